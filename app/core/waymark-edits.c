@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-edit-command.h"
+#include "waymark-edits.h"
+#include "waymark-group-command.h"
+#include "waymark-insert-command.h"
+#include "waymark-move-command.h"
+#include "waymark-property-command.h"
+
+static gboolean
+card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
+{
+  *phase = NULL;
+  *lane = NULL;
+  switch (waymark_item_get_item_type (card))
+    {
+    case WAYMARK_ITEM_TOUCHPOINT:
+      *phase = ((const WaymarkTouchpoint *) card)->phase;
+      *lane = ((const WaymarkTouchpoint *) card)->lane;
+      return TRUE;
+    case WAYMARK_ITEM_NOTE:
+      *phase = ((const WaymarkNote *) card)->phase;
+      *lane = ((const WaymarkNote *) card)->lane;
+      return TRUE;
+    case WAYMARK_ITEM_PERSONA:
+    case WAYMARK_ITEM_PHASE:
+    case WAYMARK_ITEM_LANE:
+    case WAYMARK_ITEM_CHANNEL:
+    case WAYMARK_ITEM_LINK:
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
+{
+  WaymarkPhase *p;
+  WaymarkLane *l;
+
+  return card_cell (card, &p, &l) && p == phase && l == lane;
+}
+
+guint
+waymark_edits_cell_index (WaymarkJourney *journey, WaymarkItemType type,
+                          WaymarkPhase *phase, WaymarkLane *lane, guint position,
+                          gconstpointer moving)
+{
+  GPtrArray *cards = waymark_journey_get_items (journey, type);
+  guint counted = 0;      /* cards seen, not counting @moving */
+  guint seen_in_cell = 0;
+  gboolean any = FALSE;
+  guint after_last = 0;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+
+      if (card == moving)
+        continue;
+      if (in_cell (card, phase, lane))
+        {
+          if (seen_in_cell == position)
+            return counted;
+          seen_in_cell++;
+          any = TRUE;
+          after_last = counted + 1;
+        }
+      counted++;
+    }
+  /* At the end of the cell; an empty cell takes new cards at the end of
+   * the file, which keeps diffs of a growing map small. */
+  return any ? after_last : counted;
+}
+
+static WaymarkItemType
+card_type_for_lane (WaymarkLane *lane)
+{
+  return lane->kind == WAYMARK_LANE_NOTES ? WAYMARK_ITEM_NOTE : WAYMARK_ITEM_TOUCHPOINT;
+}
+
+WaymarkTouchpoint *
+waymark_edits_add_touchpoint (WaymarkHistory *history, WaymarkPhase *phase, WaymarkLane *lane,
+                              guint position, const char *title, WaymarkChannel *channel)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autofree char *id = NULL;
+  WaymarkTouchpoint *tp;
+  WaymarkCommand *command;
+  guint index;
+
+  g_return_val_if_fail (lane->kind == WAYMARK_LANE_TOUCHPOINTS, NULL);
+
+  id = waymark_journey_new_id (journey, WAYMARK_ITEM_TOUCHPOINT);
+  tp = waymark_touchpoint_new (id, phase, lane, title);
+  waymark_touchpoint_set_channel (tp, channel);
+  index = waymark_edits_cell_index (journey, WAYMARK_ITEM_TOUCHPOINT, phase, lane, position, NULL);
+  command = waymark_insert_command_new_insert (tp, index);
+  waymark_command_set_label (command, _("Add Touchpoint"));
+  waymark_history_push (history, command);
+  waymark_item_unref (tp);
+  return tp;
+}
+
+WaymarkNote *
+waymark_edits_add_note (WaymarkHistory *history, WaymarkPhase *phase, WaymarkLane *lane,
+                        guint position, const char *text)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autofree char *id = NULL;
+  WaymarkNote *note;
+  WaymarkCommand *command;
+  guint index;
+
+  g_return_val_if_fail (lane->kind == WAYMARK_LANE_NOTES, NULL);
+
+  id = waymark_journey_new_id (journey, WAYMARK_ITEM_NOTE);
+  note = waymark_note_new (id, phase, lane, text);
+  index = waymark_edits_cell_index (journey, WAYMARK_ITEM_NOTE, phase, lane, position, NULL);
+  command = waymark_insert_command_new_insert (note, index);
+  waymark_command_set_label (command, _("Add Note"));
+  waymark_history_push (history, command);
+  waymark_item_unref (note);
+  return note;
+}
+
+static gpointer
+copy_in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
+{
+  gpointer copy = waymark_item_copy (card);
+
+  if (waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT)
+    {
+      waymark_touchpoint_set_phase (copy, phase);
+      waymark_touchpoint_set_lane (copy, lane);
+    }
+  else
+    {
+      waymark_note_set_phase (copy, phase);
+      waymark_note_set_lane (copy, lane);
+    }
+  return copy;
+}
+
+gboolean
+waymark_edits_move_cards (WaymarkHistory *history, GPtrArray *cards,
+                          WaymarkPhase *phase, WaymarkLane *lane, guint position)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autoptr(GHashTable) moving = g_hash_table_new (NULL, NULL);
+  g_autoptr(WaymarkCommand) group = NULL;
+  gpointer anchor = NULL;
+  WaymarkItemType type;
+
+  g_return_val_if_fail (cards != NULL && cards->len > 0, FALSE);
+  g_return_val_if_fail (waymark_lane_kind_holds_cards (lane->kind), FALSE);
+
+  type = card_type_for_lane (lane);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+
+      g_return_val_if_fail (waymark_item_get_item_type (card) == type, FALSE);
+      g_hash_table_add (moving, card);
+    }
+
+  /* The cards go before the card now at @position among the others; find
+   * it once, since every moved card shifts the positions. */
+  {
+    g_autoptr(GPtrArray) cell = waymark_journey_get_cell (journey, phase, lane);
+    guint seen = 0;
+
+    for (guint i = 0; i < cell->len && anchor == NULL; i++)
+      {
+        gpointer card = g_ptr_array_index (cell, i);
+
+        if (g_hash_table_contains (moving, card))
+          continue;
+        if (seen++ == position)
+          anchor = card;
+      }
+  }
+
+  group = waymark_group_command_new (cards->len == 1 ? _("Move Card") : _("Move Cards"));
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+      WaymarkPhase *p = NULL;
+      WaymarkLane *l = NULL;
+      guint target;
+      int now;
+
+      card_cell (card, &p, &l);
+      if (p != phase || l != lane)
+        waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                                   waymark_edit_command_new (card, copy_in_cell (card, phase, lane)),
+                                   journey);
+      if (anchor != NULL)
+        {
+          int a = waymark_journey_index_of (journey, anchor);
+          now = waymark_journey_index_of (journey, card);
+          target = (guint) (now < a ? a - 1 : a);
+        }
+      else
+        {
+          /* At the end of the cell: after the last card in it, which by now
+           * includes the cards moved before this one. */
+          target = waymark_edits_cell_index (journey, type, phase, lane, G_MAXUINT, card);
+          now = waymark_journey_index_of (journey, card);
+        }
+      if ((guint) now != target)
+        waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                                   waymark_move_command_new (card, target),
+                                   journey);
+    }
+
+  if (waymark_group_command_get_length (WAYMARK_GROUP_COMMAND (group)) == 0)
+    return FALSE;
+  waymark_history_push_applied (history, g_steal_pointer (&group));
+  return TRUE;
+}
+
+GPtrArray *
+waymark_edits_duplicate (WaymarkHistory *history, GPtrArray *cards)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  GPtrArray *copies = g_ptr_array_new ();
+  WaymarkCommand *group;
+
+  group = waymark_group_command_new (_("Duplicate"));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+      WaymarkItem *copy = waymark_item_copy (card);
+      int index = waymark_journey_index_of (journey, card);
+
+      g_free (copy->id);
+      copy->id = waymark_journey_new_id (journey, copy->type);
+      waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                                 waymark_insert_command_new_insert (copy, (guint) index + 1),
+                                 journey);
+      g_ptr_array_add (copies, copy);
+      waymark_item_unref (copy);
+    }
+  waymark_history_push_applied (history, group);
+  return copies;
+}
+
+static void
+collect_dependents (WaymarkJourney *journey, gpointer item, GHashTable *remove, GPtrArray *order)
+{
+  WaymarkItemType type = waymark_item_get_item_type (item);
+  GPtrArray *list;
+
+  if (g_hash_table_contains (remove, item))
+    return;
+
+  if (type == WAYMARK_ITEM_PHASE || type == WAYMARK_ITEM_LANE)
+    {
+      for (int t = WAYMARK_ITEM_TOUCHPOINT; t <= WAYMARK_ITEM_NOTE; t++)
+        {
+          list = waymark_journey_get_items (journey, t);
+          for (guint i = 0; i < list->len; i++)
+            {
+              gpointer card = g_ptr_array_index (list, i);
+              WaymarkPhase *p = NULL;
+              WaymarkLane *l = NULL;
+
+              card_cell (card, &p, &l);
+              if ((gpointer) p == item || (gpointer) l == item)
+                collect_dependents (journey, card, remove, order);
+            }
+        }
+    }
+  else if (type == WAYMARK_ITEM_TOUCHPOINT)
+    {
+      list = waymark_journey_get_items (journey, WAYMARK_ITEM_LINK);
+      for (guint i = 0; i < list->len; i++)
+        {
+          WaymarkLink *link = g_ptr_array_index (list, i);
+          if ((gpointer) link->from == item || (gpointer) link->to == item)
+            collect_dependents (journey, link, remove, order);
+        }
+    }
+  g_hash_table_add (remove, item);
+  g_ptr_array_add (order, item);
+}
+
+void
+waymark_edits_delete (WaymarkHistory *history, GPtrArray *items)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autoptr(GHashTable) remove = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  WaymarkCommand *group;
+
+  if (items->len == 0)
+    return;
+
+  for (guint i = 0; i < items->len; i++)
+    collect_dependents (journey, g_ptr_array_index (items, i), remove, order);
+
+  group = waymark_group_command_new (order->len == 1 ? _("Delete") : _("Delete Items"));
+
+  /* Touchpoints that use a deleted channel keep everything else. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      gpointer item = g_ptr_array_index (order, i);
+      GPtrArray *tps;
+
+      if (waymark_item_get_item_type (item) != WAYMARK_ITEM_CHANNEL)
+        continue;
+      tps = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
+      for (guint j = 0; j < tps->len; j++)
+        {
+          WaymarkTouchpoint *tp = g_ptr_array_index (tps, j);
+
+          if ((gpointer) tp->channel == item && !g_hash_table_contains (remove, tp))
+            {
+              WaymarkTouchpoint *copy = waymark_item_copy (tp);
+
+              waymark_touchpoint_set_channel (copy, NULL);
+              waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                                         waymark_edit_command_new (tp, copy), journey);
+            }
+        }
+    }
+
+  /* Dependents were collected before what they depend on. */
+  for (guint i = 0; i < order->len; i++)
+    waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                               waymark_insert_command_new_remove (g_ptr_array_index (order, i)),
+                               journey);
+  waymark_history_push_applied (history, group);
+}
+
+void
+waymark_edits_update (WaymarkHistory *history, gpointer item, gpointer edited, const char *merge_key)
+{
+  WaymarkCommand *command = waymark_edit_command_new (item, edited);
+
+  if (merge_key)
+    {
+      g_autofree char *key = g_strconcat (merge_key, ":", waymark_item_get_id (item), NULL);
+      waymark_command_set_merge_key (command, key);
+    }
+  waymark_command_set_label (command, _("Edit"));
+  waymark_history_push (history, command);
+}
+
+gpointer
+waymark_edits_add_item (WaymarkHistory *history, gpointer item, int index)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  WaymarkItemType type = waymark_item_get_item_type (item);
+  WaymarkCommand *command;
+  guint n = waymark_journey_get_n_items (journey, type);
+  static const char *labels[] = {
+    [WAYMARK_ITEM_PERSONA] = N_("Add Persona"),
+    [WAYMARK_ITEM_PHASE] = N_("Add Phase"),
+    [WAYMARK_ITEM_LANE] = N_("Add Lane"),
+    [WAYMARK_ITEM_CHANNEL] = N_("Add Channel"),
+  };
+
+  g_return_val_if_fail (type <= WAYMARK_ITEM_CHANNEL, NULL);
+
+  command = waymark_insert_command_new_insert (item, (index < 0 || (guint) index > n) ? n : (guint) index);
+  waymark_command_set_label (command, _(labels[type]));
+  waymark_history_push (history, command);
+  return item;
+}
+
+gboolean
+waymark_edits_move_item (WaymarkHistory *history, gpointer item, guint new_index)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  WaymarkCommand *command;
+  int index = waymark_journey_index_of (journey, item);
+
+  g_return_val_if_fail (index >= 0, FALSE);
+  if ((guint) index == new_index ||
+      new_index >= waymark_journey_get_n_items (journey, waymark_item_get_item_type (item)))
+    return FALSE;
+  command = waymark_move_command_new (item, new_index);
+  waymark_command_set_label (command, _("Reorder"));
+  waymark_history_push (history, command);
+  return TRUE;
+}
+
+WaymarkLink *
+waymark_edits_link (WaymarkHistory *history, WaymarkTouchpoint *from, WaymarkTouchpoint *to)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  GPtrArray *links = waymark_journey_get_items (journey, WAYMARK_ITEM_LINK);
+  g_autofree char *id = NULL;
+  WaymarkCommand *command;
+  WaymarkLink *link;
+
+  if (from == to)
+    return NULL;
+  for (guint i = 0; i < links->len; i++)
+    {
+      WaymarkLink *l = g_ptr_array_index (links, i);
+      if (l->from == from && l->to == to)
+        return NULL;
+    }
+  id = waymark_journey_new_id (journey, WAYMARK_ITEM_LINK);
+  link = waymark_link_new (id, from, to);
+  command = waymark_insert_command_new_insert (link, links->len);
+  waymark_command_set_label (command, _("Link Touchpoints"));
+  waymark_history_push (history, command);
+  waymark_item_unref (link);
+  return link;
+}
+
+void
+waymark_edits_set_text (WaymarkHistory *history, WaymarkJourneyField field, const char *value)
+{
+  WaymarkCommand *command = waymark_property_command_new_text (field, value);
+  char key[16];
+
+  g_snprintf (key, sizeof key, "field:%d", field);
+  waymark_command_set_merge_key (command, key);
+  waymark_command_set_label (command, _("Edit Journey"));
+  waymark_history_push (history, command);
+}
+
+void
+waymark_edits_set_state (WaymarkHistory *history, WaymarkState state)
+{
+  WaymarkCommand *command = waymark_property_command_new_state (state);
+
+  waymark_command_set_label (command, _("Change State"));
+  waymark_history_push (history, command);
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "waymark-history.h"
+
+G_BEGIN_DECLS
+
+/* The edits people make on a map, each recorded as one undo step in
+ * @history.  Positions inside a cell count the cell's cards in order
+ * (G_MAXUINT = at the end). */
+
+WaymarkTouchpoint *waymark_edits_add_touchpoint (WaymarkHistory *history,
+                                                 WaymarkPhase   *phase,
+                                                 WaymarkLane    *lane,
+                                                 guint           position,
+                                                 const char     *title,
+                                                 WaymarkChannel *channel);
+WaymarkNote       *waymark_edits_add_note       (WaymarkHistory *history,
+                                                 WaymarkPhase   *phase,
+                                                 WaymarkLane    *lane,
+                                                 guint           position,
+                                                 const char     *text);
+/* Moves @cards (touchpoints or notes, all of the kind @lane holds) into
+ * the cell, keeping their relative order, before the card now at
+ * @position.  Returns FALSE (and records nothing) when nothing moves. */
+gboolean           waymark_edits_move_cards     (WaymarkHistory *history,
+                                                 GPtrArray      *cards,
+                                                 WaymarkPhase   *phase,
+                                                 WaymarkLane    *lane,
+                                                 guint           position);
+/* Copies of @cards right after the originals; returns the copies (borrowed
+ * pointers in a new array). */
+GPtrArray         *waymark_edits_duplicate      (WaymarkHistory *history,
+                                                 GPtrArray      *cards);
+/* Deletes @items and what depends on them: a phase or lane with its
+ * cards, a touchpoint with its links; a channel is cleared from the
+ * touchpoints that used it. */
+void               waymark_edits_delete         (WaymarkHistory *history,
+                                                 GPtrArray      *items);
+/* Replaces @item's contents with @edited (a changed waymark_item_copy of
+ * it; ownership is taken).  Successive updates with the same
+ * @merge_key (e.g. "title") of one item merge into one step. */
+void               waymark_edits_update         (WaymarkHistory *history,
+                                                 gpointer        item,
+                                                 gpointer        edited,
+                                                 const char     *merge_key);
+/* Phases, lanes, channels and personas: add at @index (-1 appends). */
+gpointer           waymark_edits_add_item       (WaymarkHistory *history,
+                                                 gpointer        item,
+                                                 int             index);
+/* Reorders a phase, lane, channel or persona. */
+gboolean           waymark_edits_move_item      (WaymarkHistory *history,
+                                                 gpointer        item,
+                                                 guint           new_index);
+/* Links two touchpoints (the flow); NULL when they are already linked or
+ * @from is @to. */
+WaymarkLink       *waymark_edits_link           (WaymarkHistory    *history,
+                                                 WaymarkTouchpoint *from,
+                                                 WaymarkTouchpoint *to);
+void               waymark_edits_set_text       (WaymarkHistory     *history,
+                                                 WaymarkJourneyField field,
+                                                 const char         *value);
+void               waymark_edits_set_state      (WaymarkHistory *history,
+                                                 WaymarkState    state);
+
+/* The index in the journey's card list at which a card enters the cell at
+ * @position, not counting @moving (which may be NULL). */
+guint              waymark_edits_cell_index     (WaymarkJourney *journey,
+                                                 WaymarkItemType type,
+                                                 WaymarkPhase   *phase,
+                                                 WaymarkLane    *lane,
+                                                 guint           position,
+                                                 gconstpointer   moving);
+
+G_END_DECLS

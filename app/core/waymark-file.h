@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-journey.h"
+#include "waymark-reader.h"
+
+G_BEGIN_DECLS
+
+/* Reading and writing .journey files on disk. */
+
+/* Reads @file with the size cap (never through gzip or any other decoder)
+ * and parses it.  Sweeps stray temporary files a crashed save left beside
+ * it.  @etag (nullable out) receives the etag to pass to a later save. */
+WaymarkJourney *waymark_file_load (GFile           *file,
+                                   WaymarkReadInfo *info,
+                                   char           **etag,
+                                   GError         **error);
+
+/* Saves atomically: a temporary file in the same folder, fsync, rename, so
+ * a crash or a full disk leaves the old file whole.  A symlink is resolved
+ * and its target replaced.  When @expected_etag is not NULL and the file
+ * changed on disk since, fails with G_IO_ERROR_WRONG_ETAG.  @new_etag
+ * (nullable out) receives the etag of what was written. */
+gboolean        waymark_file_save (WaymarkJourney  *journey,
+                                   GFile           *file,
+                                   const char      *expected_etag,
+                                   char           **new_etag,
+                                   GError         **error);
+
+/* Writes @bytes to @file with the same guarantees (for exports). */
+gboolean        waymark_file_replace_contents (GFile        *file,
+                                               GBytes       *bytes,
+                                               const char   *expected_etag,
+                                               char        **new_etag,
+                                               GError      **error);
+
+/* Removes temporary files that an interrupted save of @file left in its
+ * folder.  Returns how many were removed. */
+guint           waymark_file_sweep_temporaries (GFile *file);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A key figure measured at a touchpoint (conversion rate, waiting time, …).
+ * Numbers are kept as the text the file holds, so a round trip never turns
+ * "0.031" into "0.031000". */
+typedef struct {
+  char *name;
+  char *value;   /* a decimal number */
+  char *unit;    /* nullable */
+  char *target;  /* nullable decimal number */
+} WaymarkKpi;
+
+WaymarkKpi *waymark_kpi_new  (const char *name, const char *value, const char *unit, const char *target);
+WaymarkKpi *waymark_kpi_copy (const WaymarkKpi *kpi);
+void        waymark_kpi_free (WaymarkKpi *kpi);
+gboolean    waymark_kpi_equal (const WaymarkKpi *a, const WaymarkKpi *b);
+/* Whether @text is a decimal number as the format allows: an optional '-',
+ * digits, an optional fraction; no exponent, no spaces. */
+gboolean    waymark_kpi_number_is_valid (const char *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkKpi, waymark_kpi_free)
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-writer.h"
+
+#define NS_URI "urn:waymark:journey"
+
+void
+waymark_writer_append_escaped (GString *out, const char *text, gboolean attribute)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
+
+  if (text == NULL)
+    return;
+
+  /* Copy runs of ordinary bytes in one go: this loop is the writer's hot
+   * path on large maps. */
+  for (; *p; p++)
+    {
+      const char *rep = NULL;
+      gboolean drop = FALSE;
+
+      if (*p >= 0x20 && *p != '&' && *p != '<' && *p != '>' && *p != '"' && *p != 0xEF)
+        continue;
+
+      switch (*p)
+        {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = attribute ? "&quot;" : NULL; break;
+        case '\t': rep = attribute ? "&#9;" : NULL; break;
+        case '\n': rep = attribute ? "&#10;" : NULL; break;
+        case '\r': rep = "&#13;"; break;
+        case 0xEF:
+          /* U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters. */
+          if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            {
+              g_string_append_len (out, (const char *) run, p - run);
+              p += 2;
+              run = p + 1;
+            }
+          continue;
+        default:
+          drop = TRUE;   /* other C0 controls */
+          break;
+        }
+      if (rep == NULL && !drop)
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      if (rep)
+        g_string_append (out, rep);
+      run = p + 1;
+    }
+  g_string_append_len (out, (const char *) run, p - run);
+}
+
+static void
+indent (GString *out, guint depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append_len (out, "  ", 2);
+}
+
+static void
+attr (GString *out, const char *name, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append_len (out, "=\"", 2);
+  waymark_writer_append_escaped (out, value, TRUE);
+  g_string_append_c (out, '"');
+}
+
+static void
+ns_decls (GString *out, const WaymarkForeign *foreign)
+{
+  if (foreign == NULL || foreign->ns_decls == NULL)
+    return;
+  for (guint i = 0; i < foreign->ns_decls->len; i++)
+    {
+      const char *decl = g_ptr_array_index (foreign->ns_decls, i);
+      const char *nl = strchr (decl, '\n');
+      g_autofree char *name = NULL;
+
+      if (nl == decl)
+        name = g_strdup ("xmlns");
+      else
+        name = g_strdup_printf ("xmlns:%.*s", (int) (nl - decl), decl);
+      attr (out, name, nl + 1);
+    }
+}
+
+static void
+foreign_attrs (GString *out, const WaymarkForeign *foreign, const char *owner)
+{
+  if (foreign == NULL || foreign->attrs == NULL)
+    return;
+  for (guint i = 0; i < foreign->attrs->len; i++)
+    {
+      const WaymarkForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+      if (strcmp (a->owner, owner) == 0)
+        attr (out, a->qname, a->value);
+    }
+}
+
+static void
+foreign_elements (GString *out, const WaymarkForeign *foreign, guint depth)
+{
+  if (foreign == NULL || foreign->elements == NULL)
+    return;
+  for (guint i = 0; i < foreign->elements->len; i++)
+    {
+      indent (out, depth);
+      g_string_append (out, g_ptr_array_index (foreign->elements, i));
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* <name attrs>text</name> on a line of its own; skipped when @text is NULL
+ * unless @always. */
+static void
+text_element (GString *out, guint depth, const char *name, const char *text,
+              gboolean always, const WaymarkForeign *foreign)
+{
+  if (text == NULL && !always)
+    return;
+  indent (out, depth);
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+  foreign_attrs (out, foreign, name);
+  g_string_append_c (out, '>');
+  waymark_writer_append_escaped (out, text, FALSE);
+  g_string_append_len (out, "</", 2);
+  g_string_append (out, name);
+  g_string_append_len (out, ">\n", 2);
+}
+
+static void
+open_item (GString *out, gconstpointer item)
+{
+  const WaymarkItem *it = item;
+
+  g_string_append_len (out, "  <", 3);
+  g_string_append (out, waymark_item_type_element (it->type));
+  ns_decls (out, it->foreign);
+  attr (out, "id", it->id);
+}
+
+static void
+end_open_item (GString *out, gconstpointer item)
+{
+  foreign_attrs (out, ((const WaymarkItem *) item)->foreign, "");
+  g_string_append_len (out, ">\n", 2);
+}
+
+static void
+close_item (GString *out, gconstpointer item)
+{
+  const WaymarkItem *it = item;
+
+  foreign_elements (out, it->foreign, 2);
+  g_string_append_len (out, "  </", 4);
+  g_string_append (out, waymark_item_type_element (it->type));
+  g_string_append_len (out, ">\n", 2);
+}
+
+static void
+write_persona (GString *out, const WaymarkPersona *persona)
+{
+  const WaymarkForeign *f = persona->item.foreign;
+
+  open_item (out, persona);
+  end_open_item (out, persona);
+  text_element (out, 2, "name", persona->name, TRUE, f);
+  text_element (out, 2, "description", persona->description, FALSE, f);
+  close_item (out, persona);
+}
+
+static void
+write_phase (GString *out, const WaymarkPhase *phase)
+{
+  open_item (out, phase);
+  end_open_item (out, phase);
+  text_element (out, 2, "name", phase->name, TRUE, phase->item.foreign);
+  close_item (out, phase);
+}
+
+static void
+write_lane (GString *out, const WaymarkLane *lane)
+{
+  open_item (out, lane);
+  attr (out, "kind", waymark_lane_kind_to_nick (lane->kind));
+  end_open_item (out, lane);
+  text_element (out, 2, "name", lane->name, TRUE, lane->item.foreign);
+  close_item (out, lane);
+}
+
+static void
+write_channel (GString *out, const WaymarkChannel *channel)
+{
+  open_item (out, channel);
+  attr (out, "category", waymark_category_to_nick (channel->category));
+  attr (out, "icon", channel->icon);
+  end_open_item (out, channel);
+  text_element (out, 2, "name", channel->name, TRUE, channel->item.foreign);
+  close_item (out, channel);
+}
+
+static void
+write_touchpoint (GString *out, const WaymarkTouchpoint *tp)
+{
+  const WaymarkForeign *f = tp->item.foreign;
+
+  open_item (out, tp);
+  attr (out, "phase", tp->phase->item.id);
+  attr (out, "lane", tp->lane->item.id);
+  if (tp->channel)
+    attr (out, "channel", tp->channel->item.id);
+  attr (out, "initiator", waymark_initiator_to_nick (tp->initiator));
+  end_open_item (out, tp);
+
+  text_element (out, 2, "title", tp->title, TRUE, f);
+  text_element (out, 2, "description", tp->description, FALSE, f);
+  text_element (out, 2, "quote", tp->quote, FALSE, f);
+  text_element (out, 2, "idea", tp->idea, FALSE, f);
+  if (tp->has_emotion)
+    {
+      char score[8];
+
+      g_snprintf (score, sizeof score, "%d", tp->emotion);
+      g_string_append_len (out, "    <emotion", 12);
+      attr (out, "score", score);
+      foreign_attrs (out, f, "emotion");
+      if (tp->emotion_note)
+        {
+          g_string_append_c (out, '>');
+          waymark_writer_append_escaped (out, tp->emotion_note, FALSE);
+          g_string_append_len (out, "</emotion>\n", 11);
+        }
+      else
+        g_string_append_len (out, "/>\n", 3);
+    }
+  text_element (out, 2, "owner", tp->owner, FALSE, f);
+  if (waymark_touchpoint_has_assessment (tp))
+    {
+      g_string_append_len (out, "    <assessment", 15);
+      attr (out, "strength", waymark_strength_to_nick (tp->strength));
+      attr (out, "priority", waymark_priority_to_nick (tp->priority));
+      if (tp->moment_of_truth)
+        attr (out, "moment-of-truth", "true");
+      foreign_attrs (out, f, "assessment");
+      g_string_append_len (out, "/>\n", 3);
+    }
+  for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
+    {
+      const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
+      char owner[24];
+
+      g_string_append_len (out, "    <kpi", 8);
+      attr (out, "name", kpi->name);
+      attr (out, "value", kpi->value);
+      attr (out, "unit", kpi->unit);
+      attr (out, "target", kpi->target);
+      g_snprintf (owner, sizeof owner, "kpi:%u", i);
+      foreign_attrs (out, f, owner);
+      g_string_append_len (out, "/>\n", 3);
+    }
+  close_item (out, tp);
+}
+
+static void
+write_note (GString *out, const WaymarkNote *note)
+{
+  open_item (out, note);
+  attr (out, "phase", note->phase->item.id);
+  attr (out, "lane", note->lane->item.id);
+  end_open_item (out, note);
+  text_element (out, 2, "text", note->text, TRUE, note->item.foreign);
+  close_item (out, note);
+}
+
+static void
+write_link (GString *out, const WaymarkLink *link)
+{
+  open_item (out, link);
+  attr (out, "from", link->from->item.id);
+  attr (out, "to", link->to->item.id);
+  if (link->item.foreign && link->item.foreign->elements)
+    {
+      end_open_item (out, link);
+      close_item (out, link);
+    }
+  else
+    {
+      foreign_attrs (out, link->item.foreign, "");
+      g_string_append_len (out, "/>\n", 3);
+    }
+}
+
+void
+waymark_writer_write_to_string (WaymarkJourney *journey, GString *out)
+{
+  const WaymarkForeign *f;
+  char format[16];
+
+  g_return_if_fail (WAYMARK_IS_JOURNEY (journey));
+
+  f = waymark_journey_get_foreign (journey);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey");
+  attr (out, "xmlns", NS_URI);
+  ns_decls (out, f);
+  g_snprintf (format, sizeof format, "%d", WAYMARK_FORMAT_VERSION);
+  attr (out, "format", format);
+  attr (out, "id", waymark_journey_get_id (journey));
+  foreign_attrs (out, f, "");
+  g_string_append_len (out, ">\n", 2);
+
+  text_element (out, 1, "title", waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE), FALSE, f);
+  text_element (out, 1, "subject", waymark_journey_get_text (journey, WAYMARK_FIELD_SUBJECT), FALSE, f);
+  text_element (out, 1, "goal", waymark_journey_get_text (journey, WAYMARK_FIELD_GOAL), FALSE, f);
+  text_element (out, 1, "state", waymark_state_to_nick (waymark_journey_get_state (journey)), TRUE, f);
+
+#define EACH(type, fn)                                                         \
+  do {                                                                         \
+    GPtrArray *items = waymark_journey_get_items (journey, type);              \
+    for (guint i = 0; i < items->len; i++)                                     \
+      fn (out, g_ptr_array_index (items, i));                                  \
+  } while (0)
+
+  EACH (WAYMARK_ITEM_PERSONA, write_persona);
+  EACH (WAYMARK_ITEM_PHASE, write_phase);
+  EACH (WAYMARK_ITEM_LANE, write_lane);
+  EACH (WAYMARK_ITEM_CHANNEL, write_channel);
+  EACH (WAYMARK_ITEM_TOUCHPOINT, write_touchpoint);
+  EACH (WAYMARK_ITEM_NOTE, write_note);
+  EACH (WAYMARK_ITEM_LINK, write_link);
+#undef EACH
+
+  foreign_elements (out, f, 1);
+  g_string_append (out, "</journey>\n");
+}
+
+GBytes *
+waymark_writer_write (WaymarkJourney *journey)
+{
+  GString *out = g_string_sized_new (4096);
+
+  waymark_writer_write_to_string (journey, out);
+  return g_string_free_to_bytes (out);
+}
