@@ -338,6 +338,18 @@ waymark_history_mark_saved (WaymarkHistory *self)
 }
 
 void
+waymark_history_mark_unsaved (WaymarkHistory *self)
+{
+  Snapshot before;
+
+  g_return_if_fail (WAYMARK_IS_HISTORY (self));
+  before = snapshot (self);
+  /* No state ever gets this serial. */
+  self->saved_serial = G_MAXUINT;
+  notify_changes (self, &before);
+}
+
+void
 waymark_history_clear (WaymarkHistory *self)
 {
   Snapshot before;

@@ -33,6 +33,9 @@ guint           waymark_history_get_n_undo    (WaymarkHistory *self);
 gboolean        waymark_history_is_modified   (WaymarkHistory *self);
 /* Marks the current state as the saved one. */
 void            waymark_history_mark_saved    (WaymarkHistory *self);
+/* Marks that no state reachable by undo/redo is the saved one (after
+ * restoring unsaved changes from the recovery journal). */
+void            waymark_history_mark_unsaved  (WaymarkHistory *self);
 /* Drops all steps (after a reload from disk). */
 void            waymark_history_clear         (WaymarkHistory *self);
 

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-document.h"
+#include "waymark-file.h"
+#include "waymark-recovery.h"
+#include "waymark-writer.h"
+
+struct _WaymarkDocument
+{
+  GObject parent_instance;
+
+  WaymarkJourney *journey;
+  WaymarkHistory *history;
+  GFile *file;
+  char *title;
+  char *etag;
+  char *checksum;           /* of the file as loaded or saved */
+  char *reported_checksum;  /* the disk version ::changed-on-disk was emitted for */
+  char *read_only_reason;
+  char *recovery_key;
+  guint recovery_source;
+  gulong changed_handler;
+  gulong modified_handler;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkDocument, waymark_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_JOURNEY,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+recovery_timeout_cb (gpointer data)
+{
+  WaymarkDocument *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->recovery_source = 0;
+  if (!waymark_document_write_recovery (self, &error))
+    g_warning ("Could not write the recovery journal: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkDocument *self)
+{
+  /* Debounced: a burst of edits (a drag, typing) writes one snapshot. */
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  self->recovery_source = g_timeout_add_seconds (WAYMARK_DOCUMENT_RECOVERY_DELAY,
+                                                 recovery_timeout_cb, self);
+}
+
+static void
+history_modified_cb (WaymarkHistory *history, GParamSpec *pspec, WaymarkDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (!waymark_history_is_modified (history))
+    waymark_document_discard_recovery (self);
+}
+
+static void
+set_journey (WaymarkDocument *self, WaymarkJourney *journey)
+{
+  if (self->journey)
+    g_clear_signal_handler (&self->changed_handler, self->journey);
+  if (self->history)
+    g_clear_signal_handler (&self->modified_handler, self->history);
+  g_set_object (&self->journey, journey);
+  g_clear_object (&self->history);
+  self->history = waymark_history_new (journey);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNEY]);
+  self->changed_handler = g_signal_connect (journey, "changed", G_CALLBACK (journey_changed_cb), self);
+  self->modified_handler = g_signal_connect (self->history, "notify::modified",
+                                             G_CALLBACK (history_modified_cb), self);
+}
+
+static void
+update_title (WaymarkDocument *self)
+{
+  g_free (self->title);
+  if (self->file)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      self->title = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
+    }
+  else
+    self->title = g_strdup (_("Untitled Journey"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+waymark_document_dispose (GObject *object)
+{
+  WaymarkDocument *self = WAYMARK_DOCUMENT (object);
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (self->journey)
+    g_clear_signal_handler (&self->changed_handler, self->journey);
+  if (self->history)
+    g_clear_signal_handler (&self->modified_handler, self->history);
+  g_clear_object (&self->history);
+  g_clear_object (&self->journey);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (waymark_document_parent_class)->dispose (object);
+}
+
+static void
+waymark_document_finalize (GObject *object)
+{
+  WaymarkDocument *self = WAYMARK_DOCUMENT (object);
+
+  g_free (self->title);
+  g_free (self->etag);
+  g_free (self->checksum);
+  g_free (self->reported_checksum);
+  g_free (self->read_only_reason);
+  g_free (self->recovery_key);
+  G_OBJECT_CLASS (waymark_document_parent_class)->finalize (object);
+}
+
+static void
+waymark_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  WaymarkDocument *self = WAYMARK_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_JOURNEY: g_value_set_object (value, self->journey); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_MODIFIED: g_value_set_boolean (value, waymark_document_is_modified (self)); break;
+    case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only_reason != NULL); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_document_class_init (WaymarkDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = waymark_document_dispose;
+  object_class->finalize = waymark_document_finalize;
+  object_class->get_property = waymark_document_get_property;
+
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNEY] = g_param_spec_object ("journey", NULL, NULL, WAYMARK_TYPE_JOURNEY,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+waymark_document_init (WaymarkDocument *self)
+{
+}
+
+WaymarkDocument *
+waymark_document_new (WaymarkJourney *journey)
+{
+  WaymarkDocument *self;
+
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), NULL);
+
+  self = g_object_new (WAYMARK_TYPE_DOCUMENT, NULL);
+  set_journey (self, journey);
+  self->recovery_key = waymark_recovery_key_for (NULL);
+  update_title (self);
+  return self;
+}
+
+static gboolean
+file_is_writable (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info == NULL ||
+         !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) ||
+         g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+WaymarkDocument *
+waymark_document_load (GFile *file, GError **error)
+{
+  g_autoptr(WaymarkJourney) journey = NULL;
+  WaymarkReadInfo info = { 0 };
+  g_autofree char *etag = NULL;
+  WaymarkDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  journey = waymark_file_load (file, &info, &etag, error);
+  if (journey == NULL)
+    return NULL;
+
+  self = g_object_new (WAYMARK_TYPE_DOCUMENT, NULL);
+  set_journey (self, journey);
+  self->file = g_object_ref (file);
+  self->etag = g_steal_pointer (&etag);
+  self->checksum = info.checksum[0] ? g_strdup (info.checksum) : NULL;
+  self->recovery_key = waymark_recovery_key_for (file);
+  if (info.newer)
+    self->read_only_reason = g_strdup_printf (_("This map was written by a newer version of Waymark (format %d). It can be read but not edited."),
+                                              info.format);
+  else if (!file_is_writable (file))
+    self->read_only_reason = g_strdup (_("You do not have permission to change this file."));
+  update_title (self);
+  return self;
+}
+
+WaymarkJourney *
+waymark_document_get_journey (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->journey;
+}
+
+WaymarkHistory *
+waymark_document_get_history (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->history;
+}
+
+GFile *
+waymark_document_get_file (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+waymark_document_get_title (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+gboolean
+waymark_document_is_modified (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  return waymark_history_is_modified (self->history);
+}
+
+gboolean
+waymark_document_is_read_only (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+waymark_document_get_read_only_reason (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->read_only_reason;
+}
+
+void
+waymark_document_set_read_only (WaymarkDocument *self, const char *reason)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  if (g_strcmp0 (self->read_only_reason, reason) == 0)
+    return;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+const char *
+waymark_document_get_checksum (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->checksum;
+}
+
+static gboolean
+save_to (WaymarkDocument *self, GFile *file, const char *expected_etag, GError **error)
+{
+  g_autoptr(GBytes) bytes = waymark_writer_write (self->journey);
+  g_autofree char *etag = NULL;
+
+  if (!waymark_file_replace_contents (file, bytes, expected_etag, &etag, error))
+    return FALSE;
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+  g_free (self->checksum);
+  self->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_clear_pointer (&self->reported_checksum, g_free);
+  waymark_history_mark_saved (self->history);
+  waymark_document_discard_recovery (self);
+  return TRUE;
+}
+
+gboolean
+waymark_document_save (WaymarkDocument *self, gboolean overwrite, GError **error)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  if (self->read_only_reason && !overwrite)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, self->read_only_reason);
+      return FALSE;
+    }
+  /* The etag check catches most changes; a synced folder may keep the
+   * etag but change the bytes, so compare the checksum too. */
+  if (!overwrite && waymark_document_check_disk (self))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                   _("“%s” was changed on disk by someone else since you opened it."), self->title);
+      return FALSE;
+    }
+  return save_to (self, self->file, overwrite ? NULL : self->etag, error);
+}
+
+gboolean
+waymark_document_save_as (WaymarkDocument *self, GFile *file, GError **error)
+{
+  g_autofree char *old_key = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!save_to (self, file, NULL, error))
+    return FALSE;
+  old_key = g_steal_pointer (&self->recovery_key);
+  waymark_recovery_discard (old_key);
+  self->recovery_key = waymark_recovery_key_for (file);
+  g_set_object (&self->file, file);
+  waymark_document_set_read_only (self, NULL);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  return TRUE;
+}
+
+gboolean
+waymark_document_reload (WaymarkDocument *self, GError **error)
+{
+  g_autoptr(WaymarkDocument) fresh = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  fresh = waymark_document_load (self->file, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  /* Keep this object (windows hold it); the journey is new, and views
+   * rebind on notify::journey. */
+  set_journey (self, fresh->journey);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&fresh->etag);
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&fresh->checksum);
+  g_clear_pointer (&self->reported_checksum, g_free);
+  waymark_document_set_read_only (self, fresh->read_only_reason);
+  waymark_document_discard_recovery (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  return TRUE;
+}
+
+gboolean
+waymark_document_check_disk (WaymarkDocument *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    return FALSE;
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info && self->etag && g_strcmp0 (g_file_info_get_etag (info), self->etag) == 0)
+    return FALSE;
+  now = waymark_recovery_checksum_file (self->file);
+  if (now == NULL || g_strcmp0 (now, self->checksum) == 0)
+    {
+      /* Touched but identical (or gone: reported when saving fails). */
+      if (info && now)
+        {
+          g_free (self->etag);
+          self->etag = g_strdup (g_file_info_get_etag (info));
+        }
+      return FALSE;
+    }
+  if (g_strcmp0 (now, self->reported_checksum) != 0)
+    {
+      g_free (self->reported_checksum);
+      self->reported_checksum = g_strdup (now);
+      g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
+    }
+  return TRUE;
+}
+
+gboolean
+waymark_document_write_recovery (WaymarkDocument *self, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (!waymark_history_is_modified (self->history))
+    {
+      waymark_document_discard_recovery (self);
+      return TRUE;
+    }
+  bytes = waymark_writer_write (self->journey);
+  return waymark_recovery_write (self->recovery_key, self->file, self->title,
+                                 self->checksum, bytes, error);
+}
+
+void
+waymark_document_discard_recovery (WaymarkDocument *self)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  waymark_recovery_discard (self->recovery_key);
+}
+
+gboolean
+waymark_document_restore_snapshot (WaymarkDocument *self, const char *snapshot_path, GError **error)
+{
+  g_autoptr(GFile) snapshot = g_file_new_for_path (snapshot_path);
+  g_autoptr(WaymarkJourney) journey = NULL;
+  g_autoptr(WaymarkHistory) old_history = NULL;
+  WaymarkReadInfo info = { 0 };
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  journey = waymark_file_load (snapshot, &info, NULL, error);
+  if (journey == NULL)
+    return FALSE;
+  set_journey (self, journey);
+  /* The restored state is not what the file holds: it must count as
+   * unsaved, or closing the window would lose it again. */
+  waymark_history_mark_unsaved (self->history);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  return TRUE;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-history.h"
+#include "waymark-journey.h"
+#include "waymark-reader.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_DOCUMENT (waymark_document_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkDocument, waymark_document, WAYMARK, DOCUMENT, GObject)
+
+/* One open journey: the model, its undo history, the file it came from and
+ * what is known about that file on disk (etag, checksum), the recovery
+ * journal of its unsaved changes, and why it may be read-only.
+ * Properties: "file", "journey" (replaced on reload: views rebind),
+ * "title", "modified", "read-only".
+ * Signal ::changed-on-disk: the file was changed by someone else. */
+WaymarkDocument *waymark_document_new          (WaymarkJourney *journey);
+WaymarkDocument *waymark_document_load         (GFile *file, GError **error);
+
+WaymarkJourney  *waymark_document_get_journey  (WaymarkDocument *self);
+WaymarkHistory  *waymark_document_get_history  (WaymarkDocument *self);
+GFile           *waymark_document_get_file     (WaymarkDocument *self);
+/* The file's name, or "Untitled Journey". */
+const char      *waymark_document_get_title    (WaymarkDocument *self);
+gboolean         waymark_document_is_modified  (WaymarkDocument *self);
+gboolean         waymark_document_is_read_only (WaymarkDocument *self);
+/* Why the document is read-only (translated), or NULL. */
+const char      *waymark_document_get_read_only_reason (WaymarkDocument *self);
+void             waymark_document_set_read_only (WaymarkDocument *self, const char *reason);
+const char      *waymark_document_get_checksum (WaymarkDocument *self);
+
+/* Saves to the document's file.  Fails with G_IO_ERROR_WRONG_ETAG when
+ * the file changed on disk since it was loaded or saved, unless @overwrite. */
+gboolean         waymark_document_save         (WaymarkDocument *self, gboolean overwrite, GError **error);
+gboolean         waymark_document_save_as      (WaymarkDocument *self, GFile *file, GError **error);
+/* Replaces the contents with the file on disk, dropping unsaved changes. */
+gboolean         waymark_document_reload       (WaymarkDocument *self, GError **error);
+/* Compares the file on disk with what was loaded or saved (etag first,
+ * then the checksum, since a touch changes the etag only); emits
+ * ::changed-on-disk once per new version.  Returns TRUE if it changed. */
+gboolean         waymark_document_check_disk   (WaymarkDocument *self);
+
+/* Writes the recovery journal now (normally done ~3 s after an edit). */
+gboolean         waymark_document_write_recovery (WaymarkDocument *self, GError **error);
+/* Discards the journal entry: on close without saving, after a save. */
+void             waymark_document_discard_recovery (WaymarkDocument *self);
+/* Replaces the contents with a recovered snapshot, which counts as
+ * unsaved changes against the file on disk. */
+gboolean         waymark_document_restore_snapshot (WaymarkDocument *self,
+                                                    const char      *snapshot_path,
+                                                    GError         **error);
+
+/* Seconds of quiet after an edit before the journal is written. */
+#define WAYMARK_DOCUMENT_RECOVERY_DELAY 3
+
+G_END_DECLS
