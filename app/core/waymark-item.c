@@ -109,12 +109,18 @@ waymark_item_swap_contents (gpointer a, gpointer b)
   g_return_if_fail (g_strcmp0 (ia->id, ib->id) == 0);
 
   /* Items are flat structs of owned pointers, so exchanging their bytes
-   * exchanges ownership too; the rc-box header lives before the struct. */
+   * exchanges ownership too; the rc-box header lives before the struct.
+   * The id strings stay where they are: the journey's id table uses the
+   * live item's string as its key, and the other copy may be freed long
+   * before the item is. */
   size = item_types[ia->type].size;
   tmp = g_alloca (size);
   memcpy (tmp, a, size);
   memcpy (a, b, size);
   memcpy (b, tmp, size);
+  tmp = ia->id;
+  ia->id = ib->id;
+  ib->id = tmp;
 }
 
 const char *

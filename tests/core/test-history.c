@@ -439,6 +439,26 @@ test_change_notifications (void)
   g_assert_cmpint (g_array_index (kinds, WaymarkChangeKind, 1), ==, WAYMARK_CHANGE_EDITED);
 }
 
+/* The journey's id table must never point into a command's copy: after the
+ * history forgets the step, looking the item up must still work. */
+static void
+test_edit_keeps_id_owned_by_item (void)
+{
+  g_autoptr(WaymarkJourney) journey = build_journey ();
+  g_autoptr(WaymarkHistory) history = waymark_history_new (journey);
+  WaymarkPhase *phase = waymark_journey_get_item (journey, WAYMARK_ITEM_PHASE, 0);
+  const char *id_before = phase->item.id;
+  WaymarkPhase *copy = waymark_item_copy (phase);
+
+  g_free (copy->name);
+  copy->name = g_strdup ("Renamed");
+  waymark_edits_update (history, phase, copy, NULL);
+  g_assert_true (phase->item.id == id_before);
+  waymark_history_clear (history);   /* frees the command and its copy */
+  g_assert_true (waymark_journey_lookup (journey, id_before) == phase);
+  g_assert_cmpstr (phase->name, ==, "Renamed");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +470,7 @@ main (int argc, char **argv)
   g_test_add_func ("/edits/move-cards-order", test_move_cards_order);
   g_test_add_func ("/edits/delete-phase-with-dependents", test_delete_phase_with_dependents);
   g_test_add_func ("/journey/change-notifications", test_change_notifications);
+  g_test_add_func ("/edits/edit-keeps-id-owned-by-item", test_edit_keeps_id_owned_by_item);
 
   return g_test_run ();
 }
