@@ -259,8 +259,11 @@ _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item)
 {
   WaymarkItem *it = item;
 
-  if (!g_hash_table_insert (self->by_id, it->id, it))
+  /* g_hash_table_insert() would replace the value of a taken id before
+   * reporting it, leaving the index pointing at the rejected item. */
+  if (g_hash_table_contains (self->by_id, it->id))
     return FALSE;
+  g_hash_table_insert (self->by_id, it->id, it);
   g_ptr_array_add (self->items[it->type], waymark_item_ref (item));
   return TRUE;
 }

@@ -1,0 +1,829 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+/* c_std=c11 hides POSIX: fchown, kill, O_CLOEXEC, st_mtim. */
+#define _XOPEN_SOURCE 700
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "waymark-error.h"
+#include "waymark-file.h"
+#include "waymark-writer.h"
+
+/* How a save works, and why not simply g_file_replace ().
+ *
+ * Measured with strace on Debian 12 (GLib 2.74.6), g_file_replace () on a
+ * local file:
+ *  - when the file exists, writes ".goutputstream-XXXXXX" in the same
+ *    folder, fchown + fchmod to the old owner and mode, fsync, rename.  The
+ *    folder itself is not fsynced;
+ *  - when the file does not exist yet, opens the final name with O_EXCL and
+ *    writes into it: no temporary file and no fsync, so a crash mid-write
+ *    leaves a truncated file under the real name;
+ *  - when the name is a symlink (or a file with several hard links), falls
+ *    back to truncating the target and writing in place: a crash in between
+ *    destroys the only copy.
+ * And its temporary name is generic, so after a crash we could not tell our
+ * leftovers from another program's save in progress in the same folder.
+ *
+ * So for local files we do it ourselves: resolve symlinks, write
+ * "<basename>.waymark-save-<pid>-XXXXXX" beside the target, copy owner and
+ * mode, fsync, compare the etag once more, rename, fsync the folder.  The
+ * pid in the name lets waymark_file_sweep_temporaries () tell a crashed
+ * save from one in progress.  A file with several hard links loses the
+ * link this way (the other names keep the previous version): for a map
+ * shared through git or a sync folder, never being half-written matters
+ * more.  Non-local files (GVfs) go through g_file_replace (), whose
+ * backends do their own thing.
+ *
+ * The etag is GIO's (the mtime, in 2.74 "sec:usec:nsec"), so it can be
+ * compared with what g_file_query_info () and GFileMonitor users see.  File
+ * times tick with the kernel's coarse clock (4 ms here): a change within
+ * the same tick as our save goes unnoticed. */
+
+#define TEMP_INFIX ".waymark-save-"
+#define TEMP_RANDOM "XXXXXX"
+/* A save can take a while on a slow network share; a temporary file this old
+ * is stale even if its pid now belongs to a live process (pids are reused). */
+#define TEMP_STALE_SECONDS (10 * 60)
+/* Room the infix, a pid, '-' and the random part need in a file name. */
+#define TEMP_SUFFIX_MAX (sizeof TEMP_INFIX - 1 + 10 + 1 + sizeof TEMP_RANDOM - 1)
+
+/* Handed out instead of an etag when the file changed while it was being
+ * read: it never matches, so the next save asks the user instead of
+ * overwriting a version nobody has seen. */
+#define ETAG_CHANGED_WHILE_READING "waymark:changed-while-reading"
+
+/* The name messages use: the path as the user gave it, or the URI-ish parse
+ * name for remote files. */
+static char *
+display_name (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return g_filename_display_name (path);
+  return g_file_get_parse_name (file);
+}
+
+/* Follows a chain of symlinks to the file a save must replace, so the link
+ * itself stays a link.  A dangling link resolves to the missing target, which
+ * the save then creates.  Directory symlinks in the path need no care: the
+ * rename happens inside whatever folder the path reaches. */
+static char *
+resolve_symlinks (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* The kernel's own limit (MAXSYMLINKS); past it stat () fails with ELOOP
+   * and the caller reports that. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        break;
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+      /* Not g_canonicalize_filename (): resolving ".." lexically is wrong
+       * when the folder is itself reached through a symlink. */
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+  return g_steal_pointer (&current);
+}
+
+/* "<basename>.waymark-save-": the basename is cut (at a character boundary
+ * when it is UTF-8) so that the whole temporary name fits in NAME_MAX. */
+static char *
+temp_prefix (const char *basename)
+{
+  gsize room = NAME_MAX - TEMP_SUFFIX_MAX;
+  gsize len = strlen (basename);
+
+  if (len > room)
+    {
+      len = room;
+      if (g_utf8_validate (basename, -1, NULL))
+        {
+          while (len > 0 && ((guchar) basename[len] & 0xC0) == 0x80)
+            len--;
+        }
+    }
+  return g_strdup_printf ("%.*s" TEMP_INFIX, (int) len, basename);
+}
+
+/* Parses "<pid>-XXXXXX" after the prefix; anything else is not our name. */
+static gboolean
+parse_temp_suffix (const char *suffix, pid_t *pid)
+{
+  guint64 value = 0;
+  const char *p = suffix;
+
+  if (!g_ascii_isdigit (*p) || *p == '0')
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (guint64) (*p - '0');
+      if (value > G_MAXINT32)
+        return FALSE;
+    }
+  if (*p++ != '-')
+    return FALSE;
+  for (gsize i = 0; i < sizeof TEMP_RANDOM - 1; i++, p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *pid = (pid_t) value;
+  return TRUE;
+}
+
+static gboolean
+process_is_alive (pid_t pid)
+{
+  /* EPERM: it exists but belongs to someone else.  A pid in another pid
+   * namespace (a Flatpak sandbox) looks dead from here; the worst case is
+   * that such a save in progress fails at its rename and says so, the old
+   * file stays whole. */
+  return kill (pid, 0) == 0 || errno == EPERM;
+}
+
+guint
+waymark_file_sweep_temporaries (GFile *file)
+{
+  const char *path;
+  g_autofree char *target = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gint64 now;
+  guint removed = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  /* Only local saves write our temporary files. */
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    return 0;
+
+  target = resolve_symlinks (path);
+  dir_path = g_path_get_dirname (target);
+  basename = g_path_get_basename (target);
+  prefix = temp_prefix (basename);
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return 0;
+
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *temp_path = NULL;
+      struct stat st;
+      pid_t pid;
+
+      if (!g_str_has_prefix (name, prefix) ||
+          !parse_temp_suffix (name + strlen (prefix), &pid))
+        continue;
+
+      temp_path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (temp_path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      /* A zombie still counts as alive here, so a parent must reap a killed
+       * child before sweeping. */
+      if (process_is_alive (pid) && now - st.st_mtime < TEMP_STALE_SECONDS)
+        continue;
+      if (g_unlink (temp_path) == 0)
+        {
+          g_debug ("Removed %s, left by an interrupted save", temp_path);
+          removed++;
+        }
+    }
+  return removed;
+}
+
+/* ---- Loading ---- */
+
+static void
+set_too_large (GError **error, const char *name, guint64 size)
+{
+  const guint64 mb = 1024 * 1024;
+  /* Rounded up so that a file just over the cap is not reported as
+   * "256 MB" in the same sentence that says 256 MB is too much. */
+  guint size_mb = (guint) MIN ((size + mb - 1) / mb, G_MAXUINT);
+
+  g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+               _("%s:1: the file is %u MB; journeys larger than %u MB are refused"),
+               name, size_mb, (guint) (WAYMARK_READER_MAX_SIZE / mb));
+}
+
+typedef enum {
+  IO_OPEN,
+  IO_READ,
+} IoStep;
+
+static void
+set_io_error (GError **error, const char *name, IoStep step, const char *message)
+{
+  /* No line to point at, so "FILE: problem" rather than "FILE:LINE:". */
+  if (step == IO_OPEN)
+    g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO,
+                 _("%s: cannot open: %s"), name, message);
+  else
+    g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO,
+                 _("%s: cannot read: %s"), name, message);
+}
+
+/* Gets the etag GIO reports for @file and makes sure it describes what @st
+ * (an fstat of the descriptor just read) saw: same inode, size and mtime.
+ * GIO offers no etag for a descriptor we opened ourselves. */
+static char *
+etag_matching_stat (GFile *file, const struct stat *st)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
+                            G_FILE_ATTRIBUTE_UNIX_INODE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL ||
+      g_file_info_get_etag (info) == NULL ||
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE) != (guint32) st->st_dev ||
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE) != (guint64) st->st_ino ||
+      g_file_info_get_size (info) != (goffset) st->st_size ||
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) != (guint64) st->st_mtim.tv_sec ||
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC) != (guint32) (st->st_mtim.tv_nsec / 1000))
+    return g_strdup (ETAG_CHANGED_WHILE_READING);
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+static gboolean
+same_file_state (const struct stat *a, const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+         a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Reads a local file through a descriptor of our own: O_NONBLOCK so a FIFO
+ * planted under a .journey name cannot hang the open, and fstat () to refuse
+ * anything but a regular file before reading a byte. */
+static GBytes *
+load_native (GFile       *file,
+             const char  *path,
+             const char  *name,
+             char       **etag,
+             GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat before, after;
+  gsize allocated, length = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      set_io_error (error, name, IO_OPEN, g_strerror (errsv));
+      return NULL;
+    }
+
+  if (fstat (fd, &before) != 0)
+    {
+      int errsv = errno;
+      set_io_error (error, name, IO_OPEN, g_strerror (errsv));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (before.st_mode))
+    {
+      set_io_error (error, name, IO_OPEN,
+                    S_ISDIR (before.st_mode) ? g_strerror (EISDIR)
+                                             : _("not a regular file"));
+      close (fd);
+      return NULL;
+    }
+  if (before.st_size > WAYMARK_READER_MAX_SIZE)
+    {
+      set_too_large (error, name, (guint64) before.st_size);
+      close (fd);
+      return NULL;
+    }
+
+  /* The file may grow between fstat () and read (): read at most one byte
+   * over the cap, which is enough to know it is too large. */
+  allocated = (gsize) before.st_size + 1;
+  data = g_malloc (allocated + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (length == allocated)
+        {
+          if (allocated > WAYMARK_READER_MAX_SIZE)
+            break;
+          allocated = MIN (allocated * 2, (gsize) WAYMARK_READER_MAX_SIZE + 1);
+          data = g_realloc (data, allocated + 1);
+        }
+      n = read (fd, data + length, allocated - length);
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          if (errsv == EINTR)
+            continue;
+          set_io_error (error, name, IO_READ, g_strerror (errsv));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+
+  if (length > WAYMARK_READER_MAX_SIZE)
+    {
+      set_too_large (error, name, MAX ((guint64) length, (guint64) before.st_size));
+      close (fd);
+      return NULL;
+    }
+
+  if (etag != NULL)
+    {
+      /* Changed under us while we read (written in place by another
+       * program): what we read may be a mix, so no etag can vouch for it. */
+      if (fstat (fd, &after) != 0 || !same_file_state (&before, &after))
+        *etag = g_strdup (ETAG_CHANGED_WHILE_READING);
+      else
+        *etag = etag_matching_stat (file, &after);
+    }
+  close (fd);
+
+  data[length] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* Remote files (GVfs): same cap, through the stream. */
+static GBytes *
+load_remote (GFile       *file,
+             const char  *name,
+             char       **etag,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  gsize length = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      set_io_error (error, name, IO_OPEN, local_error->message);
+      return NULL;
+    }
+
+  info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                         NULL, NULL);
+  if (info != NULL)
+    {
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE) &&
+          g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          set_io_error (error, name, IO_OPEN, _("not a regular file"));
+          return NULL;
+        }
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+          g_file_info_get_size (info) > WAYMARK_READER_MAX_SIZE)
+        {
+          set_too_large (error, name, (guint64) g_file_info_get_size (info));
+          return NULL;
+        }
+    }
+
+  data = g_byte_array_sized_new (64 * 1024);
+  while (length <= WAYMARK_READER_MAX_SIZE)
+    {
+      gsize want = MIN ((gsize) 64 * 1024, (gsize) WAYMARK_READER_MAX_SIZE + 1 - length);
+      gssize n;
+
+      g_byte_array_set_size (data, (guint) (length + want));
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + length, want,
+                               NULL, &local_error);
+      if (n < 0)
+        {
+          set_io_error (error, name, IO_READ, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  g_byte_array_set_size (data, (guint) length);
+  if (length > WAYMARK_READER_MAX_SIZE)
+    {
+      set_too_large (error, name, length);
+      return NULL;
+    }
+
+  if (etag != NULL && info != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+#define CHECKSUM_THREAD_MIN_SIZE (1024 * 1024)
+
+static gpointer
+checksum_thread_func (gpointer data)
+{
+  g_autoptr(GBytes) bytes = data;
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+WaymarkJourney *
+waymark_file_load (GFile           *file,
+                   WaymarkReadInfo *info,
+                   char           **etag,
+                   GError         **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *file_etag = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  WaymarkJourney *journey;
+  GThread *checksum_thread = NULL;
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (info != NULL)
+    info->checksum[0] = '\0';
+
+  waymark_file_sweep_temporaries (file);
+
+  name = display_name (file);
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    bytes = load_native (file, path, name, etag ? &file_etag : NULL, error);
+  else
+    bytes = load_remote (file, name, etag ? &file_etag : NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  /* Crash recovery keys its journal on these exact bytes.  Hashing a large
+   * map costs about a sixth of loading it, so it runs on another core while
+   * this one parses; small files are hashed right here. */
+  if (info != NULL && g_bytes_get_size (bytes) >= CHECKSUM_THREAD_MIN_SIZE)
+    checksum_thread = g_thread_new ("waymark-checksum", checksum_thread_func, g_bytes_ref (bytes));
+  else if (info != NULL)
+    {
+      g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      g_strlcpy (info->checksum, checksum, sizeof info->checksum);
+    }
+
+  journey = waymark_reader_read (g_bytes_get_data (bytes, NULL),
+                                 g_bytes_get_size (bytes),
+                                 name, info, error);
+  if (checksum_thread != NULL)
+    {
+      g_autofree char *checksum = g_thread_join (checksum_thread);
+
+      /* The reader does not touch the checksum field. */
+      g_strlcpy (info->checksum, checksum, sizeof info->checksum);
+    }
+  if (journey != NULL && etag != NULL)
+    *etag = g_steal_pointer (&file_etag);
+  return journey;
+}
+
+/* ---- Saving ---- */
+
+static void
+set_save_error (GError **error, const char *name, int errsv)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("Could not save “%s”: %s"), name, g_strerror (errsv));
+}
+
+static void
+set_wrong_etag (GError **error, const char *name)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+               _("Could not save “%s”: the file changed on disk since it was opened"),
+               name);
+}
+
+/* Compares @expected_etag with what is on disk now.  A file that is gone
+ * is not a conflict: like g_file_replace (), the save creates it again. */
+static gboolean
+check_etag (GFile *target, const char *expected_etag, const char *name, GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  const char *current;
+
+  if (expected_etag == NULL)
+    return TRUE;
+  info = g_file_query_info (target, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return TRUE;
+  current = g_file_info_get_etag (info);
+  if (current != NULL && strcmp (current, expected_etag) != 0)
+    {
+      set_wrong_etag (error, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (int fd, const guint8 *data, gsize length, int *errsv)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          *errsv = errno;
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Makes the rename itself durable; without it a power cut right after a
+ * save may bring back the previous version (never a broken one).  Some
+ * file systems refuse fsync on a folder: that is not worth failing over. */
+static void
+sync_folder (const char *dir_path)
+{
+  int fd = g_open (dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      (void) g_fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+replace_native (GFile        *file,
+                const char   *path,
+                GBytes       *bytes,
+                const char   *expected_etag,
+                char        **new_etag,
+                GError      **error)
+{
+  g_autofree char *name = display_name (file);
+  g_autofree char *target = resolve_symlinks (path);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  g_autofree char *dir_path = g_path_get_dirname (target);
+  g_autofree char *basename = g_path_get_basename (target);
+  g_autofree char *prefix = temp_prefix (basename);
+  g_autofree char *temp_path = NULL;
+  g_autofree char *temp_name = NULL;
+  struct stat st;
+  gboolean exists;
+  const guint8 *data;
+  gsize length;
+  int errsv = 0;
+  int fd;
+
+  if (g_stat (target, &st) == 0)
+    {
+      exists = TRUE;
+      if (S_ISDIR (st.st_mode))
+        {
+          set_save_error (error, name, EISDIR);
+          return FALSE;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("Could not save “%s”: not a regular file"), name);
+          return FALSE;
+        }
+      /* rename () would happily replace a file the user made read-only;
+       * g_file_replace () refuses, and so do we. */
+      if (g_access (target, W_OK) != 0)
+        {
+          errsv = errno;
+          set_save_error (error, name, errsv);
+          return FALSE;
+        }
+    }
+  else if (errno == ENOENT)
+    exists = FALSE;
+  else
+    {
+      errsv = errno;
+      set_save_error (error, name, errsv);
+      return FALSE;
+    }
+
+  /* Checked here as well as before the rename so that a conflict does not
+   * cost writing out a large map first. */
+  if (exists && !check_etag (target_file, expected_etag, name, error))
+    return FALSE;
+
+  temp_name = g_strdup_printf ("%s%d-" TEMP_RANDOM, prefix, (int) getpid ());
+  temp_path = g_build_filename (dir_path, temp_name, NULL);
+  /* 0666 before the umask, as any new file; an existing file's mode is
+   * copied below. */
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      errsv = errno;
+      set_save_error (error, name, errsv);
+      return FALSE;
+    }
+
+  if (exists)
+    {
+      struct stat temp_st;
+
+      if (fstat (fd, &temp_st) != 0)
+        {
+          errsv = errno;
+          goto fail;
+        }
+      /* Keep the owner when we may (root saving a user's map); when we may
+       * not, the file becomes ours, as with any editor that saves by
+       * rename.  chown first: it clears set-id bits that fchmod restores. */
+      if ((temp_st.st_uid != st.st_uid || temp_st.st_gid != st.st_gid) &&
+          fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("Cannot keep the owner of %s: %s", target, g_strerror (errno));
+      if (fchmod (fd, st.st_mode & 07777) != 0)
+        {
+          errsv = errno;
+          /* Some file systems (FAT, some CIFS mounts) have one fixed mode
+           * and refuse to set even that. */
+          if (fstat (fd, &temp_st) != 0 || (temp_st.st_mode & 07777) != (st.st_mode & 07777))
+            goto fail;
+        }
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!write_all (fd, data, length, &errsv))
+    goto fail;
+  /* Always, also for a new file: the rename must never reach the disk
+   * before the data does. */
+  if (g_fsync (fd) != 0)
+    {
+      errsv = errno;
+      goto fail;
+    }
+  /* Network file systems report some write errors only here. */
+  if (close (fd) != 0)
+    {
+      errsv = errno;
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (!check_etag (target_file, expected_etag, name, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  if (g_rename (temp_path, target) != 0)
+    {
+      errsv = errno;
+      goto fail;
+    }
+  sync_folder (dir_path);
+
+  if (new_etag != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (target_file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      *new_etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+    }
+  return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+  set_save_error (error, name, errsv);
+  return FALSE;
+}
+
+static gboolean
+replace_remote (GFile        *file,
+                GBytes       *bytes,
+                const char   *expected_etag,
+                char        **new_etag,
+                GError      **error)
+{
+  g_autofree char *name = display_name (file);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gconstpointer data;
+  gsize length;
+
+  stream = g_file_replace (file, expected_etag, FALSE, G_FILE_CREATE_NONE,
+                           NULL, &local_error);
+  if (stream == NULL)
+    goto fail;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length,
+                                  NULL, NULL, &local_error))
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      /* Closing normally would put the half-written file in place; a
+       * cancelled close discards it and keeps the old one. */
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
+      goto fail;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    goto fail;
+
+  if (new_etag != NULL)
+    *new_etag = g_file_output_stream_get_etag (stream);
+  return TRUE;
+
+fail:
+  /* The GUI matches on WRONG_ETAG to ask what to do: keep it as it is. */
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    g_prefix_error (&local_error, _("Could not save “%s”: "), name);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+waymark_file_replace_contents (GFile        *file,
+                               GBytes       *bytes,
+                               const char   *expected_etag,
+                               char        **new_etag,
+                               GError      **error)
+{
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    return replace_native (file, path, bytes, expected_etag, new_etag, error);
+  return replace_remote (file, bytes, expected_etag, new_etag, error);
+}
+
+gboolean
+waymark_file_save (WaymarkJourney  *journey,
+                   GFile           *file,
+                   const char      *expected_etag,
+                   char           **new_etag,
+                   GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = waymark_writer_write (journey);
+  return waymark_file_replace_contents (file, bytes, expected_etag, new_etag, error);
+}
