@@ -457,7 +457,6 @@ waymark_document_restore_snapshot (WaymarkDocument *self, const char *snapshot_p
 {
   g_autoptr(GFile) snapshot = g_file_new_for_path (snapshot_path);
   g_autoptr(WaymarkJourney) journey = NULL;
-  g_autoptr(WaymarkHistory) old_history = NULL;
   WaymarkReadInfo info = { 0 };
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);

@@ -14,6 +14,7 @@ typedef struct {
   int format;          /* the format number the file declared */
   gboolean migrated;   /* an older format was converted on load */
   gboolean newer;      /* written by a newer program: open read-only */
+  char checksum[65];   /* SHA-256 (hex) of the bytes read; set by waymark_file_load */
 } WaymarkReadInfo;
 
 /* Parses a .journey document from memory, treating it as hostile (see

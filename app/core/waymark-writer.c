@@ -98,17 +98,78 @@ ns_decls (GString *out, const WaymarkForeign *foreign)
     }
 }
 
+/* Foreign attributes of one element.  Writing an item visits each of its
+ * elements once; when the item carries many foreign attributes (one per
+ * KPI, say) they are bucketed by owner first, so that saving stays linear
+ * in the size of the file. */
+typedef struct {
+  const WaymarkForeign *foreign;
+  GHashTable *by_owner;   /* owner → GPtrArray of WaymarkForeignAttr, or NULL */
+} ForeignIndex;
+
+#define FOREIGN_INDEX_MIN 16
+
 static void
-foreign_attrs (GString *out, const WaymarkForeign *foreign, const char *owner)
+foreign_index_init (ForeignIndex *index, const WaymarkForeign *foreign)
 {
+  index->foreign = foreign;
+  index->by_owner = NULL;
+  if (foreign == NULL || foreign->attrs == NULL || foreign->attrs->len < FOREIGN_INDEX_MIN)
+    return;
+  index->by_owner = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < foreign->attrs->len; i++)
+    {
+      WaymarkForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+      GPtrArray *list = g_hash_table_lookup (index->by_owner, a->owner);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (index->by_owner, a->owner, list);
+        }
+      g_ptr_array_add (list, a);
+    }
+}
+
+static void
+foreign_index_clear (ForeignIndex *index)
+{
+  g_clear_pointer (&index->by_owner, g_hash_table_unref);
+}
+
+static void
+foreign_attrs_indexed (GString *out, const ForeignIndex *index, const char *owner)
+{
+  const WaymarkForeign *foreign = index->foreign;
+
   if (foreign == NULL || foreign->attrs == NULL)
     return;
+  if (index->by_owner)
+    {
+      GPtrArray *list = g_hash_table_lookup (index->by_owner, owner);
+
+      for (guint i = 0; list && i < list->len; i++)
+        {
+          const WaymarkForeignAttr *a = g_ptr_array_index (list, i);
+          attr (out, a->qname, a->value);
+        }
+      return;
+    }
   for (guint i = 0; i < foreign->attrs->len; i++)
     {
       const WaymarkForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
       if (strcmp (a->owner, owner) == 0)
         attr (out, a->qname, a->value);
     }
+}
+
+static void
+foreign_attrs (GString *out, const WaymarkForeign *foreign, const char *owner)
+{
+  ForeignIndex index = { foreign, NULL };
+
+  foreign_attrs_indexed (out, &index, owner);
 }
 
 static void
@@ -259,19 +320,29 @@ write_touchpoint (GString *out, const WaymarkTouchpoint *tp)
       foreign_attrs (out, f, "assessment");
       g_string_append_len (out, "/>\n", 3);
     }
-  for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
+  if (waymark_touchpoint_get_n_kpis (tp) > 0)
     {
-      const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
-      char owner[24];
+      ForeignIndex index;
 
-      g_string_append_len (out, "    <kpi", 8);
-      attr (out, "name", kpi->name);
-      attr (out, "value", kpi->value);
-      attr (out, "unit", kpi->unit);
-      attr (out, "target", kpi->target);
-      g_snprintf (owner, sizeof owner, "kpi:%u", i);
-      foreign_attrs (out, f, owner);
-      g_string_append_len (out, "/>\n", 3);
+      foreign_index_init (&index, f);
+      for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
+        {
+          const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
+          char owner[24];
+
+          g_string_append_len (out, "    <kpi", 8);
+          attr (out, "name", kpi->name);
+          attr (out, "value", kpi->value);
+          attr (out, "unit", kpi->unit);
+          attr (out, "target", kpi->target);
+          if (f)
+            {
+              g_snprintf (owner, sizeof owner, "kpi:%u", i);
+              foreign_attrs_indexed (out, &index, owner);
+            }
+          g_string_append_len (out, "/>\n", 3);
+        }
+      foreign_index_clear (&index);
     }
   close_item (out, tp);
 }

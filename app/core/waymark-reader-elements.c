@@ -1,0 +1,816 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-id.h"
+#include "waymark-migrate.h"
+#include "waymark-reader-private.h"
+
+/* What docs/FORMAT.md allows, element by element, and how each one goes
+ * into the model.  The phases, lanes and channels come before the cards
+ * and the touchpoints before the links, so every reference can be
+ * resolved the moment it is read. */
+
+typedef struct {
+  ReaderElement element;
+  guint rank;          /* children must come in rising rank */
+  gboolean repeat;     /* may appear more than once */
+} ReaderChild;
+
+typedef struct {
+  const char *name;
+  ReaderContent content;
+  const char *const *attrs;   /* known attributes, NULL-terminated */
+  guint required_attrs;       /* 1 << index into @attrs */
+  const ReaderChild *children;
+  guint n_children;
+  guint32 required_children;  /* 1 << ReaderElement */
+} ReaderElementSpec;
+
+/* After any foreign element, only foreign elements may follow. */
+#define RANK_FOREIGN G_MAXUINT
+
+#define BIT(e) (1u << (e))
+#define CHILDREN(a) (a), G_N_ELEMENTS (a)
+
+static const ReaderChild journey_children[] = {
+  { ELEMENT_TITLE, 1, FALSE },
+  { ELEMENT_SUBJECT, 2, FALSE },
+  { ELEMENT_GOAL, 3, FALSE },
+  { ELEMENT_STATE, 4, FALSE },
+  { ELEMENT_PERSONA, 5, TRUE },
+  { ELEMENT_PHASE, 6, TRUE },
+  { ELEMENT_LANE, 7, TRUE },
+  { ELEMENT_CHANNEL, 8, TRUE },
+  { ELEMENT_TOUCHPOINT, 9, TRUE },
+  { ELEMENT_NOTE, 10, TRUE },
+  { ELEMENT_LINK, 11, TRUE },
+};
+
+static const ReaderChild persona_children[] = {
+  { ELEMENT_NAME, 1, FALSE },
+  { ELEMENT_DESCRIPTION, 2, FALSE },
+};
+
+static const ReaderChild name_children[] = {
+  { ELEMENT_NAME, 1, FALSE },
+};
+
+static const ReaderChild touchpoint_children[] = {
+  { ELEMENT_TITLE, 1, FALSE },
+  { ELEMENT_DESCRIPTION, 2, FALSE },
+  { ELEMENT_QUOTE, 3, FALSE },
+  { ELEMENT_IDEA, 4, FALSE },
+  { ELEMENT_EMOTION, 5, FALSE },
+  { ELEMENT_OWNER, 6, FALSE },
+  { ELEMENT_ASSESSMENT, 7, FALSE },
+  { ELEMENT_KPI, 8, TRUE },
+};
+
+static const ReaderChild note_children[] = {
+  { ELEMENT_TEXT, 1, FALSE },
+};
+
+static const char *const no_attrs[] = { NULL };
+static const char *const journey_attrs[] = { "format", "id", NULL };
+static const char *const id_attrs[] = { "id", NULL };
+static const char *const lane_attrs[] = { "id", "kind", NULL };
+static const char *const channel_attrs[] = { "id", "category", "icon", NULL };
+static const char *const touchpoint_attrs[] = { "id", "phase", "lane", "channel", "initiator", NULL };
+static const char *const note_attrs[] = { "id", "phase", "lane", NULL };
+static const char *const link_attrs[] = { "id", "from", "to", NULL };
+static const char *const emotion_attrs[] = { "score", NULL };
+static const char *const assessment_attrs[] = { "strength", "priority", "moment-of-truth", NULL };
+static const char *const kpi_attrs[] = { "name", "value", "unit", "target", NULL };
+
+#define TEXT_ELEMENT(n) { n, CONTENT_TEXT, no_attrs, 0, NULL, 0, 0 }
+
+static const ReaderElementSpec specs[N_ELEMENTS] = {
+  [ELEMENT_JOURNEY] = { "journey", CONTENT_ELEMENTS, journey_attrs, 0x3, CHILDREN (journey_children), 0 },
+  [ELEMENT_TITLE] = TEXT_ELEMENT ("title"),
+  [ELEMENT_SUBJECT] = TEXT_ELEMENT ("subject"),
+  [ELEMENT_GOAL] = TEXT_ELEMENT ("goal"),
+  [ELEMENT_STATE] = TEXT_ELEMENT ("state"),
+  [ELEMENT_PERSONA] = { "persona", CONTENT_ELEMENTS, id_attrs, 0x1, CHILDREN (persona_children), BIT (ELEMENT_NAME) },
+  [ELEMENT_PHASE] = { "phase", CONTENT_ELEMENTS, id_attrs, 0x1, CHILDREN (name_children), BIT (ELEMENT_NAME) },
+  [ELEMENT_LANE] = { "lane", CONTENT_ELEMENTS, lane_attrs, 0x3, CHILDREN (name_children), BIT (ELEMENT_NAME) },
+  [ELEMENT_CHANNEL] = { "channel", CONTENT_ELEMENTS, channel_attrs, 0x3, CHILDREN (name_children), BIT (ELEMENT_NAME) },
+  [ELEMENT_TOUCHPOINT] = { "touchpoint", CONTENT_ELEMENTS, touchpoint_attrs, 0x7, CHILDREN (touchpoint_children), BIT (ELEMENT_TITLE) },
+  [ELEMENT_NOTE] = { "note", CONTENT_ELEMENTS, note_attrs, 0x7, CHILDREN (note_children), BIT (ELEMENT_TEXT) },
+  [ELEMENT_LINK] = { "link", CONTENT_ELEMENTS, link_attrs, 0x7, NULL, 0, 0 },
+  [ELEMENT_NAME] = TEXT_ELEMENT ("name"),
+  [ELEMENT_DESCRIPTION] = TEXT_ELEMENT ("description"),
+  [ELEMENT_QUOTE] = TEXT_ELEMENT ("quote"),
+  [ELEMENT_IDEA] = TEXT_ELEMENT ("idea"),
+  [ELEMENT_EMOTION] = { "emotion", CONTENT_TEXT, emotion_attrs, 0x1, NULL, 0, 0 },
+  [ELEMENT_OWNER] = TEXT_ELEMENT ("owner"),
+  [ELEMENT_ASSESSMENT] = { "assessment", CONTENT_EMPTY, assessment_attrs, 0, NULL, 0, 0 },
+  [ELEMENT_KPI] = { "kpi", CONTENT_EMPTY, kpi_attrs, 0x3, NULL, 0, 0 },
+  [ELEMENT_TEXT] = TEXT_ELEMENT ("text"),
+};
+
+G_STATIC_ASSERT (N_ELEMENTS <= 32);   /* ReaderFrame.seen is a bit set */
+
+const char *
+reader_element_name (ReaderElement element)
+{
+  g_assert (element < N_ELEMENTS);
+  return specs[element].name;
+}
+
+ReaderContent
+reader_element_content (ReaderElement element)
+{
+  g_assert (element < N_ELEMENTS);
+  return specs[element].content;
+}
+
+gboolean
+reader_element_is_item (ReaderElement element)
+{
+  return element >= ELEMENT_PERSONA && element <= ELEMENT_LINK;
+}
+
+const char *const *
+reader_element_attrs (ReaderElement element, guint *required)
+{
+  g_assert (element < N_ELEMENTS);
+  *required = specs[element].required_attrs;
+  return specs[element].attrs;
+}
+
+/* ------------------------------------------------------------------ */
+/* Structure: which child, in which order                              */
+
+static gboolean
+is_known_name (const char *localname)
+{
+  for (guint e = 0; e < N_ELEMENTS; e++)
+    if (strcmp (specs[e].name, localname) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+reader_enter_child (Reader        *r,
+                    ReaderFrame   *parent,
+                    const char    *localname,
+                    ReaderElement *child)
+{
+  const ReaderElementSpec *spec = &specs[parent->element];
+  const char *parent_name = spec->name;
+  const ReaderChild *c = NULL;
+
+  /* Interned names first (see is_ours_in()), then strcmp() for certain. */
+  for (guint i = 0; i < spec->n_children && c == NULL; i++)
+    if ((const xmlChar *) localname == r->interned_names[spec->children[i].element])
+      c = &spec->children[i];
+  for (guint i = 0; i < spec->n_children && c == NULL; i++)
+    if (strcmp (specs[spec->children[i].element].name, localname) == 0)
+      c = &spec->children[i];
+
+  if (c == NULL)
+    {
+      g_autofree char *shown = NULL;
+
+      /* A newer format may have added it; the file opens read-only. */
+      if (r->newer)
+        {
+          *child = N_ELEMENTS;
+          return TRUE;
+        }
+      shown = reader_quote (localname);
+      if (is_known_name (localname))
+        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                     _("<%s> is not allowed in <%s>"), shown, parent_name);
+      else
+        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                     _("unknown element <%s> in <%s>"), shown, parent_name);
+      return FALSE;
+    }
+
+  if (parent->rank == RANK_FOREIGN)
+    {
+      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> must come before the elements of other namespaces in <%s>"),
+                   localname, parent_name);
+      return FALSE;
+    }
+  if (c->rank < parent->rank)
+    {
+      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> must come before <%s> in <%s>"),
+                   localname, specs[parent->last_child].name, parent_name);
+      return FALSE;
+    }
+  if (c->rank == parent->rank && !c->repeat)
+    {
+      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> appears twice in <%s>"), localname, parent_name);
+      return FALSE;
+    }
+
+  parent->rank = c->rank;
+  parent->last_child = c->element;
+  parent->seen |= BIT (c->element);
+  *child = c->element;
+  return TRUE;
+}
+
+void
+reader_enter_foreign (Reader *r, ReaderFrame *parent)
+{
+  parent->rank = RANK_FOREIGN;
+  parent->last_child = ELEMENT_FOREIGN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+
+static void
+bad_value (Reader     *r,
+           ReaderFrame *frame,
+           const char *attribute,
+           const char *expected,
+           const char *value)
+{
+  g_autofree char *shown = reader_quote (value);
+
+  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+               /* Translators: "<lane> kind must be touchpoints, emotion, notes or kpis, not “x”" */
+               _("<%s> %s must be %s, not “%s”"),
+               specs[frame->element].name, attribute, expected, shown);
+}
+
+static gboolean
+parse_integer (const char *text, gboolean allow_sign, gint64 *out)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+
+  if (allow_sign && (*p == '-' || *p == '+'))
+    negative = *p++ == '-';
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    value = MIN (value * 10 + (*p - '0'), (gint64) G_MAXINT);   /* saturates */
+  if (*p != '\0')
+    return FALSE;
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
+/* Channel icon keys: [a-z0-9]+(-[a-z0-9]+)*, at most 64 bytes. */
+static gboolean
+icon_is_valid (const char *icon)
+{
+  gsize n = strlen (icon);
+
+  if (n == 0 || n > 64 || icon[0] == '-' || icon[n - 1] == '-')
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = icon[i];
+
+      if (c == '-' ? icon[i + 1] == '-' : !(g_ascii_islower (c) || g_ascii_isdigit (c)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+reader_read_format (Reader *r, const char *value, int line)
+{
+  g_autofree char *shown = NULL;
+  gint64 format;
+
+  if (value == NULL)
+    {
+      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+                   _("<journey> has no format attribute"));
+      return FALSE;
+    }
+  shown = reader_quote (value);
+  if (!parse_integer (value, FALSE, &format))
+    {
+      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+                   _("the format must be a whole number, not “%s”"), shown);
+      return FALSE;
+    }
+  if (format > WAYMARK_FORMAT_VERSION)
+    {
+      r->format = (int) format;
+      r->newer = TRUE;
+      return TRUE;
+    }
+  if (!waymark_migrate_can_read ((int) format))
+    {
+      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+                   _("format %s is not a Waymark format"), shown);
+      return FALSE;
+    }
+  r->format = (int) format;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Ids and references                                                  */
+
+static int
+line_of_item (Reader *r, gpointer item)
+{
+  WaymarkItemType type = waymark_item_get_item_type (item);
+  int index = waymark_journey_index_of (r->journey, item);
+
+  if (index < 0 || (guint) index >= r->lines[type]->len)
+    return 0;
+  return g_array_index (r->lines[type], int, index);
+}
+
+static void
+duplicate_id (Reader *r, ReaderFrame *frame, const char *id)
+{
+  gpointer existing = waymark_journey_lookup (r->journey, id);
+  int line = r->journey_line;
+
+  if (existing != NULL)
+    line = line_of_item (r, existing);
+  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_DUPLICATE_ID,
+               _("id '%s' is already used on line %d"), id, line);
+}
+
+/* Whether @id may name a new item. */
+static gboolean
+check_new_id (Reader *r, ReaderFrame *frame, const char *id)
+{
+  if (!waymark_id_is_valid (id))
+    {
+      g_autofree char *shown = reader_quote (id);
+
+      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> has the id “%s”; an id starts with a letter or _, has only letters, digits, _ . - and at most %d characters"),
+                   specs[frame->element].name, shown, WAYMARK_ID_MAX_LENGTH);
+      return FALSE;
+    }
+
+  /* Checked before the item is built: _waymark_journey_append_quiet()
+   * refuses a taken id only after its index points at the newcomer.  The
+   * journey's own id is not in that index. */
+  if (waymark_journey_lookup (r->journey, id) != NULL ||
+      (frame->element != ELEMENT_JOURNEY &&
+       strcmp (id, waymark_journey_get_id (r->journey)) == 0))
+    {
+      duplicate_id (r, frame, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The item of @type that @attribute of the item with @id names. */
+static gpointer
+resolve (Reader         *r,
+         ReaderFrame    *frame,
+         const char     *id,
+         const char     *attribute,
+         const char     *target,
+         WaymarkItemType type)
+{
+  const char *element = specs[frame->element].name;
+  gpointer item = waymark_journey_lookup (r->journey, target);
+
+  /* Every id in the journey is valid, so only a miss needs the check. */
+  if (item == NULL && !waymark_id_is_valid (target))
+    {
+      g_autofree char *shown = reader_quote (target);
+
+      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("%s '%s': %s “%s” is not a valid id"), element, id, attribute, shown);
+      return NULL;
+    }
+  if (item == NULL)
+    {
+      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+                   _("%s '%s' refers to %s '%s', which does not exist"),
+                   element, id, waymark_item_type_element (type), target);
+      return NULL;
+    }
+  if (waymark_item_get_item_type (item) != type)
+    {
+      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+                   _("%s '%s': its %s '%s' is a %s, not a %s"),
+                   element, id, attribute, target,
+                   waymark_item_type_element (waymark_item_get_item_type (item)),
+                   waymark_item_type_element (type));
+      return NULL;
+    }
+  return item;
+}
+
+/* Cards sit only in lanes that hold their kind of card. */
+static gboolean
+check_lane_kind (Reader          *r,
+                 ReaderFrame     *frame,
+                 const char      *id,
+                 WaymarkLane     *lane,
+                 WaymarkLaneKind  kind)
+{
+  const char *element = specs[frame->element].name;
+
+  if (lane->kind == kind)
+    return TRUE;
+  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+               _("%s '%s' is in lane '%s', a lane of kind %s; a %s belongs in a lane of kind %s"),
+               element, id, lane->item.id, waymark_lane_kind_to_nick (lane->kind),
+               element, waymark_lane_kind_to_nick (kind));
+  return FALSE;
+}
+
+/* Hands a new item to the journey and makes it the one being read. */
+static gboolean
+add_item (Reader *r, ReaderFrame *frame, gpointer item)
+{
+  WaymarkItem *it = item;
+
+  /* check_new_id() has ruled out a taken id. */
+  if (!_waymark_journey_append_quiet (r->journey, item))
+    g_assert_not_reached ();
+  g_array_append_val (r->lines[it->type], frame->line);
+  r->item = item;
+  waymark_item_unref (item);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Start tags                                                          */
+
+static gboolean
+start_journey (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  if (!check_new_id (r, frame, v[1]))
+    return FALSE;
+  waymark_journey_set_id (r->journey, v[1]);
+  r->journey_line = frame->line;
+  return TRUE;
+}
+
+static gboolean
+start_persona_or_phase (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  if (!check_new_id (r, frame, v[0]))
+    return FALSE;
+  if (frame->element == ELEMENT_PERSONA)
+    return add_item (r, frame, waymark_persona_new (v[0], NULL));
+  return add_item (r, frame, waymark_phase_new (v[0], NULL));
+}
+
+static gboolean
+start_lane (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkLaneKind kind;
+
+  if (!check_new_id (r, frame, v[0]))
+    return FALSE;
+  if (!waymark_lane_kind_from_nick (v[1], &kind))
+    {
+      bad_value (r, frame, "kind", _("touchpoints, emotion, notes or kpis"), v[1]);
+      return FALSE;
+    }
+  return add_item (r, frame, waymark_lane_new (v[0], kind, NULL));
+}
+
+static gboolean
+start_channel (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkCategory category;
+
+  if (!check_new_id (r, frame, v[0]))
+    return FALSE;
+  if (!waymark_category_from_nick (v[1], &category))
+    {
+      bad_value (r, frame, "category", _("digital, physical or personal"), v[1]);
+      return FALSE;
+    }
+  if (v[2] != NULL && !icon_is_valid (v[2]))
+    {
+      bad_value (r, frame, "icon", _("an icon key such as social-media (lowercase letters, digits, single hyphens)"), v[2]);
+      return FALSE;
+    }
+  return add_item (r, frame, waymark_channel_new (v[0], category, v[2], NULL));
+}
+
+static gboolean
+start_touchpoint (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkInitiator initiator = WAYMARK_INITIATOR_UNSET;
+  WaymarkChannel *channel = NULL;
+  WaymarkTouchpoint *tp;
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+
+  if (!check_new_id (r, frame, v[0]) ||
+      !(phase = resolve (r, frame, v[0], "phase", v[1], WAYMARK_ITEM_PHASE)) ||
+      !(lane = resolve (r, frame, v[0], "lane", v[2], WAYMARK_ITEM_LANE)) ||
+      !check_lane_kind (r, frame, v[0], lane, WAYMARK_LANE_TOUCHPOINTS))
+    return FALSE;
+  if (v[3] != NULL && !(channel = resolve (r, frame, v[0], "channel", v[3], WAYMARK_ITEM_CHANNEL)))
+    return FALSE;
+  if (v[4] != NULL && !waymark_initiator_from_nick (v[4], &initiator))
+    {
+      bad_value (r, frame, "initiator", _("brand or customer"), v[4]);
+      return FALSE;
+    }
+
+  tp = waymark_touchpoint_new (v[0], phase, lane, NULL);
+  if (channel != NULL)
+    waymark_touchpoint_set_channel (tp, channel);
+  tp->initiator = initiator;
+  return add_item (r, frame, tp);
+}
+
+static gboolean
+start_note (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+
+  if (!check_new_id (r, frame, v[0]) ||
+      !(phase = resolve (r, frame, v[0], "phase", v[1], WAYMARK_ITEM_PHASE)) ||
+      !(lane = resolve (r, frame, v[0], "lane", v[2], WAYMARK_ITEM_LANE)) ||
+      !check_lane_kind (r, frame, v[0], lane, WAYMARK_LANE_NOTES))
+    return FALSE;
+  return add_item (r, frame, waymark_note_new (v[0], phase, lane, NULL));
+}
+
+static gboolean
+start_link (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkTouchpoint *from;
+  WaymarkTouchpoint *to;
+
+  if (!check_new_id (r, frame, v[0]) ||
+      !(from = resolve (r, frame, v[0], "from", v[1], WAYMARK_ITEM_TOUCHPOINT)) ||
+      !(to = resolve (r, frame, v[0], "to", v[2], WAYMARK_ITEM_TOUCHPOINT)))
+    return FALSE;
+  return add_item (r, frame, waymark_link_new (v[0], from, to));
+}
+
+static gboolean
+start_emotion (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkTouchpoint *tp = r->item;
+  gint64 score;
+
+  if (!parse_integer (v[0], TRUE, &score) ||
+      score < WAYMARK_EMOTION_MIN || score > WAYMARK_EMOTION_MAX)
+    {
+      bad_value (r, frame, "score", _("a whole number from -2 to 2"), v[0]);
+      return FALSE;
+    }
+  tp->has_emotion = TRUE;
+  tp->emotion = (int) score;
+  return TRUE;
+}
+
+static gboolean
+start_assessment (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  WaymarkTouchpoint *tp = r->item;
+
+  if (v[0] != NULL && !waymark_strength_from_nick (v[0], &tp->strength))
+    {
+      bad_value (r, frame, "strength", _("strength or weakness"), v[0]);
+      return FALSE;
+    }
+  if (v[1] != NULL && !waymark_priority_from_nick (v[1], &tp->priority))
+    {
+      bad_value (r, frame, "priority", _("low, medium or high"), v[1]);
+      return FALSE;
+    }
+  if (v[2] != NULL)
+    {
+      if (strcmp (v[2], "true") != 0 && strcmp (v[2], "false") != 0)
+        {
+          bad_value (r, frame, "moment-of-truth", _("true or false"), v[2]);
+          return FALSE;
+        }
+      tp->moment_of_truth = v[2][0] == 't';
+    }
+  return TRUE;
+}
+
+static gboolean
+start_kpi (Reader *r, ReaderFrame *frame, const char *const *v)
+{
+  const char *expected = _("a decimal number such as 0.031 or -12 (no exponent, no spaces)");
+
+  if (!waymark_kpi_number_is_valid (v[1]))
+    {
+      bad_value (r, frame, "value", expected, v[1]);
+      return FALSE;
+    }
+  if (v[3] != NULL && !waymark_kpi_number_is_valid (v[3]))
+    {
+      bad_value (r, frame, "target", expected, v[3]);
+      return FALSE;
+    }
+  waymark_touchpoint_add_kpi (r->item, waymark_kpi_new (v[0], v[1], v[2], v[3]));
+  return TRUE;
+}
+
+gboolean
+reader_start_element (Reader *r, ReaderFrame *frame, const char *const *values)
+{
+  switch (frame->element)
+    {
+    case ELEMENT_JOURNEY:
+      return start_journey (r, frame, values);
+    case ELEMENT_PERSONA:
+    case ELEMENT_PHASE:
+      return start_persona_or_phase (r, frame, values);
+    case ELEMENT_LANE:
+      return start_lane (r, frame, values);
+    case ELEMENT_CHANNEL:
+      return start_channel (r, frame, values);
+    case ELEMENT_TOUCHPOINT:
+      return start_touchpoint (r, frame, values);
+    case ELEMENT_NOTE:
+      return start_note (r, frame, values);
+    case ELEMENT_LINK:
+      return start_link (r, frame, values);
+    case ELEMENT_EMOTION:
+      return start_emotion (r, frame, values);
+    case ELEMENT_ASSESSMENT:
+      return start_assessment (r, frame, values);
+    case ELEMENT_KPI:
+      return start_kpi (r, frame, values);
+    case ELEMENT_TITLE:
+    case ELEMENT_SUBJECT:
+    case ELEMENT_GOAL:
+    case ELEMENT_STATE:
+    case ELEMENT_NAME:
+    case ELEMENT_DESCRIPTION:
+    case ELEMENT_QUOTE:
+    case ELEMENT_IDEA:
+    case ELEMENT_OWNER:
+    case ELEMENT_TEXT:
+    case N_ELEMENTS:
+    default:
+      return TRUE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* End tags                                                            */
+
+/* Where the text of @element inside the item being read goes. */
+static char **
+item_text_field (Reader *r, ReaderElement element)
+{
+  WaymarkItem *item = r->item;
+
+  switch (item->type)
+    {
+    case WAYMARK_ITEM_PERSONA:
+      return element == ELEMENT_NAME ? &((WaymarkPersona *) item)->name
+                                     : &((WaymarkPersona *) item)->description;
+    case WAYMARK_ITEM_PHASE:
+      return &((WaymarkPhase *) item)->name;
+    case WAYMARK_ITEM_LANE:
+      return &((WaymarkLane *) item)->name;
+    case WAYMARK_ITEM_CHANNEL:
+      return &((WaymarkChannel *) item)->name;
+    case WAYMARK_ITEM_NOTE:
+      return &((WaymarkNote *) item)->text;
+    case WAYMARK_ITEM_TOUCHPOINT:
+      {
+        WaymarkTouchpoint *tp = (WaymarkTouchpoint *) item;
+
+        switch (element)
+          {
+          case ELEMENT_TITLE: return &tp->title;
+          case ELEMENT_DESCRIPTION: return &tp->description;
+          case ELEMENT_QUOTE: return &tp->quote;
+          case ELEMENT_IDEA: return &tp->idea;
+          case ELEMENT_EMOTION: return &tp->emotion_note;
+          case ELEMENT_OWNER: return &tp->owner;
+          default: break;
+          }
+      }
+      break;
+    case WAYMARK_ITEM_LINK:
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+end_text (Reader *r, ReaderFrame *frame)
+{
+  GString *text = r->text;
+  char **field;
+
+  if (r->item == NULL)
+    {
+      /* Journey-level text: title, subject, goal, state. */
+      switch (frame->element)
+        {
+        case ELEMENT_TITLE:
+          waymark_journey_set_text (r->journey, WAYMARK_FIELD_TITLE, text->str);
+          return TRUE;
+        case ELEMENT_SUBJECT:
+          waymark_journey_set_text (r->journey, WAYMARK_FIELD_SUBJECT, text->str);
+          return TRUE;
+        case ELEMENT_GOAL:
+          waymark_journey_set_text (r->journey, WAYMARK_FIELD_GOAL, text->str);
+          return TRUE;
+        case ELEMENT_STATE:
+          {
+            WaymarkState state;
+
+            if (!waymark_state_from_nick (text->str, &state))
+              {
+                g_autofree char *shown = reader_quote (text->str);
+
+                reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                             _("<state> must be as-is or intended, not “%s”"), shown);
+                return FALSE;
+              }
+            waymark_journey_set_state (r->journey, state);
+            return TRUE;
+          }
+        default:
+          g_assert_not_reached ();
+          return FALSE;
+        }
+    }
+
+  /* Kept exactly, white space included; the model keeps "" as NULL. */
+  field = item_text_field (r, frame->element);
+  g_free (*field);
+  *field = text->len > 0 ? g_strndup (text->str, text->len) : NULL;
+  return TRUE;
+}
+
+static gboolean
+end_item (Reader *r, ReaderFrame *frame)
+{
+  guint32 missing = specs[frame->element].required_children & ~frame->seen;
+
+  if (missing != 0)
+    {
+      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> has no <%s>"), specs[frame->element].name,
+                   specs[g_bit_nth_lsf (missing, -1)].name);
+      return FALSE;
+    }
+  r->item = NULL;
+  return TRUE;
+}
+
+gboolean
+reader_end_element (Reader *r, ReaderFrame *frame)
+{
+  if (frame->element == ELEMENT_JOURNEY)
+    return TRUE;
+  if (reader_element_is_item (frame->element))
+    return end_item (r, frame);
+  if (specs[frame->element].content == CONTENT_TEXT)
+    return end_text (r, frame);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Foreign content                                                     */
+
+WaymarkForeign **
+reader_foreign_slot (Reader *r)
+{
+  if (r->item != NULL)
+    return &WAYMARK_ITEM (r->item)->foreign;
+  return waymark_journey_get_foreign_slot (r->journey);
+}
+
+const char *
+reader_foreign_owner (Reader      *r,
+                      ReaderFrame *frame,
+                      char        *buffer,
+                      gsize        size)
+{
+  if (frame->element == ELEMENT_JOURNEY || reader_element_is_item (frame->element))
+    return "";
+  if (frame->element == ELEMENT_KPI)
+    {
+      g_snprintf (buffer, size, "kpi:%u", waymark_touchpoint_get_n_kpis (r->item) - 1);
+      return buffer;
+    }
+  return specs[frame->element].name;
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libxml/parser.h>
+
+#include "waymark-error.h"
+#include "waymark-journey.h"
+#include "waymark-reader.h"
+
+G_BEGIN_DECLS
+
+/* The reader is split in three: waymark-reader.c drives libxml2 (checks
+ * on the raw bytes, SAX callbacks, attributes, messages);
+ * waymark-reader-elements.c knows the format (which element may hold
+ * which, attribute values, building the model); waymark-reader-foreign.c
+ * keeps what other namespaces put in a journey. */
+
+#define WAYMARK_NAMESPACE "urn:waymark:journey"
+
+/* The text of one element and the serialisation of one foreign subtree
+ * are capped like libxml2's own tree builder caps a text node
+ * (XML_MAX_TEXT_LENGTH): the file cap alone would let one title grow a
+ * string buffer to twice the file's size. */
+#define READER_MAX_TEXT (10 * 1024 * 1024)
+/* Namespace declarations kept on one element (a leaf child's move to its
+ * item, which checks the ones already there). */
+#define READER_MAX_NS_DECLS 256
+/* Known attributes of the element that has most (touchpoint). */
+#define READER_MAX_ATTRS 5
+/* journey > item > leaf: our own elements never nest deeper. */
+#define READER_MAX_FRAMES 3
+
+typedef enum {
+  ELEMENT_JOURNEY,
+  ELEMENT_TITLE,
+  ELEMENT_SUBJECT,
+  ELEMENT_GOAL,
+  ELEMENT_STATE,
+  ELEMENT_PERSONA,
+  ELEMENT_PHASE,
+  ELEMENT_LANE,
+  ELEMENT_CHANNEL,
+  ELEMENT_TOUCHPOINT,
+  ELEMENT_NOTE,
+  ELEMENT_LINK,
+  ELEMENT_NAME,
+  ELEMENT_DESCRIPTION,
+  ELEMENT_QUOTE,
+  ELEMENT_IDEA,
+  ELEMENT_EMOTION,
+  ELEMENT_OWNER,
+  ELEMENT_ASSESSMENT,
+  ELEMENT_KPI,
+  ELEMENT_TEXT,
+  N_ELEMENTS,
+  ELEMENT_FOREIGN = N_ELEMENTS,   /* an element of another namespace */
+} ReaderElement;
+
+typedef enum {
+  CONTENT_ELEMENTS,   /* journey and items: child elements, blank text */
+  CONTENT_TEXT,       /* title, name, emotion, …: text only */
+  CONTENT_EMPTY,      /* assessment, kpi: attributes only */
+} ReaderContent;
+
+/* One of our elements that is open. */
+typedef struct {
+  ReaderElement element;
+  ReaderElement last_child;   /* N_ELEMENTS before the first child */
+  guint rank;                 /* order rank of @last_child */
+  guint32 seen;               /* 1 << child element, for each child seen */
+  int line;                   /* of the start tag */
+} ReaderFrame;
+
+typedef struct {
+  xmlParserCtxtPtr ctxt;
+  const char *display_name;
+  const char *data;
+  gsize length;
+  gsize offset;               /* how much libxml2 has been handed */
+
+  GError *error;              /* the first problem; later events are ignored */
+  WaymarkJourney *journey;
+  int format;
+  gboolean newer;
+  gboolean root_done;
+
+  guint depth;                /* every open element, foreign ones included */
+  ReaderFrame frames[READER_MAX_FRAMES];
+  guint n_frames;
+  guint foreign_depth;        /* > 0 inside a foreign subtree */
+  gboolean foreign_open;      /* its last start tag still lacks its '>' */
+  guint skip_depth;           /* > 0 inside an unknown element of a newer format */
+
+  gpointer item;              /* the item being read (the journey holds it) */
+  int journey_line;
+  GArray *lines[WAYMARK_N_ITEM_TYPES];   /* int: start line of each item */
+
+  const xmlChar *interned_ns;                 /* in libxml2's dictionary */
+  const xmlChar *interned_names[N_ELEMENTS];
+
+  GString *text;              /* content of the open text element */
+  GString *scratch;           /* NUL-terminated copies of attribute values */
+  GString *foreign;           /* the foreign subtree being serialised */
+} Reader;
+
+/* waymark-reader.c */
+void         reader_fail    (Reader             *r,
+                             int                 line,
+                             WaymarkFormatError  code,
+                             const char         *format,
+                             ...) G_GNUC_PRINTF (4, 5);
+int          reader_line    (Reader             *r);
+char        *reader_quote   (const char         *value);
+
+/* waymark-reader-foreign.c */
+gboolean     reader_is_ours           (Reader         *r,
+                                       const xmlChar  *uri);
+void         reader_append_value      (GString        *out,
+                                       const char     *value,
+                                       gsize           length);
+gboolean     reader_take_ns_decls     (Reader         *r,
+                                       ReaderFrame    *frame,
+                                       int             nb_namespaces,
+                                       const xmlChar **namespaces);
+void         reader_take_foreign_attributes (Reader         *r,
+                                             ReaderFrame    *frame,
+                                             int             nb_attributes,
+                                             const xmlChar **attributes);
+void         reader_foreign_start     (Reader         *r,
+                                       const xmlChar  *localname,
+                                       const xmlChar  *prefix,
+                                       const xmlChar  *uri,
+                                       int             nb_namespaces,
+                                       const xmlChar **namespaces,
+                                       int             nb_attributes,
+                                       const xmlChar **attributes);
+void         reader_foreign_end       (Reader         *r,
+                                       const xmlChar  *localname,
+                                       const xmlChar  *prefix);
+void         reader_foreign_text      (Reader         *r,
+                                       const char     *text,
+                                       gsize           length);
+void         reader_foreign_comment   (Reader         *r,
+                                       const char     *text);
+void         reader_foreign_processing_instruction (Reader     *r,
+                                                    const char *target,
+                                                    const char *data);
+
+/* waymark-reader-elements.c */
+const char  *reader_element_name      (ReaderElement element);
+ReaderContent reader_element_content  (ReaderElement element);
+gboolean     reader_element_is_item   (ReaderElement element);
+const char *const *reader_element_attrs (ReaderElement element, guint *required);
+/* Checks that @localname (of our namespace) may come next in @parent.
+ * Sets @child to the element, or to N_ELEMENTS when a newer format's
+ * element is to be skipped; FALSE after reporting a problem. */
+gboolean     reader_enter_child       (Reader      *r,
+                                       ReaderFrame *parent,
+                                       const char  *localname,
+                                       ReaderElement *child);
+void         reader_enter_foreign     (Reader      *r,
+                                       ReaderFrame *parent);
+gboolean     reader_read_format       (Reader      *r,
+                                       const char  *value,
+                                       int          line);
+gboolean     reader_start_element     (Reader             *r,
+                                       ReaderFrame        *frame,
+                                       const char *const  *values);
+gboolean     reader_end_element       (Reader      *r,
+                                       ReaderFrame *frame);
+WaymarkForeign **reader_foreign_slot  (Reader *r);
+const char  *reader_foreign_owner     (Reader      *r,
+                                       ReaderFrame *frame,
+                                       char        *buffer,
+                                       gsize        size);
+
+G_END_DECLS
