@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "waymark-cli.h"
+#include "waymark-export.h"
+#include "waymark-file.h"
+#include "waymark-writer.h"
+
+static void
+append_line (GString    *errors,
+             const char *line)
+{
+  g_string_append (errors, line);
+  if (errors->len == 0 || errors->str[errors->len - 1] != '\n')
+    g_string_append_c (errors, '\n');
+}
+
+static void
+append_message (GString    *errors,
+                const char *message)
+{
+  /* TRANSLATORS: the prefix of a command-line error: "waymark: <message>" */
+  g_string_append_printf (errors, _("waymark: %s\n"), message);
+}
+
+/* The loader's messages name the file; ours name it the same way. */
+static char *
+display_name (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return g_filename_display_name (path);
+  return g_file_get_parse_name (file);
+}
+
+/* Loads @file; on error appends the loader's "FILE:LINE: message". */
+static WaymarkJourney *
+load (GFile           *file,
+      WaymarkReadInfo *info,
+      GString         *errors)
+{
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey;
+
+  journey = waymark_file_load (file, info, NULL, &error);
+  if (journey == NULL)
+    append_line (errors, error->message);
+
+  return journey;
+}
+
+WaymarkCliExit
+waymark_cli_check (const char * const *paths,
+                   GString            *errors)
+{
+  WaymarkCliExit status = WAYMARK_CLI_EXIT_OK;
+
+  g_return_val_if_fail (errors != NULL, WAYMARK_CLI_EXIT_USAGE);
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      append_message (errors, _("--check needs at least one file"));
+      return WAYMARK_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      WaymarkReadInfo info = { 0 };
+      g_autoptr(WaymarkJourney) journey = load (file, &info, errors);
+
+      if (journey == NULL)
+        {
+          status = WAYMARK_CLI_EXIT_INVALID;
+        }
+      else if (info.newer)
+        {
+          g_autofree char *name = display_name (file);
+
+          /* Still valid: it can be read, so it does not fail the check. */
+          g_string_append_printf (errors,
+                                  _("%s:1: written by a newer version of Waymark (format %d); it can be read but not edited\n"),
+                                  name, info.format);
+        }
+    }
+
+  return status;
+}
+
+/* The extension of @path's base name, lower case, with its dot ("" when
+ * there is none). */
+static char *
+get_extension (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+
+  if (dot == NULL || dot == base)
+    return g_strdup ("");
+
+  return g_ascii_strdown (dot, -1);
+}
+
+/* Whether any page option was given. */
+static gboolean
+has_page_options (const WaymarkCliExportOptions *options)
+{
+  return options->paper != NULL || options->orientation != NULL ||
+         options->poster != NULL || options->dpi != NULL;
+}
+
+static WaymarkCliExit
+usage_error (GString    *errors,
+             const char *message)
+{
+  append_message (errors, message);
+  return WAYMARK_CLI_EXIT_USAGE;
+}
+
+/* Turns the page options as typed into export options for @format,
+ * refusing what does not fit it. */
+static WaymarkCliExit
+parse_export_options (const WaymarkCliExportOptions *typed,
+                      WaymarkExportFormat            format,
+                      WaymarkExportOptions          *options,
+                      GString                       *errors)
+{
+  const char *extension = waymark_export_format_get_extension (format);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  waymark_export_options_init (options, format);
+
+  if (format == WAYMARK_EXPORT_CSV && has_page_options (typed))
+    {
+      message = g_strdup_printf (_("--paper, --orientation, --poster and --dpi do not apply to %s"), extension);
+      return usage_error (errors, message);
+    }
+
+  if (typed->paper != NULL && !waymark_paper_from_nick (typed->paper, &options->paper))
+    {
+      message = g_strdup_printf (_("unknown paper size “%s”: use A4, A3, A2, A1, A0, Letter or Tabloid"),
+                                 typed->paper);
+      return usage_error (errors, message);
+    }
+
+  if (typed->orientation != NULL && !waymark_orientation_from_nick (typed->orientation, &options->orientation))
+    {
+      message = g_strdup_printf (_("unknown orientation “%s”: use landscape or portrait"), typed->orientation);
+      return usage_error (errors, message);
+    }
+
+  if (typed->poster != NULL)
+    {
+      if (!waymark_poster_parse (typed->poster, &options->poster_columns, &options->poster_rows, &error))
+        return usage_error (errors, error->message);
+      if (format != WAYMARK_EXPORT_PDF)
+        {
+          message = g_strdup_printf (_("--poster needs a .pdf output: %s holds one page"), extension);
+          return usage_error (errors, message);
+        }
+      /* Posters are for office printers. */
+      if (typed->paper == NULL)
+        options->paper = WAYMARK_PAPER_A4;
+    }
+
+  if (typed->orientation != NULL && typed->paper == NULL && typed->poster == NULL)
+    return usage_error (errors, _("--orientation needs --paper or --poster: the natural size has no orientation"));
+
+  if (typed->dpi != NULL)
+    {
+      guint64 dpi;
+
+      if (format != WAYMARK_EXPORT_PNG)
+        {
+          message = g_strdup_printf (_("--dpi applies only to .png, not to %s"), extension);
+          return usage_error (errors, message);
+        }
+      if (!g_ascii_string_to_unsigned (typed->dpi, 10, WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX,
+                                       &dpi, NULL))
+        {
+          message = g_strdup_printf (_("--dpi must be a whole number from %d to %d, not “%s”"),
+                                     WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX, typed->dpi);
+          return usage_error (errors, message);
+        }
+      options->dpi = (double) dpi;
+    }
+
+  if (!waymark_export_options_validate (options, &error))
+    return usage_error (errors, error->message);
+
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+/* Writes the normalised document: what --export did before it drew maps. */
+static WaymarkCliExit
+export_journey (WaymarkJourney *journey,
+                GFile          *input,
+                gboolean        newer,
+                int             format,
+                const char     *output,
+                GString        *errors)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Normalising writes only what this version knows, so it would silently
+   * drop the newer parts of the document. */
+  if (newer)
+    {
+      g_autofree char *name = display_name (input);
+
+      g_string_append_printf (errors,
+                              _("%s:1: written by a newer version of Waymark (format %d); exporting it would lose what this version does not know\n"),
+                              name, format);
+      return WAYMARK_CLI_EXIT_INVALID;
+    }
+
+  bytes = waymark_writer_write (journey);
+  file = g_file_new_for_commandline_arg (output);
+  if (!waymark_file_replace_contents (file, bytes, NULL, NULL, &error))
+    {
+      append_message (errors, error->message);
+      return WAYMARK_CLI_EXIT_INVALID;
+    }
+
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+/* Draws (or tabulates) the map with the same code as the app's export. */
+static WaymarkCliExit
+export_map (WaymarkJourney             *journey,
+            GFile                      *input,
+            const WaymarkReadInfo      *info,
+            const WaymarkExportOptions *options,
+            const char                 *output,
+            GString                    *errors)
+{
+  g_autoptr(WaymarkLayout) layout = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A picture of a newer map is still useful; say what it may miss. */
+  if (info->newer)
+    {
+      g_autofree char *name = display_name (input);
+
+      g_string_append_printf (errors,
+                              _("%s:1: written by a newer version of Waymark (format %d); the export shows only what this version knows\n"),
+                              name, info->format);
+    }
+
+  layout = waymark_layout_new (journey, NULL);
+  file = g_file_new_for_commandline_arg (output);
+  if (!waymark_export_to_file (layout, options, file, &error))
+    {
+      append_message (errors, error->message);
+      /* Too many pixels for this map at this --dpi is an argument problem. */
+      if (g_error_matches (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_TOO_LARGE) ||
+          g_error_matches (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS))
+        return WAYMARK_CLI_EXIT_USAGE;
+      return WAYMARK_CLI_EXIT_INVALID;
+    }
+
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+WaymarkCliExit
+waymark_cli_export (const char                    *output,
+                    const WaymarkCliExportOptions *options,
+                    const char * const            *inputs,
+                    GString                       *errors)
+{
+  static const WaymarkCliExportOptions no_options = { NULL };
+  g_autofree char *extension = NULL;
+  g_autoptr(WaymarkJourney) journey = NULL;
+  g_autoptr(GFile) input = NULL;
+  WaymarkExportOptions export_options;
+  WaymarkExportFormat format = WAYMARK_EXPORT_PDF;
+  gboolean is_journey;
+  WaymarkReadInfo info = { 0 };
+  WaymarkCliExit status;
+
+  g_return_val_if_fail (errors != NULL, WAYMARK_CLI_EXIT_USAGE);
+
+  if (options == NULL)
+    options = &no_options;
+
+  if (output == NULL || output[0] == '\0')
+    return usage_error (errors, _("--export needs an output file"));
+
+  if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+    return usage_error (errors, _("--export needs exactly one input file: waymark --export OUT.pdf IN.journey"));
+
+  extension = get_extension (output);
+  is_journey = g_strcmp0 (extension, ".journey") == 0;
+  if (!is_journey && !waymark_export_format_for_path (output, &format))
+    {
+      g_autofree char *message = NULL;
+
+      if (extension[0] == '\0')
+        message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv or .journey"), output);
+      else
+        message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv or .journey"), extension);
+      return usage_error (errors, message);
+    }
+
+  if (is_journey && has_page_options (options))
+    return usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .journey"));
+
+  if (!is_journey)
+    {
+      status = parse_export_options (options, format, &export_options, errors);
+      if (status != WAYMARK_CLI_EXIT_OK)
+        return status;
+    }
+
+  input = g_file_new_for_commandline_arg (inputs[0]);
+  journey = load (input, &info, errors);
+  if (journey == NULL)
+    return WAYMARK_CLI_EXIT_INVALID;
+
+  if (is_journey)
+    return export_journey (journey, input, info.newer, info.format, output, errors);
+
+  return export_map (journey, input, &info, &export_options, output, errors);
+}
+
+WaymarkCliExit
+waymark_cli_run (gboolean                       check,
+                 const char                    *export_path,
+                 const WaymarkCliExportOptions *export_options,
+                 const char * const            *files,
+                 GString                       *errors)
+{
+  g_return_val_if_fail (check || export_path != NULL ||
+                        (export_options != NULL && has_page_options (export_options)),
+                        WAYMARK_CLI_EXIT_USAGE);
+
+  if (check && export_path != NULL)
+    {
+      append_message (errors, _("--check and --export cannot be combined"));
+      return WAYMARK_CLI_EXIT_USAGE;
+    }
+
+  if (export_path == NULL && export_options != NULL && has_page_options (export_options))
+    return usage_error (errors, _("--paper, --orientation, --poster and --dpi go with --export"));
+
+  if (check)
+    return waymark_cli_check (files, errors);
+
+  return waymark_cli_export (export_path, export_options, files, errors);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The command line's exit codes, as scripts see them. */
+typedef enum {
+  WAYMARK_CLI_EXIT_OK      = 0,
+  WAYMARK_CLI_EXIT_INVALID = 1, /* a file is invalid or could not be written */
+  WAYMARK_CLI_EXIT_USAGE   = 2, /* the arguments make no sense */
+} WaymarkCliExit;
+
+/* Validates each of @paths.  Appends one "FILE:LINE: message" line per bad
+ * file to @errors, and a warning line per file of a newer format (which is
+ * still valid: it can be read).  Returns WAYMARK_CLI_EXIT_OK when every file
+ * is valid. */
+WaymarkCliExit waymark_cli_check  (const char * const *paths,
+                                   GString            *errors);
+
+/* The page options of --export as they were typed; NULL when not given. */
+typedef struct {
+  const char *paper;        /* --paper A3 */
+  const char *orientation;  /* --orientation landscape|portrait */
+  const char *poster;       /* --poster 3x2 */
+  const char *dpi;          /* --dpi 300 */
+} WaymarkCliExportOptions;
+
+/* Exports the one file in @inputs to @output, atomically.  The format
+ * follows @output's extension: .journey (the normalised document), .pdf,
+ * .svg, .png or .csv; @options (nullable) choose paper, orientation,
+ * poster tiling and resolution.  Every argument is checked before the
+ * input is read.  Messages go to @errors. */
+WaymarkCliExit waymark_cli_export (const char                    *output,
+                                   const WaymarkCliExportOptions *options,
+                                   const char * const            *inputs,
+                                   GString                       *errors);
+
+/* Runs what the command-line options ask for: --check (@check) or
+ * --export (@export_path, with @export_options), which cannot be
+ * combined. */
+WaymarkCliExit waymark_cli_run    (gboolean                       check,
+                                   const char                    *export_path,
+                                   const WaymarkCliExportOptions *export_options,
+                                   const char * const            *files,
+                                   GString                       *errors);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs everything Waymark needs to build, test and run on Debian 12 or
+# Ubuntu (22.04 or newer).  Run as root, or as a user who may use sudo.
+set -euo pipefail
+
+packages=(
+  # build
+  gcc clang meson ninja-build pkg-config gettext
+  libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-bin
+  # data files and their checks
+  libxml2-utils desktop-file-utils appstream shared-mime-info
+  # headless GUI tests and screenshots
+  xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils
+  # fonts the renderer and the pixel tests use; GTK needs librsvg's
+  # pixbuf loader to draw symbolic SVG icons
+  fonts-cantarell fonts-dejavu-core librsvg2-common
+)
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+else
+  sudo=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update
+"${sudo[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
