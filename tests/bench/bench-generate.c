@@ -263,6 +263,7 @@ bench_generate_journey (guint   n_touchpoints,
   g_autoptr(GPtrArray) card_lanes = g_ptr_array_new ();
   g_autoptr(GPtrArray) channel_items = g_ptr_array_new ();
   g_autoptr(GPtrArray) touchpoints = g_ptr_array_sized_new (n_touchpoints);
+  g_autofree guint *tp_phase = g_new0 (guint, MAX (n_touchpoints, 1));
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   Gen gen = { rand, 1, seed };
   WaymarkLane *notes_lane = NULL;
@@ -351,6 +352,7 @@ bench_generate_journey (guint   n_touchpoints,
       tp = waymark_touchpoint_new (id, g_ptr_array_index (phase_items, phase),
                                    g_ptr_array_index (card_lanes, lane), title);
       fill_touchpoint (&gen, tp, channel_items);
+      tp_phase[i] = phase;
       g_ptr_array_add (touchpoints, tp);
       add (journey, tp);
     }
@@ -363,25 +365,54 @@ bench_generate_journey (guint   n_touchpoints,
       add (journey, waymark_note_new (id, phase, notes_lane, PICK (&gen, note_texts)));
     }
 
-  /* The flow: most cards lead to the next one, some branch back or ahead. */
-  for (guint i = 1; i < n_touchpoints; i++)
-    {
-      if (chance (&gen, 0.7))
-        {
-          g_autofree char *id = new_id (&gen, "link");
-          add (journey, waymark_link_new (id, g_ptr_array_index (touchpoints, i - 1),
-                                          g_ptr_array_index (touchpoints, i)));
-        }
-      if (chance (&gen, 0.1))
-        {
-          g_autofree char *id = new_id (&gen, "link");
-          guint from = (guint) g_rand_int_range (rand, 0, (gint32) n_touchpoints);
+  /* The flow, as teams draw it: in journey order (phase order, then the
+   * order in the file) most links go to one of the next few cards, some
+   * jump to another card of the same or the next phase (another channel,
+   * a step back).  About four links per five cards. */
+  {
+    g_autofree guint *order = g_new (guint, MAX (n_touchpoints, 1));
+    g_autofree guint *phase_start = g_new0 (guint, n_phases + 1);
+    guint n = n_touchpoints;
 
-          if (from != i)
-            add (journey, waymark_link_new (id, g_ptr_array_index (touchpoints, from),
-                                            g_ptr_array_index (touchpoints, i)));
-        }
+    /* A counting sort by phase keeps the file order within each phase. */
+    for (guint i = 0; i < n; i++)
+      phase_start[tp_phase[i] + 1]++;
+    for (guint p = 0; p < n_phases; p++)
+      phase_start[p + 1] += phase_start[p];
+    {
+      g_autofree guint *fill = g_memdup2 (phase_start, sizeof (guint) * n_phases);
+
+      for (guint i = 0; i < n; i++)
+        order[fill[tp_phase[i]]++] = i;
     }
+
+    for (guint k = 0; k + 1 < n; k++)
+      {
+        guint from = order[k], to;
+
+        if (!chance (&gen, 0.8))
+          continue;
+        if (chance (&gen, 0.85))
+          to = order[MIN (k + (guint) g_rand_int_range (rand, 1, 6), n - 1)];
+        else
+          {
+            guint p = MIN (tp_phase[from] + (guint) g_rand_int_range (rand, 0, 2), n_phases - 1);
+            guint count = phase_start[p + 1] - phase_start[p];
+
+            if (count == 0)
+              continue;
+            to = order[phase_start[p] + (guint) g_rand_int_range (rand, 0, (gint32) count)];
+          }
+        if (to == from)
+          continue;
+        {
+          g_autofree char *id = new_id (&gen, "link");
+
+          add (journey, waymark_link_new (id, g_ptr_array_index (touchpoints, from),
+                                          g_ptr_array_index (touchpoints, to)));
+        }
+      }
+  }
 
   return g_steal_pointer (&journey);
 }

@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
+#include "bench-canvas.h"
 #include "bench-format.h"
+#include "bench-render.h"
 #include "bench-util.h"
 
 /* waymark-bench: figures for the questions "is it fast enough, does it
@@ -25,6 +27,8 @@ typedef struct {
 
 static const BenchSection sections[] = {
   { "format", "load and save against xmllint, peak memory of a load", bench_format_run },
+  { "render", "paint whole map and a viewport, relayout, PDF export", bench_render_run },
+  { "canvas", "canvas frames while dragging a card (needs a display), drag and drop work", bench_canvas_run },
 };
 
 static gboolean

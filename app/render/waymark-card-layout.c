@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include "waymark-layout-private.h"
+
+WaymarkCard *
+waymark_card_new (gpointer item)
+{
+  WaymarkCard *card = g_new0 (WaymarkCard, 1);
+
+  card->item = waymark_item_ref (item);
+  card->emotion = WM_NO_EMOTION;
+  card->emotion_index = -1;
+  card->width = WM_CARD_WIDTH;
+  return card;
+}
+
+void
+waymark_card_free (WaymarkCard *card)
+{
+  g_clear_object (&card->text);
+  g_clear_object (&card->emotion_label);
+  g_free (card->emotion_note);
+  waymark_item_unref (card->item);
+  g_free (card);
+}
+
+WaymarkCardChanges
+waymark_card_snapshot (WaymarkCard *card)
+{
+  WaymarkCardChanges changes = 0;
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+
+  if (waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT)
+    {
+      WaymarkTouchpoint *tp = card->item;
+      int emotion = tp->has_emotion ? CLAMP (tp->emotion, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX)
+                                    : WM_NO_EMOTION;
+      guint kpi_hash = waymark_kpi_hash (tp);
+
+      phase = tp->phase;
+      lane = tp->lane;
+      if (emotion != card->emotion || g_strcmp0 (tp->emotion_note, card->emotion_note) != 0)
+        {
+          changes |= WM_CARD_CHANGED_EMOTION;
+          card->emotion = emotion;
+          g_free (card->emotion_note);
+          card->emotion_note = g_strdup (tp->emotion_note);
+        }
+      if (kpi_hash != card->kpi_hash)
+        {
+          changes |= WM_CARD_CHANGED_KPIS;
+          card->kpi_hash = kpi_hash;
+        }
+    }
+  else
+    {
+      WaymarkNote *note = card->item;
+
+      phase = note->phase;
+      lane = note->lane;
+    }
+  if (phase != card->phase || lane != card->lane)
+    {
+      changes |= WM_CARD_CHANGED_CELL;
+      card->phase = phase;
+      card->lane = lane;
+    }
+  return changes;
+}
+
+gboolean
+waymark_card_measure (WaymarkCard *card, WaymarkTextCache *text, guint *n_measured)
+{
+  gboolean is_touchpoint = waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT;
+  const char *s;
+  double h, natural;
+
+  s = is_touchpoint ? ((WaymarkTouchpoint *) card->item)->title : ((WaymarkNote *) card->item)->text;
+  if (card->text == NULL)
+    {
+      if (is_touchpoint)
+        card->text = waymark_text_cache_create (text, WAYMARK_TEXT_CARD_TITLE, s,
+                                                WM_CARD_WIDTH - 2 * WM_CARD_PAD, WM_CARD_TITLE_LINES);
+      else
+        card->text = waymark_text_cache_create (text, WAYMARK_TEXT_NOTE, s,
+                                                WM_CARD_WIDTH - 2 * WM_NOTE_PAD, WM_NOTE_LINES);
+      (*n_measured)++;
+    }
+  else if (waymark_text_set_text (card->text, s))
+    (*n_measured)++;
+  else if (card->natural_height > 0)
+    return FALSE;   /* same text, same height: nothing to do */
+
+  waymark_text_get_size (card->text, NULL, &h);
+  if (is_touchpoint)
+    natural = 2 * WM_CARD_PAD + WM_CARD_CHANNEL_ROW + WM_CARD_ROW_GAP + h + WM_CARD_ROW_GAP + WM_CARD_META_ROW;
+  else
+    natural = MAX (WM_NOTE_MIN_HEIGHT, 2 * WM_NOTE_PAD + h);
+
+  if (natural == card->natural_height)
+    return FALSE;
+  card->natural_height = natural;
+  return TRUE;
+}
+
+double
+waymark_cell_content_x (WaymarkCell *cell, guint slot)
+{
+  return WM_CELL_PAD + slot * (WM_CARD_WIDTH + WM_SLOT_GAP);
+}
+
+void
+waymark_cell_flow (WaymarkCell *cell)
+{
+  guint slots = MAX (1, cell->column->n_slots);
+  guint n = cell->cards->len;
+  double y = WM_CELL_PAD;
+
+  cell->n_slots = slots;
+  g_array_set_size (cell->bands, 0);
+
+  /* Cards fill a band left to right, then the next band, like text: the
+   * reading order is the cell order.  Cards in a band share its height so
+   * the band reads as one row of equal tiles. */
+  for (guint i = 0; i < n; i += slots)
+    {
+      guint end = MIN (i + slots, n);
+      WaymarkBand band = { y, 0 };
+
+      for (guint j = i; j < end; j++)
+        band.height = MAX (band.height, ((WaymarkCard *) g_ptr_array_index (cell->cards, j))->natural_height);
+      for (guint j = i; j < end; j++)
+        {
+          WaymarkCard *card = g_ptr_array_index (cell->cards, j);
+
+          card->position = j;
+          card->x = waymark_cell_content_x (cell, j - i);
+          card->y = y;
+          card->width = WM_CARD_WIDTH;
+          card->height = band.height;
+        }
+      g_array_append_val (cell->bands, band);
+      y += band.height + WM_BAND_GAP;
+    }
+  cell->height = n > 0 ? y - WM_BAND_GAP + WM_CELL_PAD : 0;
+}
+
+guint
+waymark_cell_insertion_index (WaymarkCell *cell, double x, double y)
+{
+  guint n = cell->cards->len;
+  guint slots = MAX (1, cell->n_slots);
+  guint lo = 0, hi = cell->bands->len;
+  guint slot, index;
+  WaymarkCard *card;
+
+  if (n == 0)
+    return 0;
+
+  /* The band whose lower half-gap boundary lies below y. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const WaymarkBand *band = &g_array_index (cell->bands, WaymarkBand, mid);
+
+      if (band->y + band->height + WM_BAND_GAP / 2 <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == cell->bands->len)
+    return n;
+
+  if (x < WM_CELL_PAD)
+    slot = 0;
+  else
+    slot = MIN ((guint) ((x - WM_CELL_PAD + WM_SLOT_GAP / 2) / (WM_CARD_WIDTH + WM_SLOT_GAP)), slots - 1);
+  index = lo * slots + slot;
+  if (index >= n)
+    return n;
+
+  /* Before or after the card under the point: by the vertical half in a
+   * stack, by the horizontal half when cards sit side by side. */
+  card = g_ptr_array_index (cell->cards, index);
+  if (slots == 1 ? y > card->y + card->height / 2 : x > card->x + card->width / 2)
+    index++;
+  return MIN (index, n);
+}

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include "waymark-layout-private.h"
+
+#define LABEL_GAP   6.0    /* between labels on the same side */
+#define LABEL_LINES 2
+
+double
+waymark_emotion_level_y (int score)
+{
+  double step = (WM_EMOTION_HEIGHT - 2 * WM_EMOTION_PAD) / (WAYMARK_EMOTION_MAX - WAYMARK_EMOTION_MIN);
+
+  score = CLAMP (score, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
+  return WM_EMOTION_PAD + (WAYMARK_EMOTION_MAX - score) * step;
+}
+
+guint
+waymark_emotion_lower_bound (WaymarkLayout *self, double x)
+{
+  guint lo = 0, hi = self->emotion->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, mid)) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static PangoLayout *
+card_label (WaymarkLayout *self, WaymarkCard *card, double width)
+{
+  if (card->emotion_note == NULL || card->emotion_note[0] == '\0')
+    {
+      g_clear_object (&card->emotion_label);
+      return NULL;
+    }
+  /* Kept on the card: a new score elsewhere moves points but rarely
+   * changes their room, so most labels survive a rebuild. */
+  if (card->emotion_label != NULL && card->emotion_label_width == width &&
+      g_strcmp0 (pango_layout_get_text (card->emotion_label), card->emotion_note) == 0)
+    return card->emotion_label;
+
+  g_clear_object (&card->emotion_label);
+  card->emotion_label = waymark_text_cache_create (waymark_layout_get_text_cache (self),
+                                                   WAYMARK_TEXT_EMOTION_LABEL, card->emotion_note,
+                                                   width, LABEL_LINES);
+  pango_layout_set_alignment (card->emotion_label, PANGO_ALIGN_CENTER);
+  card->emotion_label_width = width;
+  return card->emotion_label;
+}
+
+void
+waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side, WaymarkRect *rect)
+{
+  double y = top + p->rel_y;
+  double ly = side < 0 ? y - WM_EMOTION_RADIUS - WM_EMOTION_LABEL_SPACE - p->label_height
+                       : y + WM_EMOTION_RADIUS + WM_EMOTION_LABEL_SPACE;
+
+  *rect = WAYMARK_RECT_INIT (x + p->label_dx - p->label_width / 2 - 3, ly - 1,
+                             p->label_width + 6, p->label_height + 2);
+}
+
+/* Whether a label of point @i at @rect (relative to the lane's top) would
+ * cover a label placed before it or a nearby point. */
+static gboolean
+label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
+{
+  guint n = self->emotion->len;
+
+  /* Placed labels: points are in x order and labels are at most
+   * WM_EMOTION_LABEL_WIDTH wide, so only recent ones can reach. */
+  for (guint j = i; j-- > 0;)
+    {
+      const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
+      double qx = waymark_emotion_point_x (q);
+      WaymarkRect other;
+
+      if (qx < rect->x - WM_EMOTION_LABEL_WIDTH)
+        break;
+      if (q->label == NULL || q->label_side == 0)
+        continue;
+      waymark_emotion_label_rect (q, qx, 0, q->label_side, &other);
+      waymark_rect_inset (&other, -LABEL_GAP / 2, 0, &other);
+      if (waymark_rect_intersects (rect, &other))
+        return TRUE;
+    }
+
+  /* Points on both sides, the label's own included (it sits beside it). */
+  for (guint j = i; j-- > 0;)
+    {
+      const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
+      double qx = waymark_emotion_point_x (q);
+      WaymarkRect dot = WAYMARK_RECT_INIT (qx - WM_EMOTION_RADIUS - 1, q->rel_y - WM_EMOTION_RADIUS - 1,
+                                           2 * WM_EMOTION_RADIUS + 2, 2 * WM_EMOTION_RADIUS + 2);
+
+      if (qx < rect->x - WM_EMOTION_RADIUS)
+        break;
+      if (waymark_rect_intersects (rect, &dot))
+        return TRUE;
+    }
+  for (guint j = i + 1; j < n; j++)
+    {
+      const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
+      double qx = waymark_emotion_point_x (q);
+      WaymarkRect dot = WAYMARK_RECT_INIT (qx - WM_EMOTION_RADIUS - 1, q->rel_y - WM_EMOTION_RADIUS - 1,
+                                           2 * WM_EMOTION_RADIUS + 2, 2 * WM_EMOTION_RADIUS + 2);
+
+      if (qx > rect->x + rect->width + WM_EMOTION_RADIUS)
+        break;
+      if (waymark_rect_intersects (rect, &dot))
+        return TRUE;
+    }
+
+  /* Inside the lane. */
+  return rect->y < 0 || rect->y + rect->height > WM_EMOTION_HEIGHT;
+}
+
+/* Which side of its point a label prefers: above a peak and below a
+ * valley the curve leaves room; elsewhere sides alternate. */
+static int
+preferred_side (WaymarkLayout *self, guint i, int alternate)
+{
+  const WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
+  int prev = i > 0 ? g_array_index (self->emotion, WaymarkEmotionPoint, i - 1).score : p->score;
+  int next = i + 1 < self->emotion->len ? g_array_index (self->emotion, WaymarkEmotionPoint, i + 1).score : p->score;
+
+  if (p->score == WAYMARK_EMOTION_MAX || (p->score > prev && p->score >= next) || (p->score >= prev && p->score > next))
+    return -1;
+  if (p->score == WAYMARK_EMOTION_MIN || (p->score < prev && p->score <= next) || (p->score <= prev && p->score < next))
+    return 1;
+  return alternate;
+}
+
+void
+waymark_emotion_build (WaymarkLayout *self)
+{
+  GPtrArray *touchpoints = waymark_journey_get_items (self->journey, WAYMARK_ITEM_TOUCHPOINT);
+  guint n_columns = self->columns->len;
+  g_autofree guint *count = NULL;
+  g_autofree guint *start = NULL;
+  g_autofree guint *filled = NULL;
+  guint total = 0;
+  int alternate = -1;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((WaymarkCard *) value)->emotion_index = -1;
+  g_array_set_size (self->emotion, 0);
+  if (n_columns == 0)
+    return;
+
+  /* Journey order is phase order, then document order within the phase;
+   * counting first lets one more pass drop each point into place. */
+  count = g_new0 (guint, n_columns);
+  start = g_new0 (guint, n_columns);
+  filled = g_new0 (guint, n_columns);
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      WaymarkCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (touchpoints, i));
+
+      if (card && card->cell && card->emotion != WM_NO_EMOTION)
+        count[card->cell->column->index]++;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      start[c] = total;
+      total += count[c];
+    }
+  g_array_set_size (self->emotion, total);
+
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      WaymarkCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (touchpoints, i));
+      WaymarkColumn *column;
+      WaymarkEmotionPoint *p;
+      guint c, k;
+
+      if (!card || !card->cell || card->emotion == WM_NO_EMOTION)
+        continue;
+      column = card->cell->column;
+      c = column->index;
+      k = filled[c]++;
+      p = &g_array_index (self->emotion, WaymarkEmotionPoint, start[c] + k);
+      p->touchpoint = card->item;
+      p->column = column;
+      card->emotion_index = (int) (start[c] + k);
+      /* Stacked cards share an x, and a curve needs distinct ones: the
+       * points of a phase spread evenly over its column, in order. */
+      p->rel_x = WM_CELL_PAD + (column->width - 2 * WM_CELL_PAD) * (k + 0.5) / count[c];
+      p->rel_y = waymark_emotion_level_y (card->emotion);
+      p->score = card->emotion;
+    }
+
+  /* Labels: as wide as the room to the neighbours allows (labels take
+   * turns above and below, so twice the spacing), then placed on the
+   * preferred side, else the other, else left out: a label never covers
+   * another label or a point. */
+  for (guint i = 0; i < total; i++)
+    {
+      WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
+      WaymarkCard *card = g_hash_table_lookup (self->cards, p->touchpoint);
+      double x = waymark_emotion_point_x (p);
+      double room = WM_EMOTION_LABEL_WIDTH;
+      PangoRectangle logical;
+      int side;
+
+      if (i > 0)
+        room = MIN (room, 2 * (x - waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i - 1))) - LABEL_GAP);
+      if (i + 1 < total)
+        room = MIN (room, 2 * (waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i + 1)) - x) - LABEL_GAP);
+      room = MAX (room, 48.0);
+
+      p->label = card_label (self, card, room);
+      p->label_side = 0;
+      if (p->label == NULL)
+        continue;
+      waymark_text_get_size (p->label, NULL, &p->label_height);
+      pango_layout_get_extents (p->label, NULL, &logical);
+      /* The text is centred in its wrap width: collide by the longest
+       * line, not by the width it was wrapped at. */
+      p->label_width = (double) logical.width / PANGO_SCALE;
+      side = preferred_side (self, i, alternate);
+      for (int attempt = 0; attempt < 2; attempt++, side = -side)
+        {
+          WaymarkRect rect;
+
+          /* Labels at the ends of the map move inwards, not out of it. */
+          p->label_dx = 0;
+          waymark_emotion_label_rect (p, x, 0, side, &rect);
+          if (rect.x < self->grid_x + 4)
+            p->label_dx = self->grid_x + 4 - rect.x;
+          else if (rect.x + rect.width > self->grid_right - 4)
+            p->label_dx = self->grid_right - 4 - (rect.x + rect.width);
+          waymark_emotion_label_rect (p, x, 0, side, &rect);
+          if (!label_collides (self, i, &rect))
+            {
+              p->label_side = side;
+              alternate = -side;
+              break;
+            }
+        }
+    }
+}

@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "waymark-csv.h"
+#include "waymark-export.h"
+#include "waymark-file.h"
+
+G_DEFINE_QUARK (waymark-export-error-quark, waymark_export_error)
+
+typedef struct {
+  const char *nick;
+  const char *extension;
+  const char *mime_type;
+} FormatInfo;
+
+static const FormatInfo formats[WAYMARK_N_EXPORT_FORMATS] = {
+  [WAYMARK_EXPORT_PDF] = { "pdf", ".pdf", "application/pdf" },
+  [WAYMARK_EXPORT_SVG] = { "svg", ".svg", "image/svg+xml" },
+  [WAYMARK_EXPORT_PNG] = { "png", ".png", "image/png" },
+  [WAYMARK_EXPORT_CSV] = { "csv", ".csv", "text/csv" },
+};
+
+const char *
+waymark_export_format_to_nick (WaymarkExportFormat format)
+{
+  g_return_val_if_fail (format < WAYMARK_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].nick;
+}
+
+gboolean
+waymark_export_format_from_nick (const char          *nick,
+                                 WaymarkExportFormat *out)
+{
+  for (guint i = 0; nick != NULL && i < WAYMARK_N_EXPORT_FORMATS; i++)
+    if (g_ascii_strcasecmp (nick, formats[i].nick) == 0)
+      {
+        if (out != NULL)
+          *out = (WaymarkExportFormat) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+waymark_export_format_get_extension (WaymarkExportFormat format)
+{
+  g_return_val_if_fail (format < WAYMARK_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].extension;
+}
+
+const char *
+waymark_export_format_get_mime_type (WaymarkExportFormat format)
+{
+  g_return_val_if_fail (format < WAYMARK_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].mime_type;
+}
+
+const char *
+waymark_export_format_get_display_name (WaymarkExportFormat format)
+{
+  switch (format)
+    {
+    case WAYMARK_EXPORT_PDF: return _("PDF document");
+    case WAYMARK_EXPORT_SVG: return _("SVG image");
+    case WAYMARK_EXPORT_PNG: return _("PNG image");
+    case WAYMARK_EXPORT_CSV: return _("CSV table of the touchpoints");
+    case WAYMARK_N_EXPORT_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+waymark_export_format_for_path (const char          *path,
+                                WaymarkExportFormat *out)
+{
+  g_autofree char *base = NULL;
+  const char *dot;
+
+  if (path == NULL)
+    return FALSE;
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot == NULL || dot == base)
+    return FALSE;
+
+  return waymark_export_format_from_nick (dot + 1, out);
+}
+
+void
+waymark_export_options_init (WaymarkExportOptions *options,
+                             WaymarkExportFormat   format)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (WaymarkExportOptions) {
+    .format = format,
+    .paper = WAYMARK_PAPER_NATURAL,
+    .orientation = WAYMARK_ORIENTATION_LANDSCAPE,
+    .poster_columns = 1,
+    .poster_rows = 1,
+    .dpi = WAYMARK_EXPORT_DPI_DEFAULT,
+  };
+}
+
+static gboolean
+is_poster (const WaymarkExportOptions *options)
+{
+  return options->poster_columns * options->poster_rows > 1;
+}
+
+gboolean
+waymark_export_options_validate (const WaymarkExportOptions  *options,
+                                 GError                     **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->format >= WAYMARK_N_EXPORT_FORMATS || options->paper >= WAYMARK_N_PAPERS)
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("Unknown export format or paper size"));
+      return FALSE;
+    }
+
+  if (options->poster_columns < 1 || options->poster_columns > WAYMARK_POSTER_MAX_SHEETS ||
+      options->poster_rows < 1 || options->poster_rows > WAYMARK_POSTER_MAX_SHEETS)
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                   _("A poster has 1 to %d sheets across and down"), WAYMARK_POSTER_MAX_SHEETS);
+      return FALSE;
+    }
+
+  if (options->format == WAYMARK_EXPORT_CSV && (options->paper != WAYMARK_PAPER_NATURAL || is_poster (options)))
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("A CSV table has no paper size and cannot be a poster"));
+      return FALSE;
+    }
+
+  if (is_poster (options) && options->format != WAYMARK_EXPORT_PDF)
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("Only a PDF can hold a poster of several sheets"));
+      return FALSE;
+    }
+
+  if (is_poster (options) && options->paper == WAYMARK_PAPER_NATURAL)
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("A poster needs a paper size for its sheets"));
+      return FALSE;
+    }
+
+  if (options->format == WAYMARK_EXPORT_PNG &&
+      !(options->dpi >= WAYMARK_EXPORT_DPI_MIN && options->dpi <= WAYMARK_EXPORT_DPI_MAX))
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                   _("The resolution must be %d to %d dots per inch"),
+                   WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+waymark_export_get_page_plan (WaymarkLayout              *layout,
+                              const WaymarkExportOptions *options,
+                              WaymarkPagePlan            *plan)
+{
+  double map_width, map_height, page_width, page_height;
+
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (plan != NULL);
+
+  waymark_layout_get_size (layout, &map_width, &map_height);
+  if (options->paper == WAYMARK_PAPER_NATURAL)
+    {
+      waymark_page_plan_init_natural (plan, map_width, map_height);
+      return;
+    }
+
+  waymark_paper_get_size (options->paper, options->orientation, &page_width, &page_height);
+  waymark_page_plan_init (plan, map_width, map_height, page_width, page_height,
+                          MAX (options->poster_columns, 1), MAX (options->poster_rows, 1));
+}
+
+/* Pixels for @points at @dpi, rounded to the nearest as printers and
+ * image programs do (A4 at 300 dpi is 3508 × 2480): at most half a pixel
+ * of the page's edge, which is margin, is lost or added. */
+static double
+points_to_pixels (double points,
+                  double dpi)
+{
+  return floor (points * dpi / 72.0 + 0.5);
+}
+
+gboolean
+waymark_export_get_png_size (WaymarkLayout              *layout,
+                             const WaymarkExportOptions *options,
+                             int                        *width,
+                             int                        *height,
+                             GError                    **error)
+{
+  WaymarkPagePlan plan;
+  double w, h;
+
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  waymark_export_get_page_plan (layout, options, &plan);
+  w = MAX (1, points_to_pixels (plan.page_width, options->dpi));
+  h = MAX (1, points_to_pixels (plan.page_height, options->dpi));
+
+  if (w > WAYMARK_EXPORT_PNG_MAX_SIDE || h > WAYMARK_EXPORT_PNG_MAX_SIDE ||
+      w * h > WAYMARK_EXPORT_PNG_MAX_PIXELS)
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_TOO_LARGE,
+                   /* TRANSLATORS: "… would be 40000 × 20000 pixels at 300 dpi; …" */
+                   _("The image would be %.0f × %.0f pixels at %g dpi; at most %d pixels a side and %d megapixels can be made: choose a lower resolution or a smaller paper"),
+                   w, h, options->dpi, WAYMARK_EXPORT_PNG_MAX_SIDE, WAYMARK_EXPORT_PNG_MAX_PIXELS / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (width != NULL)
+    *width = (int) w;
+  if (height != NULL)
+    *height = (int) h;
+  return TRUE;
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_FAILED,
+               _("The map could not be drawn: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static const char *
+map_title (WaymarkLayout *layout)
+{
+  const char *title = waymark_journey_get_text (waymark_layout_get_journey (layout), WAYMARK_FIELD_TITLE);
+
+  return title != NULL ? title : "";
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) as a PDF date, or NULL. */
+static char *
+source_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) time = NULL;
+  guint64 seconds;
+
+  if (epoch == NULL || !g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return NULL;
+
+  time = g_date_time_new_from_unix_utc ((gint64) seconds);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+/* Draws every page of @plan on @surface (a PDF or SVG surface in points). */
+static gboolean
+draw_pages (cairo_surface_t        *surface,
+            const WaymarkPagePlan  *plan,
+            WaymarkLayout          *layout,
+            gboolean                pdf,
+            GError                **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages = waymark_page_plan_get_n_pages (plan);
+  cairo_status_t status;
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      if (pdf && plan->poster)
+        {
+          WaymarkSheet sheet;
+          g_autofree char *label = NULL;
+
+          waymark_page_plan_get_sheet (plan, i, &sheet);
+          /* TRANSLATORS: the page label of a poster sheet in PDF viewers */
+          label = g_strdup_printf (_("row %u, column %u"), sheet.row + 1, sheet.column + 1);
+          cairo_pdf_surface_set_page_label (surface, label);
+        }
+      waymark_page_plan_draw_page (plan, i, layout, cr);
+      cairo_show_page (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+
+  return check_status (status, error);
+}
+
+static GBytes *
+export_pdf (WaymarkLayout              *layout,
+            const WaymarkExportOptions *options,
+            GError                    **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autofree char *creator = g_strdup_printf ("Waymark %s", PACKAGE_VERSION);
+  g_autofree char *date = source_date ();
+  cairo_surface_t *surface;
+  WaymarkPagePlan plan;
+  gboolean ok;
+
+  waymark_export_get_page_plan (layout, options, &plan);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, data, plan.page_width, plan.page_height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, map_title (layout));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  if (date != NULL)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
+
+  ok = draw_pages (surface, &plan, layout, TRUE, error);
+  cairo_surface_destroy (surface);
+
+  return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&data)) : NULL;
+}
+
+static GBytes *
+export_svg (WaymarkLayout              *layout,
+            const WaymarkExportOptions *options,
+            GError                    **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  cairo_surface_t *surface;
+  WaymarkPagePlan plan;
+  gboolean ok;
+
+  waymark_export_get_page_plan (layout, options, &plan);
+  surface = cairo_svg_surface_create_for_stream (append_to_array, data, plan.page_width, plan.page_height);
+  /* Points, as the page plan: browsers then show the natural size at
+   * 100 % (2352 pt = 3136 px) and print paper sizes exactly. */
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+
+  ok = draw_pages (surface, &plan, layout, FALSE, error);
+  cairo_surface_destroy (surface);
+
+  return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&data)) : NULL;
+}
+
+static GBytes *
+export_png (WaymarkLayout              *layout,
+            const WaymarkExportOptions *options,
+            GError                    **error)
+{
+  g_autoptr(GByteArray) data = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  WaymarkPagePlan plan;
+  int width, height;
+  cairo_t *cr;
+
+  if (!waymark_export_get_png_size (layout, options, &width, &height, error))
+    return NULL;
+
+  waymark_export_get_page_plan (layout, options, &plan);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+
+  /* Paper around a fitted map is white, as it would print. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, options->dpi / 72.0, options->dpi / 72.0);
+  waymark_page_plan_draw_page (&plan, 0, layout, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      data = g_byte_array_new ();
+      cairo_surface_flush (surface);
+      status = cairo_surface_write_to_png_stream (surface, append_to_array, data);
+    }
+  cairo_surface_destroy (surface);
+
+  if (!check_status (status, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+GBytes *
+waymark_export_to_bytes (WaymarkLayout              *layout,
+                         const WaymarkExportOptions *options,
+                         GError                    **error)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (layout), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!waymark_export_options_validate (options, error))
+    return NULL;
+
+  switch (options->format)
+    {
+    case WAYMARK_EXPORT_PDF:
+      return export_pdf (layout, options, error);
+    case WAYMARK_EXPORT_SVG:
+      return export_svg (layout, options, error);
+    case WAYMARK_EXPORT_PNG:
+      return export_png (layout, options, error);
+    case WAYMARK_EXPORT_CSV:
+      return waymark_csv_write (waymark_layout_get_journey (layout));
+    case WAYMARK_N_EXPORT_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+waymark_export_to_file (WaymarkLayout              *layout,
+                        const WaymarkExportOptions *options,
+                        GFile                      *file,
+                        GError                    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = waymark_export_to_bytes (layout, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return waymark_file_replace_contents (file, bytes, NULL, NULL, error);
+}

@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "waymark-layout.h"
+#include "waymark-text-cache.h"
+
+G_BEGIN_DECLS
+
+/* The layout's insides, shared by the layout's files and the painters.
+ * All positions are map units.  Cards and emotion points are stored
+ * relative to their cell or column so that moving a row or a column never
+ * touches the cards in it. */
+
+/* Page */
+#define WM_MARGIN              40.0
+#define WM_MIN_CONTENT_WIDTH   960.0   /* header and legend need room even on an empty map */
+#define WM_HEADER_GAP          28.0    /* header → phase headers */
+#define WM_LEGEND_GAP          32.0    /* last row → legend */
+#define WM_GAP                 8.0     /* between columns, rows and headers */
+
+/* Headers */
+#define WM_LANE_HEADER_WIDTH   172.0
+#define WM_LANE_HEADER_PAD     12.0
+#define WM_PHASE_HEADER_HEIGHT 54.0
+#define WM_CHEVRON_TIP         14.0
+
+/* Cells and cards */
+#define WM_CARD_WIDTH          220.0
+#define WM_CELL_PAD            12.0
+#define WM_SLOT_GAP            12.0    /* between cards side by side */
+#define WM_BAND_GAP            12.0    /* between rows of cards */
+#define WM_STACK_TARGET        4       /* cards per stack before a column widens */
+#define WM_MAX_SLOTS           4       /* cards side by side at most */
+#define WM_CARD_PAD            11.0
+#define WM_CARD_CHANNEL_ROW    18.0
+#define WM_CARD_META_ROW       18.0
+#define WM_CARD_ROW_GAP        7.0
+#define WM_CARD_TITLE_LINES    3
+#define WM_CARD_RADIUS         8.0
+#define WM_NOTE_PAD            12.0
+#define WM_NOTE_LINES          8
+#define WM_NOTE_MIN_HEIGHT     64.0
+
+/* Lane heights */
+#define WM_MIN_CARD_ROW        (2 * WM_CELL_PAD + 88.0)
+#define WM_MIN_NOTE_ROW        (2 * WM_CELL_PAD + WM_NOTE_MIN_HEIGHT)
+#define WM_MIN_KPI_ROW         64.0
+#define WM_EMOTION_HEIGHT      188.0
+#define WM_EMOTION_PAD         34.0    /* above +2 and below -2: room for labels */
+#define WM_EMOTION_RADIUS      6.5
+#define WM_EMOTION_LABEL_WIDTH 150.0
+#define WM_EMOTION_LABEL_SPACE 4.0     /* point → label */
+
+/* KPI summaries */
+#define WM_KPI_LINE_HEIGHT     19.0
+#define WM_KPI_TITLE_GAP       8.0
+
+typedef struct _WaymarkColumn WaymarkColumn;
+typedef struct _WaymarkRow    WaymarkRow;
+typedef struct _WaymarkCell   WaymarkCell;
+typedef struct _WaymarkCard   WaymarkCard;
+typedef struct _WaymarkLinkRoutes WaymarkLinkRoutes;
+
+struct _WaymarkColumn
+{
+  WaymarkPhase *phase;      /* strong */
+  guint index;
+  guint n_slots;            /* cards side by side in this column */
+  double x;
+  double width;
+  guint n_touchpoints;
+  PangoLayout *name;
+  PangoLayout *count;       /* "6 touchpoints" */
+  guint dirty : 1;          /* slot count (and so width) to recompute */
+  guint header_dirty : 1;   /* name or count text */
+};
+
+struct _WaymarkRow
+{
+  WaymarkLane *lane;        /* strong */
+  WaymarkLaneKind kind;     /* as laid out, to notice a change of kind */
+  guint index;
+  double y;
+  double height;
+  double header_height;     /* what the header text needs */
+  PangoLayout *name;
+  PangoLayout *hint;
+  guint dirty : 1;          /* height to recompute */
+  guint header_dirty : 1;   /* name text */
+};
+
+/* One row of cards in a cell's flow. */
+typedef struct {
+  double y;
+  double height;
+} WaymarkBand;
+
+/* One line of a KPI summary. */
+typedef struct {
+  PangoLayout *name;        /* owned */
+  PangoLayout *value;       /* owned */
+  double x;                 /* relative to the cell */
+  double y;
+  double width;
+  double height;
+} WaymarkKpiLine;
+
+struct _WaymarkCell
+{
+  WaymarkColumn *column;
+  WaymarkRow *row;
+  GPtrArray *cards;         /* WaymarkCard (owned by the layout's table), in order */
+  GArray *bands;            /* WaymarkBand */
+  GPtrArray *kpi_lines;     /* WaymarkKpiLine, KPI lanes only */
+  double height;            /* what the content needs, padding included */
+  guint n_slots;            /* the slot count the cards were flowed with */
+  guint dirty : 1;          /* cards to flow again */
+  guint kpi_dirty : 1;      /* KPI summary to rebuild */
+};
+
+#define WM_NO_EMOTION G_MININT
+
+struct _WaymarkCard
+{
+  gpointer item;            /* strong: WaymarkTouchpoint or WaymarkNote */
+  WaymarkCell *cell;        /* NULL when its cell does not exist */
+  guint position;           /* in the cell */
+  double x, y, width, height;  /* relative to the cell */
+  double natural_height;
+  PangoLayout *text;        /* title or note text */
+  PangoLayout *emotion_label;  /* the emotion note on the curve */
+  double emotion_label_width;  /* the width it was wrapped at */
+  int emotion_index;        /* its point in the layout's emotion array, or -1 */
+  /* What the last layout saw, to tell what an edit changed. */
+  WaymarkPhase *phase;      /* borrowed, compared only */
+  WaymarkLane *lane;
+  int emotion;              /* WM_NO_EMOTION when none */
+  char *emotion_note;
+  guint kpi_hash;
+  guint dirty : 1;          /* text to measure */
+};
+
+typedef struct {
+  WaymarkTouchpoint *touchpoint;  /* borrowed: its card holds a reference */
+  WaymarkColumn *column;
+  double rel_x;             /* from the column's left edge */
+  double rel_y;             /* from the emotion lane's top */
+  int score;
+  PangoLayout *label;       /* shared; NULL when there is no note */
+  int label_side;           /* -1 above, +1 below, 0 hidden for lack of room */
+  double label_dx;          /* shift that keeps the label inside the lane */
+  double label_width;
+  double label_height;
+} WaymarkEmotionPoint;
+
+typedef enum {
+  WM_LEGEND_TITLE,
+  WM_LEGEND_CATEGORY,       /* value: WaymarkCategory */
+  WM_LEGEND_EMOTION,        /* value: score */
+  WM_LEGEND_WEAKNESS,
+  WM_LEGEND_STRENGTH,
+  WM_LEGEND_MOMENT_OF_TRUTH,
+  WM_LEGEND_LINK,
+  WM_LEGEND_NOTE,
+} WaymarkLegendKind;
+
+typedef struct {
+  WaymarkLegendKind kind;
+  int value;
+  double x, y;              /* relative to legend_rect; y is the line's centre */
+  PangoLayout *label;       /* owned */
+} WaymarkLegendItem;
+
+#define WM_LEGEND_SYMBOL 18.0
+#define WM_LEGEND_LINE   26.0
+
+struct _WaymarkLayout
+{
+  GObject parent_instance;
+
+  WaymarkJourney *journey;
+  gulong changed_id;
+  WaymarkTextCache *text;
+
+  GPtrArray *columns;       /* WaymarkColumn, in phase order */
+  GPtrArray *rows;          /* WaymarkRow, in lane order */
+  WaymarkCell *cells;       /* rows->len × columns->len, row-major */
+  GHashTable *column_of;    /* WaymarkPhase → WaymarkColumn */
+  GHashTable *row_of;       /* WaymarkLane → WaymarkRow */
+  GHashTable *cards;        /* item → WaymarkCard (owned) */
+
+  /* Header */
+  PangoLayout *title;
+  PangoLayout *subtitle;
+  PangoLayout *personas;
+  PangoLayout *badge;
+  WaymarkRect header;
+  WaymarkRect title_rect;
+  WaymarkRect subtitle_rect;
+  WaymarkRect personas_rect;
+  WaymarkRect badge_rect;
+
+  /* Grid */
+  double content_width;     /* from the left margin to the right margin */
+  double grid_x;            /* left edge of the first column */
+  double grid_right;        /* right edge of the last column */
+  double phase_y;           /* top of the phase headers */
+  double rows_y;            /* top of the first row */
+  double rows_bottom;       /* bottom of the last row */
+  PangoLayout *empty_hint;  /* shown when there are no phases or lanes */
+
+  /* Emotion curve (the same in every emotion lane) */
+  GArray *emotion;          /* WaymarkEmotionPoint, in journey order */
+
+  /* Legend */
+  GArray *legend;           /* WaymarkLegendItem */
+  WaymarkRect legend_rect;
+
+  double width;
+  double height;
+
+  /* What waits for the next update */
+  GPtrArray *dirty_cards;
+  GPtrArray *dirty_cells;
+  GPtrArray *dirty_columns;
+  GPtrArray *dirty_rows;
+  guint structure_dirty : 1;
+  guint header_dirty : 1;
+  guint emotion_dirty : 1;
+  guint x_dirty : 1;
+  guint y_dirty : 1;
+  guint legend_dirty : 1;
+  guint any_dirty : 1;
+  gboolean updating;
+
+  /* Link routes (waymark-link-layout.c), rebuilt after any change */
+  WaymarkLinkRoutes *link_routes;
+  gboolean links_dirty;
+
+  WaymarkLayoutStats stats;
+};
+
+static inline WaymarkCell *
+waymark_layout_cell (WaymarkLayout *self, guint row, guint column)
+{
+  return &self->cells[row * self->columns->len + column];
+}
+
+static inline WaymarkColumn *
+waymark_layout_column (WaymarkLayout *self, guint index)
+{
+  return g_ptr_array_index (self->columns, index);
+}
+
+static inline WaymarkRow *
+waymark_layout_row (WaymarkLayout *self, guint index)
+{
+  return g_ptr_array_index (self->rows, index);
+}
+
+static inline void
+waymark_cell_get_rect (WaymarkCell *cell, WaymarkRect *rect)
+{
+  *rect = WAYMARK_RECT_INIT (cell->column->x, cell->row->y, cell->column->width, cell->row->height);
+}
+
+static inline void
+waymark_card_get_rect (WaymarkCard *card, WaymarkRect *rect)
+{
+  *rect = WAYMARK_RECT_INIT (card->cell->column->x + card->x, card->cell->row->y + card->y,
+                             card->width, card->height);
+}
+
+/* Whether cards can sit in rows of @kind (emotion and KPI rows are drawn
+ * from the touchpoints instead). */
+static inline gboolean
+waymark_row_holds_cards (WaymarkRow *row)
+{
+  return row->kind == WAYMARK_LANE_TOUCHPOINTS || row->kind == WAYMARK_LANE_NOTES;
+}
+
+/* The visible index range [*first, *last] of columns crossing [x1, x2)
+ * and of rows crossing [y1, y2), by binary search; FALSE when none. */
+gboolean waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *first, guint *last);
+gboolean waymark_layout_row_range    (WaymarkLayout *self, double y1, double y2, guint *first, guint *last);
+/* The first and last band of @cell crossing [y1, y2) (relative to the
+ * cell); FALSE when none. */
+gboolean waymark_cell_band_range     (WaymarkCell *cell, double y1, double y2, guint *first, guint *last);
+
+WaymarkTextCache *waymark_layout_get_text_cache (WaymarkLayout *self);
+/* The y of emotion @score relative to an emotion lane's top. */
+double   waymark_emotion_level_y     (int score);
+
+/* waymark-card-layout.c */
+WaymarkCard *waymark_card_new        (gpointer item);
+void         waymark_card_free       (WaymarkCard *card);
+/* Remembers what @card's item holds now; returns the parts that changed. */
+typedef enum {
+  WM_CARD_CHANGED_EMOTION = 1 << 0,
+  WM_CARD_CHANGED_KPIS    = 1 << 1,
+  WM_CARD_CHANGED_CELL    = 1 << 2,
+} WaymarkCardChanges;
+WaymarkCardChanges waymark_card_snapshot (WaymarkCard *card);
+/* Lays out the card's text and sets its natural height; TRUE when the
+ * height changed. */
+gboolean     waymark_card_measure    (WaymarkCard *card, WaymarkTextCache *text, guint *n_measured);
+/* Places the cell's cards in bands of the column's slot count; sets
+ * cell->height. */
+void         waymark_cell_flow       (WaymarkCell *cell);
+double       waymark_cell_content_x  (WaymarkCell *cell, guint slot);
+/* The insertion index for a drop at (@x, @y) relative to the cell. */
+guint        waymark_cell_insertion_index (WaymarkCell *cell, double x, double y);
+
+/* waymark-kpi-layout.c */
+void         waymark_kpi_cell_build  (WaymarkCell *cell, WaymarkLayout *layout);
+void         waymark_kpi_cell_clear  (WaymarkCell *cell);
+guint        waymark_kpi_hash        (WaymarkTouchpoint *tp);
+
+/* waymark-emotion-layout.c */
+void         waymark_emotion_build   (WaymarkLayout *self);
+/* Where the label of @p (at absolute @x) goes on @side (-1 above, +1
+ * below), its halo included, in an emotion lane whose top is @top. */
+void         waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side,
+                                         WaymarkRect *rect);
+/* The index of the first point at or right of absolute @x. */
+guint        waymark_emotion_lower_bound (WaymarkLayout *self, double x);
+static inline double
+waymark_emotion_point_x (const WaymarkEmotionPoint *p)
+{
+  return p->column->x + p->rel_x;
+}
+
+/* waymark-link-layout.c */
+/* Links are routed through the gutters between cards (see there) and cut
+ * into pieces: straight runs and rounded corners. */
+typedef struct {
+  double p[8];              /* a corner: start, two control points, end; a run: p[0..1] → p[6..7] */
+  WaymarkRect box;          /* with room for the widest stroke */
+  guint route;              /* index of its route */
+  gboolean curve;
+} WaymarkLinkPiece;
+
+typedef struct {
+  WaymarkLink *link;        /* borrowed */
+  guint first_piece;        /* its pieces, in order from the start */
+  guint n_pieces;
+  double start_x, start_y;  /* on the source card's edge (the dot) */
+  double tip_x, tip_y;      /* on the target card's edge */
+  double dir_x, dir_y;      /* the direction it arrives in (unit) */
+  double head_length;       /* the arrowhead's, at most WM_ARROW_LENGTH */
+  gboolean dot;             /* long enough for a dot and a head */
+} WaymarkLinkRoute;
+
+/* The routes of every link, built on first use after a change. */
+WaymarkLinkRoutes      *waymark_layout_get_link_routes (WaymarkLayout *self);
+void                    waymark_link_routes_free       (WaymarkLinkRoutes *routes);
+const WaymarkLinkRoute *waymark_link_routes_get        (WaymarkLinkRoutes *routes, guint index);
+const WaymarkLinkPiece *waymark_link_routes_get_piece  (WaymarkLinkRoutes *routes, guint index);
+/* Sets @out (guint) to the pieces whose box meets @rect, each once, from
+ * the tiles @rect covers; returns how many entries were looked at. */
+guint                   waymark_link_routes_query      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
+                                                        GArray *out);
+void                    waymark_link_routes_tiles      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
+                                                        guint *tx0, guint *tx1, guint *ty0, guint *ty1);
+/* Sorts piece indices, so each route's pieces come together, in order. */
+void                    waymark_link_routes_sort       (GArray *pieces);
+#define WM_ARROW_LENGTH 9.0
+#define WM_ARROW_WIDTH  7.0
+
+/* waymark-legend-layout.c */
+void         waymark_legend_build    (WaymarkLayout *self);
+void         waymark_legend_clear    (WaymarkLayout *self);
+
+G_END_DECLS

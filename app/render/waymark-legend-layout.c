@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-layout-private.h"
+
+#define ENTRY_GAP  18.0    /* between entries of a group */
+#define GROUP_GAP  40.0    /* between groups */
+#define SYMBOL_GAP 7.0     /* symbol → its label */
+#define TITLE_GAP  12.0    /* group title → first entry */
+
+typedef struct {
+  WaymarkLegendKind kind;
+  int value;
+  const char *label;
+} Entry;
+
+void
+waymark_legend_clear (WaymarkLayout *self)
+{
+  if (self->legend == NULL)
+    return;
+  for (guint i = 0; i < self->legend->len; i++)
+    g_clear_object (&g_array_index (self->legend, WaymarkLegendItem, i).label);
+  g_array_set_size (self->legend, 0);
+}
+
+static double
+text_width (PangoLayout *layout)
+{
+  double w;
+
+  waymark_text_get_size (layout, &w, NULL);
+  return w;
+}
+
+void
+waymark_legend_build (WaymarkLayout *self)
+{
+  const Entry categories[] = {
+    { WM_LEGEND_CATEGORY, WAYMARK_CATEGORY_DIGITAL, _("Digital") },
+    { WM_LEGEND_CATEGORY, WAYMARK_CATEGORY_PHYSICAL, _("Physical") },
+    { WM_LEGEND_CATEGORY, WAYMARK_CATEGORY_PERSONAL, _("Personal") },
+  };
+  const Entry emotions[] = {
+    { WM_LEGEND_EMOTION, -2, _("very negative") },
+    { WM_LEGEND_EMOTION, -1, _("negative") },
+    { WM_LEGEND_EMOTION, 0, _("neutral") },
+    { WM_LEGEND_EMOTION, 1, _("positive") },
+    { WM_LEGEND_EMOTION, 2, _("very positive") },
+  };
+  const Entry markers[] = {
+    { WM_LEGEND_WEAKNESS, 0, _("Weak spot") },
+    { WM_LEGEND_STRENGTH, 0, _("Strength") },
+    { WM_LEGEND_MOMENT_OF_TRUTH, 0, _("Moment of truth") },
+  };
+  const Entry others[] = {
+    { WM_LEGEND_LINK, 0, _("Customer flow") },
+    { WM_LEGEND_NOTE, 0, _("Note") },
+  };
+  const struct {
+    const char *title;
+    const Entry *entries;
+    guint n;
+  } groups[] = {
+    { _("Channel category"), categories, G_N_ELEMENTS (categories) },
+    { _("Emotion"), emotions, G_N_ELEMENTS (emotions) },
+    { _("Markers"), markers, G_N_ELEMENTS (markers) },
+    { _("Also shown"), others, G_N_ELEMENTS (others) },
+  };
+  WaymarkTextCache *text = waymark_layout_get_text_cache (self);
+  double width = self->content_width;
+  double x = 0;
+  double y = WM_LEGEND_LINE / 2;
+
+  waymark_legend_clear (self);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      guint first = self->legend->len;
+      WaymarkLegendItem title = { WM_LEGEND_TITLE, 0, 0, 0, NULL };
+      double group_width;
+
+      title.label = waymark_text_cache_create (text, WAYMARK_TEXT_LEGEND_TITLE, groups[g].title, -1, 1);
+      g_array_append_val (self->legend, title);
+      group_width = text_width (title.label) + TITLE_GAP;
+      for (guint e = 0; e < groups[g].n; e++)
+        {
+          WaymarkLegendItem item = { groups[g].entries[e].kind, groups[g].entries[e].value, 0, 0, NULL };
+
+          item.label = waymark_text_cache_create (text, WAYMARK_TEXT_LEGEND, groups[g].entries[e].label, -1, 1);
+          g_array_append_val (self->legend, item);
+          group_width += WM_LEGEND_SYMBOL + SYMBOL_GAP + text_width (item.label) + (e + 1 < groups[g].n ? ENTRY_GAP : 0);
+        }
+
+      /* A group never breaks: it moves to the next line whole. */
+      if (x > 0 && x + group_width > width)
+        {
+          x = 0;
+          y += WM_LEGEND_LINE;
+        }
+      for (guint i = first; i < self->legend->len; i++)
+        {
+          WaymarkLegendItem *item = &g_array_index (self->legend, WaymarkLegendItem, i);
+
+          item->x = x;
+          item->y = y;
+          if (item->kind == WM_LEGEND_TITLE)
+            x += text_width (item->label) + TITLE_GAP;
+          else
+            x += WM_LEGEND_SYMBOL + SYMBOL_GAP + text_width (item->label) + ENTRY_GAP;
+        }
+      x += GROUP_GAP - ENTRY_GAP;
+    }
+
+  self->legend_rect.x = WM_MARGIN;
+  self->legend_rect.width = width;
+  self->legend_rect.height = y + WM_LEGEND_LINE / 2;
+}

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "waymark-painter-private.h"
+
+#define SELECTION_WIDTH 3.0
+
+void
+waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
+                    const WaymarkColor *color)
+{
+  /* The layouts were made once with a device-independent context (no
+   * hinted metrics, unrounded positions), so they are shown as they are
+   * under any matrix.  pango_cairo_update_layout() is deliberately not
+   * called: it would re-break every text at each zoom step and make the
+   * PDF differ from the screen. */
+  waymark_color_set_source (color, pc->cr);
+  cairo_move_to (pc->cr, x, y);
+  pango_cairo_show_layout (pc->cr, layout);
+}
+
+static gboolean
+visible (WaymarkPaintContext *pc, const WaymarkRect *rect)
+{
+  return waymark_rect_intersects (rect, &pc->clip);
+}
+
+static void
+paint_header (WaymarkPaintContext *pc)
+{
+  WaymarkLayout *layout = pc->layout;
+  const WaymarkPalette *palette = pc->palette;
+  gboolean intended = waymark_journey_get_state (layout->journey) == WAYMARK_STATE_INTENDED;
+  const WaymarkRect *badge = &layout->badge_rect;
+  double bw, bh;
+
+  if (!visible (pc, &layout->header))
+    return;
+
+  waymark_paint_text (pc, layout->title, layout->title_rect.x, layout->title_rect.y, &palette->text);
+  if (layout->subtitle)
+    waymark_paint_text (pc, layout->subtitle, layout->subtitle_rect.x, layout->subtitle_rect.y,
+                        &palette->text_secondary);
+  if (layout->personas)
+    waymark_paint_text (pc, layout->personas, layout->personas_rect.x, layout->personas_rect.y,
+                        &palette->text_secondary);
+
+  cairo_new_path (pc->cr);
+  waymark_glyph_rounded_rect (pc->cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
+  waymark_color_set_source (intended ? &palette->badge_intended_fill : &palette->badge_as_is_fill, pc->cr);
+  cairo_fill (pc->cr);
+  waymark_text_get_size (layout->badge, &bw, &bh);
+  waymark_paint_text (pc, layout->badge, badge->x + (badge->width - bw) / 2, badge->y + (badge->height - bh) / 2,
+                      intended ? &palette->badge_intended_text : &palette->badge_as_is_text);
+}
+
+static void
+chevron_path (cairo_t *cr, double x, double y, double w, double h, gboolean first)
+{
+  double tip = WM_CHEVRON_TIP;
+
+  /* Phases read as steps of one journey: arrows pointing right, each
+   * notched to take the previous one's point. */
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + w - tip, y);
+  cairo_line_to (cr, x + w, y + h / 2);
+  cairo_line_to (cr, x + w - tip, y + h);
+  cairo_line_to (cr, x, y + h);
+  if (!first)
+    cairo_line_to (cr, x + tip, y + h / 2);
+  cairo_close_path (cr);
+}
+
+static void
+paint_phase_headers (WaymarkPaintContext *pc, guint first, guint last)
+{
+  WaymarkLayout *layout = pc->layout;
+  const WaymarkPalette *palette = pc->palette;
+  double y = layout->phase_y;
+  WaymarkRect row = WAYMARK_RECT_INIT (layout->grid_x, y, layout->grid_right - layout->grid_x,
+                                       WM_PHASE_HEADER_HEIGHT);
+
+  if (!visible (pc, &row))
+    return;
+
+  for (guint c = first; c <= last; c++)
+    {
+      WaymarkColumn *column = waymark_layout_column (pc->layout, c);
+      double x = column->x;
+      double w = column->width + (c + 1 < layout->columns->len ? WM_GAP / 2 + WM_CHEVRON_TIP / 2 : 0);
+      double tx = x + (c == 0 ? 14 : WM_CHEVRON_TIP + 10);
+      double nh, ch, ty;
+
+      chevron_path (pc->cr, x, y, w, WM_PHASE_HEADER_HEIGHT, c == 0);
+      waymark_color_set_source (&palette->phase_fill, pc->cr);
+      cairo_fill (pc->cr);
+
+      waymark_text_get_size (column->name, NULL, &nh);
+      waymark_text_get_size (column->count, NULL, &ch);
+      ty = y + (WM_PHASE_HEADER_HEIGHT - nh - ch) / 2;
+      waymark_paint_text (pc, column->name, tx, ty, &palette->phase_text);
+      waymark_paint_text (pc, column->count, tx, ty + nh, &palette->phase_text);
+    }
+}
+
+static void
+paint_lane_header (WaymarkPaintContext *pc, WaymarkRow *row)
+{
+  const WaymarkPalette *palette = pc->palette;
+  WaymarkRect rect = WAYMARK_RECT_INIT (WM_MARGIN, row->y, WM_LANE_HEADER_WIDTH, row->height);
+  double nh;
+
+  if (!visible (pc, &rect))
+    return;
+  cairo_new_path (pc->cr);
+  waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
+  waymark_color_set_source (&palette->lane_header_fill, pc->cr);
+  cairo_fill (pc->cr);
+
+  waymark_text_get_size (row->name, NULL, &nh);
+  waymark_paint_text (pc, row->name, rect.x + WM_LANE_HEADER_PAD, rect.y + WM_LANE_HEADER_PAD,
+                      &palette->lane_header_text);
+  waymark_paint_text (pc, row->hint, rect.x + WM_LANE_HEADER_PAD, rect.y + WM_LANE_HEADER_PAD + nh + 3,
+                      &palette->text_secondary);
+  if (row->kind == WAYMARK_LANE_EMOTION)
+    waymark_paint_emotion_scale (pc, row);
+}
+
+static void
+paint_kpi_cell (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *rect)
+{
+  const WaymarkPalette *palette = pc->palette;
+
+  if (cell->kpi_lines == NULL)
+    return;
+  for (guint i = 0; i < cell->kpi_lines->len; i++)
+    {
+      WaymarkKpiLine *line = g_ptr_array_index (cell->kpi_lines, i);
+      double vw;
+
+      if (rect->y + line->y > pc->clip.y + pc->clip.height ||
+          rect->y + line->y + line->height < pc->clip.y)
+        continue;
+      waymark_text_get_size (line->value, &vw, NULL);
+      if (pango_layout_get_width (line->value) > 0)
+        vw = MIN (vw, (double) pango_layout_get_width (line->value) / PANGO_SCALE);
+      waymark_paint_text (pc, line->name, rect->x + line->x, rect->y + line->y, &palette->text_secondary);
+      waymark_paint_text (pc, line->value, rect->x + line->x + line->width - vw, rect->y + line->y, &palette->text);
+    }
+}
+
+static void
+paint_cards (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *cell_rect)
+{
+  guint first, last, start, end;
+
+  /* Only the bands of cards that cross the clip. */
+  if (!waymark_cell_band_range (cell, pc->clip.y - cell_rect->y,
+                                pc->clip.y + pc->clip.height - cell_rect->y, &first, &last))
+    return;
+  start = first * cell->n_slots;
+  end = MIN ((last + 1) * cell->n_slots, cell->cards->len);
+  for (guint i = start; i < end; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (cell->cards, i);
+      WaymarkRect rect = WAYMARK_RECT_INIT (cell_rect->x + card->x, cell_rect->y + card->y,
+                                            card->width, card->height);
+
+      if (!visible (pc, &rect))
+        continue;
+      if (waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT)
+        waymark_paint_card (pc, card, &rect);
+      else
+        waymark_paint_note (pc, card, &rect);
+      if (pc->stats)
+        pc->stats->n_cards_painted++;
+    }
+}
+
+typedef enum {
+  PASS_BACKGROUND,   /* lane headers, tiles, the emotion grid */
+  PASS_CONTENT,      /* cards, notes, KPI summaries, the emotion curve */
+} Pass;
+
+static void
+paint_rows (WaymarkPaintContext *pc, Pass pass)
+{
+  WaymarkLayout *layout = pc->layout;
+  gboolean have_columns;
+  guint r0, r1, c0 = 0, c1 = 0;
+
+  if (!waymark_layout_row_range (layout, pc->clip.y, pc->clip.y + pc->clip.height, &r0, &r1))
+    return;
+  have_columns = waymark_layout_column_range (layout, pc->clip.x, pc->clip.x + pc->clip.width, &c0, &c1);
+  if (pc->stats && have_columns && pass == PASS_CONTENT)
+    pc->stats->n_columns_visited = c1 - c0 + 1;
+
+  for (guint r = r0; r <= r1; r++)
+    {
+      WaymarkRow *row = waymark_layout_row (layout, r);
+
+      if (pass == PASS_BACKGROUND && !(pc->flags & WAYMARK_PAINT_NO_LANE_HEADERS))
+        paint_lane_header (pc, row);
+      if (pc->stats && pass == PASS_CONTENT)
+        pc->stats->n_rows_visited++;
+      if (!have_columns)
+        continue;
+      if (row->kind == WAYMARK_LANE_EMOTION)
+        {
+          if (pass == PASS_BACKGROUND)
+            waymark_paint_emotion_background (pc, row);
+          else
+            waymark_paint_emotion_curve (pc, row);
+          continue;
+        }
+      for (guint c = c0; c <= c1; c++)
+        {
+          WaymarkCell *cell = waymark_layout_cell (layout, r, c);
+          WaymarkRect rect;
+
+          waymark_cell_get_rect (cell, &rect);
+          if (!visible (pc, &rect))
+            continue;
+          if (pass == PASS_BACKGROUND)
+            {
+              cairo_new_path (pc->cr);
+              waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
+              waymark_color_set_source (&pc->palette->cell_fill, pc->cr);
+              cairo_fill (pc->cr);
+              continue;
+            }
+          if (pc->stats)
+            pc->stats->n_cells_visited++;
+          if (row->kind == WAYMARK_LANE_KPIS)
+            paint_kpi_cell (pc, cell, &rect);
+          else
+            paint_cards (pc, cell, &rect);
+        }
+    }
+}
+
+static void
+paint_empty_hint (WaymarkPaintContext *pc)
+{
+  WaymarkLayout *layout = pc->layout;
+  double dash[] = { 6.0, 4.0 };
+  double top;
+
+  if (layout->empty_hint == NULL)
+    return;
+  /* A dashed frame where the first phase (or lane) would go. */
+  top = layout->columns->len == 0 ? layout->phase_y : layout->rows_y;
+  cairo_new_path (pc->cr);
+  waymark_glyph_rounded_rect (pc->cr, layout->grid_x, top, layout->grid_right - layout->grid_x,
+                              layout->rows_bottom - top, WM_CARD_RADIUS);
+  cairo_save (pc->cr);
+  cairo_set_dash (pc->cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (pc->cr, 1.5);
+  waymark_color_set_source (&pc->palette->grid_line, pc->cr);
+  cairo_stroke (pc->cr);
+  cairo_restore (pc->cr);
+  waymark_paint_text (pc, layout->empty_hint, layout->grid_x + WM_CELL_PAD, top + WM_CELL_PAD,
+                      &pc->palette->text_faint);
+}
+
+static void
+paint_legend (WaymarkPaintContext *pc)
+{
+  WaymarkLayout *layout = pc->layout;
+  const WaymarkPalette *palette = pc->palette;
+  cairo_t *cr = pc->cr;
+  double ox = layout->legend_rect.x;
+  double oy = layout->legend_rect.y;
+
+  if (!visible (pc, &layout->legend_rect))
+    return;
+
+  /* A hairline separates the key from the map. */
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  waymark_color_set_source (&palette->grid_line, cr);
+  cairo_move_to (cr, ox, oy - WM_LEGEND_GAP / 2);
+  cairo_line_to (cr, ox + layout->legend_rect.width, oy - WM_LEGEND_GAP / 2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const WaymarkLegendItem *item = &g_array_index (layout->legend, WaymarkLegendItem, i);
+      double x = ox + item->x;
+      double cy = oy + item->y;
+      double sx = x + WM_LEGEND_SYMBOL / 2;
+      double h;
+
+      waymark_text_get_size (item->label, NULL, &h);
+      switch (item->kind)
+        {
+        case WM_LEGEND_TITLE:
+          waymark_paint_text (pc, item->label, x, cy - h / 2, &palette->text);
+          continue;
+        case WM_LEGEND_CATEGORY:
+          waymark_glyph_category_badge (cr, palette, item->value, NULL, sx, cy, WM_LEGEND_SYMBOL - 2);
+          break;
+        case WM_LEGEND_EMOTION:
+          waymark_glyph_face (cr, palette, item->value, sx, cy, WM_LEGEND_SYMBOL / 2 - 1);
+          break;
+        case WM_LEGEND_WEAKNESS:
+          waymark_glyph_weakness (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
+          break;
+        case WM_LEGEND_STRENGTH:
+          waymark_glyph_strength (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
+          break;
+        case WM_LEGEND_MOMENT_OF_TRUTH:
+          waymark_glyph_star (cr, palette, sx, cy, WM_LEGEND_SYMBOL);
+          break;
+        case WM_LEGEND_LINK:
+          {
+            double p[8] = { x, cy, x + 6, cy, x + WM_LEGEND_SYMBOL - 6, cy, x + WM_LEGEND_SYMBOL, cy };
+
+            waymark_paint_link_arrow (cr, p, &palette->link, 1.75, 1.0);
+          }
+          break;
+        case WM_LEGEND_NOTE:
+          waymark_glyph_sticky (cr, palette, x + 1, cy - WM_LEGEND_SYMBOL / 2 + 1,
+                                WM_LEGEND_SYMBOL - 2, WM_LEGEND_SYMBOL - 3);
+          break;
+        default:
+          break;
+        }
+      waymark_paint_text (pc, item->label, x + WM_LEGEND_SYMBOL + 7, cy - h / 2, &palette->text_secondary);
+    }
+}
+
+static void
+paint_ring (WaymarkPaintContext *pc, const WaymarkRect *rect, const WaymarkColor *color)
+{
+  double o = SELECTION_WIDTH / 2 + 2;
+
+  cairo_new_path (pc->cr);
+  waymark_glyph_rounded_rect (pc->cr, rect->x - o, rect->y - o, rect->width + 2 * o, rect->height + 2 * o,
+                              WM_CARD_RADIUS + o);
+  cairo_save (pc->cr);
+  cairo_set_line_width (pc->cr, SELECTION_WIDTH);
+  waymark_color_set_source (color, pc->cr);
+  cairo_stroke (pc->cr);
+  cairo_restore (pc->cr);
+}
+
+static void
+paint_item_feedback (WaymarkPaintContext *pc, gconstpointer item, const WaymarkColor *color)
+{
+  WaymarkLayout *layout = pc->layout;
+  WaymarkCard *card = g_hash_table_lookup (layout->cards, item);
+  WaymarkRect rect;
+
+  if (card == NULL || card->cell == NULL)
+    return;
+  waymark_card_get_rect (card, &rect);
+  if (visible (pc, &rect))
+    paint_ring (pc, &rect, color);
+
+  /* A selected touchpoint also marks its point on every emotion curve. */
+  if (waymark_item_get_item_type (item) != WAYMARK_ITEM_TOUCHPOINT || card->emotion == WM_NO_EMOTION)
+    return;
+  for (guint r = 0; r < layout->rows->len; r++)
+    {
+      WaymarkRow *row = waymark_layout_row (layout, r);
+      double x, y;
+
+      if (row->kind != WAYMARK_LANE_EMOTION ||
+          !waymark_layout_get_emotion_point (layout, row->lane, (WaymarkTouchpoint *) item, &x, &y))
+        continue;
+      cairo_new_path (pc->cr);
+      cairo_arc (pc->cr, x, y, WM_EMOTION_RADIUS + 4, 0, 2 * G_PI);
+      cairo_save (pc->cr);
+      cairo_set_line_width (pc->cr, SELECTION_WIDTH);
+      waymark_color_set_source (color, pc->cr);
+      cairo_stroke (pc->cr);
+      cairo_restore (pc->cr);
+    }
+}
+
+static void
+paint_feedback (WaymarkPaintContext *pc)
+{
+  const WaymarkPaintState *state = pc->state;
+
+  if (state == NULL)
+    return;
+  if (state->hover && !(state->selected && g_hash_table_contains (state->selected, state->hover)))
+    paint_item_feedback (pc, state->hover, &pc->palette->hover);
+  if (state->selected)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      g_hash_table_iter_init (&iter, state->selected);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        paint_item_feedback (pc, item, &pc->palette->selection);
+    }
+  if (state->show_drop)
+    {
+      WaymarkRect rect;
+
+      if (waymark_layout_get_cell_insertion_rect (pc->layout, state->drop_phase, state->drop_lane,
+                                                  state->drop_index, &rect) && visible (pc, &rect))
+        {
+          cairo_new_path (pc->cr);
+          waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, 1.5);
+          waymark_color_set_source (&pc->palette->drop, pc->cr);
+          cairo_fill (pc->cr);
+        }
+    }
+}
+
+void
+waymark_painter_paint (WaymarkLayout           *layout,
+                       cairo_t                 *cr,
+                       const WaymarkRect       *clip,
+                       const WaymarkPalette    *palette,
+                       WaymarkPaintFlags        flags,
+                       const WaymarkPaintState *state)
+{
+  WaymarkPaintContext pc = { 0 };
+  WaymarkPaintStats stats = { 0 };
+  guint c0, c1;
+
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  waymark_layout_update (layout);
+
+  pc.layout = layout;
+  pc.cr = cr;
+  pc.palette = palette ? palette : waymark_palette_get (WAYMARK_PALETTE_LIGHT);
+  pc.flags = flags;
+  pc.state = state;
+  pc.stats = state && state->stats ? &stats : NULL;
+  pc.text = layout->text;
+  pc.clip = clip ? *clip : WAYMARK_RECT_INIT (0, 0, layout->width, layout->height);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, pc.clip.x, pc.clip.y, pc.clip.width, pc.clip.height);
+  cairo_clip (cr);
+
+  if (!(flags & WAYMARK_PAINT_NO_BACKGROUND))
+    {
+      cairo_rectangle (cr, pc.clip.x, pc.clip.y, pc.clip.width, pc.clip.height);
+      waymark_color_set_source (&pc.palette->page, cr);
+      cairo_fill (cr);
+    }
+  if (!(flags & WAYMARK_PAINT_NO_HEADER))
+    paint_header (&pc);
+  if (!(flags & WAYMARK_PAINT_NO_PHASE_HEADERS) &&
+      waymark_layout_column_range (layout, pc.clip.x, pc.clip.x + pc.clip.width, &c0, &c1))
+    paint_phase_headers (&pc, c0, c1);
+  paint_rows (&pc, PASS_BACKGROUND);
+  paint_empty_hint (&pc);
+  if (!(flags & WAYMARK_PAINT_NO_LINKS))
+    waymark_paint_links (&pc, FALSE);
+  paint_rows (&pc, PASS_CONTENT);
+  if (!(flags & WAYMARK_PAINT_NO_LINKS))
+    waymark_paint_links (&pc, TRUE);
+  paint_feedback (&pc);
+  if (!(flags & WAYMARK_PAINT_NO_LEGEND))
+    paint_legend (&pc);
+
+  cairo_restore (cr);
+  if (pc.stats)
+    *state->stats = stats;
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-render"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-text-cache.h"
+
+struct _WaymarkTextCache
+{
+  PangoContext *context;
+  PangoFontDescription *fonts[WAYMARK_N_TEXT_STYLES];
+  GHashTable *labels;     /* "style:width:text" → PangoLayout */
+  guint n_created;
+};
+
+static const struct {
+  PangoWeight weight;
+  double size;            /* absolute, in map units */
+} styles[WAYMARK_N_TEXT_STYLES] = {
+  [WAYMARK_TEXT_MAP_TITLE]     = { PANGO_WEIGHT_BOLD,   30.0 },
+  [WAYMARK_TEXT_MAP_SUBTITLE]  = { PANGO_WEIGHT_NORMAL, 16.0 },
+  [WAYMARK_TEXT_BADGE]         = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_PHASE]         = { PANGO_WEIGHT_BOLD,   17.0 },
+  [WAYMARK_TEXT_PHASE_COUNT]   = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_LANE]          = { PANGO_WEIGHT_BOLD,   15.0 },
+  [WAYMARK_TEXT_LANE_HINT]     = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_CARD_TITLE]    = { PANGO_WEIGHT_BOLD,   14.0 },
+  [WAYMARK_TEXT_CARD_META]     = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_NOTE]          = { PANGO_WEIGHT_NORMAL, 13.0 },
+  [WAYMARK_TEXT_EMOTION_LABEL] = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_KPI_NAME]      = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_KPI_VALUE]     = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_LEGEND]        = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_LEGEND_TITLE]  = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_PLACEHOLDER]   = { PANGO_WEIGHT_NORMAL, 13.0 },
+};
+
+WaymarkTextCache *
+waymark_text_cache_new (PangoContext *context)
+{
+  WaymarkTextCache *cache = g_new0 (WaymarkTextCache, 1);
+
+  cache->context = g_object_ref (context);
+  for (guint i = 0; i < WAYMARK_N_TEXT_STYLES; i++)
+    {
+      PangoFontDescription *desc = pango_font_description_new ();
+
+      /* An explicit family list, weight and absolute size: the result must
+       * not depend on the desktop's font settings, or reference images and
+       * printouts would differ between machines. */
+      pango_font_description_set_family (desc, WAYMARK_TEXT_FAMILIES);
+      pango_font_description_set_weight (desc, styles[i].weight);
+      pango_font_description_set_style (desc, PANGO_STYLE_NORMAL);
+      pango_font_description_set_stretch (desc, PANGO_STRETCH_NORMAL);
+      pango_font_description_set_absolute_size (desc, styles[i].size * PANGO_SCALE);
+      cache->fonts[i] = desc;
+    }
+  cache->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+void
+waymark_text_cache_free (WaymarkTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  for (guint i = 0; i < WAYMARK_N_TEXT_STYLES; i++)
+    pango_font_description_free (cache->fonts[i]);
+  g_hash_table_unref (cache->labels);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+PangoContext *
+waymark_text_cache_get_context (WaymarkTextCache *cache)
+{
+  return cache->context;
+}
+
+PangoLayout *
+waymark_text_cache_create (WaymarkTextCache *cache,
+                           WaymarkTextStyle  style,
+                           const char       *text,
+                           double            width,
+                           int               max_lines)
+{
+  PangoLayout *layout = pango_layout_new (cache->context);
+
+  cache->n_created++;
+  pango_layout_set_font_description (layout, cache->fonts[style]);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      if (max_lines > 0)
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          /* A negative height counts lines. */
+          pango_layout_set_height (layout, -max_lines);
+        }
+      else if (max_lines == 0)
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+PangoLayout *
+waymark_text_cache_get_label (WaymarkTextCache *cache,
+                              WaymarkTextStyle  style,
+                              const char       *text,
+                              double            width)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (text == NULL)
+    text = "";
+  key = g_strdup_printf ("%d:%d:%s", (int) style, (int) (width * 4), text);
+  layout = g_hash_table_lookup (cache->labels, key);
+  if (layout != NULL)
+    return layout;
+
+  layout = waymark_text_cache_create (cache, style, text, -1, 1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  g_hash_table_insert (cache->labels, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+void
+waymark_text_cache_clear_labels (WaymarkTextCache *cache)
+{
+  g_hash_table_remove_all (cache->labels);
+}
+
+guint
+waymark_text_cache_get_n_created (WaymarkTextCache *cache)
+{
+  return cache->n_created;
+}
+
+void
+waymark_text_get_size (PangoLayout *layout, double *width, double *height)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  if (width)
+    *width = (double) w / PANGO_SCALE;
+  if (height)
+    *height = (double) h / PANGO_SCALE;
+}
+
+gboolean
+waymark_text_set_text (PangoLayout *layout, const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strcmp (pango_layout_get_text (layout), text) == 0)
+    return FALSE;
+  pango_layout_set_text (layout, text, -1);
+  return TRUE;
+}

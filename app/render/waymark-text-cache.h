@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* Internal to app/render: the map's text styles and the layouts shared
+ * between cards.  Not part of the public API. */
+
+typedef enum {
+  WAYMARK_TEXT_MAP_TITLE,
+  WAYMARK_TEXT_MAP_SUBTITLE,
+  WAYMARK_TEXT_BADGE,
+  WAYMARK_TEXT_PHASE,
+  WAYMARK_TEXT_PHASE_COUNT,
+  WAYMARK_TEXT_LANE,
+  WAYMARK_TEXT_LANE_HINT,
+  WAYMARK_TEXT_CARD_TITLE,
+  WAYMARK_TEXT_CARD_META,
+  WAYMARK_TEXT_NOTE,
+  WAYMARK_TEXT_EMOTION_LABEL,
+  WAYMARK_TEXT_KPI_NAME,
+  WAYMARK_TEXT_KPI_VALUE,
+  WAYMARK_TEXT_LEGEND,
+  WAYMARK_TEXT_LEGEND_TITLE,
+  WAYMARK_TEXT_PLACEHOLDER,
+  WAYMARK_N_TEXT_STYLES
+} WaymarkTextStyle;
+
+/* The font families, in order: Cantarell is the GNOME UI font, DejaVu Sans
+ * is on every Debian system and covers far more scripts. */
+#define WAYMARK_TEXT_FAMILIES "Cantarell,DejaVu Sans"
+
+typedef struct _WaymarkTextCache WaymarkTextCache;
+
+WaymarkTextCache *waymark_text_cache_new        (PangoContext     *context);
+void              waymark_text_cache_free       (WaymarkTextCache *cache);
+PangoContext     *waymark_text_cache_get_context (WaymarkTextCache *cache);
+
+/* A new layout of @text in @style, wrapped at @width (<= 0: no wrapping)
+ * and cut with an ellipsis after @max_lines lines (0: no limit; with no
+ * wrapping, one line ellipsized at @width). */
+PangoLayout      *waymark_text_cache_create     (WaymarkTextCache *cache,
+                                                 WaymarkTextStyle  style,
+                                                 const char       *text,
+                                                 double            width,
+                                                 int               max_lines);
+/* A single-line label ellipsized at @width (<= 0: not ellipsized), shared
+ * by everyone asking for the same style, width and text: a thousand cards
+ * owned by "Marketing" use one layout.  Borrowed; valid until the cache
+ * is cleared. */
+PangoLayout      *waymark_text_cache_get_label  (WaymarkTextCache *cache,
+                                                 WaymarkTextStyle  style,
+                                                 const char       *text,
+                                                 double            width);
+/* Drops the shared labels (after a reload, so the cache does not grow
+ * with every owner name ever typed). */
+void              waymark_text_cache_clear_labels (WaymarkTextCache *cache);
+/* How many layouts the cache has created: for the layout's statistics. */
+guint             waymark_text_cache_get_n_created (WaymarkTextCache *cache);
+
+/* Size of @layout's logical extents in map units. */
+void              waymark_text_get_size         (PangoLayout      *layout,
+                                                 double           *width,
+                                                 double           *height);
+/* Replaces the text of @layout when it differs; returns whether it did. */
+gboolean          waymark_text_set_text         (PangoLayout      *layout,
+                                                 const char       *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkTextCache, waymark_text_cache_free)
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Checks `waymark --export` output with tools that share no code with
+Waymark: pdfinfo, pdftotext and pdffonts (poppler-utils), xmllint
+(libxml2-utils), Python's csv module and PNG header parsing, and
+LibreOffice when it is installed.
+
+`check-export.py CASE`; needs WAYMARK (the built binary), TEMPLATES_DIR
+and EXPORT_DATA_DIR in the environment.  Every run has no display, no
+Wayland and no session bus.  Exit 77 (skip) when a tool is missing."""
+
+import csv
+import io
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+WAYMARK = os.environ["WAYMARK"]
+TEMPLATES = os.environ["TEMPLATES_DIR"]
+DATA = os.environ["EXPORT_DATA_DIR"]
+EXAMPLE = os.path.join(TEMPLATES, "example-fitness-watch.journey")
+NS = {"j": "urn:waymark:journey"}
+
+# Paper sizes in points as pdfinfo prints them (ISO 216 and ANSI).
+PAPERS = {
+    "A4": (595.28, 841.89),
+    "A3": (841.89, 1190.55),
+    "A2": (1190.55, 1683.78),
+    "A1": (1683.78, 2383.94),
+    "A0": (2383.94, 3370.39),
+    "Letter": (612.0, 792.0),
+    "Tabloid": (792.0, 1224.0),
+}
+
+failures = []
+
+
+def fail(message):
+    print("FAIL:", message, file=sys.stderr)
+    failures.append(message)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    return condition
+
+
+def need(tool, package):
+    if shutil.which(tool) is None:
+        print(f"SKIP: {tool} is not installed (package {package})")
+        sys.exit(77)
+
+
+def waymark(*args, env=None):
+    """Runs waymark with no display; returns (status, stdout, stderr)."""
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+    full_env.update(env or {})
+    result = subprocess.run([WAYMARK, *args], capture_output=True, text=True, env=full_env)
+    print(f"$ waymark {' '.join(args)}\n  exit {result.returncode}")
+    if result.stderr:
+        print("  stderr:", result.stderr.strip())
+    return result.returncode, result.stdout, result.stderr
+
+
+def export(tmp, name, *options, journey=EXAMPLE, env=None):
+    path = os.path.join(tmp, name)
+    status, _, err = waymark("--export", path, *options, journey, env=env)
+    check(status == 0, f"exporting {name} {' '.join(options)} failed ({status}): {err}")
+    check(os.path.isfile(path), f"{name} was not written")
+    return path
+
+
+def pdfinfo(path):
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    info = {}
+    for line in out.splitlines():
+        key, _, value = line.partition(":")
+        info[key.strip()] = value.strip()
+    return info
+
+
+def page_size(info):
+    match = re.match(r"([\d.]+) x ([\d.]+) pts", info["Page size"])
+    return float(match.group(1)), float(match.group(2))
+
+
+def check_size(path, expected, what):
+    info = pdfinfo(path)
+    width, height = page_size(info)
+    check(abs(width - expected[0]) < 0.02 and abs(height - expected[1]) < 0.02,
+          f"{what}: page size {width} x {height}, expected {expected[0]} x {expected[1]}")
+    return info
+
+
+def pdftext(path, *options):
+    return subprocess.run(["pdftotext", "-raw", *options, path, "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+def touchpoint_titles(path):
+    root = ET.parse(path).getroot()
+    return [tp.find("j:title", NS).text for tp in root.findall("j:touchpoint", NS)]
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    return struct.unpack(">II", head[16:24])
+
+
+# ---- Cases ----
+
+def case_pdf_papers(tmp):
+    need("pdfinfo", "poppler-utils")
+    for paper, (short, long) in PAPERS.items():
+        for orientation in ("landscape", "portrait"):
+            path = export(tmp, f"{paper}-{orientation}.pdf", "--paper", paper, "--orientation", orientation)
+            expected = (long, short) if orientation == "landscape" else (short, long)
+            info = check_size(path, expected, f"--paper {paper} --orientation {orientation}")
+            check(info.get("Pages") == "1", f"{paper} {orientation}: {info.get('Pages')} pages")
+    # Landscape is the default; the lower-case name works as well.
+    info = check_size(export(tmp, "a3.pdf", "--paper", "a3"), (1190.55, 841.89), "--paper a3")
+
+
+def case_pdf_natural(tmp):
+    need("pdfinfo", "poppler-utils")
+    pdf = export(tmp, "natural.pdf")
+    png = export(tmp, "natural.png")
+    info = pdfinfo(pdf)
+    check(info.get("Pages") == "1", f"natural size: {info.get('Pages')} pages")
+    width, height = page_size(info)
+    # One map unit is 1/96 inch: the PDF page (points) and the PNG at its
+    # default 96 dpi (pixels) describe the same map.
+    png_width, png_height = png_size(png)
+    check(abs(width * 96 / 72 - png_width) < 1.01 and abs(height * 96 / 72 - png_height) < 1.01,
+          f"natural PDF {width} x {height} pt does not match the PNG {png_width} x {png_height} px")
+    check(width > height, "the example map is wider than tall")
+
+
+def case_pdf_posters(tmp):
+    need("pdfinfo", "poppler-utils")
+    cases = [
+        (("--poster", "3x2"), 6, (841.89, 595.28)),                       # A4 by default
+        (("--poster", "2x2", "--paper", "A3", "--orientation", "portrait"), 4, (841.89, 1190.55)),
+        (("--poster", "4X3", "--paper", "letter"), 12, (792.0, 612.0)),
+        (("--poster", "1x1", "--paper", "A4"), 1, (841.89, 595.28)),
+        (("--poster", "10x10", "--paper", "A4"), 100, (841.89, 595.28)),
+    ]
+    for i, (options, pages, size) in enumerate(cases):
+        path = export(tmp, f"poster-{i}.pdf", *options)
+        info = check_size(path, size, " ".join(options))
+        check(info.get("Pages") == str(pages), f"{' '.join(options)}: {info.get('Pages')} pages, expected {pages}")
+
+    # Every sheet says where it goes.
+    path = os.path.join(tmp, "poster-0.pdf")
+    for page, (row, column) in enumerate([(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)], start=1):
+        text = words(pdftext(path, "-f", str(page), "-l", str(page)))
+        label = f"row {row}, column {column} · Fitness watch: from ad to advocate"
+        check(label in text, f"poster sheet {page} has no label '{label}'")
+
+
+def case_pdf_text(tmp):
+    need("pdftotext", "poppler-utils")
+    need("pdffonts", "poppler-utils")
+    titles = touchpoint_titles(EXAMPLE)
+    check(len(titles) >= 30, f"the example map has only {len(titles)} touchpoints")
+    phases = [p.find("j:name", NS).text for p in ET.parse(EXAMPLE).getroot().findall("j:phase", NS)]
+    others = touchpoint_titles(os.path.join(DATA, "tricky.journey"))
+
+    for name, options in (("text-natural.pdf", ()), ("text-a3.pdf", ("--paper", "A3")),
+                          ("text-letter-portrait.pdf", ("--paper", "Letter", "--orientation", "portrait"))):
+        path = export(tmp, name, *options)
+        text = words(pdftext(path))
+        # Titles wrap over up to three lines on a card: joined, each one
+        # is there in full, as text (not as outlines).
+        missing = [t for t in titles if words(t) not in text]
+        check(not missing, f"{name}: titles not found by pdftotext: {missing}")
+        missing = [p for p in phases if p not in text]
+        check(not missing, f"{name}: phase names not found: {missing}")
+        check("Fitness watch: from ad to advocate" in text, f"{name}: the map title is missing")
+        # The check can fail: titles of another map are not there.
+        check(not any(words(t) in text for t in others), f"{name}: found titles of another map")
+
+        fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+        check(rows, f"{name}: no fonts, so no text")
+        # Columns: name type encoding emb sub uni object ID; emb and uni are yes/no.
+        check(all("yes" in row[-5:-2] for row in rows), f"{name}: a font is not embedded:\n{fonts}")
+
+    # A title too long for its card is cut with an ellipsis on the card,
+    # but stays searchable: its first words are real text.
+    path = export(tmp, "long.pdf", journey=os.path.join(DATA, "long-title.journey"))
+    text = words(pdftext(path))
+    check("Customer compares seven different watches" in text, "the long title's first words are missing")
+    check("Short one" in text, "the short title is missing")
+
+
+def case_pdf_metadata(tmp):
+    need("pdfinfo", "poppler-utils")
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "TZ": "UTC"}
+    first = export(tmp, "first.pdf", "--poster", "3x2", env=env)
+    second = export(tmp, "second.pdf", "--poster", "3x2", env=env)
+    info = pdfinfo(first)
+    check(info.get("Title") == "Fitness watch: from ad to advocate", f"Title: {info.get('Title')}")
+    check(info.get("Creator", "").startswith("Waymark "), f"Creator: {info.get('Creator')}")
+    check("Nov 14 22:13:20 2023" in info.get("CreationDate", ""), f"CreationDate: {info.get('CreationDate')}")
+    with open(first, "rb") as a, open(second, "rb") as b:
+        check(a.read() == b.read(), "two exports with SOURCE_DATE_EPOCH differ")
+
+
+def case_svg(tmp):
+    need("xmllint", "libxml2-utils")
+    for name, options, width in (("natural.svg", (), None), ("a3.svg", ("--paper", "A3"), 1190.55),
+                                 ("tricky.svg", (), None)):
+        journey = os.path.join(DATA, "tricky.journey") if name == "tricky.svg" else EXAMPLE
+        path = export(tmp, name, *options, journey=journey)
+        result = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+        check(result.returncode == 0, f"{name} is not well-formed: {result.stderr}")
+        root = ET.parse(path).getroot()
+        check(root.tag == "{http://www.w3.org/2000/svg}svg", f"{name}: root is {root.tag}")
+        check(root.get("width", "").endswith("pt"), f"{name}: width {root.get('width')} is not in points")
+        if width is not None:
+            check(abs(float(root.get("width")[:-2]) - width) < 0.02, f"{name}: width {root.get('width')}")
+
+
+def case_png(tmp):
+    natural = png_size(export(tmp, "96.png"))
+    double = png_size(export(tmp, "192.png", "--dpi", "192"))
+    low = png_size(export(tmp, "48.png", "--dpi", "48"))
+    # Twice the resolution, twice the pixels (to the nearest pixel).
+    check(abs(double[0] - 2 * natural[0]) <= 1 and abs(double[1] - 2 * natural[1]) <= 1,
+          f"192 dpi gives {double}, 96 dpi {natural}")
+    check(abs(2 * low[0] - natural[0]) <= 2 and abs(2 * low[1] - natural[1]) <= 2,
+          f"48 dpi gives {low}, 96 dpi {natural}")
+    a4 = png_size(export(tmp, "a4.png", "--paper", "A4", "--dpi", "300"))
+    check(a4 == (3508, 2480), f"A4 landscape at 300 dpi is {a4}, expected (3508, 2480)")
+    letter = png_size(export(tmp, "letter.png", "--paper", "Letter", "--orientation", "portrait", "--dpi", "100"))
+    check(letter == (850, 1100), f"Letter portrait at 100 dpi is {letter}, expected (850, 1100)")
+
+
+def read_csv(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data.startswith(b"\xef\xbb\xbf"), f"{path} has no UTF-8 byte order mark")
+    check(data.endswith(b"\r\n"), f"{path} does not end in CRLF")
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), strict=True)), data
+
+
+def case_csv(tmp):
+    path = export(tmp, "example.csv")
+    rows, data = read_csv(path)
+    header, body = rows[0], rows[1:]
+    check(len(header) == 19, f"{len(header)} columns: {header}")
+    check(all(len(r) == len(header) for r in body), "rows of different lengths")
+    titles = touchpoint_titles(EXAMPLE)
+    check(len(body) == len(titles), f"{len(body)} rows for {len(titles)} touchpoints")
+    check(sorted(r[header.index("Title")] for r in body) == sorted(titles), "titles differ from the map's")
+    # Records end in CRLF; a bare LF only appears inside quoted fields.
+    check(data.count(b"\r\n") == len(rows), "not one CRLF per record")
+    ids = {tp.get("id") for tp in ET.parse(EXAMPLE).getroot().findall("j:touchpoint", NS)}
+    check({r[0] for r in body} == ids, "the ID column does not hold the touchpoints' ids")
+    for r in body:
+        for target in filter(None, r[header.index("Links to")].split("; ")):
+            check(target in ids, f"row {r[0]} links to unknown {target}")
+    kpis = [r[header.index("KPIs")] for r in body if r[header.index("KPIs")]]
+    check(kpis and all("=" in k for k in kpis), "KPIs are not 'name=value unit'")
+
+    # Commas, quotes, line breaks and non-ASCII text survive a standard reader.
+    rows, _ = read_csv(export(tmp, "tricky.csv", journey=os.path.join(DATA, "tricky.journey")))
+    header, body = rows[0], rows[1:]
+    first = dict(zip(header, body[0]))
+    check(first["Title"] == 'Größe, Farbe & "Stil"', f"title {first['Title']!r}")
+    check(first["Description"] == "Line one\nline two, with a comma\n„Anführung“ 🏃 done",
+          f"description {first['Description']!r}")
+    check(first["Phase"] == "Vorher, „davor“", f"phase {first['Phase']!r}")
+    check(first["Emotion score"] == "-2" and first["Moment of truth"] == "Yes", f"row {first}")
+    check([r[0] for r in body] == ["tp-0000000000d3", "tp-0000000000d5", "tp-0000000000d2",
+                                   "tp-0000000000d1", "tp-0000000000d4"], "not in reading order")
+    check(body[2][header.index("Title")].startswith("'="), "a formula is not defused")
+
+
+def case_csv_libreoffice(tmp):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("SKIP: LibreOffice is not installed (package libreoffice-calc-nogui)")
+        sys.exit(77)
+    source = export(tmp, "tricky.csv", journey=os.path.join(DATA, "tricky.journey"))
+    profile = "file://" + os.path.join(tmp, "profile")
+    env = dict(os.environ, HOME=tmp)
+    # Import as Calc does (comma, double quote, UTF-8), save as ODS, then
+    # write the sheet back out as UTF-8 CSV and compare cell by cell.
+    for args in (["--infilter=CSV:44,34,76,1", "--convert-to", "ods", "--outdir", tmp, source],
+                 ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true",
+                  "--outdir", os.path.join(tmp, "back"), os.path.join(tmp, "tricky.ods")]):
+        subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", *args],
+                       capture_output=True, env=env, timeout=300, check=True)
+    ours, _ = read_csv(source)
+    with open(os.path.join(tmp, "back", "tricky.csv"), encoding="utf-8", newline="") as f:
+        theirs = list(csv.reader(f))
+    check(len(ours) == len(theirs), f"LibreOffice read {len(theirs)} rows, we wrote {len(ours)}")
+    for mine, calc in zip(ours, theirs):
+        calc = calc + [""] * (len(mine) - len(calc))
+        check(mine == calc, f"LibreOffice read {calc}, we wrote {mine}")
+
+
+def case_bad_arguments(tmp):
+    source = os.path.join(DATA, "tricky.journey")
+    cases = [
+        (["out.pdf", "--paper", "B5"], "unknown paper size “B5”"),
+        (["out.pdf", "--orientation", "sideways", "--paper", "A4"], "unknown orientation"),
+        (["out.pdf", "--orientation", "portrait"], "--orientation needs --paper or --poster"),
+        (["out.pdf", "--poster", "0x0"], "“0x0” is not a poster size"),
+        (["out.pdf", "--poster", "11x2"], "“11x2” is not a poster size"),
+        (["out.pdf", "--poster", "3"], "“3” is not a poster size"),
+        (["out.csv", "--poster", "3x2"], "do not apply to .csv"),
+        (["out.csv", "--paper", "A4"], "do not apply to .csv"),
+        (["out.svg", "--poster", "2x2"], "--poster needs a .pdf output"),
+        (["out.png", "--poster", "2x2"], "--poster needs a .pdf output"),
+        (["out.png", "--dpi", "23"], "--dpi must be a whole number from 24 to 1200"),
+        (["out.png", "--dpi", "1201"], "--dpi must be a whole number from 24 to 1200"),
+        (["out.png", "--dpi", "high"], "--dpi must be a whole number"),
+        (["out.pdf", "--dpi", "300"], "--dpi applies only to .png"),
+        (["out.png", "--paper", "A0", "--dpi", "1200"], "choose a lower resolution"),
+        (["out.journey", "--paper", "A4"], "do not apply to .journey"),
+        (["out.docx"], "unsupported export format “.docx”"),
+    ]
+    for args, message in cases:
+        out = os.path.join(tmp, args[0])
+        status, _, err = waymark("--export", out, *args[1:], source)
+        check(status == 2, f"{' '.join(args)}: exit {status}, expected 2")
+        check(message in err, f"{' '.join(args)}: expected '{message}' in: {err}")
+        check(not os.path.exists(out), f"{' '.join(args)}: {args[0]} was written")
+
+    # Page options without --export are refused too, not ignored.
+    status, _, err = waymark("--paper", "A3", source)
+    check(status == 2 and "go with --export" in err, f"--paper alone: exit {status}: {err}")
+
+    # A missing input is an invalid file (1), not a usage error.
+    status, _, err = waymark("--export", os.path.join(tmp, "x.pdf"), os.path.join(tmp, "missing.journey"))
+    check(status == 1, f"missing input: exit {status}")
+
+
+CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in CASES:
+        print(f"usage: check-export.py {{{','.join(CASES)}}}", file=sys.stderr)
+        sys.exit(2)
+    with tempfile.TemporaryDirectory(prefix="waymark-export-test.") as tmp:
+        CASES[sys.argv[1]](tmp)
+    if failures:
+        print(f"{sys.argv[1]}: {len(failures)} check(s) failed", file=sys.stderr)
+        sys.exit(1)
+    print(f"{sys.argv[1]}: ok")

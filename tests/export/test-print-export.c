@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-print-export"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "waymark-export-dialog.h"
+#include "waymark-file.h"
+#include "waymark-print-operation.h"
+#include "waymark-window.h"
+
+/* Printing and the Export dialog (a display is needed: run under Xvfb).
+ * Printing is checked through GTK's own PDF export of a print operation
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT), read back with pdfinfo and
+ * pdftotext, so what is tested is what a printer would get. */
+
+static WaymarkJourney *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (TEMPLATES_DIR, "example-fitness-watch.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey = waymark_file_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return journey;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) tool);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* "Pages: 6" and "Page size: 841.89 x 595.276 pts (A4)" from pdfinfo. */
+static void
+pdf_info (const char *path,
+          guint      *pages,
+          double     *width,
+          double     *height)
+{
+  g_autofree char *out = run_tool ("pdfinfo", path, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  *pages = 0;
+  *width = *height = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Pages:"))
+        *pages = (guint) g_ascii_strtoull (lines[i] + 6, NULL, 10);
+      else if (g_str_has_prefix (lines[i], "Page size:"))
+        g_assert_cmpint (sscanf (lines[i] + 10, "%lf x %lf", width, height), ==, 2);
+    }
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+print_to_pdf (WaymarkPrintOperation *operation,
+              const char            *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdfinfo == NULL || pdftotext == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext are not installed (package poppler-utils)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Printing ---- */
+
+static void
+test_print_default_paper (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkPrintOperation) operation = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = temp_path ("a4-portrait.pdf");
+  g_autofree char *text = NULL;
+  GtkPageSetup *setup;
+  guint pages;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+
+  /* The first print of a run starts from the GSettings defaults. */
+  waymark_print_forget_session ();
+  g_settings_set_string (settings, "default-paper", "a4");
+  g_settings_set_string (settings, "default-orientation", "portrait");
+  operation = waymark_print_operation_new (journey);
+  setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, "iso_a4");
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  print_to_pdf (operation, path);
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.05);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.05);
+
+  /* The same painter: the titles are real text in what GTK prints. */
+  text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+  g_assert_nonnull (strstr (text, "Fitness watch: from ad to advocate"));
+  g_assert_nonnull (strstr (text, "Instagram ad"));
+
+  g_settings_reset (settings, "default-paper");
+  g_settings_reset (settings, "default-orientation");
+  remove_temp (path);
+}
+
+static void
+test_print_poster_and_session (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkPrintOperation) first = NULL;
+  g_autoptr(WaymarkPrintOperation) second = NULL;
+  g_autoptr(GtkPageSetup) a3 = waymark_print_page_setup_new (WAYMARK_PAPER_A3, WAYMARK_ORIENTATION_LANDSCAPE);
+  g_autofree char *path = temp_path ("poster.pdf");
+  g_autofree char *last_sheet = NULL;
+  GtkPageSetup *setup;
+  guint pages, columns, rows;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+
+  waymark_print_forget_session ();
+  first = waymark_print_operation_new (journey);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), a3);
+  waymark_print_operation_set_poster (first, 3, 2);
+  print_to_pdf (first, path);
+
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpuint (pages, ==, 6);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.05);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.05);
+  last_sheet = run_tool ("pdftotext", "-raw", "-f", "6", "-l", "6", path, "-", NULL);
+  g_assert_nonnull (strstr (last_sheet, "row 2, column 3 · Fitness watch: from ad to advocate"));
+
+  /* The next print in this run starts where this one ended. */
+  second = waymark_print_operation_new (journey);
+  setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (second));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, "iso_a3");
+  waymark_print_operation_get_poster (second, &columns, &rows);
+  g_assert_cmpuint (columns, ==, 3);
+  g_assert_cmpuint (rows, ==, 2);
+
+  waymark_print_forget_session ();
+  remove_temp (path);
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The @index-th widget of @type under @root, in tree order. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             guint      index)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  return index < found->len ? g_ptr_array_index (found, index) : NULL;
+}
+
+static void
+test_print_custom_tab (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkPrintOperation) operation = NULL;
+  GtkPrintOperationClass *klass;
+  GtkWidget *tab;
+  GtkWidget *fit, *poster, *across, *down;
+  guint columns, rows;
+
+  waymark_print_forget_session ();
+  operation = waymark_print_operation_new (journey);
+  klass = GTK_PRINT_OPERATION_GET_CLASS (operation);
+
+  /* The "Map" tab, as the print dialog would show it. */
+  tab = g_object_ref_sink (klass->create_custom_widget (GTK_PRINT_OPERATION (operation)));
+  fit = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 0);
+  poster = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 1);
+  across = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 0);
+  down = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 1);
+  g_assert_nonnull (fit);
+  g_assert_nonnull (poster);
+  g_assert_nonnull (across);
+  g_assert_nonnull (down);
+
+  /* One page by default; the sheet counts only matter for a poster. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fit)));
+  g_assert_false (gtk_widget_get_sensitive (across));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (across));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (across), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (down), 2);
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
+  waymark_print_operation_get_poster (operation, &columns, &rows);
+  g_assert_cmpuint (columns, ==, 4);
+  g_assert_cmpuint (rows, ==, 2);
+
+  /* Back to one page. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fit), TRUE);
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
+  waymark_print_operation_get_poster (operation, &columns, &rows);
+  g_assert_cmpuint (columns * rows, ==, 1);
+
+  g_object_unref (tab);
+}
+
+static void
+test_print_page_setup (void)
+{
+  for (guint paper = WAYMARK_PAPER_A4; paper < WAYMARK_N_PAPERS; paper++)
+    {
+      g_autoptr(GtkPageSetup) setup = waymark_print_page_setup_new (paper, WAYMARK_ORIENTATION_LANDSCAPE);
+      double width, height;
+
+      /* GTK's paper matches ours, turned the same way. */
+      waymark_paper_get_size (paper, WAYMARK_ORIENTATION_LANDSCAPE, &width, &height);
+      g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS), width, 0.5);
+      g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS), height, 0.5);
+    }
+}
+
+/* ---- The Export dialog ---- */
+
+static void
+test_export_rows (void)
+{
+  WaymarkExportOptions options;
+
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_POSTER);
+  options.paper = WAYMARK_PAPER_A3;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==,
+                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER);
+  options.format = WAYMARK_EXPORT_PNG;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==,
+                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_DPI);
+  options.format = WAYMARK_EXPORT_SVG;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION);
+  options.format = WAYMARK_EXPORT_CSV;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==, 0);
+}
+
+static void
+test_export_suggest_name (void)
+{
+  g_autoptr(GFile) source = g_file_new_for_path ("/home/lena/maps/fitness.watch.journey");
+  g_autofree char *a = waymark_export_suggest_name (source, "Ignored", WAYMARK_EXPORT_PDF);
+  g_autofree char *b = waymark_export_suggest_name (NULL, "Shop: online/offline", WAYMARK_EXPORT_CSV);
+  g_autofree char *c = waymark_export_suggest_name (NULL, "", WAYMARK_EXPORT_PNG);
+
+  g_assert_cmpstr (a, ==, "fitness.watch.pdf");
+  g_assert_cmpstr (b, ==, "Shop- online-offline.csv");
+  g_assert_cmpstr (c, ==, "Journey map.png");
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("map.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  WaymarkExportDialog *dialog;
+  WaymarkExportOptions options, shown;
+  GtkWidget *poster_row;
+  gsize length;
+  guint32 width, height;
+
+  dialog = waymark_export_dialog_new (NULL, journey, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  poster_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, 0);
+  g_assert_nonnull (poster_row);
+
+  /* A poster PDF: the poster row shows. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  options.paper = WAYMARK_PAPER_A4;
+  options.orientation = WAYMARK_ORIENTATION_PORTRAIT;
+  options.poster_columns = 2;
+  options.poster_rows = 3;
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.format, ==, WAYMARK_EXPORT_PDF);
+  g_assert_cmpint (shown.paper, ==, WAYMARK_PAPER_A4);
+  g_assert_cmpint (shown.orientation, ==, WAYMARK_ORIENTATION_PORTRAIT);
+  g_assert_cmpuint (shown.poster_columns, ==, 2);
+  g_assert_cmpuint (shown.poster_rows, ==, 3);
+  g_assert_true (gtk_widget_get_visible (poster_row));
+
+  /* A PNG at 192 dpi: no poster, and the file has twice the natural size. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PNG);
+  options.dpi = 192;
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.format, ==, WAYMARK_EXPORT_PNG);
+  g_assert_cmpuint (shown.poster_columns * shown.poster_rows, ==, 1);
+  g_assert_cmpfloat (shown.dpi, ==, 192);
+  g_assert_false (gtk_widget_get_visible (poster_row));
+
+  g_assert_true (waymark_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  width = GUINT32_FROM_BE (*(guint32 *) (contents + 16));
+  height = GUINT32_FROM_BE (*(guint32 *) (contents + 20));
+  g_assert_cmpuint (width, >, 2 * 3000);
+  g_assert_cmpuint (height, >, 2 * 1000);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_temp (path);
+}
+
+/* ---- The window's actions ---- */
+
+static void
+test_window_export_action (void)
+{
+  g_autofree char *path = g_build_filename (TEMPLATES_DIR, "example-fitness-watch.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WaymarkWindow *window = waymark_window_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  WaymarkExportDialog *dialog = NULL;
+  WaymarkExportOptions options;
+
+  waymark_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  while (waymark_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (waymark_window_get_journey (window));
+
+  /* Export… (Ctrl+Shift+E) opens the dialog over the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (WAYMARK_IS_EXPORT_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        dialog = WAYMARK_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  waymark_export_dialog_get_options (dialog, &options);
+  g_assert_true (waymark_export_options_validate (&options, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/print/page-setup", test_print_page_setup);
+  g_test_add_func ("/print/default-paper", test_print_default_paper);
+  g_test_add_func ("/print/poster-and-session", test_print_poster_and_session);
+  g_test_add_func ("/print/custom-tab", test_print_custom_tab);
+  g_test_add_func ("/export-dialog/rows", test_export_rows);
+  g_test_add_func ("/export-dialog/suggest-name", test_export_suggest_name);
+  g_test_add_func ("/export-dialog/options", test_export_dialog);
+  g_test_add_func ("/window/export-action", test_window_export_action);
+
+  return g_test_run ();
+}

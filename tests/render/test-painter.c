@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+
+#include "image-compare.h"
+#include "journey-builder.h"
+#include "waymark-layout.h"
+#include "waymark-painter.h"
+
+static cairo_surface_t *
+paint_image (WaymarkLayout *layout, const WaymarkRect *clip, double scale,
+             const WaymarkPaletteVariant variant, const WaymarkPaintState *state)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  waymark_layout_get_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  waymark_painter_paint (layout, cr, clip, waymark_palette_get (variant), WAYMARK_PAINT_DEFAULT, state);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static WaymarkPaintStats
+paint_stats (WaymarkLayout *layout, const WaymarkRect *clip)
+{
+  WaymarkPaintStats stats = { 0 };
+  WaymarkPaintState state = { 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  state.stats = &stats;
+  /* The viewport's own transform: the clip is in map units. */
+  if (clip)
+    cairo_translate (cr, -clip->x, -clip->y);
+  waymark_painter_paint (layout, cr, clip, NULL, WAYMARK_PAINT_DEFAULT, &state);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return stats;
+}
+
+static void
+test_culling (void)
+{
+  g_autoptr(WaymarkJourney) small = builder_generate (12, 600, 1);
+  g_autoptr(WaymarkJourney) big = builder_generate (48, 4800, 1);
+  g_autoptr(WaymarkLayout) small_layout = waymark_layout_new (small, NULL);
+  g_autoptr(WaymarkLayout) big_layout = waymark_layout_new (big, NULL);
+  WaymarkPaintStats whole, view_small, view_big;
+  WaymarkRect grid, view;
+  guint n_rows = waymark_journey_get_n_items (small, WAYMARK_ITEM_LANE);
+
+  /* The whole map visits every cell (but the emotion lane, one band). */
+  whole = paint_stats (small_layout, NULL);
+  g_assert_cmpuint (whole.n_cells_visited, ==, 12 * (n_rows - 1));
+  g_assert_cmpuint (whole.n_cards_painted, ==,
+                    waymark_journey_get_n_items (small, WAYMARK_ITEM_TOUCHPOINT) +
+                    waymark_journey_get_n_items (small, WAYMARK_ITEM_NOTE));
+
+  /* A 1280×720 viewport in the middle of the grid visits only the cells
+   * it shows, however large the map. */
+  waymark_layout_get_grid_rect (small_layout, &grid);
+  view = WAYMARK_RECT_INIT (grid.x + grid.width / 2, grid.y + 100, 1280, 720);
+  view_small = paint_stats (small_layout, &view);
+  waymark_layout_get_grid_rect (big_layout, &grid);
+  view = WAYMARK_RECT_INIT (grid.x + grid.width / 2, grid.y + 100, 1280, 720);
+  view_big = paint_stats (big_layout, &view);
+
+  g_test_message ("viewport: %u/%u cells, %u/%u cards (small map); %u cells, %u cards (big map)",
+                  view_small.n_cells_visited, whole.n_cells_visited, view_small.n_cards_painted,
+                  whole.n_cards_painted, view_big.n_cells_visited, view_big.n_cards_painted);
+  g_assert_cmpuint (view_small.n_columns_visited, <=, 3);
+  g_assert_cmpuint (view_small.n_cards_painted, >, 0);
+  g_assert_cmpuint (view_small.n_cards_painted, <, 60);
+  g_assert_cmpuint (view_small.n_cells_visited, <, whole.n_cells_visited / 4);
+  g_assert_cmpuint (view_big.n_columns_visited, <=, 3);
+  g_assert_cmpuint (view_big.n_cards_painted, <=, view_small.n_cards_painted * 3 / 2 + 4);
+  g_assert_cmpuint (view_big.n_rows_visited, <=, view_small.n_rows_visited + 1);
+}
+
+static void
+test_tiles_match_whole (void)
+{
+  g_autoptr(WaymarkJourney) journey = builder_generate (5, 60, 2);
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  cairo_surface_t *whole = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, NULL);
+  cairo_surface_t *tiled;
+  double width, height;
+  cairo_t *cr;
+  guint n;
+
+  /* Painting in tiles through the clip (as the canvas and poster export
+   * do) gives the same picture: nothing is culled that reaches in. */
+  waymark_layout_get_size (layout, &width, &height);
+  tiled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cr = cairo_create (tiled);
+  for (int ty = 0; ty < height; ty += 301)
+    for (int tx = 0; tx < width; tx += 377)
+      {
+        WaymarkRect tile = WAYMARK_RECT_INIT (tx, ty, 377, 301);
+
+        waymark_painter_paint (layout, cr, &tile, NULL, WAYMARK_PAINT_DEFAULT, NULL);
+      }
+  cairo_destroy (cr);
+
+  n = image_compare (whole, tiled, NULL);
+  g_test_message ("%u of %.0f pixels differ between whole and tiled", n, width * height);
+  /* A few antialiased pixels where a stroke is cut into pieces. */
+  g_assert_cmpuint (n, <=, (guint) (width * height / 100000));
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (tiled);
+}
+
+static void
+test_scale_keeps_layout (void)
+{
+  g_autoptr(WaymarkJourney) journey = builder_generate (4, 30, 4);
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-render-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "map.svg", NULL);
+  WaymarkLayoutStats stats;
+  cairo_surface_t *surface;
+  double width, height;
+  double scales[] = { 0.25, 1.0, 1.5, 3.0 };
+  cairo_t *cr;
+
+  waymark_layout_get_size (layout, &width, &height);
+  waymark_layout_reset_stats (layout);
+
+  /* Zoom levels and vector surfaces reuse the one layout as it is. */
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    cairo_surface_destroy (paint_image (layout, NULL, scales[i], WAYMARK_PALETTE_LIGHT, NULL));
+
+  surface = cairo_pdf_surface_create (pdf_path, width * 0.75, height * 0.75);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.75, 0.75);   /* 96 dpi map units to 72 dpi points */
+  waymark_painter_paint (layout, cr, NULL, NULL, WAYMARK_PAINT_DEFAULT, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  surface = cairo_svg_surface_create (svg_path, width, height);
+  cr = cairo_create (surface);
+  waymark_painter_paint (layout, cr, NULL, NULL, WAYMARK_PAINT_DEFAULT, NULL);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  waymark_layout_get_stats (layout, &stats);
+  g_assert_cmpuint (stats.n_updates, ==, 0);
+  g_assert_cmpuint (stats.n_cards_measured, ==, 0);
+
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 1000);
+    g_assert_cmpint (g_stat (svg_path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 1000);
+  }
+  g_unlink (pdf_path);
+  g_unlink (svg_path);
+  g_rmdir (dir);
+}
+
+static void
+test_selection_ring (void)
+{
+  g_autoptr(WaymarkJourney) journey = builder_generate (3, 12, 6);
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  WaymarkTouchpoint *tp = waymark_journey_get_item (journey, WAYMARK_ITEM_TOUCHPOINT, 4);
+  WaymarkPaintState empty = { 0 };
+  WaymarkPaintState state = { 0 };
+  cairo_surface_t *plain, *with_empty, *with_selection, *diff = NULL;
+  WaymarkRect card;
+  guint n;
+
+  plain = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, NULL);
+  with_empty = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, &empty);
+  g_assert_cmpuint (image_compare (plain, with_empty, NULL), ==, 0);
+
+  g_hash_table_add (selected, tp);
+  state.selected = selected;
+  with_selection = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, &state);
+  n = image_compare (plain, with_selection, &diff);
+  g_assert_true (waymark_layout_get_card_rect (layout, tp, &card));
+  /* A ring around the card: at least its perimeter changed … */
+  g_assert_cmpuint (n, >, 2 * (card.width + card.height));
+  /* … and right outside the card's left edge, not inside it. */
+  {
+    const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (diff) +
+                                            (int) (card.y + card.height / 2) * cairo_image_surface_get_stride (diff));
+
+    g_assert_cmphex (row[(int) card.x - 4], ==, 0xffff0000);
+    g_assert_cmphex (row[(int) card.x + 40], !=, 0xffff0000);
+  }
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (with_empty);
+  cairo_surface_destroy (with_selection);
+}
+
+static void
+test_dark_palette (void)
+{
+  g_autoptr(WaymarkJourney) journey = builder_generate (3, 12, 6);
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  cairo_surface_t *light = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, NULL);
+  cairo_surface_t *dark = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_DARK, NULL);
+  const guint32 *corner;
+
+  /* Same geometry, different page. */
+  g_assert_cmpuint (image_compare (light, dark, NULL), >, 0);
+  corner = (const guint32 *) cairo_image_surface_get_data (dark);
+  g_assert_cmphex (corner[0], ==, 0xff1e1e1e);
+  corner = (const guint32 *) cairo_image_surface_get_data (light);
+  g_assert_cmphex (corner[0], ==, 0xffffffff);
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/painter/culling", test_culling);
+  g_test_add_func ("/render/painter/tiles-match-whole", test_tiles_match_whole);
+  g_test_add_func ("/render/painter/scale-keeps-layout", test_scale_keeps_layout);
+  g_test_add_func ("/render/painter/selection-ring", test_selection_ring);
+  g_test_add_func ("/render/painter/dark-palette", test_dark_palette);
+
+  return g_test_run ();
+}
