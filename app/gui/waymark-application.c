@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-application.h"
+#include "waymark-cli.h"
+#include "waymark-window.h"
+
+#define EXAMPLE_MAP "templates/example-fitness-watch.journey"
+
+struct _WaymarkApplication
+{
+  AdwApplication parent_instance;
+
+  /* Whether GOption accepted the arguments (handle-local-options ran). */
+  gboolean options_parsed;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkApplication, waymark_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check that the files are valid journey maps and exit"), NULL },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv or .journey (the normalised file)"),
+    N_("OUT") },
+  { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: fit the map to A4, A3, A2, A1, A0, Letter or Tabloid (default: one page of the map’s natural size; A4 with --poster)"),
+    N_("SIZE") },
+  { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --paper or --poster: landscape (default) or portrait"),
+    N_("ORIENTATION") },
+  { "poster", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to .pdf: tile the map over COLSxROWS overlapping sheets with cut marks, to tape together"),
+    N_("COLSxROWS") },
+  { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to .png: the resolution, 24 to 1200 (default 96: one pixel per map unit)"),
+    N_("N") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+GFile *
+waymark_application_find_data_file (const char *relative_path)
+{
+  const char *dirs[] = { g_getenv ("WAYMARK_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
+
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (dirs[i] == NULL || dirs[i][0] == '\0')
+        continue;
+
+      path = g_build_filename (dirs[i], relative_path, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_file_new_for_path (path);
+    }
+
+  return NULL;
+}
+
+static WaymarkWindow *
+find_window_for_file (WaymarkApplication *self,
+                      GFile              *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!WAYMARK_IS_WINDOW (l->data))
+        continue;
+
+      shown = waymark_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+waymark_application_activate (GApplication *app)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) example = waymark_application_find_data_file (EXAMPLE_MAP);
+
+      window = GTK_WINDOW (waymark_window_new (self));
+      if (example != NULL)
+        waymark_window_open (WAYMARK_WINDOW (window), example);
+      else
+        g_warning ("The example map %s is not installed", EXAMPLE_MAP);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+waymark_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      WaymarkWindow *window = find_window_for_file (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = waymark_window_new (self);
+          waymark_window_open (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+run_command_line (const char * const            *files,
+                  gboolean                       check,
+                  const char                    *export_path,
+                  const WaymarkCliExportOptions *export_options)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  WaymarkCliExit status = waymark_cli_run (check, export_path, export_options, files, errors);
+
+  if (errors->len > 0)
+    g_printerr ("%s", errors->str);
+
+  return status;
+}
+
+/* Everything here runs before the application registers or GTK opens a
+ * display, so that --check and --export work on a machine without one. */
+static int
+waymark_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *export_path = NULL;
+  WaymarkCliExportOptions export_options = { NULL };
+  gboolean check = FALSE;
+  gboolean version = FALSE;
+  g_autoptr(GError) error = NULL;
+  GFile **gfiles;
+  guint n_files;
+
+  self->options_parsed = TRUE;
+
+  g_variant_dict_lookup (options, "version", "b", &version);
+  g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "paper", "&s", &export_options.paper);
+  g_variant_dict_lookup (options, "orientation", "&s", &export_options.orientation);
+  g_variant_dict_lookup (options, "poster", "&s", &export_options.poster);
+  g_variant_dict_lookup (options, "dpi", "&s", &export_options.dpi);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (version)
+    {
+      g_print ("waymark %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
+      export_options.poster != NULL || export_options.dpi != NULL)
+    return run_command_line (files, check, export_path, &export_options);
+
+  if (files == NULL || files[0] == NULL)
+    return -1; /* GApplication goes on to register and activate */
+
+  /* The files were taken out of the arguments by our G_OPTION_REMAINING
+   * entry, so open them here: in this process, or in the instance that is
+   * already running. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  n_files = g_strv_length ((char **) files);
+  gfiles = g_new0 (GFile *, n_files);
+  for (guint i = 0; i < n_files; i++)
+    gfiles[i] = g_file_new_for_commandline_arg (files[i]);
+
+  g_application_open (app, gfiles, (int) n_files, "");
+
+  for (guint i = 0; i < n_files; i++)
+    g_object_unref (gfiles[i]);
+  g_free (gfiles);
+
+  /* A local instance now holds windows: g_application_run() keeps running
+   * until they close.  A remote one has passed the files on and exits. */
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+waymark_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (app);
+  gboolean handled;
+
+  self->options_parsed = FALSE;
+  handled = G_APPLICATION_CLASS (waymark_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  /* GOption refused the arguments and has said why: scripts tell a usage
+   * error (2) from an invalid file (1). */
+  if (handled && !self->options_parsed)
+    {
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      *exit_status = WAYMARK_CLI_EXIT_USAGE;
+    }
+
+  return handled;
+}
+
+static void
+waymark_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
+
+  G_APPLICATION_CLASS (waymark_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+};
+
+static void
+waymark_application_class_init (WaymarkApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = waymark_application_activate;
+  app_class->open = waymark_application_open;
+  app_class->handle_local_options = waymark_application_handle_local_options;
+  app_class->local_command_line = waymark_application_local_command_line;
+  app_class->startup = waymark_application_startup;
+}
+
+static void
+waymark_application_init (WaymarkApplication *self)
+{
+  GApplication *app = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (app, option_entries);
+  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_summary (app,
+                                            _("Waymark maps customer journeys: phases, swimlanes and touchpoints.\n"
+                                              "With no FILE it opens the bundled example map."));
+  g_application_set_option_context_description (app,
+                                                _("Examples:\n"
+                                                  "  waymark map.journey\n"
+                                                  "  waymark --check *.journey\n"
+                                                  "  waymark --export map.pdf --paper A3 map.journey\n"
+                                                  "  waymark --export poster.pdf --poster 3x2 map.journey\n"
+                                                  "  waymark --export map.png --dpi 150 map.journey\n"
+                                                  "  waymark --export touchpoints.csv map.journey\n"
+                                                  "  waymark --export normalised.journey map.journey\n"
+                                                  "\n"
+                                                  "Exit codes: 0 success, 1 an invalid file, 2 bad arguments."));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}
+
+WaymarkApplication *
+waymark_application_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/waymark/Waymark",
+                       NULL);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-document.h"
+#include "waymark-layout.h"
+#include "waymark-palette-item.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_CANVAS (waymark_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkCanvas, waymark_canvas, WAYMARK, CANVAS, GtkWidget)
+
+/* The journey map editor: draws the document's journey with the shared
+ * painter (only what is visible), scrolls as a GtkScrollable, zooms from
+ * 25 % to 400 %, and turns pointer, touch and keyboard input into edits
+ * through the document's undo history.
+ *
+ * Properties: "document", "zoom", "dark" (follows the style manager
+ * unless set), "can-zoom-in", "can-zoom-out".
+ * Signal ::selection-changed: the selected items changed. */
+
+#define WAYMARK_CANVAS_MIN_ZOOM 0.25
+#define WAYMARK_CANVAS_MAX_ZOOM 4.0
+
+typedef enum {
+  WAYMARK_CANVAS_SELECT_REPLACE,  /* only this item */
+  WAYMARK_CANVAS_SELECT_TOGGLE,   /* Ctrl-click */
+  WAYMARK_CANVAS_SELECT_ADD,      /* Shift-click, rubber band */
+} WaymarkCanvasSelectMode;
+
+GtkWidget       *waymark_canvas_new            (void);
+
+void             waymark_canvas_set_document   (WaymarkCanvas   *self,
+                                                WaymarkDocument *document);
+WaymarkDocument *waymark_canvas_get_document   (WaymarkCanvas   *self);
+/* The layout the canvas draws (NULL without a document). */
+WaymarkLayout   *waymark_canvas_get_layout     (WaymarkCanvas   *self);
+
+double           waymark_canvas_get_zoom       (WaymarkCanvas   *self);
+void             waymark_canvas_set_zoom       (WaymarkCanvas   *self,
+                                                double           zoom);
+void             waymark_canvas_zoom_in        (WaymarkCanvas   *self);
+void             waymark_canvas_zoom_out       (WaymarkCanvas   *self);
+/* The whole map in view, at most 100 %. */
+void             waymark_canvas_zoom_to_fit    (WaymarkCanvas   *self);
+
+/* Scrolls so that @rect (map units) is in view. */
+void             waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
+                                                const WaymarkRect *rect);
+
+/* The selected items in the order they were selected (borrowed): cards,
+ * or one phase or lane. */
+GPtrArray       *waymark_canvas_get_selection  (WaymarkCanvas   *self);
+/* The one selected item, or NULL when none or several are. */
+gpointer         waymark_canvas_get_selected_item (WaymarkCanvas *self);
+void             waymark_canvas_select_item    (WaymarkCanvas          *self,
+                                                gpointer                item,
+                                                WaymarkCanvasSelectMode mode);
+void             waymark_canvas_select_all     (WaymarkCanvas   *self);
+void             waymark_canvas_unselect_all   (WaymarkCanvas   *self);
+
+/* Adds a card of @item's kind at the keyboard cursor (the selected card's
+ * cell, else the first cell that takes it) and starts editing its title:
+ * the palette's keyboard path, equal to a drop. */
+gpointer         waymark_canvas_add_palette_item (WaymarkCanvas      *self,
+                                                  WaymarkPaletteItem *item);
+
+/* Whether the title of a card or header is being edited in place. */
+gboolean         waymark_canvas_is_editing     (WaymarkCanvas   *self);
+
+gboolean         waymark_canvas_get_dark       (WaymarkCanvas   *self);
+void             waymark_canvas_set_dark       (WaymarkCanvas   *self,
+                                                gboolean         dark);
+
+G_END_DECLS

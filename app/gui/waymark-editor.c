@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "waymark-editor.h"
+#include "waymark-inspector.h"
+
+struct _WaymarkEditor
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *read_only_banner;
+  GtkLabel *read_only_label;
+  WaymarkChannelPalette *palette;
+  AdwFlap *flap;
+  AdwToastOverlay *toast_overlay;
+  GtkScrolledWindow *scroller;
+  WaymarkCanvas *canvas;
+  GtkLabel *zoom_label;
+  GtkWidget *inspector;
+
+  WaymarkDocument *document;
+  gulong read_only_id;
+  guint geometry_source;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkEditor, waymark_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_INSPECTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+selection_changed_cb (WaymarkEditor *self, WaymarkCanvas *canvas)
+{
+  gpointer item = waymark_canvas_get_selected_item (canvas);
+
+  if (self->inspector == NULL)  /* disposed */
+    return;
+  /* The inspector edits touchpoints, notes, phases and lanes; with none
+   * or several selected it shows the journey. */
+  if (item != NULL && waymark_item_get_item_type (item) == WAYMARK_ITEM_LINK)
+    item = NULL;
+  waymark_inspector_set_item (WAYMARK_INSPECTOR (self->inspector), item);
+}
+
+static void
+zoom_changed_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkCanvas *canvas)
+{
+  g_autofree char *text = g_strdup_printf (_("%.0f %%"), waymark_canvas_get_zoom (canvas) * 100);
+
+  gtk_label_set_text (self->zoom_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.zoom-in",
+                                 waymark_canvas_get_zoom (canvas) < WAYMARK_CANVAS_MAX_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.zoom-out",
+                                 waymark_canvas_get_zoom (canvas) > WAYMARK_CANVAS_MIN_ZOOM);
+}
+
+static void
+palette_item_activated_cb (WaymarkEditor *self, WaymarkPaletteItem *item, WaymarkChannelPalette *palette)
+{
+  if (waymark_canvas_add_palette_item (self->canvas, item) == NULL)
+    {
+      AdwToast *toast = adw_toast_new (waymark_palette_item_is_note (item)
+                                         ? _("Select a cell in a notes lane first")
+                                         : _("Select a cell in a touchpoints lane first"));
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+update_read_only (WaymarkEditor *self)
+{
+  const char *reason = self->document ? waymark_document_get_read_only_reason (self->document) : NULL;
+
+  gtk_widget_set_visible (self->read_only_banner, reason != NULL);
+  gtk_label_set_text (self->read_only_label, reason ? reason : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->palette), reason == NULL && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-phase", reason == NULL && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-lane", reason == NULL && self->document != NULL);
+}
+
+static void
+read_only_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkDocument *document)
+{
+  update_read_only (self);
+}
+
+/* ---- Test support: where things are, for tests/e2e ----
+ *
+ * With WAYMARK_TEST_GEOMETRY=FILE the editor writes, five times a second,
+ * where the palette rows and the map's cells are in the window surface's
+ * coordinates, so that an end-to-end test can drive the real program
+ * with xdotool without guessing theme metrics. */
+
+static void
+append_widget_rect (GString *out, const char *name, GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double sx = 0, sy = 0;
+
+  if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_string_append_printf (out, "%s=%d,%d,%d,%d\n", name,
+                          (int) (bounds.origin.x + sx), (int) (bounds.origin.y + sy),
+                          (int) bounds.size.width, (int) bounds.size.height);
+}
+
+static void
+append_map_rect (GString *out, WaymarkEditor *self, const char *name, const WaymarkRect *rect)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->canvas));
+  graphene_point_t point;
+  double sx = 0, sy = 0;
+  double zoom = waymark_canvas_get_zoom (self->canvas);
+  double h = gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->canvas)));
+  double v = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->canvas)));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  WaymarkLayout *layout = waymark_canvas_get_layout (self->canvas);
+  double map_width, map_height;
+
+  waymark_layout_get_size (layout, &map_width, &map_height);
+  if (native == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->canvas), GTK_WIDGET (native),
+                                 &GRAPHENE_POINT_INIT (rect->x * zoom - h + MAX (0, (width - map_width * zoom) / 2),
+                                                       rect->y * zoom - v + MAX (0, (height - map_height * zoom) / 2)),
+                                 &point))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_string_append_printf (out, "%s=%d,%d,%d,%d\n", name, (int) (point.x + sx), (int) (point.y + sy),
+                          (int) (rect->width * zoom), (int) (rect->height * zoom));
+}
+
+static gboolean
+write_geometry_cb (gpointer data)
+{
+  WaymarkEditor *self = data;
+  const char *path = g_getenv ("WAYMARK_TEST_GEOMETRY");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *tmp = NULL;
+  WaymarkLayout *layout = waymark_canvas_get_layout (self->canvas);
+  WaymarkJourney *journey;
+  GPtrArray *phases, *lanes;
+  static const char *keys[] = { "website", "social-media", "email", "store", "phone", "note" };
+
+  if (path == NULL || layout == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_CONTINUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *row = waymark_channel_palette_get_row (self->palette, keys[i]);
+      g_autofree char *name = g_strdup_printf ("palette.%s", keys[i]);
+
+      if (row != NULL)
+        append_widget_rect (out, name, row);
+    }
+  append_widget_rect (out, "canvas", GTK_WIDGET (self->canvas));
+
+  journey = waymark_layout_get_journey (layout);
+  phases = waymark_journey_get_items (journey, WAYMARK_ITEM_PHASE);
+  lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
+  for (guint p = 0; p < phases->len; p++)
+    for (guint l = 0; l < lanes->len; l++)
+      {
+        WaymarkRect rect;
+        g_autofree char *name = g_strdup_printf ("cell.%u.%u", p, l);
+
+        if (waymark_layout_get_cell_rect (layout, g_ptr_array_index (phases, p), g_ptr_array_index (lanes, l), &rect))
+          append_map_rect (out, self, name, &rect);
+      }
+
+  /* Written whole, then renamed: a test never reads half a file. */
+  tmp = g_strconcat (path, ".tmp", NULL);
+  if (g_file_set_contents (tmp, out->str, (gssize) out->len, NULL))
+    g_rename (tmp, path);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- Public ---- */
+
+void
+waymark_editor_set_document (WaymarkEditor *self, WaymarkDocument *document)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->read_only_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->read_only_id = g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (read_only_cb), self);
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
+  waymark_canvas_set_document (self->canvas, document);
+  selection_changed_cb (self, self->canvas);
+  update_read_only (self);
+}
+
+WaymarkDocument *
+waymark_editor_get_document (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->document;
+}
+
+WaymarkCanvas *
+waymark_editor_get_canvas (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->canvas;
+}
+
+WaymarkChannelPalette *
+waymark_editor_get_palette (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->palette;
+}
+
+GtkWidget *
+waymark_editor_get_inspector (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->inspector;
+}
+
+gboolean
+waymark_editor_get_show_inspector (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+void
+waymark_editor_set_show_inspector (WaymarkEditor *self, gboolean show)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  adw_flap_set_reveal_flap (self->flap, show);
+}
+
+void
+waymark_editor_add_toast (WaymarkEditor *self, AdwToast *toast)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- Actions: the toolbar sits beside the canvas, not in it ---- */
+
+static void
+forward_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (widget);
+  g_autofree char *canvas_action = g_strconcat ("canvas.", strchr (name, '.') + 1, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+  /* Adding a phase starts a rename in the canvas; zooming leaves the
+   * keyboard where it was. */
+  if (!waymark_canvas_is_editing (self->canvas))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+reveal_flap_cb (WaymarkEditor *self, GParamSpec *pspec, AdwFlap *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_INSPECTOR]);
+}
+
+static void
+waymark_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_INSPECTOR:
+      g_value_set_boolean (value, waymark_editor_get_show_inspector (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_INSPECTOR:
+      waymark_editor_set_show_inspector (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_editor_dispose (GObject *object)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (object);
+
+  g_clear_handle_id (&self->geometry_source, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->read_only_id, self->document);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EDITOR);
+  /* The template's unnamed root box too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (waymark_editor_parent_class)->dispose (object);
+}
+
+static void
+waymark_editor_class_init (WaymarkEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_editor_dispose;
+  object_class->get_property = waymark_editor_get_property;
+  object_class->set_property = waymark_editor_set_property;
+
+  properties[PROP_SHOW_INSPECTOR] =
+    g_param_spec_boolean ("show-inspector", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WAYMARK_TYPE_CANVAS);
+  g_type_ensure (WAYMARK_TYPE_CHANNEL_PALETTE);
+  g_type_ensure (WAYMARK_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, flap);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, canvas);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-lane", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "editor.zoom-in", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "editor.zoom-out", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "editor.zoom-reset", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "editor.zoom-fit", NULL, forward_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+waymark_editor_init (WaymarkEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
+  update_read_only (self);
+
+  if (g_getenv ("WAYMARK_TEST_GEOMETRY") != NULL)
+    self->geometry_source = g_timeout_add (200, write_geometry_cb, self);
+}
+
+GtkWidget *
+waymark_editor_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_EDITOR, NULL);
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-export.h"
+#include "waymark-journey.h"
+
+G_BEGIN_DECLS
+
+/* The Export dialog: format (PDF, SVG, PNG, CSV), paper, orientation,
+ * poster sheets and resolution, then a file chooser; the file is written
+ * atomically with the same code as `waymark --export`. */
+
+#define WAYMARK_TYPE_EXPORT_DIALOG (waymark_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkExportDialog, waymark_export_dialog, WAYMARK, EXPORT_DIALOG, AdwWindow)
+
+/* Which option rows a choice of options shows. */
+typedef enum {
+  WAYMARK_EXPORT_ROW_PAPER       = 1 << 0,
+  WAYMARK_EXPORT_ROW_ORIENTATION = 1 << 1,
+  WAYMARK_EXPORT_ROW_POSTER      = 1 << 2,
+  WAYMARK_EXPORT_ROW_DPI         = 1 << 3,
+} WaymarkExportRows;
+
+/**
+ * waymark_export_dialog_new:
+ * @parent: the window to stay above
+ * @journey: the map to export
+ * @source: (nullable): the map's file, for the suggested file name
+ */
+WaymarkExportDialog *waymark_export_dialog_new         (GtkWindow                  *parent,
+                                                        WaymarkJourney             *journey,
+                                                        GFile                      *source);
+void                 waymark_export_dialog_get_options (WaymarkExportDialog        *self,
+                                                        WaymarkExportOptions       *options);
+void                 waymark_export_dialog_set_options (WaymarkExportDialog        *self,
+                                                        const WaymarkExportOptions *options);
+/**
+ * waymark_export_dialog_export_to:
+ * Writes the export with the dialog's options to @file (what choosing a
+ * file in the file chooser does).
+ */
+gboolean             waymark_export_dialog_export_to   (WaymarkExportDialog        *self,
+                                                        GFile                      *file,
+                                                        GError                    **error);
+
+/**
+ * waymark_export_rows_for:
+ * The rows that apply to @options: paper for the drawn formats,
+ * orientation once a paper is chosen, poster for PDF, resolution for PNG,
+ * none for CSV.
+ */
+WaymarkExportRows    waymark_export_rows_for           (const WaymarkExportOptions *options);
+/**
+ * waymark_export_suggest_name:
+ * The file name to offer: @source's name with @format's extension
+ * ("map.journey" → "map.pdf"), else the map's @title made safe for a file
+ * name, else "Journey map".
+ */
+char                *waymark_export_suggest_name       (GFile                      *source,
+                                                        const char                 *title,
+                                                        WaymarkExportFormat         format);
+
+G_END_DECLS

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-gui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "waymark-layout.h"
+#include "waymark-page-plan.h"
+#include "waymark-print-operation.h"
+
+struct _WaymarkPrintOperation
+{
+  GtkPrintOperation parent_instance;
+
+  WaymarkJourney *journey;
+  WaymarkLayout *layout;
+  WaymarkPagePlan plan;
+  guint columns;
+  guint rows;
+
+  /* The "Map" tab of the print dialog, while it is shown. */
+  GtkCheckButton *poster_button;
+  GtkSpinButton *columns_spin;
+  GtkSpinButton *rows_spin;
+
+  gboolean error_shown;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPrintOperation, waymark_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+/* What the last print in this run chose: the next one starts from it, as
+ * in every GNOME application (kept in memory, not in GSettings). */
+static GtkPrintSettings *session_settings;
+static GtkPageSetup *session_page_setup;
+static guint session_columns = 1;
+static guint session_rows = 1;
+
+void
+waymark_print_forget_session (void)
+{
+  g_clear_object (&session_settings);
+  g_clear_object (&session_page_setup);
+  session_columns = session_rows = 1;
+}
+
+void
+waymark_print_get_default_paper (WaymarkPaper       *paper,
+                                 WaymarkOrientation *orientation)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *paper_nick = NULL;
+  g_autofree char *orientation_nick = NULL;
+
+  *paper = WAYMARK_PAPER_A3;
+  *orientation = WAYMARK_ORIENTATION_LANDSCAPE;
+
+  /* An uninstalled build may run without the schema: printing still works. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  paper_nick = g_settings_get_string (settings, "default-paper");
+  orientation_nick = g_settings_get_string (settings, "default-orientation");
+  if (!waymark_paper_from_nick (paper_nick, paper) || *paper == WAYMARK_PAPER_NATURAL)
+    *paper = WAYMARK_PAPER_A3;
+  waymark_orientation_from_nick (orientation_nick, orientation);
+}
+
+GtkPageSetup *
+waymark_print_page_setup_new (WaymarkPaper       paper,
+                              WaymarkOrientation orientation)
+{
+  GtkPageSetup *setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = NULL;
+  const char *name;
+
+  g_return_val_if_fail (paper != WAYMARK_PAPER_NATURAL && paper < WAYMARK_N_PAPERS, setup);
+
+  name = waymark_paper_get_pwg_name (paper);
+  size = gtk_paper_size_new (name);
+  /* GTK falls back to the locale's default paper for names it does not
+   * know; a custom size of the right dimensions is better than that. */
+  if (g_strcmp0 (gtk_paper_size_get_name (size), name) != 0)
+    {
+      double width, height;
+
+      waymark_paper_get_size (paper, WAYMARK_ORIENTATION_PORTRAIT, &width, &height);
+      g_clear_pointer (&size, gtk_paper_size_free);
+      size = gtk_paper_size_new_custom (name, waymark_paper_get_display_name (paper),
+                                        width, height, GTK_UNIT_POINTS);
+    }
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, size);
+  gtk_page_setup_set_orientation (setup, orientation == WAYMARK_ORIENTATION_PORTRAIT
+                                           ? GTK_PAGE_ORIENTATION_PORTRAIT
+                                           : GTK_PAGE_ORIENTATION_LANDSCAPE);
+  return setup;
+}
+
+static void
+waymark_print_operation_begin_print (GtkPrintOperation *operation,
+                                     GtkPrintContext   *context)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+  double map_width, map_height;
+
+  /* With GTK_UNIT_POINTS and the full page, the context is the paper in
+   * points, exactly what the page plan (and so the PDF export) uses. */
+  waymark_layout_get_size (self->layout, &map_width, &map_height);
+  waymark_page_plan_init (&self->plan, map_width, map_height,
+                          gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                          self->columns, self->rows);
+  gtk_print_operation_set_n_pages (operation, (int) waymark_page_plan_get_n_pages (&self->plan));
+}
+
+static void
+waymark_print_operation_draw_page (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context,
+                                   int                page_nr)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+
+  if (page_nr < 0 || (guint) page_nr >= waymark_page_plan_get_n_pages (&self->plan))
+    return;
+  waymark_page_plan_draw_page (&self->plan, (guint) page_nr, self->layout,
+                               gtk_print_context_get_cairo_context (context));
+}
+
+static void
+poster_toggled (GtkCheckButton        *button,
+                WaymarkPrintOperation *self)
+{
+  gboolean poster = gtk_check_button_get_active (button);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_spin), poster);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rows_spin), poster);
+}
+
+static GtkSpinButton *
+add_spin_row (GtkGrid    *grid,
+              int         row,
+              const char *label,
+              guint       value)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, WAYMARK_POSTER_MAX_SHEETS, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_margin_start (title, 24);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static GtkWidget *
+waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *fit = gtk_check_button_new_with_mnemonic (_("_Fit the map on one page"));
+  GtkWidget *poster = gtk_check_button_new_with_mnemonic (_("_Poster of several sheets to tape together"));
+  GtkWidget *hint;
+  g_autofree char *hint_text = NULL;
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  g_object_set (grid, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
+
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (poster), GTK_CHECK_BUTTON (fit));
+  gtk_grid_attach (grid, fit, 0, 0, 2, 1);
+  gtk_grid_attach (grid, poster, 0, 1, 2, 1);
+  self->poster_button = GTK_CHECK_BUTTON (poster);
+  /* Without a poster yet, suggest the usual one: 3 × 2 office sheets. */
+  self->columns_spin = add_spin_row (grid, 2, _("Sheets _across"), self->columns * self->rows > 1 ? self->columns : 3);
+  self->rows_spin = add_spin_row (grid, 3, _("Sheets _down"), self->columns * self->rows > 1 ? self->rows : 2);
+
+  hint_text = g_strdup_printf (_("Neighbouring sheets overlap by %.0f mm. Each sheet has cut marks and a label saying where it goes."),
+                               WAYMARK_POSTER_OVERLAP_MM);
+  hint = gtk_label_new (hint_text);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_margin_start (hint, 24);
+  gtk_grid_attach (grid, hint, 0, 4, 2, 1);
+
+  g_signal_connect_object (poster, "toggled", G_CALLBACK (poster_toggled), self, 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->columns * self->rows > 1 ? poster : fit), TRUE);
+  poster_toggled (GTK_CHECK_BUTTON (poster), self);
+
+  return GTK_WIDGET (grid);
+}
+
+static void
+waymark_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                             GtkWidget         *widget)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+
+  if (self->poster_button == NULL)
+    return;
+
+  if (gtk_check_button_get_active (self->poster_button))
+    waymark_print_operation_set_poster (self,
+                                        (guint) gtk_spin_button_get_value_as_int (self->columns_spin),
+                                        (guint) gtk_spin_button_get_value_as_int (self->rows_spin));
+  else
+    waymark_print_operation_set_poster (self, 1, 1);
+}
+
+static void
+waymark_print_operation_done (GtkPrintOperation       *operation,
+                              GtkPrintOperationResult  result)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      /* The dialog's page setup (it is embedded) becomes the default. */
+      g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
+      session_columns = self->columns;
+      session_rows = self->rows;
+    }
+
+  self->poster_button = NULL;
+  self->columns_spin = NULL;
+  self->rows_spin = NULL;
+}
+
+static void
+waymark_print_operation_finalize (GObject *object)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (object);
+
+  g_clear_object (&self->layout);
+  g_clear_object (&self->journey);
+
+  G_OBJECT_CLASS (waymark_print_operation_parent_class)->finalize (object);
+}
+
+static void
+waymark_print_operation_class_init (WaymarkPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = waymark_print_operation_finalize;
+  operation_class->begin_print = waymark_print_operation_begin_print;
+  operation_class->draw_page = waymark_print_operation_draw_page;
+  operation_class->create_custom_widget = waymark_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = waymark_print_operation_custom_widget_apply;
+  operation_class->done = waymark_print_operation_done;
+}
+
+static void
+waymark_print_operation_init (WaymarkPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  self->columns = session_columns;
+  self->rows = session_rows;
+
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Map"));
+
+  if (session_page_setup != NULL)
+    {
+      gtk_print_operation_set_default_page_setup (operation, session_page_setup);
+    }
+  else
+    {
+      g_autoptr(GtkPageSetup) setup = NULL;
+      WaymarkPaper paper;
+      WaymarkOrientation orientation;
+
+      waymark_print_get_default_paper (&paper, &orientation);
+      setup = waymark_print_page_setup_new (paper, orientation);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
+  if (session_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, session_settings);
+}
+
+WaymarkPrintOperation *
+waymark_print_operation_new (WaymarkJourney *journey)
+{
+  WaymarkPrintOperation *self;
+  const char *title;
+
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), NULL);
+
+  self = g_object_new (WAYMARK_TYPE_PRINT_OPERATION, NULL);
+  self->journey = g_object_ref (journey);
+  /* A layout of its own, without the screen's font settings: a print
+   * breaks lines exactly like the PDF export. */
+  self->layout = waymark_layout_new (journey, NULL);
+
+  title = waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
+                                    title != NULL && title[0] != '\0' ? title : _("Journey map"));
+  return self;
+}
+
+void
+waymark_print_operation_set_poster (WaymarkPrintOperation *self,
+                                    guint                  columns,
+                                    guint                  rows)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+
+  self->columns = CLAMP (columns, 1, WAYMARK_POSTER_MAX_SHEETS);
+  self->rows = CLAMP (rows, 1, WAYMARK_POSTER_MAX_SHEETS);
+}
+
+void
+waymark_print_operation_get_poster (WaymarkPrintOperation *self,
+                                    guint                 *columns,
+                                    guint                 *rows)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+
+  if (columns != NULL)
+    *columns = self->columns;
+  if (rows != NULL)
+    *rows = self->rows;
+}
+
+static void
+show_error (GtkWindow    *parent,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print the Map"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            gpointer                 user_data)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+  GtkWindow *parent = user_data;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && !self->error_shown)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (parent, error);
+      self->error_shown = TRUE;
+    }
+}
+
+void
+waymark_print_operation_run_dialog (WaymarkPrintOperation *self,
+                                    GtkWindow             *parent)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), TRUE);
+  g_signal_connect_object (self, "done", G_CALLBACK (print_done), parent, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  /* An error before the dialog may come without ::done. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL && !self->error_shown)
+    {
+      show_error (parent, error);
+      self->error_shown = TRUE;
+    }
+}

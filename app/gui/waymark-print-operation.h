@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-journey.h"
+#include "waymark-paper.h"
+
+G_BEGIN_DECLS
+
+/* Printing a map: the same painter and page plan as the PDF export, the
+ * light palette always, GTK's print dialog with its page setup and
+ * preview, and a "Map" tab choosing between one page and a poster of
+ * several sheets.  The settings and page setup chosen are kept for the
+ * next print while the application runs; the first print starts from the
+ * GSettings keys `default-paper` and `default-orientation`. */
+
+#define WAYMARK_TYPE_PRINT_OPERATION (waymark_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkPrintOperation, waymark_print_operation, WAYMARK, PRINT_OPERATION, GtkPrintOperation)
+
+/**
+ * waymark_print_operation_new:
+ * A print operation for @journey, set up with the page setup and print
+ * settings of the last print in this run (or the defaults).
+ */
+WaymarkPrintOperation *waymark_print_operation_new        (WaymarkJourney        *journey);
+/**
+ * waymark_print_operation_set_poster:
+ * Prints on @columns × @rows sheets (1 × 1: the map fitted to one page).
+ */
+void                   waymark_print_operation_set_poster (WaymarkPrintOperation *self,
+                                                           guint                  columns,
+                                                           guint                  rows);
+void                   waymark_print_operation_get_poster (WaymarkPrintOperation *self,
+                                                           guint                 *columns,
+                                                           guint                 *rows);
+/**
+ * waymark_print_operation_run_dialog:
+ * Shows the print dialog over @parent and prints; errors are shown in a
+ * dialog.  What the user chose is remembered for the next print.
+ */
+void                   waymark_print_operation_run_dialog (WaymarkPrintOperation *self,
+                                                           GtkWindow             *parent);
+
+/**
+ * waymark_print_page_setup_new:
+ * A page setup for @paper (not %WAYMARK_PAPER_NATURAL) in @orientation.
+ */
+GtkPageSetup          *waymark_print_page_setup_new       (WaymarkPaper           paper,
+                                                           WaymarkOrientation     orientation);
+/**
+ * waymark_print_get_default_paper:
+ * The paper and orientation of the GSettings keys `default-paper` and
+ * `default-orientation`, or A3 landscape when the schema is not installed
+ * (a build run from its folder).
+ */
+void                   waymark_print_get_default_paper    (WaymarkPaper          *paper,
+                                                           WaymarkOrientation    *orientation);
+/**
+ * waymark_print_forget_session:
+ * Drops the remembered page setup, settings and poster choice (tests).
+ */
+void                   waymark_print_forget_session       (void);
+
+G_END_DECLS

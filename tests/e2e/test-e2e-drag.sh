@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End to end: the real `waymark` binary under an X server, driven with real
+# input events (xdotool).  A copy of a template opens; the Website palette
+# row is dragged onto the cell "During the purchase" × "Customer actions";
+# the new card is named by typing; Ctrl+Right moves it one phase on; Ctrl+S
+# saves; the core reader then checks the file on disk.
+#
+#   test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE
+#
+# Without a display it starts its own Xvfb (xvfb-run); without xdotool or
+# an X server it skips (exit 77).  WAYMARK_TEST_GEOMETRY makes the program
+# write where its palette rows and cells are, so no theme metric is guessed.
+set -u
+
+waymark=${1:?usage: test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE}
+check=${2:?}
+template=${3:?}
+
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+command -v xdotool >/dev/null || skip "xdotool is not installed"
+
+if [ -z "${DISPLAY:-}" ] || [ -n "${WAYMARK_E2E_OWN_X:-}" ] && [ -z "${WAYMARK_E2E_INNER:-}" ]; then
+  command -v xvfb-run >/dev/null || skip "no display and no xvfb-run"
+  export WAYMARK_E2E_INNER=1
+  exec xvfb-run -a -s '-screen 0 1600x1000x24' "$0" "$@"
+fi
+xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+map="$tmp/workshop.journey"
+geometry="$tmp/geometry"
+cp "$template" "$map" || fail "cannot copy $template"
+before=$(cat "$map")
+
+# Its own session bus: a Waymark already running elsewhere must not take
+# the file over.
+export WAYMARK_TEST_GEOMETRY="$geometry" GSETTINGS_BACKEND=memory GDK_BACKEND=x11
+export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
+unset G_DEBUG
+if command -v dbus-run-session >/dev/null; then
+  dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
+else
+  "$waymark" "$map" >"$tmp/log" 2>&1 &
+fi
+pid=$!
+
+wait_for() {  # wait_for SECONDS COMMAND...
+  local end=$((SECONDS + $1)); shift
+  until "$@"; do
+    [ $SECONDS -ge $end ] && return 1
+    kill -0 "$pid" 2>/dev/null || fail "waymark exited: $(cat "$tmp/log")"
+    sleep 0.2
+  done
+}
+
+window_id() { xdotool search --name "Customer journey" 2>/dev/null | head -n 1; }
+has_window() { [ -n "$(window_id)" ]; }
+wait_for 30 has_window || fail "no window appeared: $(cat "$tmp/log")"
+win=$(window_id)
+xdotool windowmove "$win" 0 0 windowsize "$win" 1500 950 windowactivate "$win" 2>/dev/null
+xdotool windowfocus "$win" 2>/dev/null
+
+# The geometry once the window has its new size.
+geo() { grep "^$1=" "$geometry" 2>/dev/null | cut -d= -f2; }
+canvas_wide() { local c; c=$(geo canvas); [ -n "$c" ] && [ "$(echo "$c" | cut -d, -f3)" -gt 700 ]; }
+wait_for 20 canvas_wide || fail "no geometry from the program (canvas: $(geo canvas))"
+sleep 0.5
+
+# The window's position on the screen (frame or not).
+eval "$(xdotool getwindowgeometry --shell "$win")"
+wx=$X; wy=$Y
+IFS=, read -r px py pw ph <<<"$(geo palette.website)"
+IFS=, read -r cx cy cw ch <<<"$(geo canvas)"
+# Phase 1 of 3 ("During the purchase") × lane 1 ("Customer actions").
+IFS=, read -r tx ty tw th <<<"$(geo cell.1.1)"
+[ -n "$px" ] && [ -n "$tx" ] || fail "geometry incomplete: $(cat "$geometry")"
+
+# Aim inside the cell and inside the visible canvas.
+aim_x=$((tx + 40)); aim_y=$((ty + th / 2))
+[ $aim_x -ge $((cx + cw - 10)) ] && aim_x=$((cx + cw - 60))
+[ $aim_y -ge $((cy + ch - 10)) ] && aim_y=$((cy + ch - 60))
+[ $aim_x -gt "$tx" ] && [ $aim_y -gt "$ty" ] || fail "the target cell is not in view"
+
+from_x=$((wx + px + pw / 2)); from_y=$((wy + py + ph / 2))
+to_x=$((wx + aim_x)); to_y=$((wy + aim_y))
+
+# A drag as a hand does it: press, leave the threshold, travel, release.
+xdotool mousemove "$from_x" "$from_y"
+sleep 0.3
+xdotool mousedown 1
+for i in 1 2 3 4 5; do
+  xdotool mousemove $((from_x + i * 6)) $((from_y + i * 2)); sleep 0.05
+done
+for i in $(seq 1 12); do
+  xdotool mousemove $((from_x + 30 + (to_x - from_x - 30) * i / 12)) $((from_y + 10 + (to_y - from_y - 10) * i / 12))
+  sleep 0.05
+done
+sleep 0.4
+xdotool mouseup 1
+sleep 0.8
+
+# The card is being named in place: type over the selected default title.
+xdotool type --delay 20 "Compare offers online"
+xdotool key Return
+sleep 0.3
+# One phase on with the keyboard, then save.
+xdotool key ctrl+Right
+sleep 0.3
+xdotool key ctrl+s
+
+saved() { ! cmp -s "$map" <(echo "$before") && grep -q "Compare offers online" "$map"; }
+wait_for 10 saved || fail "the file was not saved; log: $(cat "$tmp/log")"
+
+"$check" "$map" "After the purchase" "Customer actions" "Compare offers online" website ||
+  fail "the saved map is not what was built"
+
+# The program is still alive and well.
+kill -0 "$pid" 2>/dev/null || fail "waymark died: $(cat "$tmp/log")"
+if grep -E "CRITICAL|WARNING" "$tmp/log"; then
+  fail "waymark logged warnings"
+fi
+echo "PASS: dragged, named, moved and saved through real input"
