@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "waymark-recovery.h"
@@ -241,7 +242,9 @@ waymark_recovery_set_aside (const WaymarkRecoveryEntry *entry, GError **error)
   if (g_str_has_suffix (stem, ".journey"))
     stem[strlen (stem) - strlen (".journey")] = '\0';
   g_strdelimit (stem, "/\\", '_');
-  name = g_strdup_printf ("%s (unsaved changes %s).journey", stem, stamp);
+  /* Translators: the file name of recovered changes that could not be
+   * restored: "<map name> (unsaved changes <date time>).journey" */
+  name = g_strdup_printf (_("%s (unsaved changes %s).journey"), stem, stamp);
   target = g_build_filename (aside_dir, name, NULL);
   if (g_rename (entry->snapshot_path, target) != 0)
     {
