@@ -96,7 +96,9 @@ gboolean    waymark_export_options_validate        (const WaymarkExportOptions *
 /**
  * waymark_export_get_page_plan:
  * The pages @options put the map of @layout on (the plan printing would
- * use for the same paper).
+ * use for the same paper).  For paper other than the natural size it
+ * first sets the layout's column width (waymark_layout_set_max_slots) to
+ * the one that prints the map largest on those sheets.
  */
 void        waymark_export_get_page_plan           (WaymarkLayout              *layout,
                                                     const WaymarkExportOptions *options,

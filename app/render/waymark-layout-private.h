@@ -182,6 +182,7 @@ struct _WaymarkLayout
   gulong changed_id;
   WaymarkTextCache *text;
 
+  guint max_slots;          /* cards side by side at most (1 … WM_MAX_SLOTS) */
   GPtrArray *columns;       /* WaymarkColumn, in phase order */
   GPtrArray *rows;          /* WaymarkRow, in lane order */
   WaymarkCell *cells;       /* rows->len × columns->len, row-major */

@@ -600,7 +600,7 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
 
   /* A phase with many cards gets wider before its lanes get very tall, so
    * the map stays a landscape poster instead of a tower. */
-  slots = CLAMP ((most + WM_STACK_TARGET - 1) / WM_STACK_TARGET, 1, WM_MAX_SLOTS);
+  slots = CLAMP ((most + WM_STACK_TARGET - 1) / WM_STACK_TARGET, 1, self->max_slots);
   column->dirty = FALSE;
   if (slots != column->n_slots)
     {
@@ -996,6 +996,7 @@ waymark_layout_class_init (WaymarkLayoutClass *klass)
 static void
 waymark_layout_init (WaymarkLayout *self)
 {
+  self->max_slots = WM_MAX_SLOTS;
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->column_of = g_hash_table_new (NULL, NULL);
@@ -1095,6 +1096,27 @@ waymark_layout_invalidate (WaymarkLayout *self)
   waymark_text_cache_clear_labels (self->text);
   self->structure_dirty = TRUE;
   invalidate (self);
+}
+
+void
+waymark_layout_set_max_slots (WaymarkLayout *self, guint max_slots)
+{
+  g_return_if_fail (WAYMARK_IS_LAYOUT (self));
+
+  max_slots = CLAMP (max_slots, 1, WM_MAX_SLOTS);
+  if (max_slots == self->max_slots)
+    return;
+  self->max_slots = max_slots;
+  /* Column widths change, so the grid is rebuilt; card text is kept. */
+  self->structure_dirty = TRUE;
+  invalidate (self);
+}
+
+guint
+waymark_layout_get_max_slots (WaymarkLayout *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (self), WM_MAX_SLOTS);
+  return self->max_slots;
 }
 
 gboolean

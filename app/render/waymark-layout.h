@@ -107,6 +107,14 @@ void            waymark_layout_invalidate       (WaymarkLayout  *self);
  * waymark_layout_is_dirty:
  * Whether a change waits for waymark_layout_update().
  */
+/* How many cards a phase column may hold side by side (1 to
+ * WAYMARK_LAYOUT_MAX_SLOTS, the default): a phase with many cards widens
+ * instead of growing very tall.  Fitting a map to paper picks the value
+ * whose shape fills the page best (waymark_export_get_page_plan). */
+#define WAYMARK_LAYOUT_MAX_SLOTS 4
+void            waymark_layout_set_max_slots    (WaymarkLayout  *self,
+                                                 guint           max_slots);
+guint           waymark_layout_get_max_slots    (WaymarkLayout  *self);
 gboolean        waymark_layout_is_dirty         (WaymarkLayout  *self);
 
 /**

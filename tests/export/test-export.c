@@ -648,6 +648,40 @@ test_file_atomic (void)
   g_rmdir (dir);
 }
 
+/* Fitting to paper chooses how many cards a phase holds side by side so the
+ * map prints as large as it can: never smaller than with the screen's
+ * layout, and larger for the wide example map on an A3 page. */
+static void
+test_plan_fit_chooses_columns (void)
+{
+  g_autoptr(WaymarkLayout) layout = example_layout ();
+  WaymarkExportOptions options;
+  WaymarkPagePlan plan, screen_plan;
+  double page_width, page_height, width, height;
+
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  options.paper = WAYMARK_PAPER_A3;
+  options.orientation = WAYMARK_ORIENTATION_LANDSCAPE;
+  options.poster_columns = options.poster_rows = 1;
+
+  waymark_layout_update (layout);
+  g_assert_cmpuint (waymark_layout_get_max_slots (layout), ==, WAYMARK_LAYOUT_MAX_SLOTS);
+  waymark_layout_get_size (layout, &width, &height);
+  waymark_paper_get_size (WAYMARK_PAPER_A3, WAYMARK_ORIENTATION_LANDSCAPE, &page_width, &page_height);
+  waymark_page_plan_init (&screen_plan, width, height, page_width, page_height, 1, 1);
+
+  waymark_export_get_page_plan (layout, &options, &plan);
+  g_assert_cmpfloat (plan.scale, >, screen_plan.scale * 1.1);
+  g_assert_cmpuint (waymark_layout_get_max_slots (layout), <, WAYMARK_LAYOUT_MAX_SLOTS);
+
+  /* Asking again gives the same plan: the layout has settled. */
+  {
+    WaymarkPagePlan again;
+    waymark_export_get_page_plan (layout, &options, &again);
+    g_assert_cmpfloat_with_epsilon (again.scale, plan.scale, 1e-9);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,6 +693,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/poster/parse", test_poster_parse);
   g_test_add_func ("/export/plan/natural", test_plan_natural);
   g_test_add_func ("/export/plan/fit", test_plan_fit);
+  g_test_add_func ("/export/plan/fit-chooses-columns", test_plan_fit_chooses_columns);
   g_test_add_func ("/export/plan/poster", test_plan_poster);
   g_test_add_func ("/export/plan/poster-scale", test_plan_poster_scale);
   g_test_add_func ("/export/plan/blank-sheets", test_plan_blank_sheets);
