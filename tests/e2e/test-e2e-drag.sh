@@ -3,9 +3,9 @@
 #
 # End to end: the real `waymark` binary under an X server, driven with real
 # input events (xdotool).  A copy of a template opens; the Website palette
-# row is dragged onto the cell "During the purchase" × "Customer actions";
-# the new card is named by typing; Ctrl+Right moves it one phase on; Ctrl+S
-# saves; the core reader then checks the file on disk.
+# row is dragged onto the cell "Before the purchase" × "Customer actions";
+# the new card is named by typing; Ctrl+Right twice moves it to "After the
+# purchase"; Ctrl+S saves; the core reader then checks the file on disk.
 #
 #   test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE
 #
@@ -69,12 +69,15 @@ window_id() { xdotool search --name "Customer journey" 2>/dev/null | head -n 1; 
 has_window() { [ -n "$(window_id)" ]; }
 wait_for 30 has_window || fail "no window appeared: $(cat "$tmp/log")"
 win=$(window_id)
-xdotool windowmove "$win" 0 0 windowsize "$win" 1500 950 windowactivate "$win" 2>/dev/null
+# As large as the screen allows (CI's is 1280 × 800).
+eval "$(xdotool getdisplaygeometry --shell)"
+xdotool windowmove "$win" 0 0 windowsize "$win" $((WIDTH < 1500 ? WIDTH : 1500)) $((HEIGHT < 950 ? HEIGHT : 950)) \
+  windowactivate "$win" 2>/dev/null
 xdotool windowfocus "$win" 2>/dev/null
 
 # The geometry once the window has its new size.
 geo() { grep "^$1=" "$geometry" 2>/dev/null | cut -d= -f2; }
-canvas_wide() { local c; c=$(geo canvas); [ -n "$c" ] && [ "$(echo "$c" | cut -d, -f3)" -gt 700 ]; }
+canvas_wide() { local c; c=$(geo canvas); [ -n "$c" ] && [ "$(echo "$c" | cut -d, -f3)" -gt 500 ]; }
 wait_for 20 canvas_wide || fail "no geometry from the program (canvas: $(geo canvas))"
 sleep 0.5
 
@@ -83,8 +86,8 @@ eval "$(xdotool getwindowgeometry --shell "$win")"
 wx=$X; wy=$Y
 IFS=, read -r px py pw ph <<<"$(geo palette.website)"
 IFS=, read -r cx cy cw ch <<<"$(geo canvas)"
-# Phase 1 of 3 ("During the purchase") × lane 1 ("Customer actions").
-IFS=, read -r tx ty tw th <<<"$(geo cell.1.1)"
+# Phase 0 of 3 ("Before the purchase") × lane 1 ("Customer actions").
+IFS=, read -r tx ty tw th <<<"$(geo cell.0.1)"
 [ -n "$px" ] && [ -n "$tx" ] || fail "geometry incomplete: $(cat "$geometry")"
 
 # Aim inside the cell and inside the visible canvas.
@@ -115,7 +118,9 @@ sleep 0.8
 xdotool type --delay 20 "Compare offers online"
 xdotool key Return
 sleep 0.3
-# One phase on with the keyboard, then save.
+# Two phases on with the keyboard, then save.
+xdotool key ctrl+Right
+sleep 0.2
 xdotool key ctrl+Right
 sleep 0.3
 xdotool key ctrl+s
