@@ -1053,6 +1053,96 @@ test_parse_number (void)
     }
 }
 
+/* ---- Width ---- */
+
+#define MAX_MIN_WIDTH 360
+
+/* How wide @widget is at least: with nothing else asked, and when
+ * measured for its minimum height, as a homogeneous GtkStack measures its
+ * hidden pages (where no label wraps). */
+static int
+min_width (GtkWidget *widget)
+{
+  int min, min_height, min_for_height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, min_height, &min_for_height, NULL, NULL, NULL);
+  return MAX (min, min_for_height);
+}
+
+/* Lists the innermost widgets that ask for about the limit or more, so
+ * that a failure says which label or row to fix. */
+static void
+report_wide (GtkWidget *widget)
+{
+  gboolean wide_child = FALSE;
+
+  /* Hidden stack pages count, too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (min_width (child) > MAX_MIN_WIDTH - 24)
+      {
+        wide_child = TRUE;
+        report_wide (child);
+      }
+  if (!wide_child)
+    g_test_message ("too wide: %s (%s) at least %d px%s%s",
+                    G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), min_width (widget),
+                    GTK_IS_LABEL (widget) ? ": " : "",
+                    GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "");
+}
+
+static void
+assert_narrow (Fixture    *f,
+               const char *what)
+{
+  GtkWidget *widget = GTK_WIDGET (f->inspector);
+  int min;
+
+  iterate ();
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", what, min);
+  if (min > MAX_MIN_WIDTH)
+    {
+      report_wide (widget);
+      g_error ("the inspector is %d px wide at least on the %s page (at most %d)",
+               min, what, MAX_MIN_WIDTH);
+    }
+}
+
+/* The sidebar must never squeeze the map: on no page may its content
+ * (long persona descriptions, row titles, option names) force it wider. */
+static void
+test_minimum_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *persona;
+
+  waymark_inspector_set_item (f->inspector, NULL);
+  assert_narrow (f, "journey");
+  /* With a persona's name and description showing. */
+  persona = find_widget (GTK_WIDGET (f->inspector), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (persona);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (persona), TRUE);
+  spin (300);
+  assert_narrow (f, "journey");
+
+  waymark_inspector_set_item (f->inspector, lookup (f, INSTAGRAM_AD));
+  assert_narrow (f, "touchpoint");
+  waymark_inspector_set_item (f->inspector, lookup (f, PRODUCT_PAGE));
+  assert_narrow (f, "touchpoint");
+
+  waymark_inspector_set_item (f->inspector, lookup (f, PAIN_POINTS));
+  assert_narrow (f, "lane");
+  waymark_inspector_set_item (f->inspector, lookup (f, KPI_LANE));
+  assert_narrow (f, "lane");
+  waymark_inspector_set_item (f->inspector, lookup (f, AWARENESS));
+  assert_narrow (f, "phase");
+
+  waymark_inspector_set_item (f->inspector, NULL);
+  assert_narrow (f, "journey");
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1119,6 +1209,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("item-removed", test_item_removed);
   ADD ("accessible-labels", test_accessible_labels);
+  ADD ("minimum-width", test_minimum_width);
 #undef ADD
   g_test_add_func ("/inspector/parse-number", test_parse_number);
 
