@@ -292,19 +292,66 @@ same_file_state (const struct stat *a, const struct stat *b)
          a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
+/* Files are read in pieces of this size, each checked, hashed and parsed
+ * before the next is read: the whole file is never in memory (a large
+ * map's bytes would cost as much as its model), and there is no second
+ * pass over it.  The reader hands libxml2 pieces of the same size. */
+#define LOAD_PIECE (64 * 1024)
+
+/* Where the bytes of a load go, piece by piece. */
+typedef struct {
+  WaymarkReader *reader;
+  GChecksum *checksum;   /* nullable: no one asked */
+  guint64 length;
+  gboolean refused;      /* waymark_reader_finish() says why */
+} LoadSink;
+
+/* Whether @length more bytes take the file over the cap: it grew since
+ * it was measured (or it could not be measured). */
+static gboolean
+sink_over_cap (LoadSink   *sink,
+               gsize       length,
+               const char *name,
+               guint64     size,
+               GError    **error)
+{
+  sink->length += length;
+  if (sink->length <= WAYMARK_READER_MAX_SIZE)
+    return FALSE;
+  set_too_large (error, name, MAX (sink->length, size));
+  return TRUE;
+}
+
+static void
+sink_take (LoadSink *sink, const char *data, gsize length)
+{
+  /* Crash recovery keys its journal on these exact bytes. */
+  if (sink->checksum != NULL)
+    g_checksum_update (sink->checksum, (const guchar *) data, length);
+  sink->refused = !waymark_reader_feed (sink->reader, data, length, NULL);
+}
+
+/* How much to read next: at most one byte over the cap, which is enough
+ * to know that a file is too large. */
+static gsize
+sink_want (LoadSink *sink)
+{
+  return (gsize) MIN ((guint64) LOAD_PIECE, (guint64) WAYMARK_READER_MAX_SIZE + 1 - sink->length);
+}
+
 /* Reads a local file through a descriptor of our own: O_NONBLOCK so a FIFO
  * planted under a .journey name cannot hang the open, and fstat () to refuse
  * anything but a regular file before reading a byte. */
-static GBytes *
+static gboolean
 load_native (GFile       *file,
              const char  *path,
              const char  *name,
+             LoadSink    *sink,
              char       **etag,
              GError     **error)
 {
-  g_autofree char *data = NULL;
+  g_autofree char *buffer = NULL;
   struct stat before, after;
-  gsize allocated, length = 0;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
@@ -312,7 +359,7 @@ load_native (GFile       *file,
     {
       int errsv = errno;
       set_io_error (error, name, IO_OPEN, g_strerror (errsv));
-      return NULL;
+      return FALSE;
     }
 
   if (fstat (fd, &before) != 0)
@@ -320,7 +367,7 @@ load_native (GFile       *file,
       int errsv = errno;
       set_io_error (error, name, IO_OPEN, g_strerror (errsv));
       close (fd);
-      return NULL;
+      return FALSE;
     }
   if (!S_ISREG (before.st_mode))
     {
@@ -328,31 +375,23 @@ load_native (GFile       *file,
                     S_ISDIR (before.st_mode) ? g_strerror (EISDIR)
                                              : _("not a regular file"));
       close (fd);
-      return NULL;
+      return FALSE;
     }
   if (before.st_size > WAYMARK_READER_MAX_SIZE)
     {
       set_too_large (error, name, (guint64) before.st_size);
       close (fd);
-      return NULL;
+      return FALSE;
     }
 
-  /* The file may grow between fstat () and read (): read at most one byte
-   * over the cap, which is enough to know it is too large. */
-  allocated = (gsize) before.st_size + 1;
-  data = g_malloc (allocated + 1);
-  for (;;)
+  /* The file may grow between fstat () and read (): the cap holds for
+   * what is read, too.  Once the reader refuses the document, reading on
+   * would not change the verdict. */
+  buffer = g_malloc (LOAD_PIECE);
+  while (!sink->refused)
     {
-      gssize n;
+      gssize n = read (fd, buffer, sink_want (sink));
 
-      if (length == allocated)
-        {
-          if (allocated > WAYMARK_READER_MAX_SIZE)
-            break;
-          allocated = MIN (allocated * 2, (gsize) WAYMARK_READER_MAX_SIZE + 1);
-          data = g_realloc (data, allocated + 1);
-        }
-      n = read (fd, data + length, allocated - length);
       if (n < 0)
         {
           int errsv = errno;
@@ -361,21 +400,19 @@ load_native (GFile       *file,
             continue;
           set_io_error (error, name, IO_READ, g_strerror (errsv));
           close (fd);
-          return NULL;
+          return FALSE;
         }
       if (n == 0)
         break;
-      length += (gsize) n;
+      if (sink_over_cap (sink, (gsize) n, name, (guint64) before.st_size, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+      sink_take (sink, buffer, (gsize) n);
     }
 
-  if (length > WAYMARK_READER_MAX_SIZE)
-    {
-      set_too_large (error, name, MAX ((guint64) length, (guint64) before.st_size));
-      close (fd);
-      return NULL;
-    }
-
-  if (etag != NULL)
+  if (etag != NULL && !sink->refused)
     {
       /* Changed under us while we read (written in place by another
        * program): what we read may be a mix, so no etag can vouch for it. */
@@ -385,29 +422,28 @@ load_native (GFile       *file,
         *etag = etag_matching_stat (file, &after);
     }
   close (fd);
-
-  data[length] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), length);
+  return TRUE;
 }
 
 /* Remote files (GVfs): same cap, through the stream. */
-static GBytes *
+static gboolean
 load_remote (GFile       *file,
              const char  *name,
+             LoadSink    *sink,
              char       **etag,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GByteArray) data = NULL;
-  gsize length = 0;
+  g_autofree char *buffer = NULL;
+  guint64 size = 0;
 
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
       set_io_error (error, name, IO_OPEN, local_error->message);
-      return NULL;
+      return FALSE;
     }
 
   info = g_file_input_stream_query_info (stream,
@@ -421,54 +457,38 @@ load_remote (GFile       *file,
           g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
         {
           set_io_error (error, name, IO_OPEN, _("not a regular file"));
-          return NULL;
+          return FALSE;
         }
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-          g_file_info_get_size (info) > WAYMARK_READER_MAX_SIZE)
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        size = (guint64) MAX (g_file_info_get_size (info), 0);
+      if (size > WAYMARK_READER_MAX_SIZE)
         {
-          set_too_large (error, name, (guint64) g_file_info_get_size (info));
-          return NULL;
+          set_too_large (error, name, size);
+          return FALSE;
         }
     }
 
-  data = g_byte_array_sized_new (64 * 1024);
-  while (length <= WAYMARK_READER_MAX_SIZE)
+  buffer = g_malloc (LOAD_PIECE);
+  while (!sink->refused)
     {
-      gsize want = MIN ((gsize) 64 * 1024, (gsize) WAYMARK_READER_MAX_SIZE + 1 - length);
-      gssize n;
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sink_want (sink),
+                                      NULL, &local_error);
 
-      g_byte_array_set_size (data, (guint) (length + want));
-      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + length, want,
-                               NULL, &local_error);
       if (n < 0)
         {
           set_io_error (error, name, IO_READ, local_error->message);
-          return NULL;
+          return FALSE;
         }
       if (n == 0)
         break;
-      length += (gsize) n;
-    }
-  g_byte_array_set_size (data, (guint) length);
-  if (length > WAYMARK_READER_MAX_SIZE)
-    {
-      set_too_large (error, name, length);
-      return NULL;
+      if (sink_over_cap (sink, (gsize) n, name, size, error))
+        return FALSE;
+      sink_take (sink, buffer, (gsize) n);
     }
 
   if (etag != NULL && info != NULL)
     *etag = g_strdup (g_file_info_get_etag (info));
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
-#define CHECKSUM_THREAD_MIN_SIZE (1024 * 1024)
-
-static gpointer
-checksum_thread_func (gpointer data)
-{
-  g_autoptr(GBytes) bytes = data;
-
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return TRUE;
 }
 
 WaymarkJourney *
@@ -479,10 +499,12 @@ waymark_file_load (GFile           *file,
 {
   g_autofree char *name = NULL;
   g_autofree char *file_etag = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkReader) reader = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
   WaymarkJourney *journey;
-  GThread *checksum_thread = NULL;
+  LoadSink sink = { NULL, };
   const char *path;
+  gboolean read_ok;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -493,37 +515,27 @@ waymark_file_load (GFile           *file,
   waymark_file_sweep_temporaries (file);
 
   name = display_name (file);
+  reader = waymark_reader_new (name);
+  if (info != NULL)
+    checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sink.reader = reader;
+  sink.checksum = checksum;
+
   path = g_file_peek_path (file);
   if (path != NULL)
-    bytes = load_native (file, path, name, etag ? &file_etag : NULL, error);
+    read_ok = load_native (file, path, name, &sink, etag ? &file_etag : NULL, error);
   else
-    bytes = load_remote (file, name, etag ? &file_etag : NULL, error);
-  if (bytes == NULL)
+    read_ok = load_remote (file, name, &sink, etag ? &file_etag : NULL, error);
+  if (!read_ok)
     return NULL;
 
-  /* Crash recovery keys its journal on these exact bytes.  Hashing a large
-   * map costs about a sixth of loading it, so it runs on another core while
-   * this one parses; small files are hashed right here. */
-  if (info != NULL && g_bytes_get_size (bytes) >= CHECKSUM_THREAD_MIN_SIZE)
-    checksum_thread = g_thread_new ("waymark-checksum", checksum_thread_func, g_bytes_ref (bytes));
-  else if (info != NULL)
-    {
-      g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-
-      g_strlcpy (info->checksum, checksum, sizeof info->checksum);
-    }
-
-  journey = waymark_reader_read (g_bytes_get_data (bytes, NULL),
-                                 g_bytes_get_size (bytes),
-                                 name, info, error);
-  if (checksum_thread != NULL)
-    {
-      g_autofree char *checksum = g_thread_join (checksum_thread);
-
-      /* The reader does not touch the checksum field. */
-      g_strlcpy (info->checksum, checksum, sizeof info->checksum);
-    }
-  if (journey != NULL && etag != NULL)
+  journey = waymark_reader_finish (reader, info, error);
+  if (journey == NULL)
+    return NULL;
+  /* The reader does not touch the checksum field. */
+  if (info != NULL)
+    g_strlcpy (info->checksum, g_checksum_get_string (checksum), sizeof info->checksum);
+  if (etag != NULL)
     *etag = g_steal_pointer (&file_etag);
   return journey;
 }

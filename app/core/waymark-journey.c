@@ -268,6 +268,18 @@ _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item)
   return TRUE;
 }
 
+void
+_waymark_journey_append_new (WaymarkJourney *self, gpointer item)
+{
+  WaymarkItem *it = item;
+
+  /* No second lookup: a load hashes every id it meets, and this one has
+   * been looked up already.  g_hash_table_insert() still tells. */
+  if (!g_hash_table_insert (self->by_id, it->id, it))
+    g_critical ("%s: the id '%s' was taken", G_STRFUNC, it->id);
+  g_ptr_array_add (self->items[it->type], waymark_item_ref (item));
+}
+
 gboolean
 waymark_journey_insert_item (WaymarkJourney *self, gpointer item, int index)
 {

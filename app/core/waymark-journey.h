@@ -70,5 +70,7 @@ void            waymark_journey_emit_reloaded (WaymarkJourney *self);
 
 /* For the loader: appends without notifying anyone; fails on a taken id. */
 gboolean        _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item);
+/* The same for a loader that has looked the id up and found it free. */
+void            _waymark_journey_append_new   (WaymarkJourney *self, gpointer item);
 
 G_END_DECLS

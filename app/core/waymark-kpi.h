@@ -13,8 +13,15 @@ typedef struct {
   char *value;   /* a decimal number */
   char *unit;    /* nullable */
   char *target;  /* nullable decimal number */
+  /*< private >*/
+  gboolean packed;
 } WaymarkKpi;
 
+/* A KPI from waymark_kpi_new() is one allocation with its strings inside
+ * (a large map holds many): treat its fields as read-only.  One from
+ * waymark_kpi_copy() has a g_malloc()ed string in each field, so that an
+ * editor may replace one (g_free() the old string, store a new one).
+ * waymark_kpi_free() frees either kind. */
 WaymarkKpi *waymark_kpi_new  (const char *name, const char *value, const char *unit, const char *target);
 WaymarkKpi *waymark_kpi_copy (const WaymarkKpi *kpi);
 void        waymark_kpi_free (WaymarkKpi *kpi);

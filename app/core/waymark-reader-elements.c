@@ -359,9 +359,8 @@ check_new_id (Reader *r, ReaderFrame *frame, const char *id)
       return FALSE;
     }
 
-  /* Checked before the item is built: _waymark_journey_append_quiet()
-   * refuses a taken id only after its index points at the newcomer.  The
-   * journey's own id is not in that index. */
+  /* Checked before the item is built, and only here: add_item() relies
+   * on it.  The journey's own id is not in the index. */
   if (waymark_journey_lookup (r->journey, id) != NULL ||
       (frame->element != ELEMENT_JOURNEY &&
        strcmp (id, waymark_journey_get_id (r->journey)) == 0))
@@ -382,7 +381,13 @@ resolve (Reader         *r,
          WaymarkItemType type)
 {
   const char *element = specs[frame->element].name;
-  gpointer item = waymark_journey_lookup (r->journey, target);
+  gpointer item = r->resolved[type];
+
+  /* The cards of a cell come together and links follow the flow, so the
+   * item named last is often named again: a string comparison instead
+   * of hashing the id. */
+  if (item == NULL || strcmp (WAYMARK_ITEM (item)->id, target) != 0)
+    item = waymark_journey_lookup (r->journey, target);
 
   /* Every id in the journey is valid, so only a miss needs the check. */
   if (item == NULL && !waymark_id_is_valid (target))
@@ -409,6 +414,7 @@ resolve (Reader         *r,
                    waymark_item_type_element (type));
       return NULL;
     }
+  r->resolved[type] = item;
   return item;
 }
 
@@ -438,8 +444,7 @@ add_item (Reader *r, ReaderFrame *frame, gpointer item)
   WaymarkItem *it = item;
 
   /* check_new_id() has ruled out a taken id. */
-  if (!_waymark_journey_append_quiet (r->journey, item))
-    g_assert_not_reached ();
+  _waymark_journey_append_new (r->journey, item);
   g_array_append_val (r->lines[it->type], frame->line);
   r->item = item;
   waymark_item_unref (item);
@@ -604,19 +609,26 @@ start_assessment (Reader *r, ReaderFrame *frame, const char *const *v)
   return TRUE;
 }
 
+/* The message is translated only when it is needed: a large map has a
+ * <kpi> in every other card, and gettext() is not free. */
+static void
+bad_number (Reader *r, ReaderFrame *frame, const char *attribute, const char *value)
+{
+  bad_value (r, frame, attribute,
+             _("a decimal number such as 0.031 or -12 (no exponent, no spaces)"), value);
+}
+
 static gboolean
 start_kpi (Reader *r, ReaderFrame *frame, const char *const *v)
 {
-  const char *expected = _("a decimal number such as 0.031 or -12 (no exponent, no spaces)");
-
   if (!waymark_kpi_number_is_valid (v[1]))
     {
-      bad_value (r, frame, "value", expected, v[1]);
+      bad_number (r, frame, "value", v[1]);
       return FALSE;
     }
   if (v[3] != NULL && !waymark_kpi_number_is_valid (v[3]))
     {
-      bad_value (r, frame, "target", expected, v[3]);
+      bad_number (r, frame, "target", v[3]);
       return FALSE;
     }
   waymark_touchpoint_add_kpi (r->item, waymark_kpi_new (v[0], v[1], v[2], v[3]));

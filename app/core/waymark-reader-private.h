@@ -65,18 +65,37 @@ typedef enum {
 /* One of our elements that is open. */
 typedef struct {
   ReaderElement element;
+  ReaderContent content;      /* of @element, looked up once */
   ReaderElement last_child;   /* N_ELEMENTS before the first child */
   guint rank;                 /* order rank of @last_child */
   guint32 seen;               /* 1 << child element, for each child seen */
   int line;                   /* of the start tag */
 } ReaderFrame;
 
-typedef struct {
-  xmlParserCtxtPtr ctxt;
-  const char *display_name;
-  const char *data;
-  gsize length;
-  gsize offset;               /* how much libxml2 has been handed */
+struct _WaymarkReader {
+  xmlParserCtxtPtr ctxt;      /* created with the first bytes it gets */
+  char *display_name;
+  gboolean finished;
+
+  /* The checks on the bytes, made as they come (waymark-reader.c). */
+  gsize total;                /* bytes fed so far */
+  guchar start[4];            /* the first bytes, for the gzip and BOM checks */
+  guint n_start;
+  gboolean start_checked;
+  gboolean bom;               /* the file starts with a UTF-8 BOM */
+  guchar carry[4];            /* a character cut by the end of a piece */
+  guint n_carry;
+  guint carry_need;           /* its length in bytes */
+  int carry_line;
+  int next_line;              /* the line of the next byte to check */
+  gsize n_checked;            /* bytes checked so far */
+  gboolean any_content;       /* a byte that is not white space (BOM included) */
+  char first_content;         /* the first such byte after the BOM, or 0 */
+  char last_content;          /* the last such byte */
+  GString *head;              /* held back until the declaration is judged */
+  gsize next_scan;            /* head length that warrants another look */
+  gboolean declaration_checked;
+  gboolean terminating;       /* libxml2 is told the document ends */
 
   GError *error;              /* the first problem; later events are ignored */
   WaymarkJourney *journey;
@@ -92,16 +111,20 @@ typedef struct {
   guint skip_depth;           /* > 0 inside an unknown element of a newer format */
 
   gpointer item;              /* the item being read (the journey holds it) */
+  gpointer resolved[WAYMARK_N_ITEM_TYPES];   /* the last one each kind of reference named */
   int journey_line;
   GArray *lines[WAYMARK_N_ITEM_TYPES];   /* int: start line of each item */
 
   const xmlChar *interned_ns;                 /* in libxml2's dictionary */
   const xmlChar *interned_names[N_ELEMENTS];
+  const xmlChar *interned_attrs[N_ELEMENTS][READER_MAX_ATTRS];
 
   GString *text;              /* content of the open text element */
   GString *scratch;           /* NUL-terminated copies of attribute values */
   GString *foreign;           /* the foreign subtree being serialised */
-} Reader;
+};
+
+typedef struct _WaymarkReader Reader;
 
 /* waymark-reader.c */
 void         reader_fail    (Reader             *r,

@@ -13,14 +13,14 @@
 #include "waymark-reader-private.h"
 
 /* How the reader treats a file (DESIGN.md, "The file format"): every file
- * is hostile.  The bytes are checked before libxml2 sees them (size,
- * gzip, UTF-16, UTF-8, the declared encoding), then libxml2's SAX2
- * parser streams events straight into the model, with no tree in
- * between.  There is no DTD in the format, so a DOCTYPE stops the parse
- * before libxml2 reads its internal subset, and every entity but the
- * five predefined ones is refused; nothing is ever loaded from a file or
- * the network.  The first problem wins: it stops the parser, and its
- * message says where it is. */
+ * is hostile.  The bytes are checked as they come, before libxml2 sees
+ * them (size, gzip, UTF-16, UTF-8, the declared encoding), then libxml2's
+ * SAX2 push parser streams events straight into the model, with no tree
+ * in between and never the whole file in memory.  There is no DTD in the
+ * format, so a DOCTYPE stops the parse before libxml2 reads its internal
+ * subset, and every entity but the five predefined ones is refused;
+ * nothing is ever loaded from a file or the network.  The first problem
+ * wins: it stops the parser, and its message says where it is. */
 
 /* libxml2 2.12 made the structured error const. */
 #if LIBXML_VERSION >= 21200
@@ -136,19 +136,38 @@ quote_len (const char *value, gsize length)
 /* ------------------------------------------------------------------ */
 /* Checks on the bytes, before libxml2 sees them                       */
 
+/* The bytes go through the checks, and on to libxml2, in pieces of at
+ * most this size, however they are fed: libxml2 copies what it is given
+ * into a buffer of its own, which must stay small. */
+#define READER_PIECE (64 * 1024)
+
+typedef enum {
+  SCAN_NO,     /* not there, or not as expected */
+  SCAN_YES,
+  SCAN_MORE,   /* the bytes so far cannot tell */
+} Scan;
+
+static const char utf8_bom[3] = { '\xef', '\xbb', '\xbf' };
+
 static int
-line_of_offset (const char *data, gsize offset)
+count_lines (const char *data, gsize length)
 {
   const char *p = data;
-  const char *end = data + offset;
-  int line = 1;
+  const char *end = data + length;
+  int n = 0;
 
   while ((p = memchr (p, '\n', end - p)) != NULL)
     {
-      line++;
+      n++;
       p++;
     }
-  return line;
+  return n;
+}
+
+static int
+line_of_offset (const char *data, gsize offset)
+{
+  return 1 + count_lines (data, offset);
 }
 
 static gboolean
@@ -166,86 +185,21 @@ is_blank (const char *text, gsize length)
   return TRUE;
 }
 
-/* Markup whose last non-blank byte is not the '>' of an end tag, an empty
- * element, a comment or a processing instruction cannot be a whole
- * document: nothing else may follow the root element. */
-static gboolean
-looks_cut_off (const char *data, gsize length)
+static const char *
+skip_blanks (const char *p, const char *end)
 {
-  gsize start = 0;
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    start = 3;
-  while (start < length && is_blank_char (data[start]))
-    start++;
-  while (length > start && is_blank_char (data[length - 1]))
-    length--;
-  return length > start && data[start] == '<' && data[length - 1] != '>';
+  while (p < end && is_blank_char (*p))
+    p++;
+  return p;
 }
 
-/* g_utf8_validate_len() goes byte by byte; journeys are mostly ASCII, so
- * skip ASCII eight bytes at a time and let GLib judge each other
- * character (NUL bytes included, which it refuses).  A tenth of a load's
- * instructions went to validation before. */
+/* gzip, UTF-16 and UTF-32 give themselves away in the first four bytes. */
 static gboolean
-validate_utf8 (const char *data, gsize length, const char **end)
+check_start (Reader *r)
 {
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 low = G_GUINT64_CONSTANT (0x0101010101010101);
-  const char *p = data;
-  const char *stop = data + length;
+  const guchar *d = r->start;
+  guint n = r->n_start;
 
-  while (p < stop)
-    {
-      guchar c;
-      gsize n;
-
-      while (stop - p >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, p, sizeof word);
-          /* Any byte >= 0x80, or any zero byte. */
-          if ((word & high) != 0 || ((word - low) & ~word & high) != 0)
-            break;
-          p += 8;
-        }
-      if (p == stop)
-        break;
-      c = (guchar) *p;
-      if (c != 0 && c < 0x80)
-        {
-          p++;
-          continue;
-        }
-      n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-      if (!g_utf8_validate_len (p, MIN (n, (gsize) (stop - p)), end))
-        return FALSE;
-      p += n;
-    }
-  *end = stop;
-  return TRUE;
-}
-
-static gboolean
-check_bytes (Reader *r)
-{
-  const guchar *d = (const guchar *) r->data;
-  gsize n = r->length;
-  const char *end = NULL;
-
-  if (n > WAYMARK_READER_MAX_SIZE)
-    {
-      reader_fail (r, 1, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is larger than %d MiB, the most Waymark opens"),
-                   WAYMARK_READER_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (n == 0 || is_blank (r->data, n))
-    {
-      reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML, _("the file is empty"));
-      return FALSE;
-    }
   if (n >= 2 && d[0] == 0x1f && d[1] == 0x8b)
     {
       /* libxml2's file reader would quietly inflate it: a zip bomb. */
@@ -261,43 +215,94 @@ check_bytes (Reader *r)
                    _("the file is in UTF-16 or UTF-32; journey documents must be UTF-8"));
       return FALSE;
     }
-  if (!validate_utf8 (r->data, n, &end))
-    {
-      int line = line_of_offset (r->data, end - r->data);
-
-      if (*end == '\0')
-        reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
-                     _("the file contains a NUL byte: it is not a text file"));
-      else
-        reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
-                     _("the file is not valid UTF-8 (byte 0x%02X); journey documents must be UTF-8"),
-                     (guint) (guchar) *end);
-      return FALSE;
-    }
-  if (looks_cut_off (r->data, n))
-    {
-      /* libxml2 2.9 reports the elements of a start tag cut off half-way
-       * before it notices, so its complaint (or ours about a missing
-       * attribute) would hide what happened. */
-      reader_fail (r, line_of_offset (r->data, n), WAYMARK_FORMAT_ERROR_NOT_XML,
-                   _("the file ends in the middle of the document: is it cut off?"));
-      return FALSE;
-    }
+  r->bom = n >= 3 && memcmp (d, utf8_bom, 3) == 0;
   return TRUE;
 }
 
-static const char *
-skip_blanks (const char *p, const char *end)
+static gboolean
+bad_utf8 (Reader *r, int line, guchar byte)
 {
-  while (p < end && is_blank_char (*p))
+  if (byte == 0)
+    reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
+                 _("the file contains a NUL byte: it is not a text file"));
+  else
+    reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
+                 _("the file is not valid UTF-8 (byte 0x%02X); journey documents must be UTF-8"),
+                 (guint) byte);
+  return FALSE;
+}
+
+/* The next byte from @p on that is not plain ASCII (a NUL byte
+ * included).  g_utf8_validate_len() goes byte by byte; journeys are
+ * mostly ASCII, so skip ASCII eight bytes at a time and let GLib judge
+ * each other character.  A tenth of a load's instructions went to
+ * validation before. */
+static const char *
+skip_ascii (const char *p, const char *stop)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low = G_GUINT64_CONSTANT (0x0101010101010101);
+
+  while (stop - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      /* Any byte >= 0x80, or any zero byte. */
+      if ((word & high) != 0 || ((word - low) & ~word & high) != 0)
+        break;
+      p += 8;
+    }
+  while (p < stop && *p != '\0' && (guchar) *p < 0x80)
     p++;
   return p;
 }
 
+/* How many bytes a character starting with @c takes; 1 for a byte that
+ * cannot start one (GLib then refuses it). */
+static guint
+utf8_length (guchar c)
+{
+  return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+/* Keeps what the checks at the end need to know of the bytes that went
+ * on to libxml2: how many lines, and whether anything but white space. */
+static void
+note_content (Reader *r, const char *data, gsize length)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  r->next_line += count_lines (data, length);
+  if (r->bom && r->n_checked < sizeof utf8_bom)
+    {
+      /* A BOM is content for "empty", not for "cut off". */
+      p += MIN (sizeof utf8_bom - r->n_checked, length);
+      r->any_content = TRUE;
+    }
+  r->n_checked += length;
+  if (r->first_content == '\0')
+    {
+      p = skip_blanks (p, end);
+      if (p == end)
+        return;
+      r->first_content = *p;
+    }
+  while (end > p && is_blank_char (end[-1]))
+    end--;
+  if (end > p)
+    {
+      r->last_content = end[-1];
+      r->any_content = TRUE;
+    }
+}
+
 /* Reads `name = "value"` (or single quotes) at *@pp. */
-static gboolean
+static Scan
 read_pseudo_attribute (const char  **pp,
                        const char   *end,
+                       gboolean      at_end,
                        const char   *name,
                        const char  **value,
                        gsize        *length)
@@ -307,66 +312,98 @@ read_pseudo_attribute (const char  **pp,
   const char *close;
   char quote;
 
-  if ((gsize) (end - p) < n || memcmp (p, name, n) != 0)
-    return FALSE;
+  if ((gsize) (end - p) < n)
+    return !at_end && memcmp (p, name, end - p) == 0 ? SCAN_MORE : SCAN_NO;
+  if (memcmp (p, name, n) != 0)
+    return SCAN_NO;
   p = skip_blanks (p + n, end);
-  if (p >= end || *p != '=')
-    return FALSE;
+  if (p == end)
+    return at_end ? SCAN_NO : SCAN_MORE;
+  if (*p != '=')
+    return SCAN_NO;
   p = skip_blanks (p + 1, end);
-  if (p >= end || (*p != '"' && *p != '\''))
-    return FALSE;
+  if (p == end)
+    return at_end ? SCAN_NO : SCAN_MORE;
+  if (*p != '"' && *p != '\'')
+    return SCAN_NO;
   quote = *p++;
   close = memchr (p, quote, end - p);
   if (close == NULL)
-    return FALSE;
+    return at_end ? SCAN_NO : SCAN_MORE;
   *value = p;
   *length = close - p;
   *pp = close + 1;
-  return TRUE;
+  return SCAN_YES;
 }
 
-/* The XML declaration's version and encoding.  Read here rather than in a
+/* The XML declaration's version and encoding, in the first @length bytes
+ * of the file (all of it when @at_end).  Read here rather than in a
  * callback because libxml2 has already switched to the declared
  * encoding's decoder by the time any callback runs, and where it records
  * the name differs between its versions.  Anything malformed is left
- * for libxml2 to report. */
-static gboolean
-check_xml_declaration (Reader *r)
+ * for libxml2 to report.  SCAN_YES: fine; SCAN_NO: refused (reported);
+ * SCAN_MORE: the declaration goes on past @length. */
+static Scan
+check_xml_declaration (Reader     *r,
+                       const char *data,
+                       gsize       length,
+                       gboolean    at_end)
 {
-  const char *p = r->data;
-  const char *end = r->data + r->length;
+  const char *p = data;
+  const char *end = data + length;
   const char *value;
-  gsize length;
+  gsize value_length;
 
-  if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+  if (end - p >= 3 && memcmp (p, utf8_bom, 3) == 0)
     p += 3;
-  if (end - p < 6 || memcmp (p, "<?xml", 5) != 0 || !is_blank_char (p[5]))
-    return TRUE;
+  else if (!at_end && end - p < 3 && memcmp (p, utf8_bom, end - p) == 0)
+    return SCAN_MORE;
+  if (end - p < 6)
+    return !at_end && memcmp (p, "<?xml", MIN (end - p, 5)) == 0 ? SCAN_MORE : SCAN_YES;
+  if (memcmp (p, "<?xml", 5) != 0 || !is_blank_char (p[5]))
+    return SCAN_YES;
   p = skip_blanks (p + 5, end);
-  if (!read_pseudo_attribute (&p, end, "version", &value, &length))
-    return TRUE;
-  if (length != 3 || memcmp (value, "1.0", 3) != 0)
+  switch (read_pseudo_attribute (&p, end, at_end, "version", &value, &value_length))
     {
-      g_autofree char *shown = quote_len (value, length);
+    case SCAN_MORE:
+      return SCAN_MORE;
+    case SCAN_NO:
+      return SCAN_YES;
+    case SCAN_YES:
+    default:
+      break;
+    }
+  if (value_length != 3 || memcmp (value, "1.0", 3) != 0)
+    {
+      g_autofree char *shown = quote_len (value, value_length);
 
-      reader_fail (r, line_of_offset (r->data, value - r->data), WAYMARK_FORMAT_ERROR_NOT_XML,
+      reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_NOT_XML,
                    _("XML version “%s” is not supported; journey documents are XML 1.0"),
                    shown);
-      return FALSE;
+      return SCAN_NO;
     }
   p = skip_blanks (p, end);
-  if (read_pseudo_attribute (&p, end, "encoding", &value, &length) &&
-      !(length == 5 && g_ascii_strncasecmp (value, "UTF-8", 5) == 0) &&
-      !(length == 4 && g_ascii_strncasecmp (value, "UTF8", 4) == 0))
+  switch (read_pseudo_attribute (&p, end, at_end, "encoding", &value, &value_length))
     {
-      g_autofree char *shown = quote_len (value, length);
+    case SCAN_MORE:
+      return SCAN_MORE;
+    case SCAN_NO:
+      return SCAN_YES;
+    case SCAN_YES:
+    default:
+      break;
+    }
+  if (!(value_length == 5 && g_ascii_strncasecmp (value, "UTF-8", 5) == 0) &&
+      !(value_length == 4 && g_ascii_strncasecmp (value, "UTF8", 4) == 0))
+    {
+      g_autofree char *shown = quote_len (value, value_length);
 
-      reader_fail (r, line_of_offset (r->data, value - r->data), WAYMARK_FORMAT_ERROR_ENCODING,
+      reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_ENCODING,
                    _("the file declares the encoding “%s”; journey documents must be UTF-8"),
                    shown);
-      return FALSE;
+      return SCAN_NO;
     }
-  return TRUE;
+  return SCAN_YES;
 }
 
 /* ------------------------------------------------------------------ */
@@ -460,8 +497,24 @@ on_error (void *user_data, ReaderXmlError *error)
       record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML, _("there is no XML element in the file"));
       return;
     case XML_ERR_DOCUMENT_END:
-      record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
-              _("there is more after the end of the document (a journey file holds one <journey> element)"));
+      /* Told that the input ends, the push parser says only that it is
+       * not where a document may end: before the root element, or
+       * inside it (all its tags complete, see waymark_reader_finish()).
+       * Either way the problem is at the end of the file, which is where
+       * the pull parser pointed to as well; the push parser stops short
+       * of white space it has not needed to look at. */
+      if (r->terminating && !r->root_done && r->ctxt->nameNr > 0)
+        {
+          g_autofree char *shown = reader_quote ((const char *) r->ctxt->name);
+
+          record (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML,
+                  _("the file ends before <%s> is closed: is it cut off?"), shown);
+        }
+      else if (r->terminating && !r->root_done)
+        record (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML, _("there is no XML element in the file"));
+      else
+        record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+                _("there is more after the end of the document (a journey file holds one <journey> element)"));
       return;
     case XML_ERR_UNSUPPORTED_ENCODING:
       record (r, line, WAYMARK_FORMAT_ERROR_ENCODING, _("unsupported encoding: %s"), message);
@@ -511,9 +564,15 @@ collect_attributes (Reader         *r,
 
       if (a[2] != NULL && !reader_is_ours (r, a[2]))
         continue;   /* foreign: kept once the element's item exists */
+      /* Interned names first (see reader_is_ours()), then strcmp() for
+       * certain. */
       for (k = 0; k < n_names; k++)
-        if (strcmp (names[k], local) == 0)
+        if (a[0] == r->interned_attrs[element][k])
           break;
+      if (k == n_names)
+        for (k = 0; k < n_names; k++)
+          if (strcmp (names[k], local) == 0)
+            break;
       if (k == n_names || a[2] != NULL)
         {
           g_autofree char *shown = NULL;
@@ -569,6 +628,7 @@ open_element (Reader         *r,
   g_assert (r->n_frames < READER_MAX_FRAMES);
   frame = &r->frames[r->n_frames++];
   frame->element = element;
+  frame->content = reader_element_content (element);
   frame->last_child = N_ELEMENTS;
   frame->rank = 0;
   frame->seen = 0;
@@ -579,7 +639,7 @@ open_element (Reader         *r,
       !reader_take_ns_decls (r, frame, nb_namespaces, namespaces))
     return;
   reader_take_foreign_attributes (r, frame, nb_attributes, attributes);
-  if (reader_element_content (element) == CONTENT_TEXT)
+  if (frame->content == CONTENT_TEXT)
     g_string_truncate (r->text, 0);
 }
 
@@ -681,11 +741,11 @@ on_start_element (void           *user_data,
     }
 
   parent = &r->frames[r->n_frames - 1];
-  if (reader_element_content (parent->element) != CONTENT_ELEMENTS)
+  if (parent->content != CONTENT_ELEMENTS)
     {
       g_autofree char *shown = reader_quote (name);
 
-      if (reader_element_content (parent->element) == CONTENT_TEXT)
+      if (parent->content == CONTENT_TEXT)
         reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                      _("<%s> can only contain text, not elements (found <%s>)"),
                      reader_element_name (parent->element), shown);
@@ -769,7 +829,7 @@ on_characters (void *user_data, const xmlChar *ch, int len)
     }
 
   frame = &r->frames[r->n_frames - 1];
-  if (reader_element_content (frame->element) == CONTENT_TEXT)
+  if (frame->content == CONTENT_TEXT)
     {
       if (r->text->len + len > READER_MAX_TEXT)
         {
@@ -835,20 +895,12 @@ static const xmlSAXHandler reader_sax = {
 /* ------------------------------------------------------------------ */
 /* Driving libxml2                                                     */
 
-/* libxml2 pulls the input through this in small pieces, so it keeps only
- * a few KiB of it at a time: a memory parser context would copy the
- * whole file first (and a static one would read past an unterminated
- * buffer). */
-static int
-read_input (void *context, char *buffer, int len)
-{
-  Reader *r = context;
-  gsize n = MIN ((gsize) MAX (len, 0), r->length - r->offset);
-
-  memcpy (buffer, r->data + r->offset, n);
-  r->offset += n;
-  return (int) n;
-}
+/* The bytes flow through three stages, each a function below: the first
+ * checks that they are UTF-8 (take_bytes(), take_utf8()), the second
+ * holds them back until the XML declaration is judged (pass_on()), the
+ * third hands them to libxml2's push parser (parse_bytes()).  Anything a
+ * stage refuses stops the flow: libxml2 never sees a byte that has not
+ * been checked, however the document was cut into pieces. */
 
 static void
 ensure_libxml (void)
@@ -862,45 +914,214 @@ ensure_libxml (void)
     }
 }
 
-static void
-parse (Reader *r)
+/* Sets up libxml2 with the first @length bytes of the document. */
+static gboolean
+start_parser (Reader *r, const char *data, int length)
 {
   xmlParserCtxtPtr ctxt;
 
-  /* libxml2 copies the handler; the cast drops a const its API lacks. */
-  ctxt = xmlCreateIOParserCtxt ((xmlSAXHandlerPtr) &reader_sax, r, read_input, NULL, r,
-                                XML_CHAR_ENCODING_NONE);
+  ensure_libxml ();
+  /* libxml2 copies the handler; the cast drops a const its API lacks.
+   * Given the first bytes (with none it waits for four before it looks
+   * at anything, even once told that the input ends), it knows the
+   * encoding at once, and skips a UTF-8 BOM. */
+  ctxt = xmlCreatePushParserCtxt ((xmlSAXHandlerPtr) &reader_sax, r, data, length, NULL);
   if (ctxt == NULL)
     {
       record (r, 1, WAYMARK_FORMAT_ERROR_IO, _("cannot set up the XML parser"));
-      return;
+      return FALSE;
     }
   r->ctxt = ctxt;
   r->interned_ns = xmlDictLookup (ctxt->dict, (const xmlChar *) WAYMARK_NAMESPACE, -1);
   for (guint e = 0; e < N_ELEMENTS; e++)
-    r->interned_names[e] = xmlDictLookup (ctxt->dict, (const xmlChar *) reader_element_name (e), -1);
+    {
+      guint required;
+      const char *const *attrs = reader_element_attrs (e, &required);
+
+      r->interned_names[e] = xmlDictLookup (ctxt->dict, (const xmlChar *) reader_element_name (e), -1);
+      for (guint k = 0; attrs[k] != NULL; k++)
+        r->interned_attrs[e][k] = xmlDictLookup (ctxt->dict, (const xmlChar *) attrs[k], -1);
+    }
 
   /* No option that loads, expands or forgives anything: no NOENT,
    * DTDLOAD, DTDVALID, XINCLUDE, RECOVER or HUGE (which would turn off
    * libxml2's own limits).  NONET in case a version ever reaches out. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET);
-  xmlParseDocument (ctxt);
+  return TRUE;
+}
 
-  if (r->error == NULL && (!ctxt->wellFormed || !ctxt->nsWellFormed))
-    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("not well-formed XML"));
-  if (r->error == NULL && !r->root_done)
-    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("the document has no <journey> element"));
-
+static void
+free_parser (Reader *r)
+{
+  if (r->ctxt == NULL)
+    return;
   /* After an early error libxml2 parses on with SAX off, and keeps the
    * declarations of a DOCTYPE it meets in a document of its own "for
    * expat compatibility"; xmlFreeParserCtxt() leaves that to us. */
-  if (ctxt->myDoc != NULL)
+  if (r->ctxt->myDoc != NULL)
     {
-      xmlFreeDoc (ctxt->myDoc);
-      ctxt->myDoc = NULL;
+      xmlFreeDoc (r->ctxt->myDoc);
+      r->ctxt->myDoc = NULL;
     }
-  r->ctxt = NULL;
-  xmlFreeParserCtxt (ctxt);
+  g_clear_pointer (&r->ctxt, xmlFreeParserCtxt);
+}
+
+/* The third stage. */
+static gboolean
+parse_bytes (Reader *r, const char *data, gsize length)
+{
+  if (length > 0 && r->ctxt == NULL)
+    {
+      int first = (int) MIN (length, 4);
+
+      if (!start_parser (r, data, first))
+        return FALSE;
+      data += first;
+      length -= first;
+    }
+  while (length > 0 && r->error == NULL)
+    {
+      gsize n = MIN (length, (gsize) READER_PIECE);
+
+      xmlParseChunk (r->ctxt, data, (int) n, 0);
+      data += n;
+      length -= n;
+    }
+  return r->error == NULL;
+}
+
+/* The second stage: checked bytes, from the start of the file on. */
+static gboolean
+pass_on (Reader *r, const char *data, gsize length, gboolean last)
+{
+  const char *view = data;
+  gsize view_length = length;
+  gboolean ok;
+
+  note_content (r, data, length);
+  if (r->declaration_checked)
+    return parse_bytes (r, data, length);
+
+  /* Until the declaration is judged, nothing goes to libxml2.  It is
+   * nearly always in the first piece; a hostile one may go on and on,
+   * so look again only when the bytes held back have doubled. */
+  if (r->head != NULL && r->head->len > 0)
+    {
+      g_string_append_len (r->head, data, length);
+      view = r->head->str;
+      view_length = r->head->len;
+    }
+  if (view_length < r->next_scan && !last)
+    return TRUE;
+  switch (check_xml_declaration (r, view, view_length, last))
+    {
+    case SCAN_NO:
+      return FALSE;
+    case SCAN_MORE:
+      if (r->head == NULL)
+        r->head = g_string_new (NULL);
+      if (r->head->len == 0)
+        g_string_append_len (r->head, data, length);
+      r->next_scan = 2 * r->head->len;
+      return TRUE;
+    case SCAN_YES:
+    default:
+      break;
+    }
+  r->declaration_checked = TRUE;
+  ok = parse_bytes (r, view, view_length);
+  if (r->head != NULL)
+    g_string_free (g_steal_pointer (&r->head), TRUE);
+  return ok;
+}
+
+/* The first stage, after the first bytes: UTF-8 without NUL bytes.  A
+ * character cut by the end of @data waits in r->carry for the rest. */
+static gboolean
+take_utf8 (Reader *r, const char *data, gsize length, gboolean last)
+{
+  const char *p = data;
+  const char *stop = data + length;
+  const char *from;
+  const char *end;
+
+  if (r->n_carry > 0)
+    {
+      gsize take = MIN ((gsize) (r->carry_need - r->n_carry), length);
+
+      memcpy (r->carry + r->n_carry, p, take);
+      r->n_carry += take;
+      p += take;
+      if (r->n_carry < r->carry_need && !last)
+        return TRUE;
+      if (!g_utf8_validate_len ((const char *) r->carry, r->n_carry, &end))
+        return bad_utf8 (r, r->carry_line, (guchar) *end);
+      r->n_carry = 0;
+      if (!pass_on (r, (const char *) r->carry, r->carry_need, last && p == stop))
+        return FALSE;
+    }
+
+  for (from = p; p < stop; )
+    {
+      guint n;
+
+      p = skip_ascii (p, stop);
+      if (p == stop)
+        break;
+      n = utf8_length ((guchar) *p);
+      if ((gsize) (stop - p) < n && !last)
+        {
+          r->n_carry = stop - p;
+          r->carry_need = n;
+          memcpy (r->carry, p, r->n_carry);
+          if (!pass_on (r, from, p - from, FALSE))
+            return FALSE;
+          r->carry_line = r->next_line;
+          return TRUE;
+        }
+      if (!g_utf8_validate_len (p, MIN (n, (gsize) (stop - p)), &end))
+        return bad_utf8 (r, r->next_line + count_lines (from, end - from), (guchar) *end);
+      p += n;
+    }
+  return pass_on (r, from, stop - from, last);
+}
+
+/* The first stage: the first bytes tell gzip and UTF-16 apart. */
+static gboolean
+take_bytes (Reader *r, const char *data, gsize length, gboolean last)
+{
+  if (!r->start_checked)
+    {
+      gsize take = MIN (length, sizeof r->start - r->n_start);
+
+      if (take > 0)
+        memcpy (r->start + r->n_start, data, take);
+      r->n_start += take;
+      data += take;
+      length -= take;
+      if (r->n_start < sizeof r->start && !last)
+        return TRUE;
+      if (!check_start (r))
+        return FALSE;
+      r->start_checked = TRUE;
+      if (!take_utf8 (r, (const char *) r->start, r->n_start, last && length == 0))
+        return FALSE;
+    }
+  return take_utf8 (r, data, length, last);
+}
+
+static void
+end_parse (Reader *r)
+{
+  if (r->ctxt == NULL && !start_parser (r, NULL, 0))
+    return;
+  r->terminating = TRUE;
+  xmlParseChunk (r->ctxt, NULL, 0, 1);
+
+  if (r->error == NULL && (!r->ctxt->wellFormed || !r->ctxt->nsWellFormed))
+    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("not well-formed XML"));
+  if (r->error == NULL && !r->root_done)
+    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("the document has no <journey> element"));
 }
 
 static void
@@ -918,6 +1139,151 @@ migrate (Reader *r, WaymarkReadInfo *info)
 }
 
 /**
+ * waymark_reader_new:
+ *
+ * Starts reading a .journey document piece by piece.  See
+ * waymark-reader.h.
+ */
+WaymarkReader *
+waymark_reader_new (const char *display_name)
+{
+  Reader *r = g_new0 (Reader, 1);
+
+  r->display_name = g_strdup (display_name != NULL ? display_name : "journey");
+  r->next_line = 1;
+  r->journey = waymark_journey_new ();
+  r->text = g_string_sized_new (256);
+  r->scratch = g_string_sized_new (256);
+  r->foreign = g_string_new (NULL);
+  for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
+    r->lines[t] = g_array_new (FALSE, FALSE, sizeof (int));
+  return r;
+}
+
+/**
+ * waymark_reader_feed:
+ *
+ * Checks and parses the next piece of the document.  See
+ * waymark-reader.h.
+ */
+gboolean
+waymark_reader_feed (WaymarkReader  *r,
+                     const char     *data,
+                     gsize           length,
+                     GError        **error)
+{
+  g_return_val_if_fail (r != NULL, FALSE);
+  g_return_val_if_fail (!r->finished, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Before a byte is looked at: the cap holds for the whole document. */
+  if (r->error == NULL && length > WAYMARK_READER_MAX_SIZE - r->total)
+    reader_fail (r, 1, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                 _("the file is larger than %d MiB, the most Waymark opens"),
+                 WAYMARK_READER_MAX_SIZE / (1024 * 1024));
+  if (r->error == NULL)
+    r->total += length;
+  while (r->error == NULL && length > 0)
+    {
+      gsize n = MIN (length, (gsize) READER_PIECE);
+
+      take_bytes (r, data, n, FALSE);
+      data += n;
+      length -= n;
+    }
+
+  if (r->error != NULL)
+    {
+      if (error != NULL)
+        *error = g_error_copy (r->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * waymark_reader_finish:
+ *
+ * Ends the document and hands over the journey.  See waymark-reader.h.
+ */
+WaymarkJourney *
+waymark_reader_finish (WaymarkReader    *r,
+                       WaymarkReadInfo  *info,
+                       GError          **error)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (!r->finished, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  r->finished = TRUE;
+  /* Only our fields: waymark_file_load() fills in the rest of @info. */
+  if (info != NULL)
+    {
+      info->format = 0;
+      info->migrated = FALSE;
+      info->newer = FALSE;
+    }
+
+  /* What the first bytes or a cut character still hold back. */
+  if (r->error == NULL)
+    take_bytes (r, "", 0, TRUE);
+  if (r->error == NULL && !r->any_content)
+    reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML, _("the file is empty"));
+  /* Markup whose last non-blank byte is not the '>' of an end tag, an
+   * empty element, a comment or a processing instruction cannot be a
+   * whole document: nothing else may follow the root element.  Judged
+   * before libxml2 hears that the input ends: it would report the
+   * elements of a start tag cut off half-way before it noticed, so its
+   * complaint (or ours about a missing attribute) would hide what
+   * happened. */
+  if (r->error == NULL && r->first_content == '<' && r->last_content != '>')
+    reader_fail (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML,
+                 _("the file ends in the middle of the document: is it cut off?"));
+  if (r->error == NULL)
+    end_parse (r);
+  free_parser (r);
+
+  if (r->error == NULL && r->format < WAYMARK_FORMAT_VERSION)
+    migrate (r, info);
+  if (info != NULL)
+    {
+      info->format = r->format;
+      info->newer = r->newer;
+    }
+  if (r->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&r->error));
+      return NULL;
+    }
+  return g_steal_pointer (&r->journey);
+}
+
+/**
+ * waymark_reader_free:
+ *
+ * Frees @r, finished or not.
+ */
+void
+waymark_reader_free (WaymarkReader *r)
+{
+  if (r == NULL)
+    return;
+  free_parser (r);
+  g_clear_object (&r->journey);
+  g_clear_error (&r->error);
+  if (r->head != NULL)
+    g_string_free (r->head, TRUE);
+  g_string_free (r->text, TRUE);
+  g_string_free (r->scratch, TRUE);
+  g_string_free (r->foreign, TRUE);
+  for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
+    g_array_unref (r->lines[t]);
+  g_free (r->display_name);
+  g_free (r);
+}
+
+/**
  * waymark_reader_read:
  *
  * Parses a .journey document held in memory.  See waymark-reader.h.
@@ -929,53 +1295,12 @@ waymark_reader_read (const char       *data,
                      WaymarkReadInfo  *info,
                      GError          **error)
 {
-  Reader r = { 0, };
+  g_autoptr(WaymarkReader) reader = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Only our fields: waymark_file_load() fills in the rest of @info. */
-  if (info != NULL)
-    {
-      info->format = 0;
-      info->migrated = FALSE;
-      info->newer = FALSE;
-    }
-  r.display_name = display_name != NULL ? display_name : "journey";
-  r.data = data != NULL ? data : "";
-  r.length = length;
-
-  if (check_bytes (&r) && check_xml_declaration (&r))
-    {
-      ensure_libxml ();
-      r.journey = waymark_journey_new ();
-      r.text = g_string_sized_new (256);
-      r.scratch = g_string_sized_new (256);
-      r.foreign = g_string_new (NULL);
-      for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
-        r.lines[t] = g_array_new (FALSE, FALSE, sizeof (int));
-
-      parse (&r);
-      if (r.error == NULL && r.format < WAYMARK_FORMAT_VERSION)
-        migrate (&r, info);
-
-      g_string_free (r.text, TRUE);
-      g_string_free (r.scratch, TRUE);
-      g_string_free (r.foreign, TRUE);
-      for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
-        g_array_unref (r.lines[t]);
-    }
-
-  if (info != NULL)
-    {
-      info->format = r.format;
-      info->newer = r.newer;
-    }
-  if (r.error != NULL)
-    {
-      g_clear_object (&r.journey);
-      g_propagate_error (error, r.error);
-      return NULL;
-    }
-  return r.journey;
+  reader = waymark_reader_new (display_name);
+  waymark_reader_feed (reader, data != NULL ? data : "", length, NULL);
+  return waymark_reader_finish (reader, info, error);
 }

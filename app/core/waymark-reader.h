@@ -27,4 +27,29 @@ WaymarkJourney *waymark_reader_read (const char      *data,
                                      WaymarkReadInfo *info,
                                      GError         **error);
 
+/* The same reader, fed piece by piece as the bytes arrive (a file being
+ * read), so that no copy of the whole document is ever held: new, feed
+ * each piece in order, finish, free.  The pieces may be cut anywhere
+ * (inside a character, a tag, the XML declaration); the verdict is the
+ * one waymark_reader_read() gives for the same bytes, except that when a
+ * document has several problems, the first one in the file wins. */
+typedef struct _WaymarkReader WaymarkReader;
+
+WaymarkReader  *waymark_reader_new    (const char      *display_name);
+/* Returns FALSE (and sets @error, which may be NULL) once the document is
+ * refused: there is no point in reading on.  waymark_reader_finish()
+ * then reports the same error. */
+gboolean        waymark_reader_feed   (WaymarkReader   *reader,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
+/* Ends the document and returns the journey, or NULL with @error as
+ * waymark_reader_read() does.  Call once; then only free the reader. */
+WaymarkJourney *waymark_reader_finish (WaymarkReader   *reader,
+                                       WaymarkReadInfo *info,
+                                       GError         **error);
+void            waymark_reader_free   (WaymarkReader   *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkReader, waymark_reader_free)
+
 G_END_DECLS

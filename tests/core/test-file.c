@@ -535,6 +535,93 @@ test_gzip_refused (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "gzip"));
 }
 
+/* A map of a few hundred KiB whose texts are two-, three- and four-byte
+ * characters: the loader reads it in pieces, and some characters are
+ * cut by the end of a piece. */
+static GBytes *
+multibyte_bytes (void)
+{
+  g_autoptr(WaymarkJourney) journey = make_journey ("Grüße € 😀", 700);
+  GPtrArray *touchpoints = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
+
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      WaymarkTouchpoint *tp = g_ptr_array_index (touchpoints, i);
+      GString *text = g_string_new (NULL);
+
+      for (guint k = 0; k < 20 + i % 7; k++)
+        g_string_append (text, "ä€😀");
+      tp->description = g_string_free (text, FALSE);
+    }
+  return waymark_writer_write (journey);
+}
+
+static void
+test_load_in_pieces (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = multibyte_bytes ();
+  g_autoptr(WaymarkJourney) loaded = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  WaymarkReadInfo info = { 0 };
+  const guint8 *raw = g_bytes_get_data (bytes, NULL);
+  guint cut = 0;
+
+  /* Every 4 KiB boundary up to the end, whatever size the loader reads:
+   * most of them cut a character. */
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 256 * 1024);
+  for (gsize at = 4096; at < g_bytes_get_size (bytes); at += 4096)
+    cut += (raw[at] & 0xc0) == 0x80;
+  g_assert_cmpuint (cut, >, 16);
+
+  g_assert_true (g_file_set_contents (fx->path, (const char *) raw,
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+  loaded = waymark_file_load (fx->file, &info, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info.checksum, ==, checksum);
+  again = waymark_writer_write (loaded);
+  g_assert_true (g_bytes_equal (again, bytes));
+}
+
+/* A bad byte far into a large file: the loader names its line, as for
+ * the same bytes in memory, and does not report a checksum. */
+static void
+test_invalid_in_pieces (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = multibyte_bytes ();
+  g_autofree char *contents = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  gsize length = g_bytes_get_size (bytes);
+  g_autoptr(WaymarkJourney) loaded = NULL;
+  g_autoptr(WaymarkJourney) in_memory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) memory_error = NULL;
+  g_autofree char *expected = NULL;
+  WaymarkReadInfo info = { 0 };
+  int line = 1;
+  char *euro;
+
+  /* The last euro sign before 192 KiB loses its last byte. */
+  contents[192 * 1024] = '\0';
+  euro = g_strrstr (contents, "€");
+  contents[192 * 1024] = ((const char *) g_bytes_get_data (bytes, NULL))[192 * 1024];
+  g_assert_nonnull (euro);
+  euro[2] = '(';
+  g_assert_true (g_file_set_contents (fx->path, contents, (gssize) length, NULL));
+
+  loaded = waymark_file_load (fx->file, &info, NULL, &error);
+  in_memory = waymark_reader_read (contents, length, fx->path, NULL, &memory_error);
+  g_assert_null (loaded);
+  g_assert_null (in_memory);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, memory_error->message);
+  for (const char *p = contents; p < euro; p++)
+    line += *p == '\n';
+  expected = g_strdup_printf ("%s:%d: the file is not valid UTF-8 (byte 0xE2)", fx->path, line);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_cmpstr (info.checksum, ==, "");
+}
+
 static void
 test_missing (Fixture *fx, gconstpointer data)
 {
@@ -597,6 +684,8 @@ main (int argc, char *argv[])
   ADD ("/file/load-sweeps", test_load_sweeps);
   ADD ("/file/too-large", test_too_large);
   ADD ("/file/gzip-refused", test_gzip_refused);
+  ADD ("/file/load-in-pieces", test_load_in_pieces);
+  ADD ("/file/invalid-in-pieces", test_invalid_in_pieces);
   ADD ("/file/missing", test_missing);
   ADD ("/file/fifo-refused", test_fifo_refused);
   ADD ("/file/save-over-directory", test_save_over_directory);

@@ -508,6 +508,124 @@ test_unterminated_buffer (void)
   g_assert_nonnull (journey);
 }
 
+/* Fed in pieces of every size, down to one byte (cutting every
+ * character, tag and the declaration somewhere), a document reads as it
+ * does whole. */
+static void
+test_pieces (void)
+{
+  gsize length = sizeof full_doc - 1;
+  g_autoptr(WaymarkJourney) whole = load_ok (full_doc, NULL);
+  g_autoptr(GBytes) expected = waymark_writer_write (whole);
+
+  for (gsize piece = 1; piece <= length; piece++)
+    {
+      g_autoptr(WaymarkReader) reader = waymark_reader_new ("test.journey");
+      g_autoptr(WaymarkJourney) journey = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      WaymarkReadInfo info = { 0, };
+
+      for (gsize at = 0; at < length; at += piece)
+        {
+          /* Exact-size copies: AddressSanitizer catches a read past one. */
+          g_autofree char *copy = g_memdup2 (full_doc + at, MIN (piece, length - at));
+
+          g_assert_true (waymark_reader_feed (reader, copy, MIN (piece, length - at), &error));
+          g_assert_no_error (error);
+        }
+      journey = waymark_reader_finish (reader, &info, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (info.format, ==, WAYMARK_FORMAT_VERSION);
+      bytes = waymark_writer_write (journey);
+      g_assert_true (g_bytes_equal (bytes, expected));
+    }
+}
+
+/* Once a piece is refused, feeding more is pointless and finishing
+ * reports what was wrong; the rest never reaches the parser. */
+static void
+test_feed_after_refusal (void)
+{
+  g_autoptr(WaymarkReader) reader = waymark_reader_new ("test.journey");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) finish_error = NULL;
+  g_autoptr(WaymarkJourney) journey = NULL;
+  WaymarkReadInfo info = { 0, };
+
+  g_assert_true (waymark_reader_feed (reader, HEAD, strlen (HEAD), &error));
+  g_assert_no_error (error);
+  g_assert_false (waymark_reader_feed (reader, "<html>\n", 7, &error));
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_NOT_JOURNEY);
+  g_assert_true (g_str_has_prefix (error->message, "test.journey:2: the root element is <html>"));
+  g_clear_error (&error);
+
+  /* Not even looked at: it would be a UTF-8 error. */
+  g_assert_false (waymark_reader_feed (reader, "\xff", 1, &error));
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_NOT_JOURNEY);
+
+  journey = waymark_reader_finish (reader, &info, &finish_error);
+  g_assert_null (journey);
+  g_assert_error (finish_error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_NOT_JOURNEY);
+  g_assert_cmpstr (finish_error->message, ==, error->message);
+}
+
+/* A reader dropped half-way frees everything (AddressSanitizer builds
+ * check that nothing leaks). */
+static void
+test_abandoned (void)
+{
+  WaymarkReader *reader = waymark_reader_new ("test.journey");
+
+  g_assert_true (waymark_reader_feed (reader, full_doc, sizeof full_doc / 2, NULL));
+  waymark_reader_free (reader);
+  waymark_reader_free (NULL);
+}
+
+/* The end of the input is where the checks on a whole file happen: a
+ * character, the first bytes or the declaration may still be held back. */
+static void
+test_pieces_end (void)
+{
+  const struct {
+    const char *pieces[3];
+    WaymarkFormatError code;
+    const char *message;
+  } cases[] = {
+    { { HEAD ROOT "  <title>caf\xc3", NULL }, WAYMARK_FORMAT_ERROR_ENCODING,
+      "test.journey:3: the file is not valid UTF-8 (byte 0xC3)" },
+    { { HEAD ROOT "  <title>caf\xc3", "</title>\n</journey>\n", NULL }, WAYMARK_FORMAT_ERROR_ENCODING,
+      "test.journey:3: the file is not valid UTF-8 (byte 0xC3)" },
+    { { "\x1f", "\x8b", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:1: compressed files are not journey documents (this is gzip data)" },
+    { { "\xef\xbb", "\xbf", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:1: there is no XML element in the file" },
+    { { "<?xml version=\"1.", "1\"", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:1: XML version “1.1” is not supported" },
+    { { " \n", "\t", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:1: the file is empty" },
+    { { HEAD ROOT, "  <title", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:3: the file ends in the middle of the document" },
+    { { HEAD ROOT, "  <title>T</title>\n\n", NULL }, WAYMARK_FORMAT_ERROR_NOT_XML,
+      "test.journey:5: the file ends before <journey> is closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WaymarkReader) reader = waymark_reader_new ("test.journey");
+      g_autoptr(WaymarkJourney) journey = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint p = 0; cases[i].pieces[p] != NULL; p++)
+        waymark_reader_feed (reader, cases[i].pieces[p], strlen (cases[i].pieces[p]), NULL);
+      journey = waymark_reader_finish (reader, NULL, &error);
+      g_assert_null (journey);
+      g_assert_error (error, WAYMARK_FORMAT_ERROR, (int) cases[i].code);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: expected “%s…”, got “%s”", i, cases[i].message, error->message);
+    }
+}
+
 static void
 test_display_name (void)
 {
@@ -588,6 +706,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/errors", test_errors);
   g_test_add_func ("/reader/far-line", test_far_line);
   g_test_add_func ("/reader/unterminated-buffer", test_unterminated_buffer);
+  g_test_add_func ("/reader/pieces", test_pieces);
+  g_test_add_func ("/reader/feed-after-refusal", test_feed_after_refusal);
+  g_test_add_func ("/reader/abandoned", test_abandoned);
+  g_test_add_func ("/reader/pieces-end", test_pieces_end);
   g_test_add_func ("/reader/display-name", test_display_name);
   g_test_add_func ("/reader/error-quark", test_error_quark);
   g_test_add_func ("/reader/templates", test_templates);

@@ -14,7 +14,10 @@
 
 /* Loads every file of files/ as waymark_file_load() would (name = the
  * file's basename) and checks the verdict in expected.txt, plus cases
- * generated here because they are too big to keep in git.
+ * generated here because they are too big to keep in git.  Each case is
+ * read whole, then fed to the reader in pieces of several sizes (the
+ * loader feeds it what each read() returns): the verdict, message
+ * included, must be the same however the bytes are cut.
  *
  * Every load must finish in under 100 ms (the generated inputs of over
  * 10 MiB, which libxml2 alone takes tens of milliseconds to scan, in
@@ -99,8 +102,61 @@ case_new (const char *name, int line, const char *text, WaymarkFormatError code)
   return c;
 }
 
+static WaymarkJourney *
+read_in_pieces (const Case       *c,
+                const char       *data,
+                gsize             length,
+                gsize             piece,
+                WaymarkReadInfo  *info,
+                GError          **error)
+{
+  g_autoptr(WaymarkReader) reader = waymark_reader_new (c->name);
+
+  for (gsize at = 0; at < length; at += piece)
+    if (!waymark_reader_feed (reader, data + at, MIN (piece, length - at), NULL))
+      break;
+  return waymark_reader_finish (reader, info, error);
+}
+
+/* Cut anywhere, even one byte at a time, the bytes give the same verdict.
+ * Sizes that do not divide READER_PIECE (64 KiB) move the cuts around. */
 static void
-run_case (const Case *c, const char *data, gsize length)
+check_pieces (const Case    *c,
+              const char    *data,
+              gsize          length,
+              WaymarkJourney *whole,
+              const GError  *whole_error)
+{
+  const gsize small[] = { 1, 2, 3, 7, 64, 4093 };
+  const gsize large[] = { 4093, 100003 };
+  gboolean is_small = length <= 64 * 1024;
+  const gsize *sizes = is_small ? small : large;
+  guint n_sizes = is_small ? G_N_ELEMENTS (small) : G_N_ELEMENTS (large);
+
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkJourney) journey = NULL;
+      WaymarkReadInfo info = { 0, };
+
+      journey = read_in_pieces (c, data, length, sizes[i], &info, &error);
+      if (whole != NULL && journey == NULL)
+        g_error ("%s: loads whole, but in pieces of %" G_GSIZE_FORMAT ": %s",
+                 c->name, sizes[i], error->message);
+      if (whole == NULL && journey != NULL)
+        g_error ("%s: refused whole (%s), but loads in pieces of %" G_GSIZE_FORMAT,
+                 c->name, whole_error->message, sizes[i]);
+      if (whole == NULL &&
+          (error->code != whole_error->code || strcmp (error->message, whole_error->message) != 0))
+        g_error ("%s: whole: “%s”, in pieces of %" G_GSIZE_FORMAT ": “%s”",
+                 c->name, whole_error->message, sizes[i], error->message);
+      if (whole != NULL)
+        g_assert_cmpint (info.newer, ==, c->newer);
+    }
+}
+
+static void
+run_case_full (const Case *c, const char *data, gsize length, gboolean pieces)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
@@ -111,6 +167,8 @@ run_case (const Case *c, const char *data, gsize length)
   start = g_get_monotonic_time ();
   journey = waymark_reader_read (data, length, c->name, &info, &error);
   elapsed = g_get_monotonic_time () - start;
+  if (pieces)
+    check_pieces (c, data, length, journey, error);
 
   g_test_message ("%s: %s (%" G_GINT64_FORMAT " us, peak +%ld KiB)", c->name,
                   error ? error->message : "loaded", elapsed, peak_kib () - baseline_kib);
@@ -134,6 +192,12 @@ run_case (const Case *c, const char *data, gsize length)
   prefix = g_strdup_printf ("%s:%d: ", c->name, c->line);
   if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, c->text) == NULL)
     g_error ("%s: expected “%s…%s…”, got “%s”", c->name, prefix, c->text, error->message);
+}
+
+static void
+run_case (const Case *c, const char *data, gsize length)
+{
+  run_case_full (c, data, length, TRUE);
 }
 
 static void
@@ -225,7 +289,8 @@ test_too_large (void)
       case_free (c);
       return;
     }
-  run_case (c, data, length);
+  /* Not in pieces: the reader only finds out when the pieces add up. */
+  run_case_full (c, data, length, FALSE);
   munmap (data, length);
   case_free (c);
 }
@@ -253,6 +318,73 @@ static GBytes *
 make_huge_name (void)
 {
   return make_long (HEAD ROOT "  <x:", 'n', 60000, "/>\n</journey>\n");
+}
+
+/* The reader checks and parses 64 KiB at a time however it is fed
+ * (READER_PIECE): these put what must not be cut across that boundary.
+ * The filler is line feeds, so the line of a problem tells whether the
+ * lines of every piece were counted. */
+#define PIECE (64 * 1024)
+#define TITLE_START HEAD ROOT "  <title>"
+#define TITLE_FILL (PIECE - 1 - strlen (TITLE_START))
+
+static GBytes *
+make_straddling (const char *character)
+{
+  GString *s = g_string_new (TITLE_START);
+
+  for (gsize i = 0; i < TITLE_FILL; i++)
+    g_string_append_c (s, '\n');
+  g_assert_cmpuint (s->len, ==, PIECE - 1);
+  g_string_append (s, character);
+  g_string_append (s, "</title>\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
+/* A euro sign, its three bytes cut by the boundary. */
+static GBytes *
+make_straddling_valid (void)
+{
+  return make_straddling ("\xe2\x82\xac");
+}
+
+/* The first two bytes of a euro sign, then '(': the lead byte is the
+ * last of one piece, the bad one the second of the next. */
+static GBytes *
+make_straddling_invalid (void)
+{
+  return make_straddling ("\xe2\x82(");
+}
+
+/* A declaration longer than a piece, cut between its attributes. */
+static GBytes *
+make_long_declaration (const char *before, const char *after)
+{
+  GString *s = g_string_new (before);
+
+  for (guint i = 0; i < PIECE; i++)
+    g_string_append_c (s, '\n');
+  g_string_append (s, after);
+  g_string_append (s, "\n" ROOT "  <title>T</title>\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
+static GBytes *
+make_split_version (void)
+{
+  return make_long_declaration ("<?xml", " version=\"1.1\"?>");
+}
+
+static GBytes *
+make_split_encoding (void)
+{
+  return make_long_declaration ("<?xml version=\"1.0\"", " encoding=\"ISO-8859-1\"?>");
+}
+
+static GBytes *
+make_split_fine (void)
+{
+  return make_long_declaration ("<?xml version=\"1.0\"", " encoding=\"UTF-8\"?>");
 }
 
 static Case *
@@ -340,6 +472,27 @@ main (int argc, char *argv[])
   add_generated (case_new ("huge-name.journey", 3, "not well-formed XML",
                            WAYMARK_FORMAT_ERROR_NOT_XML), make_huge_name);
   g_test_add_func ("/hostile/generated/too-large.journey", test_too_large);
+  {
+    Case *c = case_new ("straddling-valid.journey", 0, NULL, 0);
+
+    c->ok = TRUE;
+    add_generated (c, make_straddling_valid);
+  }
+  add_generated (case_new ("straddling-invalid.journey", 3 + (int) TITLE_FILL,
+                           "the file is not valid UTF-8 (byte 0xE2)",
+                           WAYMARK_FORMAT_ERROR_ENCODING), make_straddling_invalid);
+  add_generated (case_new ("split-version.journey", 1 + PIECE,
+                           "XML version “1.1” is not supported",
+                           WAYMARK_FORMAT_ERROR_NOT_XML), make_split_version);
+  add_generated (case_new ("split-encoding.journey", 1 + PIECE,
+                           "the file declares the encoding “ISO-8859-1”",
+                           WAYMARK_FORMAT_ERROR_ENCODING), make_split_encoding);
+  {
+    Case *c = case_new ("split-declaration.journey", 0, NULL, 0);
+
+    c->ok = TRUE;
+    add_generated (c, make_split_fine);
+  }
 
   return g_test_run ();
 }
