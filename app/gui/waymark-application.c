@@ -230,6 +230,23 @@ waymark_application_local_command_line (GApplication   *app,
   return handled;
 }
 
+/* Unsaved changes left by a crash: each in a window of its own. */
+static void
+recover_orphans (WaymarkApplication *self)
+{
+  g_autoptr(GPtrArray) orphans = waymark_recovery_list_orphans ();
+
+  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
+    {
+      WaymarkWindow *window = waymark_window_new (self);
+
+      if (waymark_window_recover (window, g_ptr_array_index (orphans, i)))
+        gtk_window_present (GTK_WINDOW (window));
+      else
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 waymark_application_startup (GApplication *app)
 {
@@ -240,6 +257,8 @@ waymark_application_startup (GApplication *app)
   static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (waymark_application_parent_class)->startup (app);
+
+  recover_orphans (WAYMARK_APPLICATION (app));
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
@@ -253,7 +272,15 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Each window closes as the user closes it: one with unsaved changes
+   * asks first, and Cancel keeps it (and the application) open.  The
+   * application ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

@@ -5,6 +5,7 @@
 
 #include "waymark-application.h"
 #include "waymark-document.h"
+#include "waymark-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,18 @@ gboolean        waymark_window_get_loading   (WaymarkWindow *self);
 /* Whether the journey may not be edited (written by a newer Waymark, or a
  * file we may not write). */
 gboolean        waymark_window_get_read_only (WaymarkWindow *self);
+
+/* Saves the document to @file, which it then belongs to (the end of Save
+ * As); an error is explained in a dialog.  Returns whether it was saved. */
+gboolean        waymark_window_save_to       (WaymarkWindow *self,
+                                              GFile         *file);
+
+/* Offers an orphaned recovery journal entry (left by a crash): restores it
+ * onto its file when that is unchanged, or as a new untitled journey when
+ * the file is gone or never existed, and says so in a toast; when the file
+ * was changed since, the snapshot is set aside and a dialog says where.
+ * Returns FALSE when there was nothing to show (the window may close). */
+gboolean        waymark_window_recover       (WaymarkWindow              *self,
+                                              const WaymarkRecoveryEntry *entry);
 
 G_END_DECLS
