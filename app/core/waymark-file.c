@@ -19,6 +19,7 @@
 
 #include "waymark-error.h"
 #include "waymark-file.h"
+#include "waymark-process.h"
 #include "waymark-writer.h"
 
 /* How a save works, and why not simply g_file_replace ().
@@ -158,16 +159,6 @@ parse_temp_suffix (const char *suffix, pid_t *pid)
   return TRUE;
 }
 
-static gboolean
-process_is_alive (pid_t pid)
-{
-  /* EPERM: it exists but belongs to someone else.  A pid in another pid
-   * namespace (a Flatpak sandbox) looks dead from here; the worst case is
-   * that such a save in progress fails at its rename and says so, the old
-   * file stays whole. */
-  return kill (pid, 0) == 0 || errno == EPERM;
-}
-
 guint
 waymark_file_sweep_temporaries (GFile *file)
 {
@@ -211,9 +202,9 @@ waymark_file_sweep_temporaries (GFile *file)
       temp_path = g_build_filename (dir_path, name, NULL);
       if (g_lstat (temp_path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
-      /* A zombie still counts as alive here, so a parent must reap a killed
-       * child before sweeping. */
-      if (process_is_alive (pid) && now - st.st_mtime < TEMP_STALE_SECONDS)
+      /* A writer still running may be mid-save; one gone (or a zombie
+       * nobody reaped) never finishes. */
+      if (waymark_process_is_running (pid) && now - st.st_mtime < TEMP_STALE_SECONDS)
         continue;
       if (g_unlink (temp_path) == 0)
         {

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-lock.h"
+#include "waymark-process.h"
 
 void
 waymark_lock_info_free (WaymarkLockInfo *info)
@@ -59,12 +60,6 @@ is_this_host (const char *host)
   return g_strcmp0 (host, g_get_host_name ()) == 0;
 }
 
-static gboolean
-process_alive (int pid)
-{
-  return kill (pid, 0) == 0 || errno == EPERM;
-}
-
 static WaymarkLockInfo *
 read_lock (GFile *file)
 {
@@ -90,7 +85,7 @@ waymark_lock_read_other (GFile *file)
     {
       if (info->pid == getpid ())
         return NULL;             /* ours */
-      if (!process_alive (info->pid))
+      if (!waymark_process_is_running (info->pid))
         return NULL;             /* stale: that process is gone */
     }
   /* On another host we cannot check the process; trust the lock. */

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-recovery.h"
+#include "waymark-process.h"
 
 #define GROUP "Recovery"
 
@@ -141,16 +142,6 @@ read_entry (const char *dir, const char *info_name)
   return entry;
 }
 
-static gboolean
-process_running (int pid)
-{
-  if (pid <= 0)
-    return FALSE;
-  if (pid == getpid ())
-    return TRUE;
-  return kill (pid, 0) == 0 || errno == EPERM;
-}
-
 static int
 compare_written (gconstpointer a, gconstpointer b)
 {
@@ -180,7 +171,7 @@ waymark_recovery_list_orphans (void)
       if (entry == NULL)
         continue;
       /* A running instance is still editing it: not an orphan. */
-      if (process_running (entry->pid))
+      if (waymark_process_is_running (entry->pid))
         {
           waymark_recovery_entry_free (entry);
           continue;

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End to end: never losing work when the process dies.  The real `waymark`
+# binary opens a copy of the example map; real key presses delete every
+# card (Ctrl+A, Delete); once the recovery journal is on disk the process
+# is killed with SIGKILL.
+#  1. The next start restores the unsaved change (the title carries the
+#     unsaved mark "• "); Ctrl+S then writes it, and the file on disk has
+#     no touchpoints left.
+#  2. The same again, but a teammate changes the file on disk before the
+#     restart: the journal is not replayed onto their version; it is set
+#     aside, the user is told where, and the file keeps the teammate's bytes.
+#
+#   test-e2e-crash.sh WAYMARK MAP
+set -u
+
+waymark=${1:?usage: test-e2e-crash.sh WAYMARK MAP}
+template=${2:?}
+
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+command -v xdotool >/dev/null || skip "xdotool is not installed"
+
+if [ -z "${DISPLAY:-}" ] || [ -n "${WAYMARK_E2E_OWN_X:-}" ] && [ -z "${WAYMARK_E2E_INNER:-}" ]; then
+  command -v xvfb-run >/dev/null || skip "no display and no xvfb-run"
+  export WAYMARK_E2E_INNER=1
+  exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+fi
+xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-crash.XXXXXX")
+pid=
+stop_app() {  # waymark first, so that dbus-run-session reaps it and ends
+  [ -n "$pid" ] || return 0
+  pkill -TERM -g "$pid" -x waymark 2>/dev/null
+  sleep 0.5
+  kill -- -"$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pid=
+}
+cleanup() { stop_app; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+map="$tmp/crash.journey"
+touchpoints() { grep -c '<touchpoint ' "$1"; }
+
+export GSETTINGS_BACKEND=memory GDK_BACKEND=x11
+export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data"
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
+unset G_DEBUG WAYMARK_RECOVERY_DIR
+journal_dir="$XDG_STATE_HOME/waymark/recovery"
+
+start() {  # start ARGS...: its own session bus, so no other Waymark takes
+  # over, in a process group of its own, so that stop_app ends all of it.
+  if command -v dbus-run-session >/dev/null; then
+    setsid dbus-run-session -- "$waymark" "$@" >>"$tmp/log" 2>&1 &
+  else
+    setsid "$waymark" "$@" >>"$tmp/log" 2>&1 &
+  fi
+  pid=$!
+}
+
+wait_for() {  # wait_for SECONDS COMMAND...
+  local end=$((SECONDS + $1)); shift
+  until "$@"; do
+    [ $SECONDS -ge $end ] && return 1
+    sleep 0.2
+  done
+}
+
+window_id() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1; }
+has_window() { [ -n "$(window_id "$1")" ]; }
+focus() {
+  xdotool windowactivate "$1" 2>/dev/null
+  xdotool windowfocus "$1" 2>/dev/null
+  sleep 0.5
+}
+
+# Opens the map, deletes every card, waits for the journal, kills -9.
+edit_and_crash() {
+  local win title
+  start "$map"
+  wait_for 30 has_window "Fitness watch" || fail "no window appeared: $(cat "$tmp/log")"
+  sleep 1
+  win=$(window_id "Fitness watch")
+  focus "$win"
+  title=$(xdotool getwindowname "$win")
+  case "$title" in "• "*) fail "modified before any edit: $title" ;; esac
+
+  xdotool key ctrl+a
+  sleep 0.3
+  xdotool key Delete
+  modified() { case "$(xdotool getwindowname "$win")" in "• "*) return 0 ;; esac; return 1; }
+  wait_for 10 modified || fail "the edit did not register: $(xdotool getwindowname "$win"); windows: $(for w in $(xdotool search --onlyvisible --name .); do xdotool getwindowname $w; done); log: $(cat "$tmp/log")"
+  edited_title=$(xdotool getwindowname "$win")
+
+  # The journal is written ~3 s after the last edit (later on a busy machine).
+  journal() { ls "$journal_dir"/*.info >/dev/null 2>&1; }
+  wait_for 30 journal || fail "no recovery journal was written; log: $(cat "$tmp/log")"
+  sleep 0.5
+
+  kill -9 "$(xdotool getwindowpid "$win")" || fail "no process for the window"
+  # dbus-run-session reaps waymark and ends with it (killing it first
+  # would leave an unreaped zombie that still counts as running).
+  wait "$pid" 2>/dev/null
+  pid=
+  gone() { ! xdotool search --onlyvisible --name . >/dev/null 2>&1; }
+  wait_for 10 gone || fail "the window outlived kill -9"
+}
+
+# ---- 1. restored after kill -9 ----
+cp "$template" "$map" || fail "cannot copy $template"
+before=$(touchpoints "$map")
+[ "$before" -gt 0 ] || fail "$template has no touchpoints to delete"
+edit_and_crash
+[ "$(touchpoints "$map")" = "$before" ] || fail "the file changed before anything was saved"
+
+start
+wait_for 30 has_window "^• " || fail "no restored window; log: $(cat "$tmp/log")"
+win=$(window_id "^• ")
+restored=$(xdotool getwindowname "$win")
+[ "$restored" = "$edited_title" ] || fail "restored “$restored”, expected “$edited_title”"
+focus "$win"
+xdotool key ctrl+s
+saved() { [ "$(touchpoints "$map")" = 0 ]; }
+wait_for 15 saved || fail "saving the restored map did not write it ($(touchpoints "$map") touchpoints); log: $(cat "$tmp/log")"
+journal_gone() { ! ls "$journal_dir"/*.info >/dev/null 2>&1; }
+wait_for 10 journal_gone || fail "the journal outlived the save: $(ls "$journal_dir")"
+stop_app
+echo "PASS: an edit survived kill -9 and was saved ($before → 0 touchpoints)"
+
+# ---- 2. the file changed on disk meanwhile: set aside, not replayed ----
+cp "$template" "$map"
+edit_and_crash
+printf '<!-- a teammate saved this -->\n' >>"$map"
+teammate=$(sha256sum <"$map")
+
+start
+wait_for 30 has_window "Kept Aside" ||
+  wait_for 1 has_window "Unsaved Changes" || fail "nobody was told about the set-aside changes; log: $(cat "$tmp/log")"
+sleep 1
+[ "$(sha256sum <"$map")" = "$teammate" ] || fail "the teammate's file was overwritten"
+aside=$(ls "$journal_dir"/set-aside/ 2>/dev/null | head -n 1)
+[ -n "$aside" ] || fail "no set-aside copy in $journal_dir/set-aside"
+grep -q '<journey ' "$journal_dir/set-aside/$aside" || fail "the set-aside copy is not a journey map"
+[ "$(touchpoints "$journal_dir/set-aside/$aside")" = 0 ] || fail "the set-aside copy does not hold the unsaved edit"
+stop_app
+if grep -E "CRITICAL" "$tmp/log"; then
+  fail "waymark logged criticals"
+fi
+echo "PASS: with the file changed on disk, the unsaved edit was set aside ($aside)"
