@@ -35,6 +35,11 @@ while IFS= read -r f; do
   [ -f "$f" ] || fail "po/POTFILES.in lists $f, which does not exist"
 done <<<"$potfiles"
 
+# 1b. The texts of data/templates reach xgettext through po/template-strings.c:
+#     it must be up to date.
+"${PYTHON:-python3}" po/template-strings.py --check . ||
+  fail "po/template-strings.c does not match data/templates: run po/template-strings.py"
+
 # 2. The translation covers the strings of the current sources.  The same
 #    xgettext keywords as meson's 'glib' preset.
 xgettext --package-name=waymark --from-code=UTF-8 --add-comments \
