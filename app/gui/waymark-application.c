@@ -7,6 +7,7 @@
 
 #include "waymark-application.h"
 #include "waymark-cli.h"
+#include "waymark-preferences.h"
 #include "waymark-window.h"
 
 #define EXAMPLE_MAP "templates/example-fitness-watch.journey"
@@ -265,6 +266,8 @@ waymark_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  /* app.preferences (Ctrl+comma) and the color-scheme setting. */
+  waymark_preferences_install (GTK_APPLICATION (app));
 }
 
 static void

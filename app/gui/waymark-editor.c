@@ -8,6 +8,7 @@
 
 #include "waymark-editor.h"
 #include "waymark-inspector.h"
+#include "waymark-outline.h"
 
 struct _WaymarkEditor
 {
@@ -22,6 +23,9 @@ struct _WaymarkEditor
   WaymarkCanvas *canvas;
   GtkLabel *zoom_label;
   GtkWidget *inspector;
+  GtkStack *view_stack;
+  GtkWidget *map_tools;
+  WaymarkOutline *outline;
 
   WaymarkDocument *document;
   gulong read_only_id;
@@ -33,6 +37,7 @@ G_DEFINE_FINAL_TYPE (WaymarkEditor, waymark_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_INSPECTOR,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -50,6 +55,19 @@ selection_changed_cb (WaymarkEditor *self, WaymarkCanvas *canvas)
   if (item != NULL && waymark_item_get_item_type (item) == WAYMARK_ITEM_LINK)
     item = NULL;
   waymark_inspector_set_item (WAYMARK_INSPECTOR (self->inspector), item);
+  /* The canvas holds the one selection; the outline shows it. */
+  waymark_outline_select_item (self->outline, item);
+}
+
+static void
+outline_selection_changed_cb (WaymarkEditor *self, WaymarkOutline *outline)
+{
+  gpointer item = waymark_outline_get_selected_item (outline);
+
+  if (item != NULL)
+    waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
+  else
+    waymark_canvas_unselect_all (self->canvas);
 }
 
 static void
@@ -67,6 +85,9 @@ zoom_changed_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkCanvas *canvas)
 static void
 palette_item_activated_cb (WaymarkEditor *self, WaymarkPaletteItem *item, WaymarkChannelPalette *palette)
 {
+  /* A new card is placed on the grid and named there, at the map's
+   * keyboard cursor: the map has to be in view for that. */
+  waymark_editor_set_view (self, "map");
   if (waymark_canvas_add_palette_item (self->canvas, item) == NULL)
     {
       AdwToast *toast = adw_toast_new (waymark_palette_item_is_note (item)
@@ -204,6 +225,7 @@ waymark_editor_set_document (WaymarkEditor *self, WaymarkDocument *document)
     self->read_only_id = g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (read_only_cb), self);
 
   waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
+  waymark_outline_set_document (self->outline, document);
   waymark_canvas_set_document (self->canvas, document);
   selection_changed_cb (self, self->canvas);
   update_read_only (self);
@@ -239,6 +261,54 @@ waymark_editor_get_inspector (WaymarkEditor *self)
   g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
 
   return self->inspector;
+}
+
+WaymarkOutline *
+waymark_editor_get_outline (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->outline;
+}
+
+const char *
+waymark_editor_get_view (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+waymark_editor_set_view (WaymarkEditor *self, const char *view)
+{
+  gboolean outline;
+  gpointer item;
+  WaymarkRect rect;
+
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+  g_return_if_fail (g_strcmp0 (view, "map") == 0 || g_strcmp0 (view, "outline") == 0);
+
+  if (g_strcmp0 (view, waymark_editor_get_view (self)) == 0)
+    return;
+  outline = g_str_equal (view, "outline");
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+  gtk_widget_set_visible (self->map_tools, !outline);
+
+  /* The keyboard goes with the view, to what is selected. */
+  if (outline)
+    waymark_outline_focus_row (self->outline);
+  else
+    {
+      item = waymark_canvas_get_selected_item (self->canvas);
+      if (item != NULL && waymark_canvas_get_layout (self->canvas) != NULL &&
+          (waymark_item_get_item_type (item) == WAYMARK_ITEM_TOUCHPOINT ||
+           waymark_item_get_item_type (item) == WAYMARK_ITEM_NOTE) &&
+          waymark_layout_get_card_rect (waymark_canvas_get_layout (self->canvas), item, &rect))
+        waymark_canvas_scroll_to_rect (self->canvas, &rect);
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
 gboolean
@@ -296,6 +366,9 @@ waymark_editor_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SHOW_INSPECTOR:
       g_value_set_boolean (value, waymark_editor_get_show_inspector (self));
       break;
+    case PROP_VIEW:
+      g_value_set_string (value, waymark_editor_get_view (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -310,6 +383,9 @@ waymark_editor_set_property (GObject *object, guint prop_id, const GValue *value
     {
     case PROP_SHOW_INSPECTOR:
       waymark_editor_set_show_inspector (self, g_value_get_boolean (value));
+      break;
+    case PROP_VIEW:
+      waymark_editor_set_view (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -346,11 +422,15 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   properties[PROP_SHOW_INSPECTOR] =
     g_param_spec_boolean ("show-inspector", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "map",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WAYMARK_TYPE_CANVAS);
   g_type_ensure (WAYMARK_TYPE_CHANNEL_PALETTE);
   g_type_ensure (WAYMARK_TYPE_INSPECTOR);
+  g_type_ensure (WAYMARK_TYPE_OUTLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_banner);
@@ -362,9 +442,13 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, canvas);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, map_tools);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, outline);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_selection_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.add-lane", NULL, forward_action);
@@ -372,6 +456,13 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.zoom-out", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.zoom-reset", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.zoom-fit", NULL, forward_action);
+  /* Radio-like toggle buttons and Ctrl+1 / Ctrl+2 (free in the canvas and
+   * the window; Alt+number is the tab view's). */
+  gtk_widget_class_install_property_action (widget_class, "editor.view", "view");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -6,6 +6,7 @@
 #include "waymark-canvas.h"
 #include "waymark-channel-palette.h"
 #include "waymark-document.h"
+#include "waymark-outline.h"
 
 G_BEGIN_DECLS
 
@@ -13,10 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WaymarkEditor, waymark_editor, WAYMARK, EDITOR, GtkWidget)
 
 /* The window's editing page: the channel palette, the canvas with its zoom
- * and structure toolbar, toasts, and the inspector beside it.  It keeps the
- * inspector on the canvas's selection (one item: that item; none or
- * several: the journey's properties).
- * Property "show-inspector". */
+ * and structure toolbar or the outline (the same map as a list, switched
+ * with Ctrl+1 / Ctrl+2), toasts, and the inspector beside them.  The
+ * canvas holds the selection; the outline follows it and sets it, and the
+ * inspector shows it (one item: that item; none or several: the
+ * journey's properties).
+ * Properties "show-inspector", "view" ("map" or "outline"). */
 GtkWidget             *waymark_editor_new              (void);
 void                   waymark_editor_set_document     (WaymarkEditor   *self,
                                                         WaymarkDocument *document);
@@ -24,6 +27,10 @@ WaymarkDocument       *waymark_editor_get_document     (WaymarkEditor   *self);
 WaymarkCanvas         *waymark_editor_get_canvas       (WaymarkEditor   *self);
 WaymarkChannelPalette *waymark_editor_get_palette      (WaymarkEditor   *self);
 GtkWidget             *waymark_editor_get_inspector    (WaymarkEditor   *self);
+WaymarkOutline        *waymark_editor_get_outline      (WaymarkEditor   *self);
+const char            *waymark_editor_get_view         (WaymarkEditor   *self);
+void                   waymark_editor_set_view         (WaymarkEditor   *self,
+                                                        const char      *view);
 gboolean               waymark_editor_get_show_inspector (WaymarkEditor *self);
 void                   waymark_editor_set_show_inspector (WaymarkEditor *self,
                                                           gboolean       show);
