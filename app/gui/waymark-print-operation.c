@@ -108,14 +108,14 @@ waymark_print_operation_begin_print (GtkPrintOperation *operation,
                                      GtkPrintContext   *context)
 {
   WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
-  double map_width, map_height;
 
   /* With GTK_UNIT_POINTS and the full page, the context is the paper in
-   * points, exactly what the page plan (and so the PDF export) uses. */
-  waymark_layout_get_size (self->layout, &map_width, &map_height);
-  waymark_page_plan_init (&self->plan, map_width, map_height,
-                          gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                          self->columns, self->rows);
+   * points, exactly what the page plan (and so the PDF export) uses.  The
+   * operation's own layout takes the print density and the shape that
+   * prints largest, as the PDF export's does: the same pages. */
+  waymark_page_plan_fit_layout (&self->plan, self->layout,
+                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                                self->columns, self->rows);
   gtk_print_operation_set_n_pages (operation, (int) waymark_page_plan_get_n_pages (&self->plan));
 }
 

@@ -13,7 +13,6 @@ waymark_card_new (gpointer item)
   card->item = waymark_item_ref (item);
   card->emotion = WM_NO_EMOTION;
   card->emotion_index = -1;
-  card->width = WM_CARD_WIDTH;
   return card;
 }
 
@@ -73,7 +72,7 @@ waymark_card_snapshot (WaymarkCard *card)
 }
 
 gboolean
-waymark_card_measure (WaymarkCard *card, WaymarkTextCache *text, guint *n_measured)
+waymark_card_measure (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCache *text, guint *n_measured)
 {
   gboolean is_touchpoint = waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT;
   const char *s;
@@ -84,10 +83,10 @@ waymark_card_measure (WaymarkCard *card, WaymarkTextCache *text, guint *n_measur
     {
       if (is_touchpoint)
         card->text = waymark_text_cache_create (text, WAYMARK_TEXT_CARD_TITLE, s,
-                                                WM_CARD_WIDTH - 2 * WM_CARD_PAD, WM_CARD_TITLE_LINES);
+                                                m->card_width - 2 * m->card_pad, WM_CARD_TITLE_LINES);
       else
         card->text = waymark_text_cache_create (text, WAYMARK_TEXT_NOTE, s,
-                                                WM_CARD_WIDTH - 2 * WM_NOTE_PAD, WM_NOTE_LINES);
+                                                m->card_width - 2 * m->note_pad, WM_NOTE_LINES);
       (*n_measured)++;
     }
   else if (waymark_text_set_text (card->text, s))
@@ -97,9 +96,9 @@ waymark_card_measure (WaymarkCard *card, WaymarkTextCache *text, guint *n_measur
 
   waymark_text_get_size (card->text, NULL, &h);
   if (is_touchpoint)
-    natural = 2 * WM_CARD_PAD + WM_CARD_CHANNEL_ROW + WM_CARD_ROW_GAP + h + WM_CARD_ROW_GAP + WM_CARD_META_ROW;
+    natural = 2 * m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap + h + m->card_row_gap + WM_CARD_META_ROW;
   else
-    natural = MAX (WM_NOTE_MIN_HEIGHT, 2 * WM_NOTE_PAD + h);
+    natural = MAX (WM_NOTE_MIN_HEIGHT, 2 * m->note_pad + h);
 
   if (natural == card->natural_height)
     return FALSE;
@@ -110,15 +109,18 @@ waymark_card_measure (WaymarkCard *card, WaymarkTextCache *text, guint *n_measur
 double
 waymark_cell_content_x (WaymarkCell *cell, guint slot)
 {
-  return WM_CELL_PAD + slot * (WM_CARD_WIDTH + WM_SLOT_GAP);
+  const WaymarkMetrics *m = cell->metrics;
+
+  return m->cell_pad + slot * (m->card_width + m->slot_gap);
 }
 
 void
 waymark_cell_flow (WaymarkCell *cell)
 {
+  const WaymarkMetrics *m = cell->metrics;
   guint slots = MAX (1, cell->column->n_slots);
   guint n = cell->cards->len;
-  double y = WM_CELL_PAD;
+  double y = m->cell_pad;
 
   cell->n_slots = slots;
   g_array_set_size (cell->bands, 0);
@@ -140,18 +142,19 @@ waymark_cell_flow (WaymarkCell *cell)
           card->position = j;
           card->x = waymark_cell_content_x (cell, j - i);
           card->y = y;
-          card->width = WM_CARD_WIDTH;
+          card->width = m->card_width;
           card->height = band.height;
         }
       g_array_append_val (cell->bands, band);
-      y += band.height + WM_BAND_GAP;
+      y += band.height + m->band_gap;
     }
-  cell->height = n > 0 ? y - WM_BAND_GAP + WM_CELL_PAD : 0;
+  cell->height = n > 0 ? y - m->band_gap + m->cell_pad : 0;
 }
 
 guint
 waymark_cell_insertion_index (WaymarkCell *cell, double x, double y)
 {
+  const WaymarkMetrics *m = cell->metrics;
   guint n = cell->cards->len;
   guint slots = MAX (1, cell->n_slots);
   guint lo = 0, hi = cell->bands->len;
@@ -167,7 +170,7 @@ waymark_cell_insertion_index (WaymarkCell *cell, double x, double y)
       guint mid = (lo + hi) / 2;
       const WaymarkBand *band = &g_array_index (cell->bands, WaymarkBand, mid);
 
-      if (band->y + band->height + WM_BAND_GAP / 2 <= y)
+      if (band->y + band->height + m->band_gap / 2 <= y)
         lo = mid + 1;
       else
         hi = mid;
@@ -175,10 +178,10 @@ waymark_cell_insertion_index (WaymarkCell *cell, double x, double y)
   if (lo == cell->bands->len)
     return n;
 
-  if (x < WM_CELL_PAD)
+  if (x < m->cell_pad)
     slot = 0;
   else
-    slot = MIN ((guint) ((x - WM_CELL_PAD + WM_SLOT_GAP / 2) / (WM_CARD_WIDTH + WM_SLOT_GAP)), slots - 1);
+    slot = MIN ((guint) ((x - m->cell_pad + m->slot_gap / 2) / (m->card_width + m->slot_gap)), slots - 1);
   index = lo * slots + slot;
   if (index >= n)
     return n;

@@ -87,9 +87,10 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
   WaymarkTouchpoint *tp = card->item;
   WaymarkCategory category = tp->channel ? tp->channel->category : WAYMARK_CATEGORY_DIGITAL;
   const WaymarkColor *category_color = waymark_palette_get_category (palette, category);
-  double x = r->x + WM_CARD_PAD;
-  double right = r->x + r->width - WM_CARD_PAD;
-  double row_cy = r->y + WM_CARD_PAD + WM_CARD_CHANNEL_ROW / 2;
+  const WaymarkMetrics *m = pc->layout->metrics;
+  double x = r->x + m->card_pad;
+  double right = r->x + r->width - m->card_pad;
+  double row_cy = r->y + m->card_pad + WM_CARD_CHANNEL_ROW / 2;
   double markers_x = right;
 
   /* Body: a soft shadow, the card, a stripe in the category colour. */
@@ -145,17 +146,17 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
 
   /* Title */
   if (tp->title && tp->title[0])
-    waymark_paint_text (pc, card->text, x, r->y + WM_CARD_PAD + WM_CARD_CHANNEL_ROW + WM_CARD_ROW_GAP,
+    waymark_paint_text (pc, card->text, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
                         &palette->text);
   else
     {
       PangoLayout *layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_TITLE,
                                                           _("Untitled"), right - x);
-      waymark_paint_text (pc, layout, x, r->y + WM_CARD_PAD + WM_CARD_CHANNEL_ROW + WM_CARD_ROW_GAP,
+      waymark_paint_text (pc, layout, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
                           &palette->text_faint);
     }
 
-  paint_meta_row (pc, tp, x, right, r->y + r->height - WM_CARD_PAD - WM_CARD_META_ROW / 2);
+  paint_meta_row (pc, tp, x, right, r->y + r->height - m->card_pad - WM_CARD_META_ROW / 2);
 }
 
 void
@@ -165,5 +166,6 @@ waymark_paint_note (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
 
   waymark_glyph_sticky (pc->cr, pc->palette, r->x, r->y, r->width, r->height);
   if (note->text && note->text[0])
-    waymark_paint_text (pc, card->text, r->x + WM_NOTE_PAD, r->y + WM_NOTE_PAD, &pc->palette->note_text);
+    waymark_paint_text (pc, card->text, r->x + pc->layout->metrics->note_pad,
+                        r->y + pc->layout->metrics->note_pad, &pc->palette->note_text);
 }

@@ -9,9 +9,9 @@
 #define LABEL_LINES 2
 
 double
-waymark_emotion_level_y (int score)
+waymark_emotion_level_y (const WaymarkMetrics *m, int score)
 {
-  double step = (WM_EMOTION_HEIGHT - 2 * WM_EMOTION_PAD) / (WAYMARK_EMOTION_MAX - WAYMARK_EMOTION_MIN);
+  double step = (m->emotion_height - 2 * WM_EMOTION_PAD) / (WAYMARK_EMOTION_MAX - WAYMARK_EMOTION_MIN);
 
   score = CLAMP (score, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
   return WM_EMOTION_PAD + (WAYMARK_EMOTION_MAX - score) * step;
@@ -32,6 +32,66 @@ waymark_emotion_lower_bound (WaymarkLayout *self, double x)
         hi = mid;
     }
   return lo;
+}
+
+/* A Catmull-Rom spline turned into cubic Béziers.  Control points are
+ * clamped to the segment's height range, so the curve never overshoots a
+ * score (a "+2.3" bump would lie about the data) and never leaves the
+ * lane. */
+void
+waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8])
+{
+  guint n = self->emotion->len;
+  const WaymarkEmotionPoint *p0 = &g_array_index (self->emotion, WaymarkEmotionPoint, i > 0 ? i - 1 : i);
+  const WaymarkEmotionPoint *p1 = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
+  const WaymarkEmotionPoint *p2 = &g_array_index (self->emotion, WaymarkEmotionPoint, i + 1);
+  const WaymarkEmotionPoint *p3 = &g_array_index (self->emotion, WaymarkEmotionPoint, i + 2 < n ? i + 2 : i + 1);
+  double x0 = waymark_emotion_point_x (p0), y0 = top + p0->rel_y;
+  double x1 = waymark_emotion_point_x (p1), y1 = top + p1->rel_y;
+  double x2 = waymark_emotion_point_x (p2), y2 = top + p2->rel_y;
+  double x3 = waymark_emotion_point_x (p3), y3 = top + p3->rel_y;
+  double lo = MIN (y1, y2), hi = MAX (y1, y2);
+
+  p[0] = x1;
+  p[1] = y1;
+  p[2] = x1 + (x2 - x0) / 6;
+  p[3] = CLAMP (y1 + (y2 - y0) / 6, lo, hi);
+  p[4] = x2 - (x3 - x1) / 6;
+  p[5] = CLAMP (y2 - (y3 - y1) / 6, lo, hi);
+  p[6] = x2;
+  p[7] = y2;
+}
+
+/* How much of the curve runs through @rect (relative to the lane's top):
+ * the number of samples inside, out of 16 a segment, over the segments
+ * that can reach it.  Labels are placed where this is least. */
+static guint
+curve_crossings (WaymarkLayout *self, const WaymarkRect *rect)
+{
+  guint n = self->emotion->len;
+  guint i = waymark_emotion_lower_bound (self, rect->x);
+  guint hits = 0;
+
+  for (i = i > 0 ? i - 1 : 0; i + 1 < n; i++)
+    {
+      double p[8];
+
+      waymark_emotion_segment (self, i, 0, p);
+      if (p[0] > rect->x + rect->width)
+        break;
+      for (guint k = 0; k <= 16; k++)
+        {
+          double t = k / 16.0, u = 1 - t;
+          double x = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6];
+          double y = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7];
+
+          /* The stroke is a few units wide: a near miss touches. */
+          if (x >= rect->x - 2 && x <= rect->x + rect->width + 2 &&
+              y >= rect->y - 2 && y <= rect->y + rect->height + 2)
+            hits++;
+        }
+    }
+  return hits;
 }
 
 static PangoLayout *
@@ -120,7 +180,7 @@ label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
     }
 
   /* Inside the lane. */
-  return rect->y < 0 || rect->y + rect->height > WM_EMOTION_HEIGHT;
+  return rect->y < 0 || rect->y + rect->height > self->metrics->emotion_height;
 }
 
 /* Which side of its point a label prefers: above a peak and below a
@@ -196,8 +256,8 @@ waymark_emotion_build (WaymarkLayout *self)
       card->emotion_index = (int) (start[c] + k);
       /* Stacked cards share an x, and a curve needs distinct ones: the
        * points of a phase spread evenly over its column, in order. */
-      p->rel_x = WM_CELL_PAD + (column->width - 2 * WM_CELL_PAD) * (k + 0.5) / count[c];
-      p->rel_y = waymark_emotion_level_y (card->emotion);
+      p->rel_x = self->metrics->cell_pad + (column->width - 2 * self->metrics->cell_pad) * (k + 0.5) / count[c];
+      p->rel_y = waymark_emotion_level_y (self->metrics, card->emotion);
       p->score = card->emotion;
     }
 
@@ -229,25 +289,45 @@ waymark_emotion_build (WaymarkLayout *self)
       /* The text is centred in its wrap width: collide by the longest
        * line, not by the width it was wrapped at. */
       p->label_width = (double) logical.width / PANGO_SCALE;
+      /* Six places: above or below, centred or beside the point on
+       * either side.  Of those where the label covers no other label and
+       * no point, the one the curve crosses least wins; on a tie a centred
+       * label on the preferred side.  The segments to the neighbours
+       * leave a point upwards or downwards, and a label there would sit
+       * on the line, while the other corner is free. */
       side = preferred_side (self, i, alternate);
-      for (int attempt = 0; attempt < 2; attempt++, side = -side)
-        {
-          WaymarkRect rect;
+      {
+        guint best_cost = G_MAXUINT;
+        double best_dx = 0;
 
-          /* Labels at the ends of the map move inwards, not out of it. */
-          p->label_dx = 0;
-          waymark_emotion_label_rect (p, x, 0, side, &rect);
-          if (rect.x < self->grid_x + 4)
-            p->label_dx = self->grid_x + 4 - rect.x;
-          else if (rect.x + rect.width > self->grid_right - 4)
-            p->label_dx = self->grid_right - 4 - (rect.x + rect.width);
-          waymark_emotion_label_rect (p, x, 0, side, &rect);
-          if (!label_collides (self, i, &rect))
-            {
-              p->label_side = side;
-              alternate = -side;
-              break;
-            }
-        }
+        for (int attempt = 0; attempt < 6; attempt++)
+          {
+            int this_side = attempt % 2 == 0 ? side : -side;
+            int shift = attempt < 2 ? 0 : attempt < 4 ? -1 : 1;
+            WaymarkRect rect;
+            guint cost;
+
+            p->label_dx = shift * (p->label_width / 2 + 2);
+            /* Labels at the ends of the map move inwards, not out of it. */
+            waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+            if (rect.x < self->grid_x + 4)
+              p->label_dx += self->grid_x + 4 - rect.x;
+            else if (rect.x + rect.width > self->grid_right - 4)
+              p->label_dx += self->grid_right - 4 - (rect.x + rect.width);
+            waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+            if (label_collides (self, i, &rect))
+              continue;
+            cost = 4 * curve_crossings (self, &rect) + (shift != 0 ? 2 : 0) + (this_side != side ? 1 : 0);
+            if (cost < best_cost)
+              {
+                best_cost = cost;
+                best_dx = p->label_dx;
+                p->label_side = this_side;
+              }
+          }
+        p->label_dx = best_dx;
+        if (p->label_side != 0)
+          alternate = -p->label_side;
+      }
     }
 }

@@ -15,40 +15,25 @@ point_at (WaymarkLayout *layout, guint i)
   return &g_array_index (layout->emotion, WaymarkEmotionPoint, i);
 }
 
-/* Appends the segment from point @i to @i + 1 as a Catmull-Rom spline
- * turned into a cubic Bézier.  Control points are clamped to the
- * segment's height range, so the curve never overshoots a score (a
- * "+2.3" bump would lie about the data) and never leaves the lane. */
 static void
 curve_segment (cairo_t *cr, WaymarkLayout *layout, double top, guint i)
 {
-  guint n = layout->emotion->len;
-  const WaymarkEmotionPoint *p0 = point_at (layout, i > 0 ? i - 1 : i);
-  const WaymarkEmotionPoint *p1 = point_at (layout, i);
-  const WaymarkEmotionPoint *p2 = point_at (layout, i + 1);
-  const WaymarkEmotionPoint *p3 = point_at (layout, i + 2 < n ? i + 2 : i + 1);
-  double x0 = waymark_emotion_point_x (p0), y0 = top + p0->rel_y;
-  double x1 = waymark_emotion_point_x (p1), y1 = top + p1->rel_y;
-  double x2 = waymark_emotion_point_x (p2), y2 = top + p2->rel_y;
-  double x3 = waymark_emotion_point_x (p3), y3 = top + p3->rel_y;
-  double c1x = x1 + (x2 - x0) / 6, c1y = y1 + (y2 - y0) / 6;
-  double c2x = x2 - (x3 - x1) / 6, c2y = y2 - (y3 - y1) / 6;
-  double lo = MIN (y1, y2), hi = MAX (y1, y2);
+  double p[8];
 
-  c1y = CLAMP (c1y, lo, hi);
-  c2y = CLAMP (c2y, lo, hi);
-  cairo_curve_to (cr, c1x, c1y, c2x, c2y, x2, y2);
+  waymark_emotion_segment (layout, i, top, p);
+  cairo_curve_to (cr, p[2], p[3], p[4], p[5], p[6], p[7]);
 }
 
 void
 waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row)
 {
-  double x = WM_MARGIN + WM_LANE_HEADER_WIDTH - 16;
+  const WaymarkMetrics *m = pc->layout->metrics;
+  double x = m->margin + m->lane_header_width - 16;
 
   /* A small scale at the right of the lane header: the faces for +2, 0
    * and -2 at the heights the curve uses. */
   for (int score = WAYMARK_EMOTION_MAX; score >= WAYMARK_EMOTION_MIN; score -= 2)
-    waymark_glyph_face (pc->cr, pc->palette, score, x, row->y + waymark_emotion_level_y (score), 7);
+    waymark_glyph_face (pc->cr, pc->palette, score, x, row->y + waymark_emotion_level_y (pc->layout->metrics, score), 7);
 }
 
 void
@@ -60,7 +45,8 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   double left = layout->grid_x;
   double right = layout->grid_right;
   double top = row->y;
-  double height = MIN (row->height, WM_EMOTION_HEIGHT);
+  const WaymarkMetrics *m = layout->metrics;
+  double height = MIN (row->height, m->emotion_height);
   guint first, last;
 
   /* One tile across all phases: the curve runs through them. */
@@ -74,7 +60,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   waymark_color_set_source (&palette->grid_line, cr);
   for (int score = WAYMARK_EMOTION_MIN; score <= WAYMARK_EMOTION_MAX; score++)
     {
-      double y = top + waymark_emotion_level_y (score);
+      double y = top + waymark_emotion_level_y (pc->layout->metrics, score);
 
       if (score == 0)
         continue;
@@ -91,7 +77,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       for (guint c = MAX (first, 1); c <= last; c++)
         {
-          double x = waymark_layout_column (layout, c)->x - WM_GAP / 2;
+          double x = waymark_layout_column (layout, c)->x - m->gap / 2;
 
           cairo_move_to (cr, x, top + 10);
           cairo_line_to (cr, x, top + height - 10);
@@ -102,7 +88,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   /* The zero line, dashed: above it the customer is pleased. */
   {
     double dash[] = { 6.0, 4.0 };
-    double y = top + waymark_emotion_level_y (0);
+    double y = top + waymark_emotion_level_y (pc->layout->metrics, 0);
 
     double x0 = left + 10;
 

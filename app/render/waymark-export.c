@@ -188,43 +188,20 @@ waymark_export_get_page_plan (WaymarkLayout              *layout,
   g_return_if_fail (options != NULL);
   g_return_if_fail (plan != NULL);
 
-  waymark_layout_get_size (layout, &map_width, &map_height);
   if (options->paper == WAYMARK_PAPER_NATURAL)
     {
+      /* The map as the canvas shows it. */
+      waymark_layout_set_density (layout, WAYMARK_LAYOUT_DENSITY_SCREEN);
+      waymark_layout_set_max_slots (layout, WAYMARK_LAYOUT_MAX_SLOTS);
+      waymark_layout_set_stack_target (layout, WAYMARK_LAYOUT_STACK_TARGET);
+      waymark_layout_get_size (layout, &map_width, &map_height);
       waymark_page_plan_init_natural (plan, map_width, map_height);
       return;
     }
 
   waymark_paper_get_size (options->paper, options->orientation, &page_width, &page_height);
-
-  /* A wide map on a landscape page fills only a band of it and its text
-   * comes out too small to read on the wall: try each column width and
-   * keep the one that prints the map largest.  Later calls find the same
-   * answer, so the layout settles. */
-  {
-    guint best_slots = waymark_layout_get_max_slots (layout);
-    double best_scale = -1;
-
-    for (guint slots = 1; slots <= WAYMARK_LAYOUT_MAX_SLOTS; slots++)
-      {
-        waymark_layout_set_max_slots (layout, slots);
-        waymark_layout_update (layout);
-        waymark_layout_get_size (layout, &map_width, &map_height);
-        waymark_page_plan_init (plan, map_width, map_height, page_width, page_height,
+  waymark_page_plan_fit_layout (plan, layout, page_width, page_height,
                                 MAX (options->poster_columns, 1), MAX (options->poster_rows, 1));
-        /* Prefer wider columns on a tie: fewer, rounder stacks. */
-        if (plan->scale >= best_scale * 1.001)
-          {
-            best_scale = plan->scale;
-            best_slots = slots;
-          }
-      }
-    waymark_layout_set_max_slots (layout, best_slots);
-    waymark_layout_update (layout);
-    waymark_layout_get_size (layout, &map_width, &map_height);
-  }
-  waymark_page_plan_init (plan, map_width, map_height, page_width, page_height,
-                          MAX (options->poster_columns, 1), MAX (options->poster_rows, 1));
 }
 
 /* Pixels for @points at @dpi, rounded to the nearest as printers and

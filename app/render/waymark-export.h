@@ -96,9 +96,10 @@ gboolean    waymark_export_options_validate        (const WaymarkExportOptions *
 /**
  * waymark_export_get_page_plan:
  * The pages @options put the map of @layout on (the plan printing would
- * use for the same paper).  For paper other than the natural size it
- * first sets the layout's column width (waymark_layout_set_max_slots) to
- * the one that prints the map largest on those sheets.
+ * use for the same paper).  Paper sizes go through
+ * waymark_page_plan_fit_layout(), which switches @layout to the print
+ * density and the shape that prints the map largest; the natural size
+ * sets @layout back to the screen's density and shape.
  */
 void        waymark_export_get_page_plan           (WaymarkLayout              *layout,
                                                     const WaymarkExportOptions *options,

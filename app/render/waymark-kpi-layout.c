@@ -88,11 +88,12 @@ void
 waymark_kpi_cell_build (WaymarkCell *cell, WaymarkLayout *layout)
 {
   WaymarkTextCache *text = waymark_layout_get_text_cache (layout);
+  const WaymarkMetrics *m = cell->metrics;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint column = cell->column->index;
   guint slots, per_column;
-  double y = WM_CELL_PAD, height = 0;
+  double y = m->cell_pad, height = 0;
 
   waymark_kpi_cell_clear (cell);
   cell->height = 0;
@@ -155,27 +156,27 @@ waymark_kpi_cell_build (WaymarkCell *cell, WaymarkLayout *layout)
         value = g_strdup (group->values->str);
 
       if (i % per_column == 0)
-        y = WM_CELL_PAD;
+        y = m->cell_pad;
       line->x = waymark_cell_content_x (cell, i / per_column);
       line->y = y;
-      line->width = WM_CARD_WIDTH;
+      line->width = m->card_width;
       line->value = waymark_text_cache_create (text, WAYMARK_TEXT_KPI_VALUE, value, -1, 1);
       waymark_text_get_size (line->value, &vw, NULL);
       /* The figure matters more than the name: the name gives way first
        * (wrapping to a second line), but keeps 40 % of the width. */
-      if (vw > WM_CARD_WIDTH * 0.6)
+      if (vw > m->card_width * 0.6)
         {
-          pango_layout_set_width (line->value, (int) (WM_CARD_WIDTH * 0.6 * PANGO_SCALE));
+          pango_layout_set_width (line->value, (int) (m->card_width * 0.6 * PANGO_SCALE));
           pango_layout_set_ellipsize (line->value, PANGO_ELLIPSIZE_END);
-          vw = WM_CARD_WIDTH * 0.6;
+          vw = m->card_width * 0.6;
         }
       line->name = waymark_text_cache_create (text, WAYMARK_TEXT_KPI_NAME, group->name,
-                                              WM_CARD_WIDTH - vw - 10, 2);
+                                              m->card_width - vw - 10, 2);
       waymark_text_get_size (line->name, NULL, &nh);
       line->height = MAX (WM_KPI_LINE_HEIGHT, nh + WM_KPI_LINE_HEIGHT - 15);
       y += line->height;
       height = MAX (height, y);
       g_ptr_array_add (cell->kpi_lines, line);
     }
-  cell->height = height + WM_CELL_PAD;
+  cell->height = height + m->cell_pad;
 }

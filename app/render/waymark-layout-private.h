@@ -11,41 +11,49 @@ G_BEGIN_DECLS
  * relative to their cell or column so that moving a row or a column never
  * touches the cards in it. */
 
-/* Page */
-#define WM_MARGIN              40.0
-#define WM_MIN_CONTENT_WIDTH   960.0   /* header and legend need room even on an empty map */
-#define WM_HEADER_GAP          28.0    /* header → phase headers */
-#define WM_LEGEND_GAP          32.0    /* last row → legend */
-#define WM_GAP                 8.0     /* between columns, rows and headers */
+/* The sizes of the grid's structure: margins, gutters, paddings, the
+ * card width.  Two sets, one painter: the screen's, roomy for pointing
+ * and dragging, and a dense one for paper, where the map is scaled to
+ * fit and every unit of gutter is a unit taken from the text (see
+ * waymark_layout_set_density).  Text sizes are in waymark-text-cache.c;
+ * what holds one line of text (card rows, phase headers) stays the same
+ * in both. */
+typedef struct {
+  double margin;               /* around the map */
+  double min_content_width;    /* header and legend need room even on an empty map */
+  double header_gap;           /* header → phase headers */
+  double legend_gap;           /* last row → legend */
+  double gap;                  /* between columns, rows and headers */
+  double lane_header_width;
+  double lane_header_pad;
+  double card_width;
+  double cell_pad;
+  double slot_gap;             /* between cards side by side */
+  double band_gap;             /* between rows of cards */
+  double card_pad;
+  double card_row_gap;         /* channel row → title → meta row */
+  double note_pad;
+  double emotion_height;       /* the emotion lane */
+} WaymarkMetrics;
 
-/* Headers */
-#define WM_LANE_HEADER_WIDTH   172.0
-#define WM_LANE_HEADER_PAD     12.0
+const WaymarkMetrics *waymark_metrics_get (WaymarkLayoutDensity density);
+
 #define WM_PHASE_HEADER_HEIGHT 54.0
 #define WM_CHEVRON_TIP         14.0
 
 /* Cells and cards */
-#define WM_CARD_WIDTH          220.0
-#define WM_CELL_PAD            12.0
-#define WM_SLOT_GAP            12.0    /* between cards side by side */
-#define WM_BAND_GAP            12.0    /* between rows of cards */
-#define WM_STACK_TARGET        4       /* cards per stack before a column widens */
+#define WM_STACK_TARGET        4       /* cards per stack before a column widens (screen) */
 #define WM_MAX_SLOTS           4       /* cards side by side at most */
-#define WM_CARD_PAD            11.0
 #define WM_CARD_CHANNEL_ROW    18.0
 #define WM_CARD_META_ROW       18.0
-#define WM_CARD_ROW_GAP        7.0
 #define WM_CARD_TITLE_LINES    3
 #define WM_CARD_RADIUS         8.0
-#define WM_NOTE_PAD            12.0
 #define WM_NOTE_LINES          8
 #define WM_NOTE_MIN_HEIGHT     64.0
+#define WM_CARD_MIN_HEIGHT     88.0
 
 /* Lane heights */
-#define WM_MIN_CARD_ROW        (2 * WM_CELL_PAD + 88.0)
-#define WM_MIN_NOTE_ROW        (2 * WM_CELL_PAD + WM_NOTE_MIN_HEIGHT)
 #define WM_MIN_KPI_ROW         64.0
-#define WM_EMOTION_HEIGHT      188.0
 #define WM_EMOTION_PAD         34.0    /* above +2 and below -2: room for labels */
 #define WM_EMOTION_RADIUS      6.5
 #define WM_EMOTION_LABEL_WIDTH 150.0
@@ -107,6 +115,7 @@ typedef struct {
 
 struct _WaymarkCell
 {
+  const WaymarkMetrics *metrics;  /* the layout's */
   WaymarkColumn *column;
   WaymarkRow *row;
   GPtrArray *cards;         /* WaymarkCard (owned by the layout's table), in order */
@@ -182,7 +191,10 @@ struct _WaymarkLayout
   gulong changed_id;
   WaymarkTextCache *text;
 
+  const WaymarkMetrics *metrics;
+  WaymarkLayoutDensity density;
   guint max_slots;          /* cards side by side at most (1 … WM_MAX_SLOTS) */
+  guint stack_target;       /* cards per stack before a column widens */
   GPtrArray *columns;       /* WaymarkColumn, in phase order */
   GPtrArray *rows;          /* WaymarkRow, in lane order */
   WaymarkCell *cells;       /* rows->len × columns->len, row-major */
@@ -290,7 +302,7 @@ gboolean waymark_cell_band_range     (WaymarkCell *cell, double y1, double y2, g
 
 WaymarkTextCache *waymark_layout_get_text_cache (WaymarkLayout *self);
 /* The y of emotion @score relative to an emotion lane's top. */
-double   waymark_emotion_level_y     (int score);
+double   waymark_emotion_level_y     (const WaymarkMetrics *m, int score);
 
 /* waymark-card-layout.c */
 WaymarkCard *waymark_card_new        (gpointer item);
@@ -304,7 +316,8 @@ typedef enum {
 WaymarkCardChanges waymark_card_snapshot (WaymarkCard *card);
 /* Lays out the card's text and sets its natural height; TRUE when the
  * height changed. */
-gboolean     waymark_card_measure    (WaymarkCard *card, WaymarkTextCache *text, guint *n_measured);
+gboolean     waymark_card_measure    (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCache *text,
+                                      guint *n_measured);
 /* Places the cell's cards in bands of the column's slot count; sets
  * cell->height. */
 void         waymark_cell_flow       (WaymarkCell *cell);
@@ -323,6 +336,9 @@ void         waymark_emotion_build   (WaymarkLayout *self);
  * below), its halo included, in an emotion lane whose top is @top. */
 void         waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side,
                                          WaymarkRect *rect);
+/* The curve from point @i to @i + 1 as a cubic Bézier (start, two
+ * control points, end) in an emotion lane whose top is @top. */
+void         waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8]);
 /* The index of the first point at or right of absolute @x. */
 guint        waymark_emotion_lower_bound (WaymarkLayout *self, double x);
 static inline double

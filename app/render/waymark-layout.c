@@ -31,8 +31,7 @@ column_new (WaymarkPhase *phase, guint index)
 
   column->phase = waymark_item_ref (phase);
   column->index = index;
-  column->n_slots = 1;
-  column->width = 2 * WM_CELL_PAD + WM_CARD_WIDTH;
+  /* No slots yet: the first measure sets the width. */
   return column;
 }
 
@@ -487,6 +486,7 @@ rebuild_structure (WaymarkLayout *self)
 
         cell->column = waymark_layout_column (self, c);
         cell->row = waymark_layout_row (self, r);
+        cell->metrics = self->metrics;
         cell->cards = g_ptr_array_new ();
         cell->bands = g_array_new (FALSE, FALSE, sizeof (WaymarkBand));
         cell->n_slots = 1;
@@ -600,12 +600,12 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
 
   /* A phase with many cards gets wider before its lanes get very tall, so
    * the map stays a landscape poster instead of a tower. */
-  slots = CLAMP ((most + WM_STACK_TARGET - 1) / WM_STACK_TARGET, 1, self->max_slots);
+  slots = CLAMP ((most + self->stack_target - 1) / self->stack_target, 1, self->max_slots);
   column->dirty = FALSE;
   if (slots != column->n_slots)
     {
       column->n_slots = slots;
-      column->width = 2 * WM_CELL_PAD + slots * WM_CARD_WIDTH + (slots - 1) * WM_SLOT_GAP;
+      column->width = 2 * self->metrics->cell_pad + slots * self->metrics->card_width + (slots - 1) * self->metrics->slot_gap;
       column->header_dirty = TRUE;
       for (guint r = 0; r < self->rows->len; r++)
         {
@@ -622,7 +622,7 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
 static void
 row_update_header (WaymarkLayout *self, WaymarkRow *row)
 {
-  double width = WM_LANE_HEADER_WIDTH - 2 * WM_LANE_HEADER_PAD;
+  double width = self->metrics->lane_header_width - 2 * self->metrics->lane_header_pad;
   double h1, h2;
 
   g_clear_object (&row->name);
@@ -635,7 +635,7 @@ row_update_header (WaymarkLayout *self, WaymarkRow *row)
                                          width, 1);
   waymark_text_get_size (row->name, NULL, &h1);
   waymark_text_get_size (row->hint, NULL, &h2);
-  row->header_height = 2 * WM_LANE_HEADER_PAD + h1 + 3 + h2;
+  row->header_height = 2 * self->metrics->lane_header_pad + h1 + 3 + h2;
   row->header_dirty = FALSE;
 }
 
@@ -653,17 +653,17 @@ row_measure (WaymarkLayout *self, WaymarkRow *row)
   switch (row->kind)
     {
     case WAYMARK_LANE_EMOTION:
-      height = WM_EMOTION_HEIGHT;
+      height = self->metrics->emotion_height;
       break;
     case WAYMARK_LANE_KPIS:
       height = WM_MIN_KPI_ROW;
       break;
     case WAYMARK_LANE_NOTES:
-      height = WM_MIN_NOTE_ROW;
+      height = (2 * self->metrics->cell_pad + WM_NOTE_MIN_HEIGHT);
       break;
     case WAYMARK_LANE_TOUCHPOINTS:
     default:
-      height = WM_MIN_CARD_ROW;
+      height = (2 * self->metrics->cell_pad + WM_CARD_MIN_HEIGHT);
       break;
     }
   if (row->kind != WAYMARK_LANE_EMOTION)
@@ -705,8 +705,8 @@ header_update (WaymarkLayout *self)
   gboolean intended = waymark_journey_get_state (self->journey) == WAYMARK_STATE_INTENDED;
   g_autoptr(GString) sub = g_string_new (NULL);
   g_autofree char *personas = join_personas (self->journey);
-  double x = WM_MARGIN;
-  double y = WM_MARGIN;
+  double x = self->metrics->margin;
+  double y = self->metrics->margin;
   double bw, bh, w, h;
 
   g_clear_object (&self->title);
@@ -753,14 +753,14 @@ header_update (WaymarkLayout *self)
       self->personas_rect = WAYMARK_RECT_INIT (x, y + 4, w, h);
       y += 4 + h;
     }
-  self->header = WAYMARK_RECT_INIT (WM_MARGIN, WM_MARGIN, self->content_width, y - WM_MARGIN);
+  self->header = WAYMARK_RECT_INIT (self->metrics->margin, self->metrics->margin, self->content_width, y - self->metrics->margin);
   self->header_dirty = FALSE;
 }
 
 static void
 update_x (WaymarkLayout *self)
 {
-  double x = WM_MARGIN + WM_LANE_HEADER_WIDTH + WM_GAP;
+  double x = self->metrics->margin + self->metrics->lane_header_width + self->metrics->gap;
   double content;
 
   self->grid_x = x;
@@ -769,13 +769,13 @@ update_x (WaymarkLayout *self)
       WaymarkColumn *column = waymark_layout_column (self, c);
 
       column->x = x;
-      x += column->width + WM_GAP;
+      x += column->width + self->metrics->gap;
     }
   /* With no phases the grid keeps the room of one column for its hint. */
   if (self->columns->len == 0)
-    x += 2 * WM_CELL_PAD + WM_CARD_WIDTH + WM_GAP;
-  self->grid_right = x - WM_GAP;
-  content = MAX (self->grid_right - WM_MARGIN, WM_MIN_CONTENT_WIDTH);
+    x += 2 * self->metrics->cell_pad + self->metrics->card_width + self->metrics->gap;
+  self->grid_right = x - self->metrics->gap;
+  content = MAX (self->grid_right - self->metrics->margin, self->metrics->min_content_width);
   if (content != self->content_width)
     {
       self->content_width = content;
@@ -791,20 +791,20 @@ update_y (WaymarkLayout *self)
 {
   double y;
 
-  self->phase_y = self->header.y + self->header.height + WM_HEADER_GAP;
-  self->rows_y = self->phase_y + WM_PHASE_HEADER_HEIGHT + WM_GAP;
+  self->phase_y = self->header.y + self->header.height + self->metrics->header_gap;
+  self->rows_y = self->phase_y + WM_PHASE_HEADER_HEIGHT + self->metrics->gap;
   y = self->rows_y;
   for (guint r = 0; r < self->rows->len; r++)
     {
       WaymarkRow *row = waymark_layout_row (self, r);
 
       row->y = y;
-      y += row->height + WM_GAP;
+      y += row->height + self->metrics->gap;
     }
   if (self->rows->len == 0)
-    y += WM_MIN_CARD_ROW + WM_GAP;
-  self->rows_bottom = y - WM_GAP;
-  self->legend_rect.y = self->rows_bottom + WM_LEGEND_GAP;
+    y += (2 * self->metrics->cell_pad + WM_CARD_MIN_HEIGHT) + self->metrics->gap;
+  self->rows_bottom = y - self->metrics->gap;
+  self->legend_rect.y = self->rows_bottom + self->metrics->legend_gap;
   self->y_dirty = FALSE;
 }
 
@@ -823,7 +823,7 @@ update_empty_hint (WaymarkLayout *self)
   g_clear_object (&self->empty_hint);
   if (hint)
     self->empty_hint = waymark_text_cache_create (self->text, WAYMARK_TEXT_PLACEHOLDER, hint,
-                                                  WM_CARD_WIDTH, 3);
+                                                  self->metrics->card_width, 3);
 }
 
 void
@@ -851,7 +851,7 @@ waymark_layout_update (WaymarkLayout *self)
       WaymarkCard *card = g_ptr_array_index (self->dirty_cards, i);
 
       card->dirty = FALSE;
-      if (waymark_card_measure (card, self->text, &self->stats.n_cards_measured) && card->cell)
+      if (waymark_card_measure (card, self->metrics, self->text, &self->stats.n_cards_measured) && card->cell)
         mark_cell (self, card->cell);
     }
   g_ptr_array_set_size (self->dirty_cards, 0);
@@ -919,8 +919,8 @@ waymark_layout_update (WaymarkLayout *self)
     }
 
   /* Whole units, rounded up: images, pages and tiles come out exact. */
-  self->width = ceil (2 * WM_MARGIN + self->content_width - 1e-6);
-  self->height = ceil (self->legend_rect.y + self->legend_rect.height + WM_MARGIN - 1e-6);
+  self->width = ceil (2 * self->metrics->margin + self->content_width - 1e-6);
+  self->height = ceil (self->legend_rect.y + self->legend_rect.height + self->metrics->margin - 1e-6);
   self->stats.n_text_layouts += waymark_text_cache_get_n_created (self->text) - n_text;
   self->any_dirty = FALSE;
   self->links_dirty = TRUE;
@@ -996,7 +996,10 @@ waymark_layout_class_init (WaymarkLayoutClass *klass)
 static void
 waymark_layout_init (WaymarkLayout *self)
 {
+  self->density = WAYMARK_LAYOUT_DENSITY_SCREEN;
+  self->metrics = waymark_metrics_get (self->density);
   self->max_slots = WM_MAX_SLOTS;
+  self->stack_target = WAYMARK_LAYOUT_STACK_TARGET;
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->column_of = g_hash_table_new (NULL, NULL);
@@ -1009,7 +1012,7 @@ waymark_layout_init (WaymarkLayout *self)
   self->dirty_cells = g_ptr_array_new ();
   self->dirty_columns = g_ptr_array_new ();
   self->dirty_rows = g_ptr_array_new ();
-  self->content_width = WM_MIN_CONTENT_WIDTH;
+  self->content_width = self->metrics->min_content_width;
 }
 
 PangoContext *
@@ -1119,6 +1122,47 @@ waymark_layout_get_max_slots (WaymarkLayout *self)
   return self->max_slots;
 }
 
+void
+waymark_layout_set_stack_target (WaymarkLayout *self, guint stack_target)
+{
+  g_return_if_fail (WAYMARK_IS_LAYOUT (self));
+
+  stack_target = MAX (stack_target, 1);
+  if (stack_target == self->stack_target)
+    return;
+  self->stack_target = stack_target;
+  self->structure_dirty = TRUE;
+  invalidate (self);
+}
+
+guint
+waymark_layout_get_stack_target (WaymarkLayout *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (self), WAYMARK_LAYOUT_STACK_TARGET);
+  return self->stack_target;
+}
+
+void
+waymark_layout_set_density (WaymarkLayout *self, WaymarkLayoutDensity density)
+{
+  g_return_if_fail (WAYMARK_IS_LAYOUT (self));
+
+  if (density == self->density)
+    return;
+  self->density = density;
+  self->metrics = waymark_metrics_get (density);
+  waymark_text_cache_set_print (self->text, density == WAYMARK_LAYOUT_DENSITY_PRINT);
+  /* Cards wrap at a new width and text sizes change: every layout goes. */
+  waymark_layout_invalidate (self);
+}
+
+WaymarkLayoutDensity
+waymark_layout_get_density (WaymarkLayout *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (self), WAYMARK_LAYOUT_DENSITY_SCREEN);
+  return self->density;
+}
+
 gboolean
 waymark_layout_is_dirty (WaymarkLayout *self)
 {
@@ -1214,7 +1258,7 @@ waymark_layout_get_lane_rect (WaymarkLayout *self, WaymarkLane *lane, WaymarkRec
   row = g_hash_table_lookup (self->row_of, lane);
   if (row == NULL)
     return FALSE;
-  *rect = WAYMARK_RECT_INIT (WM_MARGIN, row->y, self->grid_right - WM_MARGIN, row->height);
+  *rect = WAYMARK_RECT_INIT (self->metrics->margin, row->y, self->grid_right - self->metrics->margin, row->height);
   return TRUE;
 }
 
@@ -1229,7 +1273,7 @@ waymark_layout_get_lane_header_rect (WaymarkLayout *self, WaymarkLane *lane, Way
   row = g_hash_table_lookup (self->row_of, lane);
   if (row == NULL)
     return FALSE;
-  *rect = WAYMARK_RECT_INIT (WM_MARGIN, row->y, WM_LANE_HEADER_WIDTH, row->height);
+  *rect = WAYMARK_RECT_INIT (self->metrics->margin, row->y, self->metrics->lane_header_width, row->height);
   return TRUE;
 }
 
@@ -1314,16 +1358,16 @@ waymark_layout_get_cell_insertion_rect (WaymarkLayout *self,
 
   if (n == 0)
     {
-      *rect = WAYMARK_RECT_INIT (cr.x + WM_CELL_PAD, cr.y + WM_CELL_PAD / 2 - 1.5, WM_CARD_WIDTH, 3);
+      *rect = WAYMARK_RECT_INIT (cr.x + self->metrics->cell_pad, cr.y + self->metrics->cell_pad / 2 - 1.5, self->metrics->card_width, 3);
     }
   else if (cell->n_slots == 1 || index == n)
     {
       /* A horizontal bar above the card at @index, or below the last. */
       WaymarkCard *card = g_ptr_array_index (cell->cards, MIN (index, n - 1));
-      double y = index < n ? card->y - WM_BAND_GAP / 2 : card->y + card->height + WM_BAND_GAP / 2;
+      double y = index < n ? card->y - self->metrics->band_gap / 2 : card->y + card->height + self->metrics->band_gap / 2;
 
       if (cell->n_slots > 1 && index == n && (n % cell->n_slots) != 0)
-        *rect = WAYMARK_RECT_INIT (cr.x + card->x + card->width + WM_SLOT_GAP / 2 - 1.5, cr.y + card->y,
+        *rect = WAYMARK_RECT_INIT (cr.x + card->x + card->width + self->metrics->slot_gap / 2 - 1.5, cr.y + card->y,
                                    3, card->height);
       else
         *rect = WAYMARK_RECT_INIT (cr.x + card->x, cr.y + y - 1.5, card->width, 3);
@@ -1333,7 +1377,7 @@ waymark_layout_get_cell_insertion_rect (WaymarkLayout *self,
       /* Side by side: a vertical bar left of the card at @index. */
       WaymarkCard *card = g_ptr_array_index (cell->cards, index);
 
-      *rect = WAYMARK_RECT_INIT (cr.x + card->x - WM_SLOT_GAP / 2 - 1.5, cr.y + card->y, 3, card->height);
+      *rect = WAYMARK_RECT_INIT (cr.x + card->x - self->metrics->slot_gap / 2 - 1.5, cr.y + card->y, 3, card->height);
     }
   return TRUE;
 }
@@ -1352,7 +1396,7 @@ column_lower_bound (WaymarkLayout *self, double x)
       guint mid = (lo + hi) / 2;
       WaymarkColumn *column = waymark_layout_column (self, mid);
 
-      if (column->x + column->width + WM_GAP / 2 <= x)
+      if (column->x + column->width + self->metrics->gap / 2 <= x)
         lo = mid + 1;
       else
         hi = mid;
@@ -1370,7 +1414,7 @@ row_lower_bound (WaymarkLayout *self, double y)
       guint mid = (lo + hi) / 2;
       WaymarkRow *row = waymark_layout_row (self, mid);
 
-      if (row->y + row->height + WM_GAP / 2 <= y)
+      if (row->y + row->height + self->metrics->gap / 2 <= y)
         lo = mid + 1;
       else
         hi = mid;
@@ -1386,13 +1430,13 @@ waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *f
   if (self->columns->len == 0)
     return FALSE;
   a = column_lower_bound (self, x1);
-  if (a == self->columns->len || waymark_layout_column (self, a)->x - WM_GAP / 2 >= x2)
+  if (a == self->columns->len || waymark_layout_column (self, a)->x - self->metrics->gap / 2 >= x2)
     return FALSE;
   b = column_lower_bound (self, x2);
   if (b == self->columns->len)
     b = self->columns->len - 1;
   /* Keep b's left edge before x2. */
-  while (b > a && waymark_layout_column (self, b)->x - WM_GAP / 2 >= x2)
+  while (b > a && waymark_layout_column (self, b)->x - self->metrics->gap / 2 >= x2)
     b--;
   *first = a;
   *last = b;
@@ -1407,12 +1451,12 @@ waymark_layout_row_range (WaymarkLayout *self, double y1, double y2, guint *firs
   if (self->rows->len == 0)
     return FALSE;
   a = row_lower_bound (self, y1);
-  if (a == self->rows->len || waymark_layout_row (self, a)->y - WM_GAP / 2 >= y2)
+  if (a == self->rows->len || waymark_layout_row (self, a)->y - self->metrics->gap / 2 >= y2)
     return FALSE;
   b = row_lower_bound (self, y2);
   if (b == self->rows->len)
     b = self->rows->len - 1;
-  while (b > a && waymark_layout_row (self, b)->y - WM_GAP / 2 >= y2)
+  while (b > a && waymark_layout_row (self, b)->y - self->metrics->gap / 2 >= y2)
     b--;
   *first = a;
   *last = b;
@@ -1532,12 +1576,12 @@ waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hi
   *hit = (WaymarkHit) { WAYMARK_HIT_NONE, NULL, NULL, NULL, 0 };
 
   c = column_lower_bound (self, x);
-  if (c < self->columns->len && x >= self->grid_x - WM_GAP / 2 &&
-      x >= waymark_layout_column (self, c)->x - WM_GAP / 2)
+  if (c < self->columns->len && x >= self->grid_x - self->metrics->gap / 2 &&
+      x >= waymark_layout_column (self, c)->x - self->metrics->gap / 2)
     column = waymark_layout_column (self, c);
   r = row_lower_bound (self, y);
-  if (r < self->rows->len && y >= self->rows_y - WM_GAP / 2 &&
-      y >= waymark_layout_row (self, r)->y - WM_GAP / 2)
+  if (r < self->rows->len && y >= self->rows_y - self->metrics->gap / 2 &&
+      y >= waymark_layout_row (self, r)->y - self->metrics->gap / 2)
     row = waymark_layout_row (self, r);
   hit->phase = column ? column->phase : NULL;
   hit->lane = row ? row->lane : NULL;
@@ -1559,7 +1603,7 @@ waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hi
       return TRUE;
     }
   /* Lane headers */
-  if (row && x >= WM_MARGIN && x < WM_MARGIN + WM_LANE_HEADER_WIDTH)
+  if (row && x >= self->metrics->margin && x < self->metrics->margin + self->metrics->lane_header_width)
     {
       hit->kind = WAYMARK_HIT_LANE_HEADER;
       hit->item = row->lane;

@@ -68,6 +68,16 @@ typedef struct {
   guint n_text_layouts;     /* PangoLayouts created */
 } WaymarkLayoutStats;
 
+/* The structure's sizes.  SCREEN (the default) has room for pointing and
+ * dragging.  PRINT is for a map scaled down to fit paper: narrower cards
+ * relative to their text, thinner gutters, paddings and margins (the
+ * paper has its own) and larger card titles, so the text comes out larger
+ * on the same sheet.  Both draw with the same painter. */
+typedef enum {
+  WAYMARK_LAYOUT_DENSITY_SCREEN,
+  WAYMARK_LAYOUT_DENSITY_PRINT,
+} WaymarkLayoutDensity;
+
 /**
  * waymark_layout_create_pango_context:
  * A PangoContext that lays text out the same at every scale and on every
@@ -103,10 +113,6 @@ void            waymark_layout_update           (WaymarkLayout  *self);
  * PangoContext's fonts or options changed.
  */
 void            waymark_layout_invalidate       (WaymarkLayout  *self);
-/**
- * waymark_layout_is_dirty:
- * Whether a change waits for waymark_layout_update().
- */
 /* How many cards a phase column may hold side by side (1 to
  * WAYMARK_LAYOUT_MAX_SLOTS, the default): a phase with many cards widens
  * instead of growing very tall.  Fitting a map to paper picks the value
@@ -115,7 +121,27 @@ void            waymark_layout_invalidate       (WaymarkLayout  *self);
 void            waymark_layout_set_max_slots    (WaymarkLayout  *self,
                                                  guint           max_slots);
 guint           waymark_layout_get_max_slots    (WaymarkLayout  *self);
+/* How many cards a cell stacks before its column puts cards side by side
+ * (1 or more; WAYMARK_LAYOUT_STACK_TARGET by default).  Together with the
+ * maximum slot count it sets the map's shape: fitting to paper tries
+ * several (waymark_page_plan_fit_layout). */
+#define WAYMARK_LAYOUT_STACK_TARGET 4
+void            waymark_layout_set_stack_target (WaymarkLayout  *self,
+                                                 guint           stack_target);
+guint           waymark_layout_get_stack_target (WaymarkLayout  *self);
+/**
+ * waymark_layout_is_dirty:
+ * Whether a change waits for waymark_layout_update().
+ */
 gboolean        waymark_layout_is_dirty         (WaymarkLayout  *self);
+/**
+ * waymark_layout_set_density:
+ * Switches between the screen's and the print metrics; every card is
+ * measured again (line breaks change with the card width).
+ */
+void            waymark_layout_set_density      (WaymarkLayout        *self,
+                                                 WaymarkLayoutDensity  density);
+WaymarkLayoutDensity waymark_layout_get_density (WaymarkLayout        *self);
 
 /**
  * waymark_layout_get_size:

@@ -116,7 +116,7 @@ waymark_legend_build (WaymarkLayout *self)
       x += GROUP_GAP - ENTRY_GAP;
     }
 
-  self->legend_rect.x = WM_MARGIN;
+  self->legend_rect.x = self->metrics->margin;
   self->legend_rect.width = width;
   self->legend_rect.height = y + WM_LEGEND_LINE / 2;
 }

@@ -109,10 +109,10 @@ right_gutter (WaymarkLayout *self, const End *e)
   WaymarkColumn *column = e->card->cell->column;
 
   if (right_is_slot_gutter (e))
-    return right + WM_SLOT_GAP / 2;
+    return right + self->metrics->slot_gap / 2;
   if (column->index + 1 < self->columns->len)
-    return (right + waymark_layout_column (self, column->index + 1)->x + WM_CELL_PAD) / 2;
-  return right + WM_CELL_PAD / 2;
+    return (right + waymark_layout_column (self, column->index + 1)->x + self->metrics->cell_pad) / 2;
+  return right + self->metrics->cell_pad / 2;
 }
 
 static double
@@ -121,14 +121,14 @@ left_gutter (WaymarkLayout *self, const End *e)
   WaymarkColumn *column = e->card->cell->column;
 
   if (left_is_slot_gutter (e))
-    return e->rect.x - WM_SLOT_GAP / 2;
+    return e->rect.x - self->metrics->slot_gap / 2;
   if (column->index > 0)
     {
       WaymarkColumn *prev = waymark_layout_column (self, column->index - 1);
 
-      return (e->rect.x + prev->x + prev->width - WM_CELL_PAD) / 2;
+      return (e->rect.x + prev->x + prev->width - self->metrics->cell_pad) / 2;
     }
-  return e->rect.x - WM_CELL_PAD / 2;
+  return e->rect.x - self->metrics->cell_pad / 2;
 }
 
 /* The corridor above row @r (between it and the row or headers above)
@@ -138,7 +138,7 @@ corridor_above (WaymarkLayout *self, guint r)
 {
   WaymarkRow *row = waymark_layout_row (self, r);
 
-  return r == 0 ? row->y + (WM_CELL_PAD - WM_GAP) / 2 : row->y - WM_GAP / 2;
+  return r == 0 ? row->y + (self->metrics->cell_pad - self->metrics->gap) / 2 : row->y - self->metrics->gap / 2;
 }
 
 static double
@@ -146,7 +146,7 @@ corridor_below (WaymarkLayout *self, guint r)
 {
   WaymarkRow *row = waymark_layout_row (self, r);
 
-  return r + 1 < self->rows->len ? corridor_above (self, r + 1) : row->y + row->height - WM_CELL_PAD / 2;
+  return r + 1 < self->rows->len ? corridor_above (self, r + 1) : row->y + row->height - self->metrics->cell_pad / 2;
 }
 
 /* Whether a horizontal run at @y from @x1 to @x2 keeps clear of every
@@ -215,12 +215,12 @@ pick_corridor (WaymarkLayout *self, const End *a, const End *b, double ay, doubl
       if (band > 0)
         {
           const WaymarkBand *prev = &g_array_index (cell->bands, WaymarkBand, band - 1);
-          candidates[n++] = cell->row->y + prev->y + prev->height + WM_BAND_GAP / 2;
+          candidates[n++] = cell->row->y + prev->y + prev->height + self->metrics->band_gap / 2;
         }
       if (band + 1 < cell->bands->len)
         {
           const WaymarkBand *here = &g_array_index (cell->bands, WaymarkBand, band);
-          candidates[n++] = cell->row->y + here->y + here->height + WM_BAND_GAP / 2;
+          candidates[n++] = cell->row->y + here->y + here->height + self->metrics->band_gap / 2;
         }
     }
 
@@ -296,7 +296,7 @@ route_points (WaymarkLayout *self, const End *a, const End *b, Polyline *line)
       add_point (line, sx, ay);
       if (fabs (ay - by) < 0.5 && run_is_free (self, sx, tx, ay, a->card, b->card))
         ;  /* side by side: straight across */
-      else if (fabs (gx1 - gx2) < WM_SLOT_GAP && (forward ? gx2 >= sx : gx2 <= sx))
+      else if (fabs (gx1 - gx2) < self->metrics->slot_gap && (forward ? gx2 >= sx : gx2 <= sx))
         {
           /* The same gutter: down it and across. */
           add_point (line, gx2, ay);

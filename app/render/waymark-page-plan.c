@@ -98,6 +98,49 @@ waymark_page_plan_init (WaymarkPagePlan *plan,
     }
 }
 
+/* The shapes a fitted map may take: cards stacked this many high before
+ * a column puts them side by side.  Small values make wide maps, large
+ * ones tall maps; the last is one card per column. */
+static const guint stack_targets[] = { 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 24, G_MAXUINT };
+
+void
+waymark_page_plan_fit_layout (WaymarkPagePlan *plan,
+                              WaymarkLayout   *layout,
+                              double           page_width,
+                              double           page_height,
+                              guint            columns,
+                              guint            rows)
+{
+  guint best_stack = WAYMARK_LAYOUT_STACK_TARGET;
+  double best_scale = -1;
+  double map_width, map_height;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+
+  /* The scale is the only thing that varies (text sizes are fixed per
+   * density), so the shape that scales largest prints the largest text.
+   * Changing the stack target re-flows cells but keeps card text, so
+   * each try costs O(cards) arithmetic. */
+  waymark_layout_set_density (layout, WAYMARK_LAYOUT_DENSITY_PRINT);
+  waymark_layout_set_max_slots (layout, WAYMARK_LAYOUT_MAX_SLOTS);
+  for (guint i = 0; i < G_N_ELEMENTS (stack_targets); i++)
+    {
+      waymark_layout_set_stack_target (layout, stack_targets[i]);
+      waymark_layout_get_size (layout, &map_width, &map_height);
+      waymark_page_plan_init (plan, map_width, map_height, page_width, page_height, columns, rows);
+      /* On a tie the squarer stacks (found first) win. */
+      if (plan->scale > best_scale * 1.001)
+        {
+          best_scale = plan->scale;
+          best_stack = stack_targets[i];
+        }
+    }
+  waymark_layout_set_stack_target (layout, best_stack);
+  waymark_layout_get_size (layout, &map_width, &map_height);
+  waymark_page_plan_init (plan, map_width, map_height, page_width, page_height, columns, rows);
+}
+
 guint
 waymark_page_plan_get_n_pages (const WaymarkPagePlan *plan)
 {

@@ -66,6 +66,19 @@ void     waymark_page_plan_init         (WaymarkPagePlan *plan,
                                          guint            columns,
                                          guint            rows);
 /**
+ * waymark_page_plan_fit_layout:
+ * Like waymark_page_plan_init() for the map of @layout, after switching
+ * @layout to the print density (waymark_layout_set_density) and to the
+ * stack target whose shape prints the map largest on these sheets.
+ * Printing and export call this, so both get the same pages.
+ */
+void     waymark_page_plan_fit_layout   (WaymarkPagePlan *plan,
+                                         WaymarkLayout   *layout,
+                                         double           page_width,
+                                         double           page_height,
+                                         guint            columns,
+                                         guint            rows);
+/**
  * waymark_page_plan_get_n_pages:
  * How many pages (sheets) the plan has: columns × rows, row by row.
  */

@@ -92,7 +92,7 @@ paint_phase_headers (WaymarkPaintContext *pc, guint first, guint last)
     {
       WaymarkColumn *column = waymark_layout_column (pc->layout, c);
       double x = column->x;
-      double w = column->width + (c + 1 < layout->columns->len ? WM_GAP / 2 + WM_CHEVRON_TIP / 2 : 0);
+      double w = column->width + (c + 1 < layout->columns->len ? layout->metrics->gap / 2 + WM_CHEVRON_TIP / 2 : 0);
       double tx = x + (c == 0 ? 14 : WM_CHEVRON_TIP + 10);
       double nh, ch, ty;
 
@@ -112,7 +112,8 @@ static void
 paint_lane_header (WaymarkPaintContext *pc, WaymarkRow *row)
 {
   const WaymarkPalette *palette = pc->palette;
-  WaymarkRect rect = WAYMARK_RECT_INIT (WM_MARGIN, row->y, WM_LANE_HEADER_WIDTH, row->height);
+  const WaymarkMetrics *m = pc->layout->metrics;
+  WaymarkRect rect = WAYMARK_RECT_INIT (m->margin, row->y, m->lane_header_width, row->height);
   double nh;
 
   if (!visible (pc, &rect))
@@ -123,9 +124,9 @@ paint_lane_header (WaymarkPaintContext *pc, WaymarkRow *row)
   cairo_fill (pc->cr);
 
   waymark_text_get_size (row->name, NULL, &nh);
-  waymark_paint_text (pc, row->name, rect.x + WM_LANE_HEADER_PAD, rect.y + WM_LANE_HEADER_PAD,
+  waymark_paint_text (pc, row->name, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad,
                       &palette->lane_header_text);
-  waymark_paint_text (pc, row->hint, rect.x + WM_LANE_HEADER_PAD, rect.y + WM_LANE_HEADER_PAD + nh + 3,
+  waymark_paint_text (pc, row->hint, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad + nh + 3,
                       &palette->text_secondary);
   if (row->kind == WAYMARK_LANE_EMOTION)
     waymark_paint_emotion_scale (pc, row);
@@ -264,7 +265,7 @@ paint_empty_hint (WaymarkPaintContext *pc)
   waymark_color_set_source (&pc->palette->grid_line, pc->cr);
   cairo_stroke (pc->cr);
   cairo_restore (pc->cr);
-  waymark_paint_text (pc, layout->empty_hint, layout->grid_x + WM_CELL_PAD, top + WM_CELL_PAD,
+  waymark_paint_text (pc, layout->empty_hint, layout->grid_x + layout->metrics->cell_pad, top + layout->metrics->cell_pad,
                       &pc->palette->text_faint);
 }
 
@@ -284,8 +285,8 @@ paint_legend (WaymarkPaintContext *pc)
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
   waymark_color_set_source (&palette->grid_line, cr);
-  cairo_move_to (cr, ox, oy - WM_LEGEND_GAP / 2);
-  cairo_line_to (cr, ox + layout->legend_rect.width, oy - WM_LEGEND_GAP / 2);
+  cairo_move_to (cr, ox, oy - layout->metrics->legend_gap / 2);
+  cairo_line_to (cr, ox + layout->legend_rect.width, oy - layout->metrics->legend_gap / 2);
   cairo_stroke (cr);
   cairo_restore (cr);
 

@@ -15,10 +15,12 @@ struct _WaymarkTextCache
   guint n_created;
 };
 
-static const struct {
+typedef struct {
   PangoWeight weight;
   double size;            /* absolute, in map units */
-} styles[WAYMARK_N_TEXT_STYLES] = {
+} Style;
+
+static const Style screen_styles[WAYMARK_N_TEXT_STYLES] = {
   [WAYMARK_TEXT_MAP_TITLE]     = { PANGO_WEIGHT_BOLD,   30.0 },
   [WAYMARK_TEXT_MAP_SUBTITLE]  = { PANGO_WEIGHT_NORMAL, 16.0 },
   [WAYMARK_TEXT_BADGE]         = { PANGO_WEIGHT_BOLD,   12.0 },
@@ -37,12 +39,33 @@ static const struct {
   [WAYMARK_TEXT_PLACEHOLDER]   = { PANGO_WEIGHT_NORMAL, 13.0 },
 };
 
-WaymarkTextCache *
-waymark_text_cache_new (PangoContext *context)
-{
-  WaymarkTextCache *cache = g_new0 (WaymarkTextCache, 1);
+/* Paper: what is read from a distance (card titles, notes, headers) is
+ * larger relative to the rest; the one-line rows that hold the small
+ * text (card channel and owner rows, KPI lines) keep their height, so
+ * their text keeps its size. */
+static const Style print_styles[WAYMARK_N_TEXT_STYLES] = {
+  [WAYMARK_TEXT_MAP_TITLE]     = { PANGO_WEIGHT_BOLD,   30.0 },
+  [WAYMARK_TEXT_MAP_SUBTITLE]  = { PANGO_WEIGHT_NORMAL, 16.0 },
+  [WAYMARK_TEXT_BADGE]         = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_PHASE]         = { PANGO_WEIGHT_BOLD,   20.0 },
+  [WAYMARK_TEXT_PHASE_COUNT]   = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_LANE]          = { PANGO_WEIGHT_BOLD,   16.0 },
+  [WAYMARK_TEXT_LANE_HINT]     = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_CARD_TITLE]    = { PANGO_WEIGHT_BOLD,   18.0 },
+  [WAYMARK_TEXT_CARD_META]     = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_NOTE]          = { PANGO_WEIGHT_NORMAL, 13.0 },
+  [WAYMARK_TEXT_EMOTION_LABEL] = { PANGO_WEIGHT_NORMAL, 11.5 },
+  [WAYMARK_TEXT_KPI_NAME]      = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_KPI_VALUE]     = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_LEGEND]        = { PANGO_WEIGHT_NORMAL, 12.0 },
+  [WAYMARK_TEXT_LEGEND_TITLE]  = { PANGO_WEIGHT_BOLD,   12.0 },
+  [WAYMARK_TEXT_PLACEHOLDER]   = { PANGO_WEIGHT_NORMAL, 13.0 },
+};
 
-  cache->context = g_object_ref (context);
+static void
+set_styles (WaymarkTextCache *cache,
+            const Style      *styles)
+{
   for (guint i = 0; i < WAYMARK_N_TEXT_STYLES; i++)
     {
       PangoFontDescription *desc = pango_font_description_new ();
@@ -55,10 +78,29 @@ waymark_text_cache_new (PangoContext *context)
       pango_font_description_set_style (desc, PANGO_STYLE_NORMAL);
       pango_font_description_set_stretch (desc, PANGO_STRETCH_NORMAL);
       pango_font_description_set_absolute_size (desc, styles[i].size * PANGO_SCALE);
+      g_clear_pointer (&cache->fonts[i], pango_font_description_free);
       cache->fonts[i] = desc;
     }
+}
+
+WaymarkTextCache *
+waymark_text_cache_new (PangoContext *context)
+{
+  WaymarkTextCache *cache = g_new0 (WaymarkTextCache, 1);
+
+  cache->context = g_object_ref (context);
+  set_styles (cache, screen_styles);
   cache->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   return cache;
+}
+
+void
+waymark_text_cache_set_print (WaymarkTextCache *cache,
+                              gboolean          print)
+{
+  set_styles (cache, print ? print_styles : screen_styles);
+  /* Shared labels were made with the old sizes. */
+  waymark_text_cache_clear_labels (cache);
 }
 
 void

@@ -37,6 +37,10 @@ typedef struct _WaymarkTextCache WaymarkTextCache;
 WaymarkTextCache *waymark_text_cache_new        (PangoContext     *context);
 void              waymark_text_cache_free       (WaymarkTextCache *cache);
 PangoContext     *waymark_text_cache_get_context (WaymarkTextCache *cache);
+/* The text sizes for paper (TRUE) or the screen (FALSE, the default);
+ * layouts created before keep their old fonts. */
+void              waymark_text_cache_set_print  (WaymarkTextCache *cache,
+                                                 gboolean          print);
 
 /* A new layout of @text in @style, wrapped at @width (<= 0: no wrapping)
  * and cut with an ellipsis after @max_lines lines (0: no limit; with no

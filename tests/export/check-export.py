@@ -105,7 +105,9 @@ def pdftext(path, *options):
 
 
 def words(text):
-    return " ".join(text.split())
+    # A line may break after a hyphen ("thank-" / "you"): pdftotext then
+    # keeps the hyphen at the line's end, which joins back without a space.
+    return re.sub(r"(?<=\w-) (?=\w)", "", " ".join(text.split()))
 
 
 def touchpoint_titles(path):
@@ -198,6 +200,18 @@ def case_pdf_text(tmp):
         check(rows, f"{name}: no fonts, so no text")
         # Columns: name type encoding emb sub uni object ID; emb and uni are yes/no.
         check(all("yes" in row[-5:-2] for row in rows), f"{name}: a font is not embedded:\n{fonts}")
+
+    # Fitted to A3 the example map's card titles are readable at arm's
+    # length (9 pt; the screen layout scaled down gave 6).  poppler's word
+    # boxes are 1.2 times the font size for these fonts (the natural size
+    # checks the factor: 14 units are 10.5 pt).
+    for name, options, least in (("size-natural.pdf", (), 10.4), ("size-a3.pdf", ("--paper", "A3"), 8.8)):
+        bbox = subprocess.run(["pdftotext", "-bbox", export(tmp, name, *options), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        m = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Instagram<', bbox)
+        if check(m, f"{name}: the card title 'Instagram ad' is missing"):
+            size = (float(m.group(2)) - float(m.group(1))) / 1.2
+            check(least <= size <= least * 1.4, f"{name}: card titles are {size:.2f} pt, expected at least {least}")
 
     # A title too long for its card is cut with an ellipsis on the card,
     # but stays searchable: its first words are real text.

@@ -671,8 +671,10 @@ test_plan_fit_chooses_columns (void)
   waymark_page_plan_init (&screen_plan, width, height, page_width, page_height, 1, 1);
 
   waymark_export_get_page_plan (layout, &options, &plan);
+  /* Print metrics and a shape chosen for the sheet: the same text sizes
+   * come out larger. */
+  g_assert_cmpint (waymark_layout_get_density (layout), ==, WAYMARK_LAYOUT_DENSITY_PRINT);
   g_assert_cmpfloat (plan.scale, >, screen_plan.scale * 1.1);
-  g_assert_cmpuint (waymark_layout_get_max_slots (layout), <, WAYMARK_LAYOUT_MAX_SLOTS);
 
   /* Asking again gives the same plan: the layout has settled. */
   {
@@ -680,6 +682,14 @@ test_plan_fit_chooses_columns (void)
     waymark_export_get_page_plan (layout, &options, &again);
     g_assert_cmpfloat_with_epsilon (again.scale, plan.scale, 1e-9);
   }
+
+  /* The natural size is the canvas's map again. */
+  options.paper = WAYMARK_PAPER_NATURAL;
+  waymark_export_get_page_plan (layout, &options, &plan);
+  g_assert_cmpint (waymark_layout_get_density (layout), ==, WAYMARK_LAYOUT_DENSITY_SCREEN);
+  g_assert_cmpuint (waymark_layout_get_stack_target (layout), ==, WAYMARK_LAYOUT_STACK_TARGET);
+  g_assert_cmpfloat_with_epsilon (plan.map_width, width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plan.map_height, height, 1e-9);
 }
 
 int
