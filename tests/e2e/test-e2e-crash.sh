@@ -23,11 +23,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 command -v xdotool >/dev/null || skip "xdotool is not installed"
 
-if [ -z "${DISPLAY:-}" ] || [ -n "${WAYMARK_E2E_OWN_X:-}" ] && [ -z "${WAYMARK_E2E_INNER:-}" ]; then
-  command -v xvfb-run >/dev/null || skip "no display and no xvfb-run"
-  export WAYMARK_E2E_INNER=1
-  exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
-fi
+. "$(dirname "$0")/own-display.sh"
+own_display 1280x800 || skip "no display and no Xvfb to start"
+trap close_own_display EXIT
 xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-crash.XXXXXX")
@@ -41,7 +39,7 @@ stop_app() {  # waymark first, so that dbus-run-session reaps it and ends
   pid=
 }
 cleanup() { stop_app; rm -rf "$tmp"; }
-trap cleanup EXIT
+trap 'cleanup; close_own_display' EXIT
 
 map="$tmp/crash.journey"
 touchpoints() { grep -c '<touchpoint ' "$1"; }

@@ -9,7 +9,7 @@
 #
 #   test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE
 #
-# Without a display it starts its own Xvfb (xvfb-run); without xdotool or
+# Without a display it starts its own Xvfb (own-display.sh); without xdotool or
 # an X server it skips (exit 77).  WAYMARK_TEST_GEOMETRY makes the program
 # write where its palette rows and cells are, so no theme metric is guessed.
 set -u
@@ -23,11 +23,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 command -v xdotool >/dev/null || skip "xdotool is not installed"
 
-if [ -z "${DISPLAY:-}" ] || [ -n "${WAYMARK_E2E_OWN_X:-}" ] && [ -z "${WAYMARK_E2E_INNER:-}" ]; then
-  command -v xvfb-run >/dev/null || skip "no display and no xvfb-run"
-  export WAYMARK_E2E_INNER=1
-  exec xvfb-run -a -s '-screen 0 1600x1000x24' "$0" "$@"
-fi
+. "$(dirname "$0")/own-display.sh"
+own_display 1600x1000 || skip "no display and no Xvfb to start"
+trap close_own_display EXIT
 xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")
@@ -36,7 +34,7 @@ cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   rm -rf "$tmp"
 }
-trap cleanup EXIT
+trap 'cleanup; close_own_display' EXIT
 
 map="$tmp/workshop.journey"
 geometry="$tmp/geometry"
