@@ -58,6 +58,9 @@ struct _WaymarkCanvas
    * than the view is centred. */
   double origin_x;
   double origin_y;
+  /* Room above the map for the editor's floating toolbar: the map starts
+   * below it, so at the top nothing of the map is hidden under it. */
+  double top_inset;
 
   /* Drawing */
   gboolean dark;

@@ -59,6 +59,7 @@ waymark_canvas_zoom_to_fit (WaymarkCanvas *self)
   waymark_layout_get_size (self->layout, &map_width, &map_height);
   if (map_width <= 0 || map_height <= 0)
     return;
+  height = MAX (1, height - self->top_inset);
   waymark_canvas_set_zoom (self, MIN (1.0, MIN (width / map_width, height / map_height)));
   gtk_adjustment_set_value (self->hadjustment, 0);
   gtk_adjustment_set_value (self->vadjustment, 0);

@@ -135,12 +135,12 @@ _waymark_canvas_configure_adjustments (WaymarkCanvas *self)
 
   map_size (self, &map_width, &map_height);
   self->origin_x = MAX (0, (width - map_width * self->zoom) / 2);
-  self->origin_y = MAX (0, (height - map_height * self->zoom) / 2);
+  self->origin_y = self->top_inset + MAX (0, (height - self->top_inset - map_height * self->zoom) / 2);
 
   if (self->hadjustment)
     configure_adjustment (self->hadjustment, map_width * self->zoom, width);
   if (self->vadjustment)
-    configure_adjustment (self->vadjustment, map_height * self->zoom, height);
+    configure_adjustment (self->vadjustment, map_height * self->zoom + self->top_inset, height);
 }
 
 void
@@ -155,10 +155,12 @@ waymark_canvas_scroll_to_rect (WaymarkCanvas *self, const WaymarkRect *rect)
 
   h = gtk_adjustment_get_value (self->hadjustment);
   v = gtk_adjustment_get_value (self->vadjustment);
-  left = rect->x * self->zoom - margin;
-  top = rect->y * self->zoom - margin;
-  right = (rect->x + rect->width) * self->zoom + margin;
-  bottom = (rect->y + rect->height) * self->zoom + margin;
+  /* In scrolled content: the origin is 0 across a map wider than the
+   * view, and the top inset down. */
+  left = rect->x * self->zoom + self->origin_x - margin;
+  top = rect->y * self->zoom + self->origin_y - margin;
+  right = (rect->x + rect->width) * self->zoom + self->origin_x + margin;
+  bottom = (rect->y + rect->height) * self->zoom + self->origin_y + margin;
 
   if (right - h > width)
     h = right - width;
@@ -297,7 +299,9 @@ waymark_canvas_measure (GtkWidget      *widget,
   map_size (self, &map_width, &map_height);
   /* A scrollable: it fits any size, and would like the whole map. */
   *minimum = 64;
-  *natural = MAX (64, (int) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? map_width : map_height) * self->zoom));
+  *natural = MAX (64, (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL
+                                  ? map_width * self->zoom
+                                  : map_height * self->zoom + self->top_inset));
 }
 
 static void
@@ -882,6 +886,20 @@ _waymark_canvas_zoom_at (WaymarkCanvas *self, double zoom, double x, double y)
   if (could_out != (zoom > WAYMARK_CANVAS_MIN_ZOOM))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ZOOM_OUT]);
   _waymark_canvas_update_actions (self);
+}
+
+void
+waymark_canvas_set_top_inset (WaymarkCanvas *self, double pixels)
+{
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+
+  pixels = MAX (0, pixels);
+  if (fabs (pixels - self->top_inset) < 0.5)
+    return;
+  self->top_inset = pixels;
+  _waymark_canvas_configure_adjustments (self);
+  _waymark_canvas_invalidate (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

@@ -45,6 +45,9 @@ void             waymark_canvas_zoom_in        (WaymarkCanvas   *self);
 void             waymark_canvas_zoom_out       (WaymarkCanvas   *self);
 /* The whole map in view, at most 100 %. */
 void             waymark_canvas_zoom_to_fit    (WaymarkCanvas   *self);
+/* Pixels of room above the map for a toolbar floating over the canvas. */
+void             waymark_canvas_set_top_inset  (WaymarkCanvas   *self,
+                                                double           pixels);
 
 /* Scrolls so that @rect (map units) is in view. */
 void             waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,

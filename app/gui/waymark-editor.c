@@ -21,6 +21,7 @@ struct _WaymarkEditor
   AdwToastOverlay *toast_overlay;
   GtkScrolledWindow *scroller;
   WaymarkCanvas *canvas;
+  GtkWidget *toolbar;
   GtkLabel *zoom_label;
   GtkWidget *inspector;
   GtkStack *view_stack;
@@ -440,6 +441,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, canvas);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, inspector);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, view_stack);
@@ -467,10 +469,25 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The map starts below the floating toolbar, as the outline does with its
+ * margin: scrolled to the top, nothing of the map (its title first) hides
+ * under the toolbar.  Measured once it is shown, with its style. */
+static void
+toolbar_mapped_cb (WaymarkEditor *self)
+{
+  int height;
+
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  waymark_canvas_set_top_inset (self->canvas,
+                                gtk_widget_get_margin_top (self->toolbar) + height + 8);
+}
+
 static void
 waymark_editor_init (WaymarkEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->toolbar, "map", G_CALLBACK (toolbar_mapped_cb), self);
 
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
   update_read_only (self);

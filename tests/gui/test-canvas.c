@@ -972,6 +972,21 @@ find_button_for_action (GtkWidget *root, const char *action)
   return NULL;
 }
 
+static GtkWidget *
+find_by_css_class (GtkWidget *root, const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The editor keeps the inspector on the selection, and the palette adds
  * at the cursor from the keyboard. */
 static void
@@ -1032,6 +1047,33 @@ test_editor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.save", NULL));
   g_assert_false (waymark_document_is_modified (f.document));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f.window)), "• "));
+
+  /* Scrolled to the top, the map (its title first) starts below the
+   * floating toolbar instead of under it. */
+  {
+    GtkWidget *toolbar = find_by_css_class (GTK_WIDGET (editor), "canvas-toolbar");
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.canvas));
+    graphene_rect_t bounds;
+    double x, y;
+
+    g_assert_nonnull (toolbar);
+    gtk_adjustment_set_value (vadjustment, 0);
+    canvas_fixture_settle (&f);
+    g_assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (f.canvas), &bounds));
+    _waymark_canvas_map_to_widget (f.canvas, 0, 0, &x, &y);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, y);
+
+    /* Scrolled to its end, the map's bottom edge is in view. */
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    canvas_fixture_settle (&f);
+    {
+      double map_width, map_height;
+
+      waymark_layout_get_size (waymark_canvas_get_layout (f.canvas), &map_width, &map_height);
+      _waymark_canvas_map_to_widget (f.canvas, 0, map_height, &x, &y);
+      g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (f.canvas)) + 0.5);
+    }
+  }
 
   canvas_fixture_close (&f);
 }
