@@ -20,7 +20,8 @@ struct _WaymarkOutlineRow
   GtkLabel *details_label;  /* cards: channel, lane, emotion, owner; phases: the count */
   GtkLabel *description_label;
   GtkBox *markers;
-  guint n_cards;             /* of a phase */
+  guint n_touchpoints;       /* of a phase */
+  guint n_notes;
   gboolean editable;
   gboolean editing;
 };
@@ -84,20 +85,18 @@ add_marker (WaymarkOutlineRow *self, const char *text, const char *style)
 void
 waymark_outline_row_update (WaymarkOutlineRow *self)
 {
-  guint n_cards;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
   g_return_if_fail (WAYMARK_IS_OUTLINE_ROW (self));
 
-  n_cards = self->n_cards;
   gtk_label_set_text (self->title_label, item_title (self));
   if (is_phase (self))
     {
-      g_autofree char *count = g_strdup_printf (ngettext ("%u card", "%u cards", n_cards), n_cards);
+      g_autofree char *count = waymark_outline_phase_counts (self->n_touchpoints, self->n_notes);
 
       gtk_label_set_text (self->details_label, count);
-      label = waymark_outline_phase_label (self->item, n_cards);
+      label = waymark_outline_phase_label (self->item, self->n_touchpoints, self->n_notes);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Phase"),
@@ -133,11 +132,12 @@ waymark_outline_row_update (WaymarkOutlineRow *self)
 }
 
 void
-waymark_outline_row_set_n_cards (WaymarkOutlineRow *self, guint n_cards)
+waymark_outline_row_set_counts (WaymarkOutlineRow *self, guint n_touchpoints, guint n_notes)
 {
   g_return_if_fail (WAYMARK_IS_OUTLINE_ROW (self));
 
-  self->n_cards = n_cards;
+  self->n_touchpoints = n_touchpoints;
+  self->n_notes = n_notes;
   if (is_phase (self))
     waymark_outline_row_update (self);
 }

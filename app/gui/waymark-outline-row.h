@@ -20,8 +20,10 @@ gpointer   waymark_outline_row_get_item      (WaymarkOutlineRow *self);
 /* Shows the item's current contents. */
 void       waymark_outline_row_update        (WaymarkOutlineRow *self);
 /* How many cards a phase row says the phase has. */
-void       waymark_outline_row_set_n_cards   (WaymarkOutlineRow *self,
-                                              guint              n_cards);
+/* A phase heading's counts, as the map's phase header says them. */
+void       waymark_outline_row_set_counts    (WaymarkOutlineRow *self,
+                                              guint              n_touchpoints,
+                                              guint              n_notes);
 void       waymark_outline_row_set_editable  (WaymarkOutlineRow *self,
                                               gboolean           editable);
 void       waymark_outline_row_start_editing (WaymarkOutlineRow *self);

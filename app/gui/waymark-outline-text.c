@@ -242,11 +242,30 @@ waymark_outline_card_description (gconstpointer card)
   return g_string_free (out, FALSE);
 }
 
+/* "6 touchpoints · 3 notes": the phase header on the map counts the
+ * touchpoints; notes are counted apart, not as more touchpoints. */
 char *
-waymark_outline_phase_label (WaymarkPhase *phase, guint n_cards)
+waymark_outline_phase_counts (guint n_touchpoints, guint n_notes)
 {
+  g_autofree char *touchpoints = g_strdup_printf (ngettext ("%u touchpoint", "%u touchpoints", n_touchpoints),
+                                                  n_touchpoints);
+  g_autofree char *notes = NULL;
+
+  if (n_notes == 0)
+    return g_steal_pointer (&touchpoints);
+  notes = g_strdup_printf (ngettext ("%u note", "%u notes", n_notes), n_notes);
+  /* TRANSLATORS: a phase's counts in the outline: "6 touchpoints · 3 notes". */
+  return g_strdup_printf (_("%s · %s"), touchpoints, notes);
+}
+
+char *
+waymark_outline_phase_label (WaymarkPhase *phase, guint n_touchpoints, guint n_notes)
+{
+  g_autofree char *counts = NULL;
+
   g_return_val_if_fail (phase != NULL, NULL);
 
-  return g_strdup_printf (ngettext ("%s, %u card", "%s, %u cards", n_cards),
-                          phase->name ? phase->name : "", n_cards);
+  counts = waymark_outline_phase_counts (n_touchpoints, n_notes);
+  /* TRANSLATORS: a phase heading read by a screen reader: its name and counts. */
+  return g_strdup_printf (_("%s, %s"), phase->name ? phase->name : "", counts);
 }

@@ -37,7 +37,10 @@ char       *waymark_outline_card_label      (gconstpointer card);
  * initiator, priority, description, quote, idea and KPIs. */
 char       *waymark_outline_card_description (gconstpointer card);
 /* A phase header: "Awareness, 6 cards". */
+char       *waymark_outline_phase_counts    (guint         n_touchpoints,
+                                             guint         n_notes);
 char       *waymark_outline_phase_label     (WaymarkPhase *phase,
-                                             guint         n_cards);
+                                             guint         n_touchpoints,
+                                             guint         n_notes);
 
 G_END_DECLS

@@ -169,7 +169,7 @@ rebuild (WaymarkOutline *self)
       for (guint p = 0; p < phases->len; p++)
         {
           WaymarkPhase *phase = g_ptr_array_index (phases, p);
-          guint n_cards = 0;
+          guint n_touchpoints = 0, n_notes = 0;
           GtkWidget *phase_row;
 
           add_row (self, phase, editable);
@@ -183,10 +183,17 @@ rebuild (WaymarkOutline *self)
               if (!waymark_lane_kind_holds_cards (lane->kind))
                 continue;
               for (guint c = 0; c < cell->len; c++)
-                add_row (self, g_ptr_array_index (cell, c), editable);
-              n_cards += cell->len;
+                {
+                  gpointer card = g_ptr_array_index (cell, c);
+
+                  add_row (self, card, editable);
+                  if (waymark_item_get_item_type (card) == WAYMARK_ITEM_NOTE)
+                    n_notes++;
+                  else
+                    n_touchpoints++;
+                }
             }
-          waymark_outline_row_set_n_cards (WAYMARK_OUTLINE_ROW (phase_row), n_cards);
+          waymark_outline_row_set_counts (WAYMARK_OUTLINE_ROW (phase_row), n_touchpoints, n_notes);
         }
     }
 

@@ -215,7 +215,7 @@ test_accessible_label (Fixture *f, gconstpointer data)
   }
 
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row_of (f, AWARENESS)),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Awareness, 9 cards");
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Awareness, 6 touchpoints · 3 notes");
   if (mismatch != NULL)
     g_error ("The phase row's accessible name: %s", mismatch);
 }
