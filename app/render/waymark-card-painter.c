@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "waymark-painter-private.h"
@@ -79,6 +81,77 @@ paint_meta_row (WaymarkPaintContext *pc, WaymarkTouchpoint *tp, double x, double
                  &palette->text_faint);
 }
 
+/* The shadow shows only around the card's edge: inside, the opaque card
+ * covers it.  Blended under the whole card it cost as much as the card
+ * itself at 100 %, so a rectangle well inside is left out (even-odd).
+ * Its inset is the corners' radius plus two device pixels, so every
+ * pixel its edge touches is one the card covers whole, and what shows is
+ * unchanged. */
+static void
+paint_shadow (cairo_t *cr, const WaymarkRect *r, const WaymarkPalette *palette)
+{
+  double px = 1, py = 0, qx = 0, qy = 1, inset;
+
+  cairo_new_path (cr);
+  waymark_glyph_rounded_rect (cr, r->x, r->y + 1.5, r->width, r->height, WM_CARD_RADIUS);
+  cairo_user_to_device_distance (cr, &px, &py);
+  cairo_user_to_device_distance (cr, &qx, &qy);
+  inset = 0.5 + WM_CARD_RADIUS + 2 / MAX (MIN (hypot (px, py), hypot (qx, qy)), 1e-6);
+  if (palette->card_fill.alpha >= 1 && r->width > 2 * inset && r->height > 2 * inset)
+    {
+      cairo_rectangle (cr, r->x + inset, r->y + inset, r->width - 2 * inset, r->height - 2 * inset);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+    }
+  waymark_color_set_source (&palette->card_shadow, cr);
+  cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
+/* The card's 1-unit border lies inside its outline, and the stripe is cut
+ * by the outline's rounded corners.  Both were once drawn under a clip to
+ * the outline; a non-rectangular clip makes cairo rasterise a mask for
+ * every operation, the largest single cost of a viewport at 100 %.  The
+ * same areas are filled directly: the border is the ring between the
+ * outline and the outline moved in by half a unit (its corners' radius
+ * half a unit smaller), filled even-odd; the stripe is the outline's part
+ * left of x + STRIPE. */
+static void
+paint_body_edge (cairo_t *cr, const WaymarkRect *r, const WaymarkColor *stripe, const WaymarkPalette *palette)
+{
+  double x = r->x + 0.5, y = r->y + 0.5, w = r->width - 1, h = r->height - 1;
+  double radius = MIN (WM_CARD_RADIUS, MIN (w, h) / 2);
+  double cut = r->x + STRIPE;
+
+  cairo_new_path (cr);
+  waymark_glyph_rounded_rect (cr, x, y, w, h, radius);
+  waymark_glyph_rounded_rect (cr, x + 0.5, y + 0.5, w - 1, h - 1, MAX (radius - 0.5, 0));
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  waymark_color_set_source (&palette->card_border, cr);
+  cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  if (stripe == NULL)
+    return;
+
+  if (cut >= x + radius)
+    {
+      cairo_move_to (cr, cut, y);
+      cairo_arc_negative (cr, x + radius, y + radius, radius, 3 * G_PI / 2, G_PI);
+      cairo_arc_negative (cr, x + radius, y + h - radius, radius, G_PI, G_PI / 2);
+      cairo_line_to (cr, cut, y + h);
+    }
+  else
+    {
+      /* The cut meets the corners' arcs. */
+      double a = acos ((x + radius - cut) / radius);
+
+      cairo_arc_negative (cr, x + radius, y + radius, radius, G_PI + a, G_PI);
+      cairo_arc_negative (cr, x + radius, y + h - radius, radius, G_PI, G_PI - a);
+    }
+  cairo_close_path (cr);
+  waymark_color_set_source (stripe, cr);
+  cairo_fill (cr);
+}
+
 void
 waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *r)
 {
@@ -94,25 +167,11 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
   double markers_x = right;
 
   /* Body: a soft shadow, the card, a stripe in the category colour. */
-  cairo_new_path (cr);
-  waymark_glyph_rounded_rect (cr, r->x, r->y + 1.5, r->width, r->height, WM_CARD_RADIUS);
-  waymark_color_set_source (&palette->card_shadow, cr);
-  cairo_fill (cr);
+  paint_shadow (cr, r, palette);
   waymark_glyph_rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, WM_CARD_RADIUS);
   waymark_color_set_source (&palette->card_fill, cr);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  cairo_set_line_width (cr, 1.0);
-  waymark_color_set_source (&palette->card_border, cr);
-  cairo_stroke (cr);
-  if (tp->channel)
-    {
-      cairo_rectangle (cr, r->x, r->y, STRIPE, r->height);
-      waymark_color_set_source (category_color, cr);
-      cairo_fill (cr);
-    }
-  cairo_restore (cr);
+  cairo_fill (cr);
+  paint_body_edge (cr, r, tp->channel ? category_color : NULL, palette);
 
   /* Markers, right-aligned on the channel row. */
   if (tp->moment_of_truth)

@@ -138,10 +138,18 @@ compare_runs (gconstpointer a, gconstpointer b)
   return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
+static void
+add_line (GArray *out, double x1, double y1, double x2, double y2)
+{
+  WaymarkStrokePiece piece = { { x1, y1, x1, y1, x2, y2, x2, y2 }, FALSE };
+
+  g_array_append_val (out, piece);
+}
+
 /* Links share gutters and corridors, so many runs lie on the same line:
  * overlapping ones are merged and each stretch is stroked once. */
 static void
-path_runs (cairo_t *cr, GArray *runs, gboolean vertical)
+add_runs (GArray *out, GArray *runs, gboolean vertical)
 {
   guint i = 0;
 
@@ -159,15 +167,9 @@ path_runs (cairo_t *cr, GArray *runs, gboolean vertical)
           merged.hi = MAX (merged.hi, next->hi);
         }
       if (vertical)
-        {
-          cairo_move_to (cr, merged.key, merged.lo);
-          cairo_line_to (cr, merged.key, merged.hi);
-        }
+        add_line (out, merged.key, merged.lo, merged.key, merged.hi);
       else
-        {
-          cairo_move_to (cr, merged.lo, merged.key);
-          cairo_line_to (cr, merged.hi, merged.key);
-        }
+        add_line (out, merged.lo, merged.key, merged.hi, merged.key);
     }
 }
 
@@ -238,6 +240,7 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
   g_autoptr(GArray) marked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) vertical = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) horizontal = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) under = g_array_new (FALSE, FALSE, sizeof (WaymarkStrokePiece));
   cairo_t *cr = pc->cr;
   WaymarkRect area;
   guint tested, last_route = G_MAXUINT;
@@ -276,8 +279,17 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
           const double *p = piece->p;
           double run[4];
 
-          if (piece->curve || (p[0] != p[6] && p[1] != p[7]))
-            path_piece (cr, piece, &area);
+          if (piece->curve)
+            {
+              WaymarkStrokePiece curve = { { p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] }, TRUE };
+
+              g_array_append_val (under, curve);
+            }
+          else if (p[0] != p[6] && p[1] != p[7])
+            {
+              if (clip_run (piece, &area, run))
+                add_line (under, run[0], run[1], run[2], run[3]);
+            }
           else if (clip_run (piece, &area, run))
             {
               Run r = p[0] == p[6]
@@ -299,12 +311,12 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
   waymark_color_set_source (&pc->palette->link, cr);
   if (!over)
     {
-      path_runs (cr, vertical, TRUE);
-      path_runs (cr, horizontal, FALSE);
+      add_runs (under, vertical, TRUE);
+      add_runs (under, horizontal, FALSE);
       cairo_set_line_width (cr, LINK_WIDTH);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      waymark_stroke_pieces (cr, (const WaymarkStrokePiece *) (gpointer) under->data, under->len);
     }
   else
     cairo_fill (cr);

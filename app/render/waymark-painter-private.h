@@ -39,6 +39,18 @@ void waymark_paint_links (WaymarkPaintContext *pc, gboolean over);
 void waymark_paint_link_arrow (cairo_t *cr, const double p[8], const WaymarkColor *color, double width,
                                double line_alpha);
 
+/* waymark-tiled-stroke.c: strokes @pieces (each a subpath of its own, a
+ * line from p[0], p[1] to p[6], p[7] or a Bézier curve) with @cr's source
+ * and line settings as one stroke would, but on raster targets tile by
+ * tile, each tile with only the pieces that reach into it; the path is
+ * cleared. */
+typedef struct {
+  double p[8];
+  gboolean curve;
+} WaymarkStrokePiece;
+
+void waymark_stroke_pieces (cairo_t *cr, const WaymarkStrokePiece *pieces, guint n);
+
 /* waymark-glyphs.c: small vector symbols, centred on (cx, cy). */
 void waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r);
 void waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, WaymarkCategory category,

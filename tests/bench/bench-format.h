@@ -10,8 +10,4 @@ G_BEGIN_DECLS
 gboolean bench_format_run       (const BenchOptions  *options,
                                  GError             **error);
 
-/* The hidden `--load-only FILE` mode: what the app does to open FILE, in a
- * process of its own, so that it can be timed and measured from outside. */
-int      bench_format_load_only (const char *path);
-
 G_END_DECLS

@@ -90,6 +90,8 @@ main (int argc, char **argv)
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *sizes_text = NULL;
   g_autofree char *self = NULL;
+  g_autofree char *self_dir = NULL;
+  g_autofree char *child = NULL;
   g_autofree char *tmpdir = NULL;
   g_auto(GStrv) only = NULL;
   gboolean keep = FALSE;
@@ -109,15 +111,7 @@ main (int argc, char **argv)
     { NULL }
   };
 
-  /* Hidden child modes, handled before anything else so that the child
-   * process is as small as it can be. */
-  if (argc >= 2 && strcmp (argv[1], "--measure") == 0)
-    return bench_measure_main (argc - 2, argv + 2);
-
   xmlInitParser ();
-
-  if (argc == 3 && strcmp (argv[1], "--load-only") == 0)
-    return bench_format_load_only (argv[2]);
 
   context = g_option_context_new ("- Waymark benchmark");
   g_option_context_set_summary (context,
@@ -162,17 +156,30 @@ main (int argc, char **argv)
           }
       }
 
+  /* The child program is built next to this one (tests/bench/meson.build). */
   self = bench_self_path (argv[0]);
-  tmpdir = g_dir_make_tmp ("waymark-bench-XXXXXX", &error);
-  if (self == NULL || tmpdir == NULL)
+  if (self == NULL)
     {
-      g_printerr ("%s\n", error ? error->message : "cannot find this program's path");
+      g_printerr ("cannot find this program's path\n");
+      return EXIT_FAILURE;
+    }
+  self_dir = g_path_get_dirname (self);
+  child = g_build_filename (self_dir, BENCH_CHILD_NAME, NULL);
+  if (!g_file_test (child, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("%s not found: build the bench target of tests/bench\n", child);
+      return EXIT_FAILURE;
+    }
+  tmpdir = g_dir_make_tmp ("waymark-bench-XXXXXX", &error);
+  if (tmpdir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
 
   options.sizes = sizes;
   options.runs = (guint) runs;
-  options.self = self;
+  options.child = child;
   options.tmpdir = tmpdir;
 
   g_print ("waymark-bench, %s build\n", BENCH_BUILDTYPE);

@@ -1,20 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* c_std=c11 hides POSIX and BSD: fork, wait4, clock_gettime. */
+/* c_std=c11 hides POSIX: clock_gettime. */
 #define _GNU_SOURCE
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/time.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "bench-util.h"
 
@@ -79,58 +72,6 @@ bench_self_path (const char *argv0)
   return g_find_program_in_path (argv0);
 }
 
-/* Runs in the helper process, so no GLib beyond what main () already did:
- * it stays small, and the child forked from it starts its ru_maxrss from
- * the helper's few anonymous pages, not from the benchmark's heap. */
-int
-bench_measure_main (int argc, char **argv)
-{
-  struct rusage usage;
-  struct timespec t0, t1;
-  int status;
-  pid_t pid;
-
-  if (argc < 1)
-    {
-      fprintf (stderr, "--measure needs a command\n");
-      return 2;
-    }
-
-  clock_gettime (CLOCK_MONOTONIC, &t0);
-  pid = fork ();
-  if (pid < 0)
-    {
-      perror ("fork");
-      return 2;
-    }
-  if (pid == 0)
-    {
-      int null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
-
-      if (null_fd >= 0)
-        dup2 (null_fd, STDOUT_FILENO);
-      execv (argv[0], argv);
-      fprintf (stderr, "%s: %s\n", argv[0], strerror (errno));
-      _exit (127);
-    }
-  while (wait4 (pid, &status, 0, &usage) < 0)
-    {
-      if (errno != EINTR)
-        {
-          perror ("wait4");
-          return 2;
-        }
-    }
-  clock_gettime (CLOCK_MONOTONIC, &t1);
-
-  printf ("%lld %ld %d %lld\n",
-          (long long) (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec),
-          usage.ru_maxrss, status,
-          (long long) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000000LL +
-          (long long) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1000LL);
-  return 0;
-}
-
 gboolean
 bench_run_measured (const BenchOptions  *options,
                     const char * const  *argv,
@@ -144,7 +85,7 @@ bench_run_measured (const BenchOptions  *options,
   long maxrss_kb;
   int helper_status, status;
 
-  g_ptr_array_add (args, (gpointer) options->self);
+  g_ptr_array_add (args, (gpointer) options->child);
   g_ptr_array_add (args, (gpointer) "--measure");
   for (guint i = 0; argv[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer) argv[i]);

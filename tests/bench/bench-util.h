@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 typedef struct {
   GArray *sizes;        /* guint: touchpoints per generated journey, ascending */
   guint runs;           /* 0: the section's default per size */
-  const char *self;     /* absolute path of this program, for child processes */
+  const char *child;    /* absolute path of waymark-bench-child (bench-child.c), which
+                         * forks what is measured and is the load process */
   const char *tmpdir;   /* scratch folder, removed at exit unless --keep */
 } BenchOptions;
 
@@ -29,15 +30,14 @@ double   bench_median        (double *values, guint n);
 /* The absolute path of the running executable. */
 char    *bench_self_path     (const char *argv0);
 /* Runs @argv (argv[0] an absolute path) with stdout on /dev/null through
- * `SELF --measure`, which forks it from a small process: ru_maxrss of a
- * child counts the memory of the process that forked it, so measuring
- * straight from this (large) process would report our own heap. */
+ * `waymark-bench-child --measure`, which forks it from a small process:
+ * ru_maxrss of a child counts the memory of the process that forked it,
+ * so measuring straight from this (large) process would report our own
+ * heap and libraries. */
 gboolean bench_run_measured  (const BenchOptions  *options,
                               const char * const  *argv,
                               BenchProc           *out,
                               GError             **error);
-/* The hidden `--measure CMD ARGS…` mode: prints "WALL_NS MAXRSS_KB STATUS CPU_NS". */
-int      bench_measure_main  (int argc, char **argv);
 
 /* Table output: a fixed-width cell, "n/a" for negative values. */
 void     bench_print_cell    (double value, int width, int precision);

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* c_std=c11 hides POSIX and BSD: fork, wait4, clock_gettime. */
+#define _GNU_SOURCE
+#define G_LOG_DOMAIN "waymark-bench"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "waymark-file.h"
+
+/* waymark-bench-child: the processes waymark-bench times from outside.
+ * It links the core library only (GLib, libxml2), never GTK, libadwaita,
+ * cairo or pango: a whole-process load is compared with xmllint, which
+ * pays for libxml2 alone, so GTK's start-up (loading and relocating some
+ * hundred libraries) must not be in our figure; it is the cost of opening
+ * the app, not of reading a file.  The `--measure` helper lives here for
+ * the same reason: see measure (). */
+
+/* `--measure CMD ARGS…`: forks and execs CMD with stdout on /dev/null and
+ * prints "WALL_NS MAXRSS_KB STATUS CPU_NS".  The child's ru_maxrss starts
+ * from what it inherited at fork (Linux keeps the larger of the pre-exec
+ * and post-exec peaks), and fork () itself takes longer in a process with
+ * more mappings, so the forking process must be small: this one, not the
+ * benchmark with its heap and GTK's libraries. */
+static int
+measure (int argc, char **argv)
+{
+  struct rusage usage;
+  struct timespec t0, t1;
+  int status;
+  pid_t pid;
+
+  if (argc < 1)
+    {
+      fprintf (stderr, "--measure needs a command\n");
+      return 2;
+    }
+
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  pid = fork ();
+  if (pid < 0)
+    {
+      perror ("fork");
+      return 2;
+    }
+  if (pid == 0)
+    {
+      int null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+
+      if (null_fd >= 0)
+        dup2 (null_fd, STDOUT_FILENO);
+      execv (argv[0], argv);
+      fprintf (stderr, "%s: %s\n", argv[0], strerror (errno));
+      _exit (127);
+    }
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    {
+      if (errno != EINTR)
+        {
+          perror ("wait4");
+          return 2;
+        }
+    }
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+
+  printf ("%lld %ld %d %lld\n",
+          (long long) (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec),
+          usage.ru_maxrss, status,
+          (long long) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000000LL +
+          (long long) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1000LL);
+  return 0;
+}
+
+/* `--load-only FILE`: what the app does to open FILE. */
+static int
+load_only (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkJourney) journey = NULL;
+  g_autofree char *etag = NULL;
+  WaymarkReadInfo info;
+
+  xmlInitParser ();
+  /* As the app opens a document: with the etag that a later save checks. */
+  journey = waymark_file_load (file, &info, &etag, &error);
+  if (journey == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc >= 2 && strcmp (argv[1], "--measure") == 0)
+    return measure (argc - 2, argv + 2);
+  if (argc == 3 && strcmp (argv[1], "--load-only") == 0)
+    return load_only (argv[2]);
+  fprintf (stderr, "usage: %s --measure CMD [ARGS…] | --load-only FILE\n"
+           "(run by waymark-bench, not by hand)\n", argv[0]);
+  return 2;
+}
