@@ -16,5 +16,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ ! -S "/run/user/$
   exit 1
 fi
 
-# WAYMARK_DATADIR: the example map of this checkout, not an installed copy.
-as_user env WAYMARK_DATADIR="$PWD/data" build/app/waymark
+# WAYMARK_DATADIR: the templates of this checkout, not an installed copy.
+# The example map lies among them, so it opens as an untitled copy: no lock
+# file is written next to it, and Save asks where to keep your version.
+as_user env WAYMARK_DATADIR="$PWD/data" build/app/waymark "$PWD/data/templates/example-fitness-watch.journey"

@@ -24,6 +24,8 @@ struct _WaymarkDocument
   char *read_only_reason;
   char *recovery_key;
   guint recovery_source;
+  /* Seconds of quiet before the journal is written; 0: no journal. */
+  guint recovery_delay;
   gulong changed_handler;
   gulong modified_handler;
 };
@@ -65,8 +67,8 @@ journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkDocum
 {
   /* Debounced: a burst of edits (a drag, typing) writes one snapshot. */
   g_clear_handle_id (&self->recovery_source, g_source_remove);
-  self->recovery_source = g_timeout_add_seconds (WAYMARK_DOCUMENT_RECOVERY_DELAY,
-                                                 recovery_timeout_cb, self);
+  if (self->recovery_delay > 0)
+    self->recovery_source = g_timeout_add_seconds (self->recovery_delay, recovery_timeout_cb, self);
 }
 
 static void
@@ -183,6 +185,7 @@ waymark_document_class_init (WaymarkDocumentClass *klass)
 static void
 waymark_document_init (WaymarkDocument *self)
 {
+  self->recovery_delay = WAYMARK_DOCUMENT_RECOVERY_DELAY;
 }
 
 WaymarkDocument *
@@ -197,6 +200,12 @@ waymark_document_new (WaymarkJourney *journey)
   self->recovery_key = waymark_recovery_key_for (NULL);
   update_title (self);
   return self;
+}
+
+WaymarkDocument *
+waymark_document_new_untitled (WaymarkJourney *journey)
+{
+  return waymark_document_new (journey);
 }
 
 static gboolean
@@ -258,6 +267,20 @@ waymark_document_get_file (WaymarkDocument *self)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
   return self->file;
+}
+
+gboolean
+waymark_document_is_untitled (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  return self->file == NULL;
+}
+
+const char *
+waymark_document_get_recovery_key (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->recovery_key;
 }
 
 const char *
@@ -329,8 +352,13 @@ gboolean
 waymark_document_save (WaymarkDocument *self, gboolean overwrite, GError **error)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (self->file != NULL, FALSE);
 
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The map has not been saved yet: choose where to save it."));
+      return FALSE;
+    }
   if (self->read_only_reason && !overwrite)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, self->read_only_reason);
@@ -470,4 +498,32 @@ waymark_document_restore_snapshot (WaymarkDocument *self, const char *snapshot_p
   waymark_history_mark_unsaved (self->history);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   return TRUE;
+}
+
+void
+waymark_document_set_recovery_delay (WaymarkDocument *self, guint seconds)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+
+  if (self->recovery_delay == seconds)
+    return;
+  self->recovery_delay = seconds;
+  if (seconds == 0)
+    {
+      /* The user turned the journal off: none is kept, not even the last. */
+      waymark_document_discard_recovery (self);
+    }
+  else if (self->recovery_source != 0)
+    {
+      g_clear_handle_id (&self->recovery_source, g_source_remove);
+      self->recovery_source = g_timeout_add_seconds (seconds, recovery_timeout_cb, self);
+    }
+}
+
+guint
+waymark_document_get_recovery_delay (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), 0);
+
+  return self->recovery_delay;
 }

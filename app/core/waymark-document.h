@@ -19,11 +19,21 @@ G_DECLARE_FINAL_TYPE (WaymarkDocument, waymark_document, WAYMARK, DOCUMENT, GObj
  * "title", "modified", "read-only".
  * Signal ::changed-on-disk: the file was changed by someone else. */
 WaymarkDocument *waymark_document_new          (WaymarkJourney *journey);
+/* A document that has no file yet (a new map, one made from a template, or
+ * one restored after a crash): it counts as modified only after its first
+ * edit, its recovery journal is keyed by a generated id, and it is saved
+ * with waymark_document_save_as().  The same as waymark_document_new(). */
+WaymarkDocument *waymark_document_new_untitled (WaymarkJourney *journey);
 WaymarkDocument *waymark_document_load         (GFile *file, GError **error);
 
 WaymarkJourney  *waymark_document_get_journey  (WaymarkDocument *self);
 WaymarkHistory  *waymark_document_get_history  (WaymarkDocument *self);
 GFile           *waymark_document_get_file     (WaymarkDocument *self);
+/* Whether the document has no file yet (Save must ask for one). */
+gboolean         waymark_document_is_untitled  (WaymarkDocument *self);
+/* The key of its recovery journal entry: derived from the file's URI, or
+ * "untitled-<uuid>" for an untitled document. */
+const char      *waymark_document_get_recovery_key (WaymarkDocument *self);
 /* The file's name, or "Untitled Journey". */
 const char      *waymark_document_get_title    (WaymarkDocument *self);
 gboolean         waymark_document_is_modified  (WaymarkDocument *self);
@@ -34,7 +44,8 @@ void             waymark_document_set_read_only (WaymarkDocument *self, const ch
 const char      *waymark_document_get_checksum (WaymarkDocument *self);
 
 /* Saves to the document's file.  Fails with G_IO_ERROR_WRONG_ETAG when
- * the file changed on disk since it was loaded or saved, unless @overwrite. */
+ * the file changed on disk since it was loaded or saved, unless @overwrite,
+ * and with G_IO_ERROR_NOT_FOUND for an untitled document (use Save As). */
 gboolean         waymark_document_save         (WaymarkDocument *self, gboolean overwrite, GError **error);
 gboolean         waymark_document_save_as      (WaymarkDocument *self, GFile *file, GError **error);
 /* Replaces the contents with the file on disk, dropping unsaved changes. */
@@ -56,5 +67,12 @@ gboolean         waymark_document_restore_snapshot (WaymarkDocument *self,
 
 /* Seconds of quiet after an edit before the journal is written. */
 #define WAYMARK_DOCUMENT_RECOVERY_DELAY 3
+
+/* The Preferences' "autosave" and "autosave-delay-seconds": 0 keeps no
+ * journal (and discards this document's); the default is
+ * WAYMARK_DOCUMENT_RECOVERY_DELAY. */
+void             waymark_document_set_recovery_delay (WaymarkDocument *self,
+                                                      guint            seconds);
+guint            waymark_document_get_recovery_delay (WaymarkDocument *self);
 
 G_END_DECLS

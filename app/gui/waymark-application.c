@@ -8,9 +8,9 @@
 #include "waymark-application.h"
 #include "waymark-cli.h"
 #include "waymark-preferences.h"
+#include "waymark-termination.h"
+#include "waymark-save-changes.h"
 #include "waymark-window.h"
-
-#define EXAMPLE_MAP "templates/example-fitness-watch.journey"
 
 struct _WaymarkApplication
 {
@@ -46,10 +46,13 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* Where data files are looked for, in order. */
+#define DATA_DIRS { g_getenv ("WAYMARK_DATADIR"), PKGDATADIR, SOURCE_DATADIR }
+
 GFile *
 waymark_application_find_data_file (const char *relative_path)
 {
-  const char *dirs[] = { g_getenv ("WAYMARK_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
+  const char *dirs[] = DATA_DIRS;
 
   g_return_val_if_fail (relative_path != NULL, NULL);
 
@@ -68,45 +71,72 @@ waymark_application_find_data_file (const char *relative_path)
   return NULL;
 }
 
-static WaymarkWindow *
-find_window_for_file (WaymarkApplication *self,
-                      GFile              *file)
+gboolean
+waymark_application_is_template_file (GFile *file)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+  const char *dirs[] = DATA_DIRS;
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GFile) candidate = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return FALSE;
+  /* A link to the bundled template (or a path with "..") is the template. */
+  target = g_file_read_link (path, NULL);
+  if (target != NULL)
     {
-      GFile *shown;
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *resolved = g_canonicalize_filename (target, folder);
 
-      if (!WAYMARK_IS_WINDOW (l->data))
-        continue;
+      candidate = g_file_new_for_path (resolved);
+    }
+  else
+    {
+      g_autofree char *canonical = g_canonicalize_filename (path, NULL);
 
-      shown = waymark_window_get_file (l->data);
-      if (shown != NULL && g_file_equal (shown, file))
-        return l->data;
+      candidate = g_file_new_for_path (canonical);
     }
 
-  return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *templates = NULL;
+      g_autoptr(GFile) folder = NULL;
+
+      if (dirs[i] == NULL || dirs[i][0] == '\0')
+        continue;
+      templates = g_canonicalize_filename (dirs[i], NULL);
+      folder = g_file_new_build_filename (templates, "templates", NULL);
+      if (g_file_has_prefix (candidate, folder))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The window files open in: the active one, or a new one. */
+static WaymarkWindow *
+target_window (WaymarkApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (WAYMARK_IS_WINDOW (active))
+    return WAYMARK_WINDOW (active);
+  return waymark_window_new (self);
 }
 
 static void
 waymark_application_activate (GApplication *app)
 {
   WaymarkApplication *self = WAYMARK_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL)
-    {
-      g_autoptr(GFile) example = waymark_application_find_data_file (EXAMPLE_MAP);
-
-      window = GTK_WINDOW (waymark_window_new (self));
-      if (example != NULL)
-        waymark_window_open (WAYMARK_WINDOW (window), example);
-      else
-        g_warning ("The example map %s is not installed", EXAMPLE_MAP);
-    }
-
-  gtk_window_present (window);
+  /* With no file: the window's start page (New, Open, recent maps). */
+  gtk_window_present (GTK_WINDOW (target_window (self)));
 }
 
+/* From the command line, the file manager or another `waymark`: tabs in
+ * the active window (a file already open anywhere is shown instead). */
 static void
 waymark_application_open (GApplication  *app,
                           GFile        **files,
@@ -114,19 +144,11 @@ waymark_application_open (GApplication  *app,
                           const char    *hint)
 {
   WaymarkApplication *self = WAYMARK_APPLICATION (app);
+  WaymarkWindow *window = target_window (self);
 
   for (int i = 0; i < n_files; i++)
-    {
-      WaymarkWindow *window = find_window_for_file (self, files[i]);
-
-      if (window == NULL)
-        {
-          window = waymark_window_new (self);
-          waymark_window_open (window, files[i]);
-        }
-
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    waymark_window_open (window, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
@@ -231,28 +253,33 @@ waymark_application_local_command_line (GApplication   *app,
   return handled;
 }
 
-/* Unsaved changes left by a crash: each in a window of its own. */
+/* Unsaved changes left by a crash: each in a tab of one window. */
 static void
 recover_orphans (WaymarkApplication *self)
 {
   g_autoptr(GPtrArray) orphans = waymark_recovery_list_orphans ();
+  WaymarkWindow *window = NULL;
+  gboolean shown = FALSE;
 
-  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
-    {
-      WaymarkWindow *window = waymark_window_new (self);
-
-      if (waymark_window_recover (window, g_ptr_array_index (orphans, i)))
-        gtk_window_present (GTK_WINDOW (window));
-      else
-        gtk_window_destroy (GTK_WINDOW (window));
-    }
+  if (orphans == NULL || orphans->len == 0)
+    return;
+  window = waymark_window_new (self);
+  for (guint i = 0; i < orphans->len; i++)
+    shown |= waymark_window_recover (window, g_ptr_array_index (orphans, i));
+  if (shown)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 waymark_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *close_accels[] = { "<Control><Shift>w", NULL };
+  static const char *close_tab_accels[] = { "<Control>w", NULL };
+  static const char *new_accels[] = { "<Control>n", "<Control>t", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
@@ -263,31 +290,71 @@ waymark_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-tab", close_tab_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   /* app.preferences (Ctrl+comma) and the color-scheme setting. */
   waymark_preferences_install (GTK_APPLICATION (app));
+  waymark_termination_install (GTK_APPLICATION (app));
 }
 
+static gboolean
+destroy_windows_cb (gpointer user_data)
+{
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Everything was saved or discarded: no window asks again. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_answered (gboolean proceed, gpointer user_data)
+{
+  g_autoptr(WaymarkApplication) self = user_data;
+
+  /* Once the dialog that asked has gone. */
+  if (proceed)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_windows_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Asks once for the unsaved maps of every window, then closes them all;
+ * Cancel keeps everything open. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
-                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  WaymarkApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GPtrArray) tabs = waymark_save_changes_collect (windows);
 
-  /* Each window closes as the user closes it: one with unsaved changes
-   * asks first, and Cancel keeps it (and the application) open.  The
-   * application ends with its last window. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (GTK_WINDOW (l->data));
-  g_list_free_full (windows, g_object_unref);
+  if (tabs->len == 0)
+    {
+      quit_answered (TRUE, g_object_ref (self));
+      return;
+    }
+  waymark_save_changes_ask (gtk_application_get_active_window (GTK_APPLICATION (self)), tabs,
+                            quit_answered, g_object_ref (self));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (waymark_window_new (WAYMARK_APPLICATION (user_data))));
 }
 
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "new-window", .activate = new_window_activated },
 };
 
 static void
@@ -311,7 +378,7 @@ waymark_application_init (WaymarkApplication *self)
   g_application_set_option_context_parameter_string (app, _("[FILE…]"));
   g_application_set_option_context_summary (app,
                                             _("Waymark maps customer journeys: phases, swimlanes and touchpoints.\n"
-                                              "With no FILE it opens the bundled example map."));
+                                              "Each FILE opens in a tab; with none, a start page offers new and recent maps."));
   g_application_set_option_context_description (app,
                                                 _("Examples:\n"
                                                   "  waymark map.journey\n"

@@ -16,4 +16,9 @@ WaymarkApplication *waymark_application_new (void);
  * without installing).  Returns NULL when none has it. */
 GFile *waymark_application_find_data_file (const char *relative_path);
 
+/* Whether @file lies in one of the folders of Waymark's bundled templates
+ * (see waymark_application_find_data_file()): such a file opens as a new
+ * untitled copy, so it is never locked or overwritten. */
+gboolean waymark_application_is_template_file (GFile *file);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-editor.h"
+#include "waymark-canvas-private.h"
 #include "waymark-inspector.h"
 #include "waymark-outline.h"
 
@@ -146,19 +147,13 @@ append_map_rect (GString *out, WaymarkEditor *self, const char *name, const Waym
   graphene_point_t point;
   double sx = 0, sy = 0;
   double zoom = waymark_canvas_get_zoom (self->canvas);
-  double h = gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->canvas)));
-  double v = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->canvas)));
-  int width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  WaymarkLayout *layout = waymark_canvas_get_layout (self->canvas);
-  double map_width, map_height;
+  double x, y;
 
-  waymark_layout_get_size (layout, &map_width, &map_height);
+  /* The canvas's own conversion: it knows its centring and top inset. */
+  _waymark_canvas_map_to_widget (self->canvas, rect->x, rect->y, &x, &y);
   if (native == NULL ||
       !gtk_widget_compute_point (GTK_WIDGET (self->canvas), GTK_WIDGET (native),
-                                 &GRAPHENE_POINT_INIT (rect->x * zoom - h + MAX (0, (width - map_width * zoom) / 2),
-                                                       rect->y * zoom - v + MAX (0, (height - map_height * zoom) / 2)),
-                                 &point))
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_native_get_surface_transform (native, &sx, &sy);
   g_string_append_printf (out, "%s=%d,%d,%d,%d\n", name, (int) (point.x + sx), (int) (point.y + sy),

@@ -7,6 +7,8 @@
 
 #include "waymark-export-dialog.h"
 #include "waymark-print-operation.h"
+#include "waymark-template-dialog.h"
+#include "waymark-template.h"
 #include "waymark-window-private.h"
 
 static GtkFileFilter *
@@ -21,6 +23,20 @@ new_journey_filter (void)
   return filter;
 }
 
+/* Each chosen file opens in a tab of its own. */
+static void
+open_list (WaymarkWindow *self, GListModel *files)
+{
+  guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      waymark_window_open (self, file);
+    }
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
 open_dialog_done (GObject      *source_object,
@@ -28,11 +44,10 @@ open_dialog_done (GObject      *source_object,
                   gpointer      user_data)
 {
   g_autoptr(WaymarkWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) files = NULL;
 
-  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source_object), result, NULL);
-  if (file != NULL)
-    waymark_window_open (self, file);
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source_object), result, NULL);
+  open_list (self, files);
 }
 
 static void
@@ -48,7 +63,7 @@ open_action (GtkWidget  *widget,
   gtk_file_dialog_set_title (dialog, _("Open Map"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, filter);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, open_dialog_done, g_object_ref (widget));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (widget), NULL, open_dialog_done, g_object_ref (widget));
 }
 #else
 static void
@@ -60,10 +75,9 @@ open_dialog_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL)
-        waymark_window_open (self, file);
+      open_list (self, files);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -84,12 +98,84 @@ open_action (GtkWidget  *widget,
                                         _("_Open"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_dialog_response), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 #endif
+
+/* New: the template gallery, which answers with win.new-from-template. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (waymark_template_dialog_new (GTK_WINDOW (widget))));
+}
+
+/* A new untitled map from the template at the URI @parameter: unsaved
+ * only once it is edited, and Save asks where. */
+static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkJourney) journey = waymark_template_instantiate (file, &error);
+  g_autoptr(WaymarkDocument) document = NULL;
+
+  if (journey == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Open “%s”"), name);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  document = waymark_document_new_untitled (journey);
+  waymark_window_add_document (self, document);
+}
+
+/* Closes the selected tab (asking first when it has unsaved changes);
+ * with no tab left, the window. */
+static void
+close_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  AdwTabPage *page = _waymark_window_get_action_page (self);
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* What dragging a tab out of the window does, from the tab's menu. */
+static void
+move_tab_to_new_window_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  AdwTabPage *page = _waymark_window_get_action_page (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  WaymarkWindow *window;
+
+  if (page == NULL || adw_tab_view_get_n_pages (self->tab_view) < 2)
+    return;
+  window = waymark_window_new (app != NULL ? WAYMARK_APPLICATION (app) : NULL);
+  adw_tab_view_transfer_page (self->tab_view, page, waymark_window_get_tab_view (window), 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
 
 static void
 about_action (GtkWidget  *widget,
@@ -150,6 +236,10 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", "s", new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.move-tab-to-new-window", NULL, move_tab_to_new_window_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -13,34 +13,52 @@ struct _WaymarkWindow
   /* Template children */
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
-  WaymarkEditor       *editor;
+  AdwTabView          *tab_view;
+  AdwTabBar           *tab_bar;
   GtkWidget           *undo_button;
   GtkWidget           *redo_button;
   GtkToggleButton     *inspector_button;
-  GtkRevealer         *disk_banner;
+  GtkWidget           *recent_group;
+  GtkListBox          *recent_list;
 
-  WaymarkDocument     *document;
-  GCancellable        *load_cancellable;
-  /* Signals of the document's journey and history, which a reload replaces. */
-  WaymarkJourney      *bound_journey;
-  WaymarkHistory      *bound_history;
-  /* The window closes once the save under way succeeds. */
-  gboolean             close_after_save;
-  /* Watches the document's file for changes by others. */
-  GFileMonitor        *monitor;
-  /* The file whose lock this window holds, if any. */
-  GFile               *locked_file;
+  /* The tab whose state the header bar shows (the selected one). */
+  WaymarkDocumentTab  *selected;
+  /* The page whose context menu is open: its actions act on it. */
+  AdwTabPage          *menu_page;
+  GBinding            *inspector_binding;
+  /* A dialog asks about unsaved changes before the window closes. */
+  gboolean             asking;
+  /* Tabs of the window that are still loading. */
+  guint                n_loading;
+  GtkRecentManager    *recent_manager;
 };
 
+/* waymark-window-actions.c: Open, New, export, print, about, tabs */
 void _waymark_window_class_actions_init (WaymarkWindowClass *klass);
-/* waymark-window-editor.c: the editor page, undo/redo, save, inspector */
+/* waymark-window-editor.c: the selected tab in the header bar, the
+ * actions that act on it, closing with unsaved changes */
 void _waymark_window_class_editor_init  (WaymarkWindowClass *klass);
 void _waymark_window_editor_init        (WaymarkWindow *self);
 void _waymark_window_editor_dispose     (WaymarkWindow *self);
-/* Shows @document (or nothing) in the editor and follows its changes. */
-void _waymark_window_set_document       (WaymarkWindow *self, WaymarkDocument *document);
+/* Follows the newly selected tab (or none). */
+void _waymark_window_select_tab         (WaymarkWindow *self, WaymarkDocumentTab *tab);
 void _waymark_window_update_title       (WaymarkWindow *self);
+/* A tab's state changed: its page, and the header when it is selected. */
+void _waymark_window_tab_changed        (WaymarkWindow *self, WaymarkDocumentTab *tab);
+/* Tells "journey", "file" and "read-only" listeners (waymark-window.c). */
+void _waymark_window_notify_document    (WaymarkWindow *self);
+/* Updates a tab page's title, tooltip and indicator from its tab. */
+void _waymark_window_update_page        (WaymarkWindow *self, AdwTabPage *page);
 /* The file name Save As offers: the journey's title with ".journey". */
 char *_waymark_window_default_file_name (WaymarkWindow *self);
+/* waymark-window-recent.c: the start page's list of recent maps */
+void _waymark_window_recent_init        (WaymarkWindow *self);
+void _waymark_window_recent_dispose     (WaymarkWindow *self);
+void _waymark_window_class_recent_init  (WaymarkWindowClass *klass);
+/* The page a tab action acts on: the one whose menu is open, or the
+ * selected one. */
+AdwTabPage *_waymark_window_get_action_page (WaymarkWindow *self);
+/* The lowest untitled number not in use in the application's windows. */
+guint _waymark_window_next_untitled_number (WaymarkWindow *self);
 
 G_END_DECLS

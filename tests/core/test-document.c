@@ -299,6 +299,45 @@ test_recovery_debounced_after_edit (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
 }
 
+/* The Preferences can switch the journal off (and change its delay). */
+static void
+test_recovery_switched_off (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
+  g_autofree char *dir = waymark_recovery_dir ();
+  g_autofree char *key = waymark_recovery_key_for (f->file);
+  g_autofree char *name = g_strconcat (key, ".journey", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, name, NULL);
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_document_get_recovery_delay (doc), ==, WAYMARK_DOCUMENT_RECOVERY_DELAY);
+
+  /* A delay of one second writes within one second and a bit. */
+  waymark_document_set_recovery_delay (doc, 1);
+  edit_title (doc, "Typed");
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!g_file_test (snapshot, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+
+  /* Off: the journal goes, and later edits write none. */
+  waymark_document_set_recovery_delay (doc, 0);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  edit_title (doc, "Typed more");
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_lock_other_and_stale (Fixture *f, gconstpointer data)
 {
@@ -364,6 +403,7 @@ main (int argc, char **argv)
   ADD ("/recovery/restore-when-unchanged", test_recovery_restores_when_unchanged);
   ADD ("/recovery/set-aside-when-changed", test_recovery_set_aside_when_file_changed);
   ADD ("/recovery/debounced", test_recovery_debounced_after_edit);
+  ADD ("/recovery/switched-off", test_recovery_switched_off);
   ADD ("/lock/other-and-stale", test_lock_other_and_stale);
 #undef ADD
 

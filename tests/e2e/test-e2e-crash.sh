@@ -11,6 +11,8 @@
 #  2. The same again, but a teammate changes the file on disk before the
 #     restart: the journal is not replayed onto their version; it is set
 #     aside, the user is told where, and the file keeps the teammate's bytes.
+#  3. SIGTERM right after an edit (a logout): the journal is written at once,
+#     the lock file released, and the next start restores the edit.
 #
 #   test-e2e-crash.sh WAYMARK MAP
 set -u
@@ -70,6 +72,7 @@ wait_for() {  # wait_for SECONDS COMMAND...
 
 window_id() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1; }
 has_window() { [ -n "$(window_id "$1")" ]; }
+modified() { case "$(xdotool getwindowname "$win")" in "• "*) return 0 ;; esac; return 1; }
 focus() {
   xdotool windowactivate "$1" 2>/dev/null
   xdotool windowfocus "$1" 2>/dev/null
@@ -90,7 +93,6 @@ edit_and_crash() {
   xdotool key ctrl+a
   sleep 0.3
   xdotool key Delete
-  modified() { case "$(xdotool getwindowname "$win")" in "• "*) return 0 ;; esac; return 1; }
   wait_for 10 modified || fail "the edit did not register: $(xdotool getwindowname "$win"); windows: $(for w in $(xdotool search --onlyvisible --name .); do xdotool getwindowname $w; done); log: $(cat "$tmp/log")"
   edited_title=$(xdotool getwindowname "$win")
 
@@ -145,6 +147,31 @@ aside=$(ls "$journal_dir"/set-aside/ 2>/dev/null | head -n 1)
 grep -q '<journey ' "$journal_dir/set-aside/$aside" || fail "the set-aside copy is not a journey map"
 [ "$(touchpoints "$journal_dir/set-aside/$aside")" = 0 ] || fail "the set-aside copy does not hold the unsaved edit"
 stop_app
+
+# ---- 3. SIGTERM (a logout, `kill`): no question, but nothing lost ----
+rm -rf "$journal_dir"
+cp "$template" "$map"
+start "$map"
+wait_for 30 has_window "Fitness watch" || fail "no window appeared: $(cat "$tmp/log")"
+sleep 1
+win=$(window_id "Fitness watch")
+focus "$win"
+xdotool key ctrl+a
+sleep 0.3
+xdotool key Delete
+wait_for 10 modified || fail "the edit did not register"
+# At once: no time for the debounced journal.
+kill -TERM "$(xdotool getwindowpid "$win")"
+wait "$pid" 2>/dev/null
+pid=
+ls "$journal_dir"/*.info >/dev/null 2>&1 || fail "SIGTERM wrote no recovery journal; log: $(cat "$tmp/log")"
+ls -a "$tmp" | grep -q 'waymark-lock' && fail "SIGTERM left the lock file: $(ls -a "$tmp")"
+[ "$(touchpoints "$map")" = "$before" ] || fail "SIGTERM saved over the file"
+start
+wait_for 30 has_window "^• " || fail "no restored window after SIGTERM; log: $(cat "$tmp/log")"
+stop_app
+echo "PASS: SIGTERM kept the unsaved edit in the journal and released the lock"
+
 if grep -E "CRITICAL" "$tmp/log"; then
   fail "waymark logged criticals"
 fi

@@ -30,8 +30,13 @@ xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")
 pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+cleanup() {  # waymark first, so that dbus-run-session reaps it and ends
+  if [ -n "$pid" ]; then
+    pkill -TERM -g "$pid" -x waymark 2>/dev/null
+    sleep 0.5
+    kill -- -"$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  fi
   rm -rf "$tmp"
 }
 trap 'cleanup; close_own_display' EXIT
@@ -48,9 +53,9 @@ export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
 unset G_DEBUG
 if command -v dbus-run-session >/dev/null; then
-  dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
+  setsid dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
 else
-  "$waymark" "$map" >"$tmp/log" 2>&1 &
+  setsid "$waymark" "$map" >"$tmp/log" 2>&1 &
 fi
 pid=$!
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "waymark-document-tab.h"
 #include "waymark-preferences.h"
 #include "waymark-preferences-window.h"
 
@@ -183,6 +184,34 @@ test_color_scheme (Fixture *f, gconstpointer data)
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* An open map follows the recovery journal's settings, live. */
+static void
+test_open_map_follows_recovery (Fixture *f, gconstpointer data)
+{
+  g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
+  g_autoptr(WaymarkDocument) document = waymark_document_new (journey);
+  WaymarkDocumentTab *tab = g_object_ref_sink (waymark_document_tab_new (document));
+  /* Not the fixture's: that one holds its changes until applied. */
+  g_autoptr(GSettings) settings = waymark_preferences_get_settings ();
+
+  g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, WAYMARK_DOCUMENT_RECOVERY_DELAY);
+  g_settings_set_int (settings, "autosave-delay-seconds", 10);
+  iterate ();
+  g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
+  g_settings_set_boolean (settings, "autosave", FALSE);
+  iterate ();
+  g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 0);
+  g_settings_set_boolean (settings, "autosave", TRUE);
+  iterate ();
+  g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
+  g_object_unref (tab);
+
+  /* A tab gone no longer listens. */
+  g_settings_set_int (settings, "autosave-delay-seconds", 5);
+  iterate ();
+  g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +234,7 @@ main (int   argc,
   ADD ("recovery", test_recovery);
   ADD ("export-defaults", test_export_defaults);
   ADD ("color-scheme", test_color_scheme);
+  ADD ("open-map-follows-recovery", test_open_map_follows_recovery);
 #undef ADD
 
   return g_test_run ();

@@ -131,12 +131,17 @@ test_example_map (void)
   g_assert_cmpstr (visible_page (window), ==, "editor");
   g_assert_false (waymark_window_get_read_only (window));
 
-  /* The header names the journey and its file. */
+  /* A bundled template opens as an untitled copy: Save never overwrites
+   * it, and it is unsaved only once edited. */
+  g_assert_null (waymark_window_get_file (window));
+  g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
+
+  /* The header names the journey and its tab. */
   title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Fitness watch: from ad to advocate");
   g_assert_cmpstr (adw_window_title_get_title (title), ==,
                    waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE));
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "example-fitness-watch.journey");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Untitled Map");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fitness watch: from ad to advocate");
 
   /* The editor's canvas shows the document: every phase has its column. */
@@ -261,7 +266,7 @@ test_example_map_in_german (void)
   setlocale (LC_ALL, "");
 }
 
-/* The whole application: start-up, the example map on activate, the about
+/* The whole application: start-up, the start page on activate, the about
  * window, and a clean exit when the last window closes. */
 static gboolean
 check_running_app (gpointer user_data)
@@ -270,12 +275,20 @@ check_running_app (gpointer user_data)
   GtkWindow *active = gtk_application_get_active_window (app);
   AdwWindowTitle *title;
   GtkWindow *about = NULL;
+  GtkWidget *start;
 
   if (active == NULL || waymark_window_get_loading (WAYMARK_WINDOW (active)))
     return G_SOURCE_CONTINUE;
 
+  /* No file: the start page, with New and Open. */
+  g_assert_cmpstr (visible_page (WAYMARK_WINDOW (active)), ==, "empty");
+  g_assert_null (waymark_window_get_document (WAYMARK_WINDOW (active)));
+  start = find_widget (GTK_WIDGET (active), ADW_TYPE_STATUS_PAGE, "start-page");
+  g_assert_nonnull (start);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (start)), ==, "Start a Journey Map");
   title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (active), ADW_TYPE_WINDOW_TITLE, NULL));
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Fitness watch: from ad to advocate");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Waymark");
+  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (active), GTK_TYPE_TOGGLE_BUTTON, "inspector-button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (active), "win.about", NULL));
   for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
