@@ -9,10 +9,13 @@
 G_BEGIN_DECLS
 
 /* The canvas is split over files by concern: waymark-canvas.c (document,
- * geometry, drawing, selection), -drag.c (pointer, touch and drop
- * input), -keys.c (actions and key bindings), -zoom.c (zoom gestures and
- * steps), -edit.c (editing titles in place, header menus, adding and
- * deleting).  They share this struct. */
+ * geometry, drawing, selection), -input.c (the event controllers),
+ * -drag.c (pointer and touch drags), -drag-cards.c, -drag-link.c,
+ * -drag-emotion.c and -drag-header.c (what each kind of drag does),
+ * -drag-feedback.c (what a drag shows, the CSS-named parts), -drop.c
+ * (cards from the palette), -keys.c (actions and key bindings), -zoom.c
+ * (zoom gestures and steps), -edit.c (editing titles in place, header
+ * menus, adding and deleting).  They share this struct. */
 
 typedef enum {
   WAYMARK_DRAG_NONE,
@@ -139,10 +142,10 @@ GPtrArray *_waymark_canvas_selected_cards (WaymarkCanvas *self);
 gpointer _waymark_canvas_cursor_card      (WaymarkCanvas *self);
 gboolean _waymark_canvas_cursor_cell      (WaymarkCanvas *self, WaymarkPhase **phase, WaymarkLane **lane, guint *index);
 
-/* waymark-canvas-drag.c */
+/* waymark-canvas-input.c */
 void     _waymark_canvas_init_input       (WaymarkCanvas *self);
-void     _waymark_canvas_snapshot_drag    (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
-void     _waymark_canvas_allocate_parts   (WaymarkCanvas *self);
+
+/* waymark-canvas-drag.c */
 void     _waymark_canvas_cancel_drag      (WaymarkCanvas *self);
 /* The input entry points: gestures call these, and so do the GUI tests
  * (x, y in widget coordinates). */
@@ -151,6 +154,10 @@ void     _waymark_canvas_motion           (WaymarkCanvas *self, double x, double
 void     _waymark_canvas_release          (WaymarkCanvas *self, double x, double y);
 void     _waymark_canvas_long_press       (WaymarkCanvas *self, double x, double y);
 void     _waymark_canvas_double_click     (WaymarkCanvas *self, double x, double y);
+/* Whether @item (may be NULL) is a touchpoint or a note. */
+gboolean _waymark_canvas_is_card          (gconstpointer item);
+
+/* waymark-canvas-drop.c */
 GdkDragAction _waymark_canvas_drop_motion (WaymarkCanvas *self, WaymarkPaletteItem *item, double x, double y);
 gboolean _waymark_canvas_drop             (WaymarkCanvas *self, WaymarkPaletteItem *item, double x, double y);
 void     _waymark_canvas_drop_leave       (WaymarkCanvas *self);
@@ -158,6 +165,43 @@ void     _waymark_canvas_drop_leave       (WaymarkCanvas *self);
  * the channel it needs; returns the card. */
 gpointer _waymark_canvas_create_card      (WaymarkCanvas *self, WaymarkPaletteItem *item,
                                            WaymarkPhase *phase, WaymarkLane *lane, guint index);
+/* Sets where a dragged card or palette item would land (self->drop). */
+void     _waymark_canvas_set_drop         (WaymarkCanvas *self, gboolean valid, WaymarkPhase *phase,
+                                           WaymarkLane *lane, guint index);
+/* Where a card of @type would land at widget point (x, y). */
+gboolean _waymark_canvas_drop_target_at   (WaymarkCanvas *self, WaymarkItemType type, double x, double y,
+                                           WaymarkPhase **phase, WaymarkLane **lane, guint *index);
+
+/* waymark-canvas-drag-cards.c */
+/* The index among the cards that stay, for waymark_edits_move_cards(). */
+guint    _waymark_canvas_index_without_moving (WaymarkCanvas *self, WaymarkPhase *phase, WaymarkLane *lane,
+                                               guint index);
+void     _waymark_canvas_rubber_band_select (WaymarkCanvas *self);
+void     _waymark_canvas_snapshot_ghosts  (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+
+/* waymark-canvas-drag-link.c */
+/* The link handle's square in widget coordinates; FALSE when none shows. */
+gboolean _waymark_canvas_link_handle_rect (WaymarkCanvas *self, graphene_rect_t *out);
+/* The touchpoint whose link handle shows, or NULL. */
+gpointer _waymark_canvas_link_handle_card (WaymarkCanvas *self);
+void     _waymark_canvas_snapshot_link_line (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+
+/* waymark-canvas-drag-emotion.c */
+/* The score of the dragged emotion point with the pointer at widget @y. */
+int      _waymark_canvas_emotion_score_at (WaymarkCanvas *self, double y);
+void     _waymark_canvas_finish_emotion_drag (WaymarkCanvas *self);
+void     _waymark_canvas_snapshot_emotion_preview (WaymarkCanvas *self, GtkSnapshot *snapshot,
+                                                   const WaymarkPalette *palette);
+
+/* waymark-canvas-drag-header.c */
+/* The new index of the dragged phase or lane with the pointer at (x, y). */
+guint    _waymark_canvas_header_index_at  (WaymarkCanvas *self, double x, double y);
+/* The insertion marker of a header drag in widget coordinates. */
+gboolean _waymark_canvas_header_marker_rect (WaymarkCanvas *self, graphene_rect_t *out);
+
+/* waymark-canvas-drag-feedback.c */
+void     _waymark_canvas_snapshot_drag    (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+void     _waymark_canvas_allocate_parts   (WaymarkCanvas *self);
 
 /* waymark-canvas-keys.c */
 void     _waymark_canvas_class_init_keys  (GtkWidgetClass *widget_class);

@@ -304,6 +304,47 @@ WaymarkTextCache *waymark_layout_get_text_cache (WaymarkLayout *self);
 /* The y of emotion @score relative to an emotion lane's top. */
 double   waymark_emotion_level_y     (const WaymarkMetrics *m, int score);
 
+/* Shared by the layout's own files, waymark-layout*.c. */
+
+/* waymark-layout.c */
+/* Marks the whole layout out of date and emits ::invalidated. */
+void           _waymark_layout_mark_invalid       (WaymarkLayout *self);
+
+/* waymark-layout-structure.c */
+void           _waymark_layout_column_free        (gpointer data);
+void           _waymark_layout_row_free           (gpointer data);
+void           _waymark_layout_cells_free         (WaymarkLayout *self);
+/* The phase and the lane of a touchpoint or a note. */
+WaymarkPhase  *_waymark_layout_item_phase         (gconstpointer item);
+WaymarkLane   *_waymark_layout_item_lane          (gconstpointer item);
+/* The cell a card item belongs in, or NULL when its phase or lane is not
+ * (or no longer) in the journey, or its lane draws no cards. */
+WaymarkCell   *_waymark_layout_cell_for_item      (WaymarkLayout *self, gconstpointer item);
+/* Rebuilds columns, rows and cells from the journey, keeping the cards. */
+void           _waymark_layout_rebuild_structure  (WaymarkLayout *self);
+
+/* waymark-layout-changes.c: queue what the next update measures. */
+void           _waymark_layout_mark_card          (WaymarkLayout *self, WaymarkCard *card);
+void           _waymark_layout_mark_cell          (WaymarkLayout *self, WaymarkCell *cell);
+/* The column's slot count may change: a cell in it gained or lost cards. */
+void           _waymark_layout_mark_column        (WaymarkLayout *self, WaymarkColumn *column);
+void           _waymark_layout_mark_row           (WaymarkLayout *self, WaymarkRow *row);
+/* The card of @item, made (and marked to measure) when it has none yet. */
+WaymarkCard   *_waymark_layout_ensure_card        (WaymarkLayout *self, gpointer item);
+/* The handler of WaymarkJourney::changed. */
+void           _waymark_layout_on_journey_changed (WaymarkJourney *journey, WaymarkChange *change,
+                                                   WaymarkLayout *self);
+
+/* waymark-layout-header.c */
+void           _waymark_layout_update_header      (WaymarkLayout *self);
+void           _waymark_layout_update_empty_hint  (WaymarkLayout *self);
+
+/* waymark-layout-geometry.c */
+/* The index of the first column (row) whose far edge, plus half the gap
+ * after it, lies beyond @x (@y); the count when none. */
+guint          _waymark_layout_column_lower_bound (WaymarkLayout *self, double x);
+guint          _waymark_layout_row_lower_bound    (WaymarkLayout *self, double y);
+
 /* waymark-card-layout.c */
 WaymarkCard *waymark_card_new        (gpointer item);
 void         waymark_card_free       (WaymarkCard *card);
