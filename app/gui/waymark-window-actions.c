@@ -182,18 +182,35 @@ about_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
+  static const char *developers[] = { "The Waymark developers https://github.com/waymark/waymark", NULL };
   GtkWidget *about;
 
+  /* The same addresses as the AppStream metainfo. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", widget,
                         "application-name", _("Waymark"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Waymark developers"),
+                        "developers", developers,
+                        /* TRANSLATORS: your names, one per line, as "Name <e-mail>" or "Name https://…". */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Waymark developers",
+                        "website", "https://github.com/waymark/waymark",
+                        "issue-url", "https://github.com/waymark/waymark/issues",
                         "comments", _("Map how customers meet your brand: phases, swimlanes and "
                                       "touchpoints with their channel, emotion, owner and KPIs."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built with"),
+                                                (const char *[]) {
+                                                  "GTK https://gtk.org",
+                                                  "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+                                                  "cairo https://cairographics.org",
+                                                  "Pango https://pango.gnome.org",
+                                                  "libxml2 https://gitlab.gnome.org/GNOME/libxml2",
+                                                  NULL,
+                                                });
   gtk_window_present (GTK_WINDOW (about));
 }
 
