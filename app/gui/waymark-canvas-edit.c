@@ -13,14 +13,6 @@
  * they offer: adding, reordering and deleting phases and lanes, and a
  * lane's kind. */
 
-static gboolean
-is_card (gconstpointer item)
-{
-  WaymarkItemType type = item ? waymark_item_get_item_type (item) : WAYMARK_N_ITEM_TYPES;
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
-
 /* ---- Editing in place ---- */
 
 static const char *
@@ -162,7 +154,7 @@ _waymark_canvas_start_editing (WaymarkCanvas *self, gpointer item)
   gtk_editable_set_text (GTK_EDITABLE (self->editor), text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_card (item) ? _("Card title") : _("Name"),
+                                  _waymark_canvas_is_card (item) ? _("Card title") : _("Name"),
                                   -1);
   waymark_canvas_scroll_to_rect (self, &rect);
   gtk_widget_set_visible (self->editor, TRUE);

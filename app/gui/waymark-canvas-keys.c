@@ -13,14 +13,6 @@
  * without a pointer: arrows move the cursor, Ctrl+arrows move cards,
  * Enter adds or edits, Delete deletes. */
 
-static gboolean
-is_card (gconstpointer item)
-{
-  WaymarkItemType type = item ? waymark_item_get_item_type (item) : WAYMARK_N_ITEM_TYPES;
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
-
 static void
 card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
 {
@@ -531,7 +523,7 @@ menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
     return;
   if (item == NULL)
     item = _waymark_canvas_cursor_card (self);
-  if (item != NULL && is_card (item))
+  if (item != NULL && _waymark_canvas_is_card (item))
     {
       hit.kind = WAYMARK_HIT_CARD;
       found = waymark_layout_get_card_rect (self->layout, item, &rect);
@@ -556,7 +548,7 @@ menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   if (!found)
     return;
-  hit.item = is_card (item) || hit.kind != WAYMARK_HIT_CELL ? item : NULL;
+  hit.item = _waymark_canvas_is_card (item) || hit.kind != WAYMARK_HIT_CELL ? item : NULL;
   _waymark_canvas_map_to_widget (self, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
   _waymark_canvas_popup_menu (self, &hit, x, y);
 }
@@ -568,7 +560,7 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
   gboolean editable = _waymark_canvas_can_edit (self);
   gboolean has_journey = self->journey != NULL;
   gpointer single = waymark_canvas_get_selected_item (self);
-  gboolean cards = self->selection->len > 0 && is_card (g_ptr_array_index (self->selection, 0));
+  gboolean cards = self->selection->len > 0 && _waymark_canvas_is_card (g_ptr_array_index (self->selection, 0));
 
   gtk_widget_action_set_enabled (widget, "canvas.move-cursor", has_journey);
   gtk_widget_action_set_enabled (widget, "canvas.select-all", has_journey);

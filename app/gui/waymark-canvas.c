@@ -350,14 +350,6 @@ describe_item (gpointer item)
     }
 }
 
-static gboolean
-is_card (gconstpointer item)
-{
-  WaymarkItemType type = waymark_item_get_item_type (item);
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
-
 void
 _waymark_canvas_selection_changed (WaymarkCanvas *self)
 {
@@ -379,7 +371,7 @@ _waymark_canvas_selection_changed (WaymarkCanvas *self)
     {
       gpointer last = g_ptr_array_index (self->selection, self->selection->len - 1);
 
-      if (is_card (last))
+      if (_waymark_canvas_is_card (last))
         {
           WaymarkPhase *phase;
           WaymarkLane *lane;
@@ -457,7 +449,7 @@ waymark_canvas_select_item (WaymarkCanvas *self, gpointer item, WaymarkCanvasSel
 
   /* Headers are selected alone: a phase and three cards cannot be edited
    * or moved together. */
-  if (!is_card (item) || (self->selection->len > 0 && !is_card (g_ptr_array_index (self->selection, 0))))
+  if (!_waymark_canvas_is_card (item) || (self->selection->len > 0 && !_waymark_canvas_is_card (g_ptr_array_index (self->selection, 0))))
     mode = WAYMARK_CANVAS_SELECT_REPLACE;
 
   switch (mode)
@@ -557,7 +549,7 @@ _waymark_canvas_cursor_card (WaymarkCanvas *self)
   if (self->selection->len == 0)
     return NULL;
   last = g_ptr_array_index (self->selection, self->selection->len - 1);
-  return is_card (last) ? last : NULL;
+  return _waymark_canvas_is_card (last) ? last : NULL;
 }
 
 static gboolean
@@ -1279,7 +1271,7 @@ waymark_canvas_init (WaymarkCanvas *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("accessible name of the canvas", "Journey map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Nothing selected"),
                                   -1);
 
