@@ -49,12 +49,10 @@ static const GOptionEntry option_entries[] = {
 /* Where data files are looked for, in order. */
 #define DATA_DIRS { g_getenv ("WAYMARK_DATADIR"), PKGDATADIR, SOURCE_DATADIR }
 
-GFile *
-waymark_application_find_data_file (const char *relative_path)
+static GFile *
+find_data (const char *relative_path, GFileTest test)
 {
   const char *dirs[] = DATA_DIRS;
-
-  g_return_val_if_fail (relative_path != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
@@ -64,11 +62,27 @@ waymark_application_find_data_file (const char *relative_path)
         continue;
 
       path = g_build_filename (dirs[i], relative_path, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (g_file_test (path, test))
         return g_file_new_for_path (path);
     }
 
   return NULL;
+}
+
+GFile *
+waymark_application_find_data_file (const char *relative_path)
+{
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  return find_data (relative_path, G_FILE_TEST_IS_REGULAR);
+}
+
+GFile *
+waymark_application_find_data_dir (const char *relative_path)
+{
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  return find_data (relative_path, G_FILE_TEST_IS_DIR);
 }
 
 gboolean

@@ -15,6 +15,8 @@ WaymarkApplication *waymark_application_new (void);
  * installed data folder, then in the source tree (for a build that is run
  * without installing).  Returns NULL when none has it. */
 GFile *waymark_application_find_data_file (const char *relative_path);
+/* The same for a folder, such as "templates". */
+GFile *waymark_application_find_data_dir  (const char *relative_path);
 
 /* Whether @file lies in one of the folders of Waymark's bundled templates
  * (see waymark_application_find_data_file()): such a file opens as a new

@@ -363,24 +363,10 @@ lookup_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/* The folder of templates among the data files.  The lookup finds regular
- * files only, so a template that always ships stands in for its folder. */
-static GFile *
-find_templates_dir (void)
-{
-  g_autoptr(GFile) example = NULL;
-  GFile *dir = waymark_application_find_data_file ("templates");
-
-  if (dir != NULL)
-    return dir;
-  example = waymark_application_find_data_file ("templates/example-fitness-watch.journey");
-  return example != NULL ? g_file_get_parent (example) : NULL;
-}
-
 static void
 populate (WaymarkTemplateDialog *self)
 {
-  g_autoptr(GFile) dir = find_templates_dir ();
+  g_autoptr(GFile) dir = waymark_application_find_data_dir ("templates");
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
   GtkFlowBoxChild *preselect = NULL;
