@@ -6,7 +6,10 @@
 #include "waymark-channel.h"
 
 WaymarkChannel *
-waymark_channel_new (const char *id, WaymarkCategory category, const char *icon, const char *name)
+waymark_channel_new (const char      *id,
+                     WaymarkCategory  category,
+                     const char      *icon,
+                     const char      *name)
 {
   WaymarkChannel *channel = _waymark_item_alloc (WAYMARK_ITEM_CHANNEL, sizeof *channel, id);
 
@@ -24,7 +27,8 @@ _waymark_channel_clear (WaymarkChannel *channel)
 }
 
 void
-_waymark_channel_copy_into (const WaymarkChannel *src, WaymarkChannel *dst)
+_waymark_channel_copy_into (const WaymarkChannel *src,
+                            WaymarkChannel       *dst)
 {
   dst->category = src->category;
   dst->icon = g_strdup (src->icon);

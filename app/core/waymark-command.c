@@ -14,7 +14,8 @@ typedef struct
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (WaymarkCommand, waymark_command, G_TYPE_OBJECT)
 
 static gboolean
-waymark_command_real_merge (WaymarkCommand *self, WaymarkCommand *next)
+waymark_command_real_merge (WaymarkCommand *self,
+                            WaymarkCommand *next)
 {
   return FALSE;
 }
@@ -42,21 +43,24 @@ waymark_command_init (WaymarkCommand *self)
 }
 
 void
-waymark_command_apply (WaymarkCommand *self, WaymarkJourney *journey)
+waymark_command_apply (WaymarkCommand *self,
+                       WaymarkJourney *journey)
 {
   g_return_if_fail (WAYMARK_IS_COMMAND (self));
   WAYMARK_COMMAND_GET_CLASS (self)->apply (self, journey);
 }
 
 void
-waymark_command_revert (WaymarkCommand *self, WaymarkJourney *journey)
+waymark_command_revert (WaymarkCommand *self,
+                        WaymarkJourney *journey)
 {
   g_return_if_fail (WAYMARK_IS_COMMAND (self));
   WAYMARK_COMMAND_GET_CLASS (self)->revert (self, journey);
 }
 
 gboolean
-waymark_command_merge (WaymarkCommand *self, WaymarkCommand *next)
+waymark_command_merge (WaymarkCommand *self,
+                       WaymarkCommand *next)
 {
   WaymarkCommandPrivate *priv = waymark_command_get_instance_private (self);
   WaymarkCommandPrivate *next_priv = waymark_command_get_instance_private (next);
@@ -81,7 +85,8 @@ waymark_command_get_label (WaymarkCommand *self)
 }
 
 void
-waymark_command_set_label (WaymarkCommand *self, const char *label)
+waymark_command_set_label (WaymarkCommand *self,
+                           const char     *label)
 {
   WaymarkCommandPrivate *priv = waymark_command_get_instance_private (self);
 
@@ -100,7 +105,8 @@ waymark_command_get_merge_key (WaymarkCommand *self)
 }
 
 void
-waymark_command_set_merge_key (WaymarkCommand *self, const char *key)
+waymark_command_set_merge_key (WaymarkCommand *self,
+                               const char     *key)
 {
   WaymarkCommandPrivate *priv = waymark_command_get_instance_private (self);
 

@@ -63,7 +63,9 @@ recovery_timeout_cb (gpointer data)
 }
 
 static void
-journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkDocument *self)
+journey_changed_cb (WaymarkJourney  *journey,
+                    WaymarkChange   *change,
+                    WaymarkDocument *self)
 {
   /* Debounced: a burst of edits (a drag, typing) writes one snapshot. */
   g_clear_handle_id (&self->recovery_source, g_source_remove);
@@ -72,7 +74,9 @@ journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkDocum
 }
 
 static void
-history_modified_cb (WaymarkHistory *history, GParamSpec *pspec, WaymarkDocument *self)
+history_modified_cb (WaymarkHistory  *history,
+                     GParamSpec      *pspec,
+                     WaymarkDocument *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (!waymark_history_is_modified (history))
@@ -80,7 +84,8 @@ history_modified_cb (WaymarkHistory *history, GParamSpec *pspec, WaymarkDocument
 }
 
 static void
-set_journey (WaymarkDocument *self, WaymarkJourney *journey)
+set_journey (WaymarkDocument *self,
+             WaymarkJourney  *journey)
 {
   if (self->journey)
     g_clear_signal_handler (&self->changed_handler, self->journey);
@@ -141,7 +146,10 @@ waymark_document_finalize (GObject *object)
 }
 
 static void
-waymark_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+waymark_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   WaymarkDocument *self = WAYMARK_DOCUMENT (object);
 
@@ -220,7 +228,8 @@ file_is_writable (GFile *file)
 }
 
 WaymarkDocument *
-waymark_document_load (GFile *file, GError **error)
+waymark_document_load (GFile   *file,
+                       GError **error)
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   WaymarkReadInfo info = { 0 };
@@ -312,7 +321,8 @@ waymark_document_get_read_only_reason (WaymarkDocument *self)
 }
 
 void
-waymark_document_set_read_only (WaymarkDocument *self, const char *reason)
+waymark_document_set_read_only (WaymarkDocument *self,
+                                const char      *reason)
 {
   g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
   if (g_strcmp0 (self->read_only_reason, reason) == 0)
@@ -330,7 +340,10 @@ waymark_document_get_checksum (WaymarkDocument *self)
 }
 
 static gboolean
-save_to (WaymarkDocument *self, GFile *file, const char *expected_etag, GError **error)
+save_to (WaymarkDocument  *self,
+         GFile            *file,
+         const char       *expected_etag,
+         GError          **error)
 {
   g_autoptr(GBytes) bytes = waymark_writer_write (self->journey);
   g_autofree char *etag = NULL;
@@ -349,7 +362,9 @@ save_to (WaymarkDocument *self, GFile *file, const char *expected_etag, GError *
 }
 
 gboolean
-waymark_document_save (WaymarkDocument *self, gboolean overwrite, GError **error)
+waymark_document_save (WaymarkDocument  *self,
+                       gboolean          overwrite,
+                       GError          **error)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -376,7 +391,9 @@ waymark_document_save (WaymarkDocument *self, gboolean overwrite, GError **error
 }
 
 gboolean
-waymark_document_save_as (WaymarkDocument *self, GFile *file, GError **error)
+waymark_document_save_as (WaymarkDocument  *self,
+                          GFile            *file,
+                          GError          **error)
 {
   g_autofree char *old_key = NULL;
 
@@ -396,7 +413,8 @@ waymark_document_save_as (WaymarkDocument *self, GFile *file, GError **error)
 }
 
 gboolean
-waymark_document_reload (WaymarkDocument *self, GError **error)
+waymark_document_reload (WaymarkDocument  *self,
+                         GError          **error)
 {
   g_autoptr(WaymarkDocument) fresh = NULL;
 
@@ -455,7 +473,8 @@ waymark_document_check_disk (WaymarkDocument *self)
 }
 
 gboolean
-waymark_document_write_recovery (WaymarkDocument *self, GError **error)
+waymark_document_write_recovery (WaymarkDocument  *self,
+                                 GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
@@ -481,7 +500,9 @@ waymark_document_discard_recovery (WaymarkDocument *self)
 }
 
 gboolean
-waymark_document_restore_snapshot (WaymarkDocument *self, const char *snapshot_path, GError **error)
+waymark_document_restore_snapshot (WaymarkDocument  *self,
+                                   const char       *snapshot_path,
+                                   GError          **error)
 {
   g_autoptr(GFile) snapshot = g_file_new_for_path (snapshot_path);
   g_autoptr(WaymarkJourney) journey = NULL;
@@ -501,7 +522,8 @@ waymark_document_restore_snapshot (WaymarkDocument *self, const char *snapshot_p
 }
 
 void
-waymark_document_set_recovery_delay (WaymarkDocument *self, guint seconds)
+waymark_document_set_recovery_delay (WaymarkDocument *self,
+                                     guint            seconds)
 {
   g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
 

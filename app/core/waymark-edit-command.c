@@ -15,7 +15,8 @@ struct _WaymarkEditCommand
 G_DEFINE_FINAL_TYPE (WaymarkEditCommand, waymark_edit_command, WAYMARK_TYPE_COMMAND)
 
 static void
-waymark_edit_command_swap (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_edit_command_swap (WaymarkCommand *command,
+                           WaymarkJourney *journey)
 {
   WaymarkEditCommand *self = WAYMARK_EDIT_COMMAND (command);
 
@@ -23,7 +24,8 @@ waymark_edit_command_swap (WaymarkCommand *command, WaymarkJourney *journey)
 }
 
 static gboolean
-waymark_edit_command_merge (WaymarkCommand *command, WaymarkCommand *next_command)
+waymark_edit_command_merge (WaymarkCommand *command,
+                            WaymarkCommand *next_command)
 {
   WaymarkEditCommand *self = WAYMARK_EDIT_COMMAND (command);
   WaymarkEditCommand *next = WAYMARK_EDIT_COMMAND (next_command);
@@ -61,7 +63,8 @@ waymark_edit_command_init (WaymarkEditCommand *self)
 }
 
 WaymarkCommand *
-waymark_edit_command_new (gpointer item, gpointer edited)
+waymark_edit_command_new (gpointer item,
+                          gpointer edited)
 {
   WaymarkEditCommand *self;
 

@@ -13,7 +13,9 @@
 #include "waymark-property-command.h"
 
 static gboolean
-card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
+card_cell (gconstpointer   card,
+           WaymarkPhase  **phase,
+           WaymarkLane   **lane)
 {
   *phase = NULL;
   *lane = NULL;
@@ -39,7 +41,9 @@ card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
 }
 
 static gboolean
-in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
+in_cell (gconstpointer  card,
+         WaymarkPhase  *phase,
+         WaymarkLane   *lane)
 {
   WaymarkPhase *p;
   WaymarkLane *l;
@@ -48,9 +52,12 @@ in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
 }
 
 guint
-waymark_edits_cell_index (WaymarkJourney *journey, WaymarkItemType type,
-                          WaymarkPhase *phase, WaymarkLane *lane, guint position,
-                          gconstpointer moving)
+waymark_edits_cell_index (WaymarkJourney  *journey,
+                          WaymarkItemType  type,
+                          WaymarkPhase    *phase,
+                          WaymarkLane     *lane,
+                          guint            position,
+                          gconstpointer    moving)
 {
   GPtrArray *cards = waymark_journey_get_items (journey, type);
   guint counted = 0;      /* cards seen, not counting @moving */
@@ -86,8 +93,12 @@ card_type_for_lane (WaymarkLane *lane)
 }
 
 WaymarkTouchpoint *
-waymark_edits_add_touchpoint (WaymarkHistory *history, WaymarkPhase *phase, WaymarkLane *lane,
-                              guint position, const char *title, WaymarkChannel *channel)
+waymark_edits_add_touchpoint (WaymarkHistory *history,
+                              WaymarkPhase   *phase,
+                              WaymarkLane    *lane,
+                              guint           position,
+                              const char     *title,
+                              WaymarkChannel *channel)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   g_autofree char *id = NULL;
@@ -109,8 +120,11 @@ waymark_edits_add_touchpoint (WaymarkHistory *history, WaymarkPhase *phase, Waym
 }
 
 WaymarkNote *
-waymark_edits_add_note (WaymarkHistory *history, WaymarkPhase *phase, WaymarkLane *lane,
-                        guint position, const char *text)
+waymark_edits_add_note (WaymarkHistory *history,
+                        WaymarkPhase   *phase,
+                        WaymarkLane    *lane,
+                        guint           position,
+                        const char     *text)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   g_autofree char *id = NULL;
@@ -131,7 +145,9 @@ waymark_edits_add_note (WaymarkHistory *history, WaymarkPhase *phase, WaymarkLan
 }
 
 static gpointer
-copy_in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
+copy_in_cell (gconstpointer  card,
+              WaymarkPhase  *phase,
+              WaymarkLane   *lane)
 {
   gpointer copy = waymark_item_copy (card);
 
@@ -149,8 +165,11 @@ copy_in_cell (gconstpointer card, WaymarkPhase *phase, WaymarkLane *lane)
 }
 
 gboolean
-waymark_edits_move_cards (WaymarkHistory *history, GPtrArray *cards,
-                          WaymarkPhase *phase, WaymarkLane *lane, guint position)
+waymark_edits_move_cards (WaymarkHistory *history,
+                          GPtrArray      *cards,
+                          WaymarkPhase   *phase,
+                          WaymarkLane    *lane,
+                          guint           position)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   g_autoptr(GHashTable) moving = g_hash_table_new (NULL, NULL);
@@ -228,7 +247,8 @@ waymark_edits_move_cards (WaymarkHistory *history, GPtrArray *cards,
 }
 
 GPtrArray *
-waymark_edits_duplicate (WaymarkHistory *history, GPtrArray *cards)
+waymark_edits_duplicate (WaymarkHistory *history,
+                         GPtrArray      *cards)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   GPtrArray *copies = g_ptr_array_new ();
@@ -254,7 +274,10 @@ waymark_edits_duplicate (WaymarkHistory *history, GPtrArray *cards)
 }
 
 static void
-collect_dependents (WaymarkJourney *journey, gpointer item, GHashTable *remove, GPtrArray *order)
+collect_dependents (WaymarkJourney *journey,
+                    gpointer        item,
+                    GHashTable     *remove,
+                    GPtrArray      *order)
 {
   WaymarkItemType type = waymark_item_get_item_type (item);
   GPtrArray *list;
@@ -294,7 +317,8 @@ collect_dependents (WaymarkJourney *journey, gpointer item, GHashTable *remove, 
 }
 
 void
-waymark_edits_delete (WaymarkHistory *history, GPtrArray *items)
+waymark_edits_delete (WaymarkHistory *history,
+                      GPtrArray      *items)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   g_autoptr(GHashTable) remove = g_hash_table_new (NULL, NULL);
@@ -342,7 +366,10 @@ waymark_edits_delete (WaymarkHistory *history, GPtrArray *items)
 }
 
 void
-waymark_edits_update (WaymarkHistory *history, gpointer item, gpointer edited, const char *merge_key)
+waymark_edits_update (WaymarkHistory *history,
+                      gpointer        item,
+                      gpointer        edited,
+                      const char     *merge_key)
 {
   WaymarkCommand *command = waymark_edit_command_new (item, edited);
 
@@ -356,7 +383,9 @@ waymark_edits_update (WaymarkHistory *history, gpointer item, gpointer edited, c
 }
 
 gpointer
-waymark_edits_add_item (WaymarkHistory *history, gpointer item, int index)
+waymark_edits_add_item (WaymarkHistory *history,
+                        gpointer        item,
+                        int             index)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   WaymarkItemType type = waymark_item_get_item_type (item);
@@ -378,7 +407,9 @@ waymark_edits_add_item (WaymarkHistory *history, gpointer item, int index)
 }
 
 gboolean
-waymark_edits_move_item (WaymarkHistory *history, gpointer item, guint new_index)
+waymark_edits_move_item (WaymarkHistory *history,
+                         gpointer        item,
+                         guint           new_index)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   WaymarkCommand *command;
@@ -395,7 +426,9 @@ waymark_edits_move_item (WaymarkHistory *history, gpointer item, guint new_index
 }
 
 WaymarkLink *
-waymark_edits_link (WaymarkHistory *history, WaymarkTouchpoint *from, WaymarkTouchpoint *to)
+waymark_edits_link (WaymarkHistory    *history,
+                    WaymarkTouchpoint *from,
+                    WaymarkTouchpoint *to)
 {
   WaymarkJourney *journey = waymark_history_get_journey (history);
   GPtrArray *links = waymark_journey_get_items (journey, WAYMARK_ITEM_LINK);
@@ -421,7 +454,9 @@ waymark_edits_link (WaymarkHistory *history, WaymarkTouchpoint *from, WaymarkTou
 }
 
 void
-waymark_edits_set_text (WaymarkHistory *history, WaymarkJourneyField field, const char *value)
+waymark_edits_set_text (WaymarkHistory      *history,
+                        WaymarkJourneyField  field,
+                        const char          *value)
 {
   WaymarkCommand *command = waymark_property_command_new_text (field, value);
   char key[16];
@@ -433,7 +468,8 @@ waymark_edits_set_text (WaymarkHistory *history, WaymarkJourneyField field, cons
 }
 
 void
-waymark_edits_set_state (WaymarkHistory *history, WaymarkState state)
+waymark_edits_set_state (WaymarkHistory *history,
+                         WaymarkState    state)
 {
   WaymarkCommand *command = waymark_property_command_new_state (state);
 

@@ -8,7 +8,10 @@
 #include "waymark-enums.h"
 
 static gboolean
-lookup (const char *const *nicks, guint n_nicks, const char *nick, int *out)
+lookup (const char *const *nicks,
+        guint              n_nicks,
+        const char        *nick,
+        int               *out)
 {
   if (nick == NULL)
     return FALSE;

@@ -133,7 +133,8 @@ temp_prefix (const char *basename)
 
 /* Parses "<pid>-XXXXXX" after the prefix; anything else is not our name. */
 static gboolean
-parse_temp_suffix (const char *suffix, pid_t *pid)
+parse_temp_suffix (const char *suffix,
+                   pid_t      *pid)
 {
   guint64 value = 0;
   const char *p = suffix;
@@ -218,7 +219,9 @@ waymark_file_sweep_temporaries (GFile *file)
 /* ---- Loading ---- */
 
 static void
-set_too_large (GError **error, const char *name, guint64 size)
+set_too_large (GError     **error,
+               const char  *name,
+               guint64      size)
 {
   const guint64 mb = 1024 * 1024;
   /* Rounded up so that a file just over the cap is not reported as
@@ -236,7 +239,10 @@ typedef enum {
 } IoStep;
 
 static void
-set_io_error (GError **error, const char *name, IoStep step, const char *message)
+set_io_error (GError     **error,
+              const char  *name,
+              IoStep       step,
+              const char  *message)
 {
   /* No line to point at, so "FILE: problem" rather than "FILE:LINE:". */
   if (step == IO_OPEN)
@@ -251,7 +257,8 @@ set_io_error (GError **error, const char *name, IoStep step, const char *message
  * (an fstat of the descriptor just read) saw: same inode, size and mtime.
  * GIO offers no etag for a descriptor we opened ourselves. */
 static char *
-etag_matching_stat (GFile *file, const struct stat *st)
+etag_matching_stat (GFile             *file,
+                    const struct stat *st)
 {
   g_autoptr(GFileInfo) info = NULL;
 
@@ -275,7 +282,8 @@ etag_matching_stat (GFile *file, const struct stat *st)
 }
 
 static gboolean
-same_file_state (const struct stat *a, const struct stat *b)
+same_file_state (const struct stat *a,
+                 const struct stat *b)
 {
   return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
          a->st_size == b->st_size &&
@@ -300,11 +308,11 @@ typedef struct {
 /* Whether @length more bytes take the file over the cap: it grew since
  * it was measured (or it could not be measured). */
 static gboolean
-sink_over_cap (LoadSink   *sink,
-               gsize       length,
-               const char *name,
-               guint64     size,
-               GError    **error)
+sink_over_cap (LoadSink    *sink,
+               gsize        length,
+               const char  *name,
+               guint64      size,
+               GError     **error)
 {
   sink->length += length;
   if (sink->length <= WAYMARK_READER_MAX_SIZE)
@@ -314,7 +322,9 @@ sink_over_cap (LoadSink   *sink,
 }
 
 static void
-sink_take (LoadSink *sink, const char *data, gsize length)
+sink_take (LoadSink   *sink,
+           const char *data,
+           gsize       length)
 {
   /* Crash recovery keys its journal on these exact bytes. */
   if (sink->checksum != NULL)
@@ -483,10 +493,10 @@ load_remote (GFile       *file,
 }
 
 WaymarkJourney *
-waymark_file_load (GFile           *file,
-                   WaymarkReadInfo *info,
-                   char           **etag,
-                   GError         **error)
+waymark_file_load (GFile            *file,
+                   WaymarkReadInfo  *info,
+                   char            **etag,
+                   GError          **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *file_etag = NULL;
@@ -534,14 +544,17 @@ waymark_file_load (GFile           *file,
 /* ---- Saving ---- */
 
 static void
-set_save_error (GError **error, const char *name, int errsv)
+set_save_error (GError     **error,
+                const char  *name,
+                int          errsv)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                _("Could not save “%s”: %s"), name, g_strerror (errsv));
 }
 
 static void
-set_wrong_etag (GError **error, const char *name)
+set_wrong_etag (GError     **error,
+                const char  *name)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                _("Could not save “%s”: the file changed on disk since it was opened"),
@@ -551,7 +564,10 @@ set_wrong_etag (GError **error, const char *name)
 /* Compares @expected_etag with what is on disk now.  A file that is gone
  * is not a conflict: like g_file_replace (), the save creates it again. */
 static gboolean
-check_etag (GFile *target, const char *expected_etag, const char *name, GError **error)
+check_etag (GFile       *target,
+            const char  *expected_etag,
+            const char  *name,
+            GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   const char *current;
@@ -572,7 +588,10 @@ check_etag (GFile *target, const char *expected_etag, const char *name, GError *
 }
 
 static gboolean
-write_all (int fd, const guint8 *data, gsize length, int *errsv)
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length,
+           int          *errsv)
 {
   while (length > 0)
     {
@@ -607,12 +626,12 @@ sync_folder (const char *dir_path)
 }
 
 static gboolean
-replace_native (GFile        *file,
-                const char   *path,
-                GBytes       *bytes,
-                const char   *expected_etag,
-                char        **new_etag,
-                GError      **error)
+replace_native (GFile       *file,
+                const char  *path,
+                GBytes      *bytes,
+                const char  *expected_etag,
+                char       **new_etag,
+                GError     **error)
 {
   g_autofree char *name = display_name (file);
   g_autofree char *target = resolve_symlinks (path);
@@ -752,11 +771,11 @@ fail:
 }
 
 static gboolean
-replace_remote (GFile        *file,
-                GBytes       *bytes,
-                const char   *expected_etag,
-                char        **new_etag,
-                GError      **error)
+replace_remote (GFile       *file,
+                GBytes      *bytes,
+                const char  *expected_etag,
+                char       **new_etag,
+                GError     **error)
 {
   g_autofree char *name = display_name (file);
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -797,11 +816,11 @@ fail:
 }
 
 gboolean
-waymark_file_replace_contents (GFile        *file,
-                               GBytes       *bytes,
-                               const char   *expected_etag,
-                               char        **new_etag,
-                               GError      **error)
+waymark_file_replace_contents (GFile       *file,
+                               GBytes      *bytes,
+                               const char  *expected_etag,
+                               char       **new_etag,
+                               GError     **error)
 {
   const char *path;
 

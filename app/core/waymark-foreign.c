@@ -36,7 +36,8 @@ waymark_foreign_free (WaymarkForeign *foreign)
 }
 
 static gpointer
-copy_attr (gconstpointer src, gpointer user_data)
+copy_attr (gconstpointer src,
+           gpointer      user_data)
 {
   const WaymarkForeignAttr *a = src;
   WaymarkForeignAttr *b = g_new (WaymarkForeignAttr, 1);
@@ -48,7 +49,8 @@ copy_attr (gconstpointer src, gpointer user_data)
 }
 
 static gpointer
-copy_string (gconstpointer src, gpointer user_data)
+copy_string (gconstpointer src,
+             gpointer      user_data)
 {
   return g_strdup (src);
 }
@@ -71,7 +73,9 @@ waymark_foreign_copy (const WaymarkForeign *foreign)
 }
 
 void
-waymark_foreign_add_ns_decl (WaymarkForeign **foreign, const char *prefix, const char *uri)
+waymark_foreign_add_ns_decl (WaymarkForeign **foreign,
+                             const char      *prefix,
+                             const char      *uri)
 {
   WaymarkForeign *f = ensure (foreign);
 
@@ -81,7 +85,10 @@ waymark_foreign_add_ns_decl (WaymarkForeign **foreign, const char *prefix, const
 }
 
 void
-waymark_foreign_add_attr (WaymarkForeign **foreign, const char *owner, const char *qname, const char *value)
+waymark_foreign_add_attr (WaymarkForeign **foreign,
+                          const char      *owner,
+                          const char      *qname,
+                          const char      *value)
 {
   WaymarkForeign *f = ensure (foreign);
   WaymarkForeignAttr *attr = g_new (WaymarkForeignAttr, 1);
@@ -95,7 +102,8 @@ waymark_foreign_add_attr (WaymarkForeign **foreign, const char *owner, const cha
 }
 
 void
-waymark_foreign_add_element (WaymarkForeign **foreign, const char *xml)
+waymark_foreign_add_element (WaymarkForeign **foreign,
+                             const char      *xml)
 {
   WaymarkForeign *f = ensure (foreign);
 

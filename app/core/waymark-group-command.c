@@ -14,7 +14,8 @@ struct _WaymarkGroupCommand
 G_DEFINE_FINAL_TYPE (WaymarkGroupCommand, waymark_group_command, WAYMARK_TYPE_COMMAND)
 
 static void
-waymark_group_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_group_command_apply (WaymarkCommand *command,
+                             WaymarkJourney *journey)
 {
   WaymarkGroupCommand *self = WAYMARK_GROUP_COMMAND (command);
 
@@ -23,7 +24,8 @@ waymark_group_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
 }
 
 static void
-waymark_group_command_revert (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_group_command_revert (WaymarkCommand *command,
+                              WaymarkJourney *journey)
 {
   WaymarkGroupCommand *self = WAYMARK_GROUP_COMMAND (command);
 
@@ -66,7 +68,9 @@ waymark_group_command_new (const char *label)
 }
 
 void
-waymark_group_command_add (WaymarkGroupCommand *self, WaymarkCommand *command, WaymarkJourney *journey)
+waymark_group_command_add (WaymarkGroupCommand *self,
+                           WaymarkCommand      *command,
+                           WaymarkJourney      *journey)
 {
   g_return_if_fail (WAYMARK_IS_GROUP_COMMAND (self));
   g_return_if_fail (WAYMARK_IS_COMMAND (command));

@@ -56,7 +56,8 @@ snapshot (WaymarkHistory *self)
 /* Notifies only the properties that changed, so that a toolbar does not
  * redraw on every keystroke. */
 static void
-notify_changes (WaymarkHistory *self, const Snapshot *before)
+notify_changes (WaymarkHistory *self,
+                const Snapshot *before)
 {
   Snapshot after = snapshot (self);
 
@@ -92,7 +93,10 @@ waymark_history_finalize (GObject *object)
 }
 
 static void
-waymark_history_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+waymark_history_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   WaymarkHistory *self = WAYMARK_HISTORY (object);
 
@@ -109,7 +113,10 @@ waymark_history_get_property (GObject *object, guint prop_id, GValue *value, GPa
 }
 
 static void
-waymark_history_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+waymark_history_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   WaymarkHistory *self = WAYMARK_HISTORY (object);
 
@@ -169,7 +176,8 @@ waymark_history_get_journey (WaymarkHistory *self)
 }
 
 void
-waymark_history_push_applied (WaymarkHistory *self, WaymarkCommand *command)
+waymark_history_push_applied (WaymarkHistory *self,
+                              WaymarkCommand *command)
 {
   Snapshot before;
   WaymarkCommand *top;
@@ -207,7 +215,8 @@ waymark_history_push_applied (WaymarkHistory *self, WaymarkCommand *command)
 }
 
 void
-waymark_history_push (WaymarkHistory *self, WaymarkCommand *command)
+waymark_history_push (WaymarkHistory *self,
+                      WaymarkCommand *command)
 {
   g_return_if_fail (WAYMARK_IS_HISTORY (self));
   g_return_if_fail (WAYMARK_IS_COMMAND (command));

@@ -16,7 +16,8 @@ struct _WaymarkInsertCommand
 G_DEFINE_FINAL_TYPE (WaymarkInsertCommand, waymark_insert_command, WAYMARK_TYPE_COMMAND)
 
 static void
-insert (WaymarkInsertCommand *self, WaymarkJourney *journey)
+insert (WaymarkInsertCommand *self,
+        WaymarkJourney       *journey)
 {
   gboolean inserted = waymark_journey_insert_item (journey, self->item, (int) self->index);
 
@@ -24,7 +25,8 @@ insert (WaymarkInsertCommand *self, WaymarkJourney *journey)
 }
 
 static void
-remove_item (WaymarkInsertCommand *self, WaymarkJourney *journey)
+remove_item (WaymarkInsertCommand *self,
+             WaymarkJourney       *journey)
 {
   int index = waymark_journey_index_of (journey, self->item);
 
@@ -35,7 +37,8 @@ remove_item (WaymarkInsertCommand *self, WaymarkJourney *journey)
 }
 
 static void
-waymark_insert_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_insert_command_apply (WaymarkCommand *command,
+                              WaymarkJourney *journey)
 {
   WaymarkInsertCommand *self = WAYMARK_INSERT_COMMAND (command);
 
@@ -46,7 +49,8 @@ waymark_insert_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
 }
 
 static void
-waymark_insert_command_revert (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_insert_command_revert (WaymarkCommand *command,
+                               WaymarkJourney *journey)
 {
   WaymarkInsertCommand *self = WAYMARK_INSERT_COMMAND (command);
 
@@ -81,7 +85,8 @@ waymark_insert_command_init (WaymarkInsertCommand *self)
 }
 
 WaymarkCommand *
-waymark_insert_command_new_insert (gpointer item, guint index)
+waymark_insert_command_new_insert (gpointer item,
+                                   guint    index)
 {
   WaymarkInsertCommand *self = g_object_new (WAYMARK_TYPE_INSERT_COMMAND, NULL);
 

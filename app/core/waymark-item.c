@@ -29,7 +29,9 @@ static const struct {
 };
 
 gpointer
-_waymark_item_alloc (WaymarkItemType type, gsize size, const char *id)
+_waymark_item_alloc (WaymarkItemType  type,
+                     gsize            size,
+                     const char      *id)
 {
   WaymarkItem *item;
 
@@ -98,7 +100,8 @@ waymark_item_copy (gconstpointer data)
 }
 
 void
-waymark_item_swap_contents (gpointer a, gpointer b)
+waymark_item_swap_contents (gpointer a,
+                            gpointer b)
 {
   WaymarkItem *ia = a;
   WaymarkItem *ib = b;

@@ -85,7 +85,11 @@ waymark_journey_new (void)
 }
 
 static void
-emit (WaymarkJourney *self, WaymarkChangeKind kind, gpointer item, guint index, guint old_index)
+emit (WaymarkJourney    *self,
+      WaymarkChangeKind  kind,
+      gpointer           item,
+      guint              index,
+      guint              old_index)
 {
   WaymarkChange change = { kind, item, index, old_index, NULL, NULL };
 
@@ -100,7 +104,8 @@ waymark_journey_get_id (WaymarkJourney *self)
 }
 
 void
-waymark_journey_set_id (WaymarkJourney *self, const char *id)
+waymark_journey_set_id (WaymarkJourney *self,
+                        const char     *id)
 {
   g_return_if_fail (WAYMARK_IS_JOURNEY (self));
   g_free (self->id);
@@ -108,7 +113,8 @@ waymark_journey_set_id (WaymarkJourney *self, const char *id)
 }
 
 const char *
-waymark_journey_get_text (WaymarkJourney *self, WaymarkJourneyField field)
+waymark_journey_get_text (WaymarkJourney      *self,
+                          WaymarkJourneyField  field)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), NULL);
   g_return_val_if_fail (field < G_N_ELEMENTS (self->text), NULL);
@@ -116,7 +122,9 @@ waymark_journey_get_text (WaymarkJourney *self, WaymarkJourneyField field)
 }
 
 void
-waymark_journey_set_text (WaymarkJourney *self, WaymarkJourneyField field, const char *value)
+waymark_journey_set_text (WaymarkJourney      *self,
+                          WaymarkJourneyField  field,
+                          const char          *value)
 {
   g_return_if_fail (WAYMARK_IS_JOURNEY (self));
   g_return_if_fail (field < G_N_ELEMENTS (self->text));
@@ -138,7 +146,8 @@ waymark_journey_get_state (WaymarkJourney *self)
 }
 
 void
-waymark_journey_set_state (WaymarkJourney *self, WaymarkState state)
+waymark_journey_set_state (WaymarkJourney *self,
+                           WaymarkState    state)
 {
   g_return_if_fail (WAYMARK_IS_JOURNEY (self));
   if (self->state == state)
@@ -162,7 +171,8 @@ waymark_journey_get_foreign_slot (WaymarkJourney *self)
 }
 
 guint
-waymark_journey_get_n_items (WaymarkJourney *self, WaymarkItemType type)
+waymark_journey_get_n_items (WaymarkJourney  *self,
+                             WaymarkItemType  type)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), 0);
   g_return_val_if_fail (type < WAYMARK_N_ITEM_TYPES, 0);
@@ -170,7 +180,9 @@ waymark_journey_get_n_items (WaymarkJourney *self, WaymarkItemType type)
 }
 
 gpointer
-waymark_journey_get_item (WaymarkJourney *self, WaymarkItemType type, guint index)
+waymark_journey_get_item (WaymarkJourney  *self,
+                          WaymarkItemType  type,
+                          guint            index)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), NULL);
   g_return_val_if_fail (type < WAYMARK_N_ITEM_TYPES, NULL);
@@ -179,7 +191,8 @@ waymark_journey_get_item (WaymarkJourney *self, WaymarkItemType type, guint inde
 }
 
 GPtrArray *
-waymark_journey_get_items (WaymarkJourney *self, WaymarkItemType type)
+waymark_journey_get_items (WaymarkJourney  *self,
+                           WaymarkItemType  type)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), NULL);
   g_return_val_if_fail (type < WAYMARK_N_ITEM_TYPES, NULL);
@@ -187,7 +200,8 @@ waymark_journey_get_items (WaymarkJourney *self, WaymarkItemType type)
 }
 
 gpointer
-waymark_journey_lookup (WaymarkJourney *self, const char *id)
+waymark_journey_lookup (WaymarkJourney *self,
+                        const char     *id)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), NULL);
   if (id == NULL)
@@ -196,7 +210,8 @@ waymark_journey_lookup (WaymarkJourney *self, const char *id)
 }
 
 int
-waymark_journey_index_of (WaymarkJourney *self, gconstpointer item)
+waymark_journey_index_of (WaymarkJourney *self,
+                          gconstpointer   item)
 {
   GPtrArray *items;
   guint index;
@@ -211,7 +226,9 @@ waymark_journey_index_of (WaymarkJourney *self, gconstpointer item)
 }
 
 GPtrArray *
-waymark_journey_get_cell (WaymarkJourney *self, WaymarkPhase *phase, WaymarkLane *lane)
+waymark_journey_get_cell (WaymarkJourney *self,
+                          WaymarkPhase   *phase,
+                          WaymarkLane    *lane)
 {
   GPtrArray *cell = g_ptr_array_new ();
   GPtrArray *cards;
@@ -242,7 +259,8 @@ waymark_journey_get_cell (WaymarkJourney *self, WaymarkPhase *phase, WaymarkLane
 }
 
 char *
-waymark_journey_new_id (WaymarkJourney *self, WaymarkItemType type)
+waymark_journey_new_id (WaymarkJourney  *self,
+                        WaymarkItemType  type)
 {
   const char *prefix = waymark_item_type_id_prefix (type);
 
@@ -255,7 +273,8 @@ waymark_journey_new_id (WaymarkJourney *self, WaymarkItemType type)
 }
 
 gboolean
-_waymark_journey_append_quiet (WaymarkJourney *self, gpointer item)
+_waymark_journey_append_quiet (WaymarkJourney *self,
+                               gpointer        item)
 {
   WaymarkItem *it = item;
 
@@ -269,7 +288,8 @@ _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item)
 }
 
 void
-_waymark_journey_append_new (WaymarkJourney *self, gpointer item)
+_waymark_journey_append_new (WaymarkJourney *self,
+                             gpointer        item)
 {
   WaymarkItem *it = item;
 
@@ -281,7 +301,9 @@ _waymark_journey_append_new (WaymarkJourney *self, gpointer item)
 }
 
 gboolean
-waymark_journey_insert_item (WaymarkJourney *self, gpointer item, int index)
+waymark_journey_insert_item (WaymarkJourney *self,
+                             gpointer        item,
+                             int             index)
 {
   WaymarkItem *it = item;
   GPtrArray *items;
@@ -301,7 +323,8 @@ waymark_journey_insert_item (WaymarkJourney *self, gpointer item, int index)
 }
 
 gpointer
-waymark_journey_remove_item (WaymarkJourney *self, gpointer item)
+waymark_journey_remove_item (WaymarkJourney *self,
+                             gpointer        item)
 {
   WaymarkItem *it = item;
   int index;
@@ -318,7 +341,9 @@ waymark_journey_remove_item (WaymarkJourney *self, gpointer item)
 }
 
 void
-waymark_journey_move_item (WaymarkJourney *self, gpointer item, guint new_index)
+waymark_journey_move_item (WaymarkJourney *self,
+                           gpointer        item,
+                           guint           new_index)
 {
   GPtrArray *items;
   int index;
@@ -338,7 +363,9 @@ waymark_journey_move_item (WaymarkJourney *self, gpointer item, guint new_index)
 }
 
 void
-waymark_journey_swap_item (WaymarkJourney *self, gpointer item, gpointer other)
+waymark_journey_swap_item (WaymarkJourney *self,
+                           gpointer        item,
+                           gpointer        other)
 {
   WaymarkChange change = { WAYMARK_CHANGE_EDITED, item, 0, 0, NULL, NULL };
   int index;

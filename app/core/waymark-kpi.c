@@ -10,7 +10,9 @@
 /* Appends @text (when it is set, and not empty unless @keep_empty) to the
  * strings of a packed KPI at *@end, and returns where it went. */
 static char *
-pack_string (char **end, const char *text, gboolean keep_empty)
+pack_string (char       **end,
+             const char  *text,
+             gboolean     keep_empty)
 {
   char *start = *end;
   gsize n;
@@ -30,7 +32,10 @@ packed_size (const char *text)
 }
 
 WaymarkKpi *
-waymark_kpi_new (const char *name, const char *value, const char *unit, const char *target)
+waymark_kpi_new (const char *name,
+                 const char *value,
+                 const char *unit,
+                 const char *target)
 {
   WaymarkKpi *kpi;
   char *end;
@@ -76,7 +81,8 @@ waymark_kpi_free (WaymarkKpi *kpi)
 }
 
 gboolean
-waymark_kpi_equal (const WaymarkKpi *a, const WaymarkKpi *b)
+waymark_kpi_equal (const WaymarkKpi *a,
+                   const WaymarkKpi *b)
 {
   return g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->value, b->value) == 0 &&

@@ -6,7 +6,9 @@
 #include "waymark-lane.h"
 
 WaymarkLane *
-waymark_lane_new (const char *id, WaymarkLaneKind kind, const char *name)
+waymark_lane_new (const char      *id,
+                  WaymarkLaneKind  kind,
+                  const char      *name)
 {
   WaymarkLane *lane = _waymark_item_alloc (WAYMARK_ITEM_LANE, sizeof *lane, id);
 
@@ -22,7 +24,8 @@ _waymark_lane_clear (WaymarkLane *lane)
 }
 
 void
-_waymark_lane_copy_into (const WaymarkLane *src, WaymarkLane *dst)
+_waymark_lane_copy_into (const WaymarkLane *src,
+                         WaymarkLane       *dst)
 {
   dst->kind = src->kind;
   dst->name = g_strdup (src->name);

@@ -6,7 +6,9 @@
 #include "waymark-link.h"
 
 WaymarkLink *
-waymark_link_new (const char *id, WaymarkTouchpoint *from, WaymarkTouchpoint *to)
+waymark_link_new (const char        *id,
+                  WaymarkTouchpoint *from,
+                  WaymarkTouchpoint *to)
 {
   WaymarkLink *link = _waymark_item_alloc (WAYMARK_ITEM_LINK, sizeof *link, id);
 
@@ -23,7 +25,8 @@ _waymark_link_clear (WaymarkLink *link)
 }
 
 void
-_waymark_link_copy_into (const WaymarkLink *src, WaymarkLink *dst)
+_waymark_link_copy_into (const WaymarkLink *src,
+                         WaymarkLink       *dst)
 {
   dst->from = waymark_item_ref (src->from);
   dst->to = waymark_item_ref (src->to);

@@ -93,7 +93,9 @@ waymark_lock_read_other (GFile *file)
 }
 
 gboolean
-waymark_lock_acquire (GFile *file, const char *user, GError **error)
+waymark_lock_acquire (GFile       *file,
+                      const char  *user,
+                      GError     **error)
 {
   g_autoptr(GFile) lock = waymark_lock_file_for (file);
   g_autofree char *text = NULL;

@@ -16,7 +16,8 @@ struct _WaymarkMoveCommand
 G_DEFINE_FINAL_TYPE (WaymarkMoveCommand, waymark_move_command, WAYMARK_TYPE_COMMAND)
 
 static void
-waymark_move_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_move_command_apply (WaymarkCommand *command,
+                            WaymarkJourney *journey)
 {
   WaymarkMoveCommand *self = WAYMARK_MOVE_COMMAND (command);
   int index = waymark_journey_index_of (journey, self->item);
@@ -27,7 +28,8 @@ waymark_move_command_apply (WaymarkCommand *command, WaymarkJourney *journey)
 }
 
 static void
-waymark_move_command_revert (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_move_command_revert (WaymarkCommand *command,
+                             WaymarkJourney *journey)
 {
   WaymarkMoveCommand *self = WAYMARK_MOVE_COMMAND (command);
 
@@ -59,7 +61,8 @@ waymark_move_command_init (WaymarkMoveCommand *self)
 }
 
 WaymarkCommand *
-waymark_move_command_new (gpointer item, guint new_index)
+waymark_move_command_new (gpointer item,
+                          guint    new_index)
 {
   WaymarkMoveCommand *self = g_object_new (WAYMARK_TYPE_MOVE_COMMAND, NULL);
 

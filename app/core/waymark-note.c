@@ -6,7 +6,10 @@
 #include "waymark-note.h"
 
 WaymarkNote *
-waymark_note_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, const char *text)
+waymark_note_new (const char   *id,
+                  WaymarkPhase *phase,
+                  WaymarkLane  *lane,
+                  const char   *text)
 {
   WaymarkNote *note = _waymark_item_alloc (WAYMARK_ITEM_NOTE, sizeof *note, id);
 
@@ -17,7 +20,8 @@ waymark_note_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, const 
 }
 
 void
-waymark_note_set_phase (WaymarkNote *note, WaymarkPhase *phase)
+waymark_note_set_phase (WaymarkNote  *note,
+                        WaymarkPhase *phase)
 {
   if (phase)
     waymark_item_ref (phase);
@@ -26,7 +30,8 @@ waymark_note_set_phase (WaymarkNote *note, WaymarkPhase *phase)
 }
 
 void
-waymark_note_set_lane (WaymarkNote *note, WaymarkLane *lane)
+waymark_note_set_lane (WaymarkNote *note,
+                       WaymarkLane *lane)
 {
   if (lane)
     waymark_item_ref (lane);
@@ -43,7 +48,8 @@ _waymark_note_clear (WaymarkNote *note)
 }
 
 void
-_waymark_note_copy_into (const WaymarkNote *src, WaymarkNote *dst)
+_waymark_note_copy_into (const WaymarkNote *src,
+                         WaymarkNote       *dst)
 {
   waymark_note_set_phase (dst, src->phase);
   waymark_note_set_lane (dst, src->lane);

@@ -6,7 +6,8 @@
 #include "waymark-persona.h"
 
 WaymarkPersona *
-waymark_persona_new (const char *id, const char *name)
+waymark_persona_new (const char *id,
+                     const char *name)
 {
   WaymarkPersona *persona = _waymark_item_alloc (WAYMARK_ITEM_PERSONA, sizeof *persona, id);
 
@@ -22,7 +23,8 @@ _waymark_persona_clear (WaymarkPersona *persona)
 }
 
 void
-_waymark_persona_copy_into (const WaymarkPersona *src, WaymarkPersona *dst)
+_waymark_persona_copy_into (const WaymarkPersona *src,
+                            WaymarkPersona       *dst)
 {
   dst->name = g_strdup (src->name);
   dst->description = g_strdup (src->description);

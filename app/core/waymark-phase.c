@@ -6,7 +6,8 @@
 #include "waymark-phase.h"
 
 WaymarkPhase *
-waymark_phase_new (const char *id, const char *name)
+waymark_phase_new (const char *id,
+                   const char *name)
 {
   WaymarkPhase *phase = _waymark_item_alloc (WAYMARK_ITEM_PHASE, sizeof *phase, id);
 
@@ -21,7 +22,8 @@ _waymark_phase_clear (WaymarkPhase *phase)
 }
 
 void
-_waymark_phase_copy_into (const WaymarkPhase *src, WaymarkPhase *dst)
+_waymark_phase_copy_into (const WaymarkPhase *src,
+                          WaymarkPhase       *dst)
 {
   dst->name = g_strdup (src->name);
 }

@@ -17,7 +17,8 @@ struct _WaymarkPropertyCommand
 G_DEFINE_FINAL_TYPE (WaymarkPropertyCommand, waymark_property_command, WAYMARK_TYPE_COMMAND)
 
 static void
-waymark_property_command_swap (WaymarkCommand *command, WaymarkJourney *journey)
+waymark_property_command_swap (WaymarkCommand *command,
+                               WaymarkJourney *journey)
 {
   WaymarkPropertyCommand *self = WAYMARK_PROPERTY_COMMAND (command);
 
@@ -39,7 +40,8 @@ waymark_property_command_swap (WaymarkCommand *command, WaymarkJourney *journey)
 }
 
 static gboolean
-waymark_property_command_merge (WaymarkCommand *command, WaymarkCommand *next_command)
+waymark_property_command_merge (WaymarkCommand *command,
+                                WaymarkCommand *next_command)
 {
   WaymarkPropertyCommand *self = WAYMARK_PROPERTY_COMMAND (command);
   WaymarkPropertyCommand *next = WAYMARK_PROPERTY_COMMAND (next_command);
@@ -74,7 +76,8 @@ waymark_property_command_init (WaymarkPropertyCommand *self)
 }
 
 WaymarkCommand *
-waymark_property_command_new_text (WaymarkJourneyField field, const char *value)
+waymark_property_command_new_text (WaymarkJourneyField  field,
+                                   const char          *value)
 {
   WaymarkPropertyCommand *self = g_object_new (WAYMARK_TYPE_PROPERTY_COMMAND, NULL);
 

@@ -117,27 +117,28 @@ static const ReaderElementSpec specs[N_ELEMENTS] = {
 G_STATIC_ASSERT (N_ELEMENTS <= 32);   /* ReaderFrame.seen is a bit set */
 
 const char *
-reader_element_name (ReaderElement element)
+_waymark_reader_element_name (ReaderElement element)
 {
   g_assert (element < N_ELEMENTS);
   return specs[element].name;
 }
 
 ReaderContent
-reader_element_content (ReaderElement element)
+_waymark_reader_element_content (ReaderElement element)
 {
   g_assert (element < N_ELEMENTS);
   return specs[element].content;
 }
 
 gboolean
-reader_element_is_item (ReaderElement element)
+_waymark_reader_element_is_item (ReaderElement element)
 {
   return element >= ELEMENT_PERSONA && element <= ELEMENT_LINK;
 }
 
 const char *const *
-reader_element_attrs (ReaderElement element, guint *required)
+_waymark_reader_element_attrs (ReaderElement  element,
+                               guint         *required)
 {
   g_assert (element < N_ELEMENTS);
   *required = specs[element].required_attrs;
@@ -157,10 +158,10 @@ is_known_name (const char *localname)
 }
 
 gboolean
-reader_enter_child (Reader        *r,
-                    ReaderFrame   *parent,
-                    const char    *localname,
-                    ReaderElement *child)
+_waymark_reader_enter_child (Reader        *r,
+                             ReaderFrame   *parent,
+                             const char    *localname,
+                             ReaderElement *child)
 {
   const ReaderElementSpec *spec = &specs[parent->element];
   const char *parent_name = spec->name;
@@ -184,33 +185,33 @@ reader_enter_child (Reader        *r,
           *child = N_ELEMENTS;
           return TRUE;
         }
-      shown = reader_quote (localname);
+      shown = _waymark_reader_quote (localname);
       if (is_known_name (localname))
-        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+        _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                      _("<%s> is not allowed in <%s>"), shown, parent_name);
       else
-        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+        _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                      _("unknown element <%s> in <%s>"), shown, parent_name);
       return FALSE;
     }
 
   if (parent->rank == RANK_FOREIGN)
     {
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> must come before the elements of other namespaces in <%s>"),
                    localname, parent_name);
       return FALSE;
     }
   if (c->rank < parent->rank)
     {
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> must come before <%s> in <%s>"),
                    localname, specs[parent->last_child].name, parent_name);
       return FALSE;
     }
   if (c->rank == parent->rank && !c->repeat)
     {
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> appears twice in <%s>"), localname, parent_name);
       return FALSE;
     }
@@ -223,7 +224,8 @@ reader_enter_child (Reader        *r,
 }
 
 void
-reader_enter_foreign (Reader *r, ReaderFrame *parent)
+_waymark_reader_enter_foreign (Reader      *r,
+                               ReaderFrame *parent)
 {
   parent->rank = RANK_FOREIGN;
   parent->last_child = ELEMENT_FOREIGN;
@@ -233,22 +235,24 @@ reader_enter_foreign (Reader *r, ReaderFrame *parent)
 /* Values                                                              */
 
 static void
-bad_value (Reader     *r,
+bad_value (Reader      *r,
            ReaderFrame *frame,
-           const char *attribute,
-           const char *expected,
-           const char *value)
+           const char  *attribute,
+           const char  *expected,
+           const char  *value)
 {
-  g_autofree char *shown = reader_quote (value);
+  g_autofree char *shown = _waymark_reader_quote (value);
 
-  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+  _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                /* Translators: "<lane> kind must be touchpoints, emotion, notes or kpis, not “x”" */
                _("<%s> %s must be %s, not “%s”"),
                specs[frame->element].name, attribute, expected, shown);
 }
 
 static gboolean
-parse_integer (const char *text, gboolean allow_sign, gint64 *out)
+parse_integer (const char *text,
+               gboolean    allow_sign,
+               gint64     *out)
 {
   const char *p = text;
   gboolean negative = FALSE;
@@ -285,21 +289,23 @@ icon_is_valid (const char *icon)
 }
 
 gboolean
-reader_read_format (Reader *r, const char *value, int line)
+_waymark_reader_read_format (Reader     *r,
+                             const char *value,
+                             int         line)
 {
   g_autofree char *shown = NULL;
   gint64 format;
 
   if (value == NULL)
     {
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
                    _("<journey> has no format attribute"));
       return FALSE;
     }
-  shown = reader_quote (value);
+  shown = _waymark_reader_quote (value);
   if (!parse_integer (value, FALSE, &format))
     {
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
                    _("the format must be a whole number, not “%s”"), shown);
       return FALSE;
     }
@@ -311,7 +317,7 @@ reader_read_format (Reader *r, const char *value, int line)
     }
   if (!waymark_migrate_can_read ((int) format))
     {
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_FORMAT,
                    _("format %s is not a Waymark format"), shown);
       return FALSE;
     }
@@ -323,7 +329,8 @@ reader_read_format (Reader *r, const char *value, int line)
 /* Ids and references                                                  */
 
 static int
-line_of_item (Reader *r, gpointer item)
+line_of_item (Reader   *r,
+              gpointer  item)
 {
   WaymarkItemType type = waymark_item_get_item_type (item);
   int index = waymark_journey_index_of (r->journey, item);
@@ -334,26 +341,30 @@ line_of_item (Reader *r, gpointer item)
 }
 
 static void
-duplicate_id (Reader *r, ReaderFrame *frame, const char *id)
+duplicate_id (Reader      *r,
+              ReaderFrame *frame,
+              const char  *id)
 {
   gpointer existing = waymark_journey_lookup (r->journey, id);
   int line = r->journey_line;
 
   if (existing != NULL)
     line = line_of_item (r, existing);
-  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_DUPLICATE_ID,
+  _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_DUPLICATE_ID,
                _("id '%s' is already used on line %d"), id, line);
 }
 
 /* Whether @id may name a new item. */
 static gboolean
-check_new_id (Reader *r, ReaderFrame *frame, const char *id)
+check_new_id (Reader      *r,
+              ReaderFrame *frame,
+              const char  *id)
 {
   if (!waymark_id_is_valid (id))
     {
-      g_autofree char *shown = reader_quote (id);
+      g_autofree char *shown = _waymark_reader_quote (id);
 
-      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> has the id “%s”; an id starts with a letter or _, has only letters, digits, _ . - and at most %d characters"),
                    specs[frame->element].name, shown, WAYMARK_ID_MAX_LENGTH);
       return FALSE;
@@ -373,12 +384,12 @@ check_new_id (Reader *r, ReaderFrame *frame, const char *id)
 
 /* The item of @type that @attribute of the item with @id names. */
 static gpointer
-resolve (Reader         *r,
-         ReaderFrame    *frame,
-         const char     *id,
-         const char     *attribute,
-         const char     *target,
-         WaymarkItemType type)
+resolve (Reader          *r,
+         ReaderFrame     *frame,
+         const char      *id,
+         const char      *attribute,
+         const char      *target,
+         WaymarkItemType  type)
 {
   const char *element = specs[frame->element].name;
   gpointer item = r->resolved[type];
@@ -392,22 +403,22 @@ resolve (Reader         *r,
   /* Every id in the journey is valid, so only a miss needs the check. */
   if (item == NULL && !waymark_id_is_valid (target))
     {
-      g_autofree char *shown = reader_quote (target);
+      g_autofree char *shown = _waymark_reader_quote (target);
 
-      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                    _("%s '%s': %s “%s” is not a valid id"), element, id, attribute, shown);
       return NULL;
     }
   if (item == NULL)
     {
-      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
                    _("%s '%s' refers to %s '%s', which does not exist"),
                    element, id, waymark_item_type_element (type), target);
       return NULL;
     }
   if (waymark_item_get_item_type (item) != type)
     {
-      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
                    _("%s '%s': its %s '%s' is a %s, not a %s"),
                    element, id, attribute, target,
                    waymark_item_type_element (waymark_item_get_item_type (item)),
@@ -430,7 +441,7 @@ check_lane_kind (Reader          *r,
 
   if (lane->kind == kind)
     return TRUE;
-  reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+  _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                _("%s '%s' is in lane '%s', a lane of kind %s; a %s belongs in a lane of kind %s"),
                element, id, lane->item.id, waymark_lane_kind_to_nick (lane->kind),
                element, waymark_lane_kind_to_nick (kind));
@@ -439,7 +450,9 @@ check_lane_kind (Reader          *r,
 
 /* Hands a new item to the journey and makes it the one being read. */
 static gboolean
-add_item (Reader *r, ReaderFrame *frame, gpointer item)
+add_item (Reader      *r,
+          ReaderFrame *frame,
+          gpointer     item)
 {
   WaymarkItem *it = item;
 
@@ -455,7 +468,9 @@ add_item (Reader *r, ReaderFrame *frame, gpointer item)
 /* Start tags                                                          */
 
 static gboolean
-start_journey (Reader *r, ReaderFrame *frame, const char *const *v)
+start_journey (Reader            *r,
+               ReaderFrame       *frame,
+               const char *const *v)
 {
   if (!check_new_id (r, frame, v[1]))
     return FALSE;
@@ -465,7 +480,9 @@ start_journey (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_persona_or_phase (Reader *r, ReaderFrame *frame, const char *const *v)
+start_persona_or_phase (Reader            *r,
+                        ReaderFrame       *frame,
+                        const char *const *v)
 {
   if (!check_new_id (r, frame, v[0]))
     return FALSE;
@@ -475,7 +492,9 @@ start_persona_or_phase (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_lane (Reader *r, ReaderFrame *frame, const char *const *v)
+start_lane (Reader            *r,
+            ReaderFrame       *frame,
+            const char *const *v)
 {
   WaymarkLaneKind kind;
 
@@ -490,7 +509,9 @@ start_lane (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_channel (Reader *r, ReaderFrame *frame, const char *const *v)
+start_channel (Reader            *r,
+               ReaderFrame       *frame,
+               const char *const *v)
 {
   WaymarkCategory category;
 
@@ -510,7 +531,9 @@ start_channel (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_touchpoint (Reader *r, ReaderFrame *frame, const char *const *v)
+start_touchpoint (Reader            *r,
+                  ReaderFrame       *frame,
+                  const char *const *v)
 {
   WaymarkInitiator initiator = WAYMARK_INITIATOR_UNSET;
   WaymarkChannel *channel = NULL;
@@ -539,7 +562,9 @@ start_touchpoint (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_note (Reader *r, ReaderFrame *frame, const char *const *v)
+start_note (Reader            *r,
+            ReaderFrame       *frame,
+            const char *const *v)
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
@@ -553,7 +578,9 @@ start_note (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_link (Reader *r, ReaderFrame *frame, const char *const *v)
+start_link (Reader            *r,
+            ReaderFrame       *frame,
+            const char *const *v)
 {
   WaymarkTouchpoint *from;
   WaymarkTouchpoint *to;
@@ -566,7 +593,9 @@ start_link (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_emotion (Reader *r, ReaderFrame *frame, const char *const *v)
+start_emotion (Reader            *r,
+               ReaderFrame       *frame,
+               const char *const *v)
 {
   WaymarkTouchpoint *tp = r->item;
   gint64 score;
@@ -583,7 +612,9 @@ start_emotion (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 static gboolean
-start_assessment (Reader *r, ReaderFrame *frame, const char *const *v)
+start_assessment (Reader            *r,
+                  ReaderFrame       *frame,
+                  const char *const *v)
 {
   WaymarkTouchpoint *tp = r->item;
 
@@ -612,14 +643,19 @@ start_assessment (Reader *r, ReaderFrame *frame, const char *const *v)
 /* The message is translated only when it is needed: a large map has a
  * <kpi> in every other card, and gettext() is not free. */
 static void
-bad_number (Reader *r, ReaderFrame *frame, const char *attribute, const char *value)
+bad_number (Reader      *r,
+            ReaderFrame *frame,
+            const char  *attribute,
+            const char  *value)
 {
   bad_value (r, frame, attribute,
              _("a decimal number such as 0.031 or -12 (no exponent, no spaces)"), value);
 }
 
 static gboolean
-start_kpi (Reader *r, ReaderFrame *frame, const char *const *v)
+start_kpi (Reader            *r,
+           ReaderFrame       *frame,
+           const char *const *v)
 {
   if (!waymark_kpi_number_is_valid (v[1]))
     {
@@ -636,7 +672,9 @@ start_kpi (Reader *r, ReaderFrame *frame, const char *const *v)
 }
 
 gboolean
-reader_start_element (Reader *r, ReaderFrame *frame, const char *const *values)
+_waymark_reader_start_element (Reader            *r,
+                               ReaderFrame       *frame,
+                               const char *const *values)
 {
   switch (frame->element)
     {
@@ -682,7 +720,8 @@ reader_start_element (Reader *r, ReaderFrame *frame, const char *const *values)
 
 /* Where the text of @element inside the item being read goes. */
 static char **
-item_text_field (Reader *r, ReaderElement element)
+item_text_field (Reader        *r,
+                 ReaderElement  element)
 {
   WaymarkItem *item = r->item;
 
@@ -725,7 +764,8 @@ item_text_field (Reader *r, ReaderElement element)
 }
 
 static gboolean
-end_text (Reader *r, ReaderFrame *frame)
+end_text (Reader      *r,
+          ReaderFrame *frame)
 {
   GString *text = r->text;
   char **field;
@@ -750,9 +790,9 @@ end_text (Reader *r, ReaderFrame *frame)
 
             if (!waymark_state_from_nick (text->str, &state))
               {
-                g_autofree char *shown = reader_quote (text->str);
+                g_autofree char *shown = _waymark_reader_quote (text->str);
 
-                reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                              _("<state> must be as-is or intended, not “%s”"), shown);
                 return FALSE;
               }
@@ -773,13 +813,14 @@ end_text (Reader *r, ReaderFrame *frame)
 }
 
 static gboolean
-end_item (Reader *r, ReaderFrame *frame)
+end_item (Reader      *r,
+          ReaderFrame *frame)
 {
   guint32 missing = specs[frame->element].required_children & ~frame->seen;
 
   if (missing != 0)
     {
-      reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> has no <%s>"), specs[frame->element].name,
                    specs[g_bit_nth_lsf (missing, -1)].name);
       return FALSE;
@@ -789,11 +830,12 @@ end_item (Reader *r, ReaderFrame *frame)
 }
 
 gboolean
-reader_end_element (Reader *r, ReaderFrame *frame)
+_waymark_reader_end_element (Reader      *r,
+                             ReaderFrame *frame)
 {
   if (frame->element == ELEMENT_JOURNEY)
     return TRUE;
-  if (reader_element_is_item (frame->element))
+  if (_waymark_reader_element_is_item (frame->element))
     return end_item (r, frame);
   if (specs[frame->element].content == CONTENT_TEXT)
     return end_text (r, frame);
@@ -804,7 +846,7 @@ reader_end_element (Reader *r, ReaderFrame *frame)
 /* Foreign content                                                     */
 
 WaymarkForeign **
-reader_foreign_slot (Reader *r)
+_waymark_reader_foreign_slot (Reader *r)
 {
   if (r->item != NULL)
     return &WAYMARK_ITEM (r->item)->foreign;
@@ -812,12 +854,12 @@ reader_foreign_slot (Reader *r)
 }
 
 const char *
-reader_foreign_owner (Reader      *r,
-                      ReaderFrame *frame,
-                      char        *buffer,
-                      gsize        size)
+_waymark_reader_foreign_owner (Reader      *r,
+                               ReaderFrame *frame,
+                               char        *buffer,
+                               gsize        size)
 {
-  if (frame->element == ELEMENT_JOURNEY || reader_element_is_item (frame->element))
+  if (frame->element == ELEMENT_JOURNEY || _waymark_reader_element_is_item (frame->element))
     return "";
   if (frame->element == ELEMENT_KPI)
     {

@@ -23,7 +23,8 @@
  * pointer comparison is right nearly always and strcmp() is the fallback
  * that keeps it right always. */
 gboolean
-reader_is_ours (Reader *r, const xmlChar *uri)
+_waymark_reader_is_ours (Reader        *r,
+                         const xmlChar *uri)
 {
   return uri != NULL &&
          (uri == r->interned_ns || strcmp ((const char *) uri, WAYMARK_NAMESPACE) == 0);
@@ -43,7 +44,9 @@ is_xinclude (const xmlChar *uri)
  * builder to decode.  Nothing else can put a '&' there, so decoding is
  * just that; without it, "&amp;" would gain "#38;" at every save. */
 void
-reader_append_value (GString *out, const char *value, gsize length)
+_waymark_reader_append_value (GString    *out,
+                              const char *value,
+                              gsize       length)
 {
   const char *p = value;
   const char *end = value + length;
@@ -65,16 +68,17 @@ reader_append_value (GString *out, const char *value, gsize length)
     }
 }
 
-/* A namespace URI as the document meant it (see reader_append_value()). */
+/* A namespace URI as the document meant it (see _waymark_reader_append_value()). */
 static const char *
-decode_uri (Reader *r, const xmlChar *uri)
+decode_uri (Reader        *r,
+            const xmlChar *uri)
 {
   const char *text = (const char *) uri;
 
   if (strchr (text, '&') == NULL)
     return text;
   g_string_truncate (r->scratch, 0);
-  reader_append_value (r->scratch, text, strlen (text));
+  _waymark_reader_append_value (r->scratch, text, strlen (text));
   return r->scratch->str;
 }
 
@@ -86,7 +90,8 @@ n_ns_decls (WaymarkForeign *foreign)
 
 /* The URI @prefix is bound to by a declaration kept in @foreign. */
 static const char *
-find_ns_decl (WaymarkForeign *foreign, const char *prefix)
+find_ns_decl (WaymarkForeign *foreign,
+              const char     *prefix)
 {
   gsize n = strlen (prefix);
 
@@ -108,14 +113,14 @@ find_ns_decl (WaymarkForeign *foreign, const char *prefix)
  *    the journey), which is safe unless the prefix already means
  *    something else there. */
 gboolean
-reader_take_ns_decls (Reader         *r,
-                      ReaderFrame    *frame,
-                      int             nb_namespaces,
-                      const xmlChar **namespaces)
+_waymark_reader_take_ns_decls (Reader         *r,
+                               ReaderFrame    *frame,
+                               int             nb_namespaces,
+                               const xmlChar **namespaces)
 {
-  WaymarkForeign **slot = reader_foreign_slot (r);
-  gboolean leaf = frame->element != ELEMENT_JOURNEY && !reader_element_is_item (frame->element);
-  const char *name = reader_element_name (frame->element);
+  WaymarkForeign **slot = _waymark_reader_foreign_slot (r);
+  gboolean leaf = frame->element != ELEMENT_JOURNEY && !_waymark_reader_element_is_item (frame->element);
+  const char *name = _waymark_reader_element_name (frame->element);
 
   for (int i = 0; i < nb_namespaces; i++)
     {
@@ -124,11 +129,11 @@ reader_take_ns_decls (Reader         *r,
 
       if (prefix == NULL)
         {
-          if (!reader_is_ours (r, namespaces[2 * i + 1]))
+          if (!_waymark_reader_is_ours (r, namespaces[2 * i + 1]))
             {
-              g_autofree char *shown = reader_quote (uri);
+              g_autofree char *shown = _waymark_reader_quote (uri);
 
-              reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+              _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                            _("<%s> makes “%s” the default namespace; in a journey it must stay %s"),
                            name, shown, WAYMARK_NAMESPACE);
               return FALSE;
@@ -145,9 +150,9 @@ reader_take_ns_decls (Reader         *r,
             continue;
           if (bound != NULL)
             {
-              g_autofree char *shown = reader_quote (prefix);
+              g_autofree char *shown = _waymark_reader_quote (prefix);
 
-              reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+              _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                            _("<%s> declares the namespace prefix “%s” again with another URI; Waymark cannot keep both"),
                            name, shown);
               return FALSE;
@@ -155,7 +160,7 @@ reader_take_ns_decls (Reader         *r,
         }
       if (n_ns_decls (*slot) >= READER_MAX_NS_DECLS)
         {
-          reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+          _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                        _("too many namespace declarations in <%s> (Waymark keeps at most %d)"),
                        name, READER_MAX_NS_DECLS);
           return FALSE;
@@ -168,10 +173,10 @@ reader_take_ns_decls (Reader         *r,
 /* Keeps the attributes of other namespaces on one of our elements, with
  * the element they belong to as their owner. */
 void
-reader_take_foreign_attributes (Reader         *r,
-                                ReaderFrame    *frame,
-                                int             nb_attributes,
-                                const xmlChar **attributes)
+_waymark_reader_take_foreign_attributes (Reader         *r,
+                                         ReaderFrame    *frame,
+                                         int             nb_attributes,
+                                         const xmlChar **attributes)
 {
   WaymarkForeign **slot = NULL;
   const char *owner = NULL;
@@ -182,12 +187,12 @@ reader_take_foreign_attributes (Reader         *r,
       const xmlChar **a = attributes + 5 * i;
       gsize qname_end;
 
-      if (a[2] == NULL || reader_is_ours (r, a[2]))
+      if (a[2] == NULL || _waymark_reader_is_ours (r, a[2]))
         continue;
       if (slot == NULL)
         {
-          slot = reader_foreign_slot (r);
-          owner = reader_foreign_owner (r, frame, buffer, sizeof buffer);
+          slot = _waymark_reader_foreign_slot (r);
+          owner = _waymark_reader_foreign_owner (r, frame, buffer, sizeof buffer);
         }
       /* An attribute of a namespace always has a prefix: the default
        * namespace does not apply to attributes. */
@@ -197,7 +202,7 @@ reader_take_foreign_attributes (Reader         *r,
       g_string_append (r->scratch, (const char *) a[0]);
       qname_end = r->scratch->len;
       g_string_append_c (r->scratch, '\0');
-      reader_append_value (r->scratch, (const char *) a[3], a[4] - a[3]);
+      _waymark_reader_append_value (r->scratch, (const char *) a[3], a[4] - a[3]);
       waymark_foreign_add_attr (slot, owner, r->scratch->str, r->scratch->str + qname_end + 1);
     }
 }
@@ -211,7 +216,9 @@ reader_take_foreign_attributes (Reader         *r,
  * without content as <x/>. */
 
 static void
-append_qname (GString *out, const xmlChar *prefix, const xmlChar *localname)
+append_qname (GString       *out,
+              const xmlChar *prefix,
+              const xmlChar *localname)
 {
   if (prefix != NULL)
     {
@@ -223,11 +230,15 @@ append_qname (GString *out, const xmlChar *prefix, const xmlChar *localname)
 
 /* waymark_writer_append_escaped() wants a NUL-terminated string. */
 static void
-append_escaped (Reader *r, const char *text, gsize length, gboolean attribute, gboolean value)
+append_escaped (Reader     *r,
+                const char *text,
+                gsize       length,
+                gboolean    attribute,
+                gboolean    value)
 {
   g_string_truncate (r->scratch, 0);
   if (value)
-    reader_append_value (r->scratch, text, length);
+    _waymark_reader_append_value (r->scratch, text, length);
   else
     g_string_append_len (r->scratch, text, length);
   waymark_writer_append_escaped (r->foreign, r->scratch->str, attribute);
@@ -244,7 +255,7 @@ close_start_tag (Reader *r)
     }
   if (r->foreign->len > READER_MAX_TEXT)
     {
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_TOO_LARGE,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_TOO_LARGE,
                    _("an element of another namespace is larger than %d MiB"),
                    READER_MAX_TEXT / (1024 * 1024));
       return FALSE;
@@ -253,14 +264,14 @@ close_start_tag (Reader *r)
 }
 
 void
-reader_foreign_start (Reader         *r,
-                      const xmlChar  *localname,
-                      const xmlChar  *prefix,
-                      const xmlChar  *uri,
-                      int             nb_namespaces,
-                      const xmlChar **namespaces,
-                      int             nb_attributes,
-                      const xmlChar **attributes)
+_waymark_reader_foreign_start (Reader         *r,
+                               const xmlChar  *localname,
+                               const xmlChar  *prefix,
+                               const xmlChar  *uri,
+                               int             nb_namespaces,
+                               const xmlChar **namespaces,
+                               int             nb_attributes,
+                               const xmlChar **attributes)
 {
   GString *out = r->foreign;
 
@@ -268,7 +279,7 @@ reader_foreign_start (Reader         *r,
     {
       /* Harmless to us, but whoever processes the file with XInclude
        * on would pull in other files: refused like entities. */
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
                    _("XInclude (<%s>) is not allowed in a journey"), (const char *) localname);
       return;
     }
@@ -304,7 +315,9 @@ reader_foreign_start (Reader         *r,
 }
 
 void
-reader_foreign_end (Reader *r, const xmlChar *localname, const xmlChar *prefix)
+_waymark_reader_foreign_end (Reader        *r,
+                             const xmlChar *localname,
+                             const xmlChar *prefix)
 {
   if (r->foreign_open)
     {
@@ -320,20 +333,23 @@ reader_foreign_end (Reader *r, const xmlChar *localname, const xmlChar *prefix)
 
   if (--r->foreign_depth == 0)
     {
-      waymark_foreign_add_element (reader_foreign_slot (r), r->foreign->str);
+      waymark_foreign_add_element (_waymark_reader_foreign_slot (r), r->foreign->str);
       g_string_truncate (r->foreign, 0);
     }
 }
 
 void
-reader_foreign_text (Reader *r, const char *text, gsize length)
+_waymark_reader_foreign_text (Reader     *r,
+                              const char *text,
+                              gsize       length)
 {
   if (close_start_tag (r))
     append_escaped (r, text, length, FALSE, FALSE);
 }
 
 void
-reader_foreign_comment (Reader *r, const char *text)
+_waymark_reader_foreign_comment (Reader     *r,
+                                 const char *text)
 {
   if (!close_start_tag (r))
     return;
@@ -343,9 +359,9 @@ reader_foreign_comment (Reader *r, const char *text)
 }
 
 void
-reader_foreign_processing_instruction (Reader     *r,
-                                       const char *target,
-                                       const char *data)
+_waymark_reader_foreign_processing_instruction (Reader     *r,
+                                                const char *target,
+                                                const char *data)
 {
   if (!close_start_tag (r))
     return;

@@ -127,29 +127,29 @@ struct _WaymarkReader {
 typedef struct _WaymarkReader Reader;
 
 /* waymark-reader.c */
-void         reader_fail    (Reader             *r,
+void         _waymark_reader_fail    (Reader             *r,
                              int                 line,
                              WaymarkFormatError  code,
                              const char         *format,
                              ...) G_GNUC_PRINTF (4, 5);
-int          reader_line    (Reader             *r);
-char        *reader_quote   (const char         *value);
+int          _waymark_reader_line    (Reader             *r);
+char        *_waymark_reader_quote   (const char         *value);
 
 /* waymark-reader-foreign.c */
-gboolean     reader_is_ours           (Reader         *r,
+gboolean     _waymark_reader_is_ours           (Reader         *r,
                                        const xmlChar  *uri);
-void         reader_append_value      (GString        *out,
+void         _waymark_reader_append_value      (GString        *out,
                                        const char     *value,
                                        gsize           length);
-gboolean     reader_take_ns_decls     (Reader         *r,
+gboolean     _waymark_reader_take_ns_decls     (Reader         *r,
                                        ReaderFrame    *frame,
                                        int             nb_namespaces,
                                        const xmlChar **namespaces);
-void         reader_take_foreign_attributes (Reader         *r,
+void         _waymark_reader_take_foreign_attributes (Reader         *r,
                                              ReaderFrame    *frame,
                                              int             nb_attributes,
                                              const xmlChar **attributes);
-void         reader_foreign_start     (Reader         *r,
+void         _waymark_reader_foreign_start     (Reader         *r,
                                        const xmlChar  *localname,
                                        const xmlChar  *prefix,
                                        const xmlChar  *uri,
@@ -157,42 +157,42 @@ void         reader_foreign_start     (Reader         *r,
                                        const xmlChar **namespaces,
                                        int             nb_attributes,
                                        const xmlChar **attributes);
-void         reader_foreign_end       (Reader         *r,
+void         _waymark_reader_foreign_end       (Reader         *r,
                                        const xmlChar  *localname,
                                        const xmlChar  *prefix);
-void         reader_foreign_text      (Reader         *r,
+void         _waymark_reader_foreign_text      (Reader         *r,
                                        const char     *text,
                                        gsize           length);
-void         reader_foreign_comment   (Reader         *r,
+void         _waymark_reader_foreign_comment   (Reader         *r,
                                        const char     *text);
-void         reader_foreign_processing_instruction (Reader     *r,
+void         _waymark_reader_foreign_processing_instruction (Reader     *r,
                                                     const char *target,
                                                     const char *data);
 
 /* waymark-reader-elements.c */
-const char  *reader_element_name      (ReaderElement element);
-ReaderContent reader_element_content  (ReaderElement element);
-gboolean     reader_element_is_item   (ReaderElement element);
-const char *const *reader_element_attrs (ReaderElement element, guint *required);
+const char  *_waymark_reader_element_name      (ReaderElement element);
+ReaderContent _waymark_reader_element_content  (ReaderElement element);
+gboolean     _waymark_reader_element_is_item   (ReaderElement element);
+const char *const *_waymark_reader_element_attrs (ReaderElement element, guint *required);
 /* Checks that @localname (of our namespace) may come next in @parent.
  * Sets @child to the element, or to N_ELEMENTS when a newer format's
  * element is to be skipped; FALSE after reporting a problem. */
-gboolean     reader_enter_child       (Reader      *r,
+gboolean     _waymark_reader_enter_child       (Reader      *r,
                                        ReaderFrame *parent,
                                        const char  *localname,
                                        ReaderElement *child);
-void         reader_enter_foreign     (Reader      *r,
+void         _waymark_reader_enter_foreign     (Reader      *r,
                                        ReaderFrame *parent);
-gboolean     reader_read_format       (Reader      *r,
+gboolean     _waymark_reader_read_format       (Reader      *r,
                                        const char  *value,
                                        int          line);
-gboolean     reader_start_element     (Reader             *r,
+gboolean     _waymark_reader_start_element     (Reader             *r,
                                        ReaderFrame        *frame,
                                        const char *const  *values);
-gboolean     reader_end_element       (Reader      *r,
+gboolean     _waymark_reader_end_element       (Reader      *r,
                                        ReaderFrame *frame);
-WaymarkForeign **reader_foreign_slot  (Reader *r);
-const char  *reader_foreign_owner     (Reader      *r,
+WaymarkForeign **_waymark_reader_foreign_slot  (Reader *r);
+const char  *_waymark_reader_foreign_owner     (Reader      *r,
                                        ReaderFrame *frame,
                                        char        *buffer,
                                        gsize        size);

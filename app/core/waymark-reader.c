@@ -67,11 +67,11 @@ record (Reader             *r,
  * its error handler only record: halting the parser there would free the
  * input under code that still reads it. */
 void
-reader_fail (Reader             *r,
-             int                 line,
-             WaymarkFormatError  code,
-             const char         *format,
-             ...)
+_waymark_reader_fail (Reader *r,
+                      int line,
+                      WaymarkFormatError code,
+                      const char *format,
+                      ...)
 {
   va_list args;
 
@@ -83,7 +83,7 @@ reader_fail (Reader             *r,
 }
 
 int
-reader_line (Reader *r)
+_waymark_reader_line (Reader *r)
 {
   /* ctxt->input->line rather than xmlSAX2GetLineNumber(), which newer
    * libxml2 versions deprecate. */
@@ -97,7 +97,8 @@ reader_line (Reader *r)
  * become spaces), so that a hostile value cannot make the message huge
  * or forge a second "FILE:LINE:" line. */
 static char *
-clean_text (const char *text, guint max)
+clean_text (const char *text,
+            guint       max)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *out = g_string_new (NULL);
@@ -120,17 +121,18 @@ clean_text (const char *text, guint max)
 }
 
 char *
-reader_quote (const char *value)
+_waymark_reader_quote (const char *value)
 {
   return clean_text (value, 40);
 }
 
 static char *
-quote_len (const char *value, gsize length)
+quote_len (const char *value,
+           gsize       length)
 {
   g_autofree char *copy = g_strndup (value, length);
 
-  return reader_quote (copy);
+  return _waymark_reader_quote (copy);
 }
 
 /* ------------------------------------------------------------------ */
@@ -150,7 +152,8 @@ typedef enum {
 static const char utf8_bom[3] = { '\xef', '\xbb', '\xbf' };
 
 static int
-count_lines (const char *data, gsize length)
+count_lines (const char *data,
+             gsize       length)
 {
   const char *p = data;
   const char *end = data + length;
@@ -165,7 +168,8 @@ count_lines (const char *data, gsize length)
 }
 
 static int
-line_of_offset (const char *data, gsize offset)
+line_of_offset (const char *data,
+                gsize       offset)
 {
   return 1 + count_lines (data, offset);
 }
@@ -177,7 +181,8 @@ is_blank_char (char c)
 }
 
 static gboolean
-is_blank (const char *text, gsize length)
+is_blank (const char *text,
+          gsize       length)
 {
   for (gsize i = 0; i < length; i++)
     if (!is_blank_char (text[i]))
@@ -186,7 +191,8 @@ is_blank (const char *text, gsize length)
 }
 
 static const char *
-skip_blanks (const char *p, const char *end)
+skip_blanks (const char *p,
+             const char *end)
 {
   while (p < end && is_blank_char (*p))
     p++;
@@ -203,7 +209,7 @@ check_start (Reader *r)
   if (n >= 2 && d[0] == 0x1f && d[1] == 0x8b)
     {
       /* libxml2's file reader would quietly inflate it: a zip bomb. */
-      reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML,
+      _waymark_reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML,
                    _("compressed files are not journey documents (this is gzip data)"));
       return FALSE;
     }
@@ -211,7 +217,7 @@ check_start (Reader *r)
       (n >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0xfe && d[3] == 0xff) ||
       (n >= 2 && ((d[0] == 0 && d[1] == '<') || (d[0] == '<' && d[1] == 0))))
     {
-      reader_fail (r, 1, WAYMARK_FORMAT_ERROR_ENCODING,
+      _waymark_reader_fail (r, 1, WAYMARK_FORMAT_ERROR_ENCODING,
                    _("the file is in UTF-16 or UTF-32; journey documents must be UTF-8"));
       return FALSE;
     }
@@ -220,13 +226,15 @@ check_start (Reader *r)
 }
 
 static gboolean
-bad_utf8 (Reader *r, int line, guchar byte)
+bad_utf8 (Reader *r,
+          int     line,
+          guchar  byte)
 {
   if (byte == 0)
-    reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
+    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
                  _("the file contains a NUL byte: it is not a text file"));
   else
-    reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
+    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_ENCODING,
                  _("the file is not valid UTF-8 (byte 0x%02X); journey documents must be UTF-8"),
                  (guint) byte);
   return FALSE;
@@ -238,7 +246,8 @@ bad_utf8 (Reader *r, int line, guchar byte)
  * each other character.  A tenth of a load's instructions went to
  * validation before. */
 static const char *
-skip_ascii (const char *p, const char *stop)
+skip_ascii (const char *p,
+            const char *stop)
 {
   const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
   const guint64 low = G_GUINT64_CONSTANT (0x0101010101010101);
@@ -269,7 +278,9 @@ utf8_length (guchar c)
 /* Keeps what the checks at the end need to know of the bytes that went
  * on to libxml2: how many lines, and whether anything but white space. */
 static void
-note_content (Reader *r, const char *data, gsize length)
+note_content (Reader     *r,
+              const char *data,
+              gsize       length)
 {
   const char *p = data;
   const char *end = data + length;
@@ -300,12 +311,12 @@ note_content (Reader *r, const char *data, gsize length)
 
 /* Reads `name = "value"` (or single quotes) at *@pp. */
 static Scan
-read_pseudo_attribute (const char  **pp,
-                       const char   *end,
-                       gboolean      at_end,
-                       const char   *name,
-                       const char  **value,
-                       gsize        *length)
+read_pseudo_attribute (const char **pp,
+                       const char  *end,
+                       gboolean     at_end,
+                       const char  *name,
+                       const char **value,
+                       gsize       *length)
 {
   const char *p = *pp;
   gsize n = strlen (name);
@@ -377,7 +388,7 @@ check_xml_declaration (Reader     *r,
     {
       g_autofree char *shown = quote_len (value, value_length);
 
-      reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_NOT_XML,
+      _waymark_reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_NOT_XML,
                    _("XML version “%s” is not supported; journey documents are XML 1.0"),
                    shown);
       return SCAN_NO;
@@ -398,7 +409,7 @@ check_xml_declaration (Reader     *r,
     {
       g_autofree char *shown = quote_len (value, value_length);
 
-      reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_ENCODING,
+      _waymark_reader_fail (r, line_of_offset (data, value - data), WAYMARK_FORMAT_ERROR_ENCODING,
                    _("the file declares the encoding “%s”; journey documents must be UTF-8"),
                    shown);
       return SCAN_NO;
@@ -419,19 +430,20 @@ on_doctype (void          *user_data,
 
   /* libxml2 calls this after the DOCTYPE's name and external id, before
    * it reads the internal subset: no entity is declared, nothing loaded. */
-  reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+  _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
                _("DOCTYPE declarations are not allowed: the format has no DTD"));
 }
 
 static xmlEntityPtr
-on_get_entity (void *user_data, const xmlChar *name)
+on_get_entity (void          *user_data,
+               const xmlChar *name)
 {
   Reader *r = user_data;
-  g_autofree char *shown = reader_quote ((const char *) name);
+  g_autofree char *shown = _waymark_reader_quote ((const char *) name);
 
   /* libxml2 resolves the five predefined entities itself and asks only
    * about others, which would need a DTD. */
-  record (r, reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+  record (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
           _("the entity reference “&%s;” is not allowed: only &amp; &lt; &gt; &quot; &apos; and character references are"),
           shown);
   return NULL;
@@ -444,7 +456,7 @@ on_resolve_entity (void          *user_data,
 {
   Reader *r = user_data;
 
-  record (r, reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+  record (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
           _("references to external files are not allowed"));
   return NULL;
 }
@@ -461,18 +473,20 @@ on_entity_decl (void          *user_data,
 
   /* Unreachable while on_doctype() stops the parser; kept as a second
    * lock in case a libxml2 version reports the subset differently. */
-  record (r, reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+  record (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_FORBIDDEN,
           _("DOCTYPE declarations are not allowed: the format has no DTD"));
 }
 
 static void
-on_reference (void *user_data, const xmlChar *name)
+on_reference (void          *user_data,
+              const xmlChar *name)
 {
   on_get_entity (user_data, name);
 }
 
 static void
-on_error (void *user_data, ReaderXmlError *error)
+on_error (void           *user_data,
+          ReaderXmlError *error)
 {
   Reader *r = user_data;
   g_autofree char *message = NULL;
@@ -505,7 +519,7 @@ on_error (void *user_data, ReaderXmlError *error)
        * of white space it has not needed to look at. */
       if (r->terminating && !r->root_done && r->ctxt->nameNr > 0)
         {
-          g_autofree char *shown = reader_quote ((const char *) r->ctxt->name);
+          g_autofree char *shown = _waymark_reader_quote ((const char *) r->ctxt->name);
 
           record (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML,
                   _("the file ends before <%s> is closed: is it cut off?"), shown);
@@ -525,7 +539,7 @@ on_error (void *user_data, ReaderXmlError *error)
 
   if (error->code == XML_ERR_TAG_NOT_FINISHED && error->str1 != NULL)
     {
-      g_autofree char *shown = reader_quote (error->str1);
+      g_autofree char *shown = _waymark_reader_quote (error->str1);
 
       record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
               _("the file ends before <%s> is closed: is it cut off?"), shown);
@@ -545,7 +559,7 @@ collect_attributes (Reader         *r,
                     const char    **values)
 {
   guint required;
-  const char *const *names = reader_element_attrs (element, &required);
+  const char *const *names = _waymark_reader_element_attrs (element, &required);
   gssize offsets[READER_MAX_ATTRS];
   guint n_names;
 
@@ -562,9 +576,9 @@ collect_attributes (Reader         *r,
       const char *local = (const char *) a[0];
       guint k;
 
-      if (a[2] != NULL && !reader_is_ours (r, a[2]))
+      if (a[2] != NULL && !_waymark_reader_is_ours (r, a[2]))
         continue;   /* foreign: kept once the element's item exists */
-      /* Interned names first (see reader_is_ours()), then strcmp() for
+      /* Interned names first (see _waymark_reader_is_ours()), then strcmp() for
        * certain. */
       for (k = 0; k < n_names; k++)
         if (a[0] == r->interned_attrs[element][k])
@@ -581,21 +595,21 @@ collect_attributes (Reader         *r,
           /* A newer format may have added it: skip, the file is read-only. */
           if (r->newer)
             continue;
-          shown = reader_quote (local);
+          shown = _waymark_reader_quote (local);
           if (a[2] != NULL)
             {
-              shown_prefix = reader_quote ((const char *) a[1]);
-              reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+              shown_prefix = _waymark_reader_quote ((const char *) a[1]);
+              _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                            _("attribute “%s:%s” is not allowed on <%s>: attributes of %s have no prefix"),
-                           shown_prefix, shown, reader_element_name (element), WAYMARK_NAMESPACE);
+                           shown_prefix, shown, _waymark_reader_element_name (element), WAYMARK_NAMESPACE);
             }
           else
-            reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
-                         _("unknown attribute “%s” on <%s>"), shown, reader_element_name (element));
+            _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                         _("unknown attribute “%s” on <%s>"), shown, _waymark_reader_element_name (element));
           return FALSE;
         }
       offsets[k] = r->scratch->len;
-      reader_append_value (r->scratch, (const char *) a[3], a[4] - a[3]);
+      _waymark_reader_append_value (r->scratch, (const char *) a[3], a[4] - a[3]);
       g_string_append_c (r->scratch, '\0');
     }
 
@@ -604,9 +618,9 @@ collect_attributes (Reader         *r,
       values[k] = offsets[k] >= 0 ? r->scratch->str + offsets[k] : NULL;
       if (values[k] == NULL && (required & (1u << k)))
         {
-          reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+          _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                        _("<%s> is missing the attribute “%s”"),
-                       reader_element_name (element), names[k]);
+                       _waymark_reader_element_name (element), names[k]);
           return FALSE;
         }
     }
@@ -628,17 +642,17 @@ open_element (Reader         *r,
   g_assert (r->n_frames < READER_MAX_FRAMES);
   frame = &r->frames[r->n_frames++];
   frame->element = element;
-  frame->content = reader_element_content (element);
+  frame->content = _waymark_reader_element_content (element);
   frame->last_child = N_ELEMENTS;
   frame->rank = 0;
   frame->seen = 0;
-  frame->line = reader_line (r);
+  frame->line = _waymark_reader_line (r);
 
   if (!collect_attributes (r, element, nb_attributes, attributes, values) ||
-      !reader_start_element (r, frame, values) ||
-      !reader_take_ns_decls (r, frame, nb_namespaces, namespaces))
+      !_waymark_reader_start_element (r, frame, values) ||
+      !_waymark_reader_take_ns_decls (r, frame, nb_namespaces, namespaces))
     return;
-  reader_take_foreign_attributes (r, frame, nb_attributes, attributes);
+  _waymark_reader_take_foreign_attributes (r, frame, nb_attributes, attributes);
   if (frame->content == CONTENT_TEXT)
     g_string_truncate (r->text, 0);
 }
@@ -653,28 +667,28 @@ start_root (Reader         *r,
             const xmlChar **attributes)
 {
   g_autofree char *format = NULL;
-  g_autofree char *shown = reader_quote (localname);
-  int line = reader_line (r);
+  g_autofree char *shown = _waymark_reader_quote (localname);
+  int line = _waymark_reader_line (r);
 
   if (strcmp (localname, "journey") != 0)
     {
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
                    _("the root element is <%s>, not <journey>: this is not a Waymark journey"),
                    shown);
       return;
     }
   if (uri == NULL)
     {
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
                    _("<journey> has no namespace; a Waymark journey is <journey xmlns=\"%s\">"),
                    WAYMARK_NAMESPACE);
       return;
     }
-  if (!reader_is_ours (r, uri))
+  if (!_waymark_reader_is_ours (r, uri))
     {
-      g_autofree char *shown_uri = reader_quote ((const char *) uri);
+      g_autofree char *shown_uri = _waymark_reader_quote ((const char *) uri);
 
-      reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_JOURNEY,
                    _("<journey> is in the namespace “%s”, not %s: this is not a Waymark journey"),
                    shown_uri, WAYMARK_NAMESPACE);
       return;
@@ -689,11 +703,11 @@ start_root (Reader         *r,
         {
           GString *value = g_string_new (NULL);
 
-          reader_append_value (value, (const char *) a[3], a[4] - a[3]);
+          _waymark_reader_append_value (value, (const char *) a[3], a[4] - a[3]);
           format = g_string_free (value, FALSE);
         }
     }
-  if (!reader_read_format (r, format, line))
+  if (!_waymark_reader_read_format (r, format, line))
     return;
 
   open_element (r, ELEMENT_JOURNEY, nb_namespaces, namespaces, nb_attributes, attributes);
@@ -719,7 +733,7 @@ on_start_element (void           *user_data,
     return;
   if (++r->depth > WAYMARK_READER_MAX_DEPTH)
     {
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_TOO_DEEP,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_TOO_DEEP,
                    _("elements are nested more than %d deep"), WAYMARK_READER_MAX_DEPTH);
       return;
     }
@@ -731,7 +745,7 @@ on_start_element (void           *user_data,
   if (r->foreign_depth > 0)
     {
       r->foreign_depth++;
-      reader_foreign_start (r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attributes);
+      _waymark_reader_foreign_start (r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attributes);
       return;
     }
   if (r->n_frames == 0)
@@ -743,38 +757,38 @@ on_start_element (void           *user_data,
   parent = &r->frames[r->n_frames - 1];
   if (parent->content != CONTENT_ELEMENTS)
     {
-      g_autofree char *shown = reader_quote (name);
+      g_autofree char *shown = _waymark_reader_quote (name);
 
       if (parent->content == CONTENT_TEXT)
-        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+        _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                      _("<%s> can only contain text, not elements (found <%s>)"),
-                     reader_element_name (parent->element), shown);
+                     _waymark_reader_element_name (parent->element), shown);
       else
-        reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+        _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                      _("<%s> cannot contain elements (found <%s>)"),
-                     reader_element_name (parent->element), shown);
+                     _waymark_reader_element_name (parent->element), shown);
       return;
     }
   if (uri == NULL)
     {
-      g_autofree char *shown = reader_quote (name);
+      g_autofree char *shown = _waymark_reader_quote (name);
 
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("element <%s> in <%s> has no namespace"),
-                   shown, reader_element_name (parent->element));
+                   shown, _waymark_reader_element_name (parent->element));
       return;
     }
-  if (!reader_is_ours (r, uri))
+  if (!_waymark_reader_is_ours (r, uri))
     {
-      reader_enter_foreign (r, parent);
+      _waymark_reader_enter_foreign (r, parent);
       if (r->error != NULL)
         return;
       r->foreign_depth = 1;
-      reader_foreign_start (r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attributes);
+      _waymark_reader_foreign_start (r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attributes);
       return;
     }
 
-  if (!reader_enter_child (r, parent, name, &child))
+  if (!_waymark_reader_enter_child (r, parent, name, &child))
     return;
   if (child == N_ELEMENTS)
     {
@@ -802,19 +816,21 @@ on_end_element (void          *user_data,
     }
   if (r->foreign_depth > 0)
     {
-      reader_foreign_end (r, localname, prefix);
+      _waymark_reader_foreign_end (r, localname, prefix);
       return;
     }
 
   g_assert (r->n_frames > 0);
-  if (!reader_end_element (r, &r->frames[r->n_frames - 1]))
+  if (!_waymark_reader_end_element (r, &r->frames[r->n_frames - 1]))
     return;
   if (--r->n_frames == 0)
     r->root_done = TRUE;
 }
 
 static void
-on_characters (void *user_data, const xmlChar *ch, int len)
+on_characters (void          *user_data,
+               const xmlChar *ch,
+               int            len)
 {
   Reader *r = user_data;
   const char *text = (const char *) ch;
@@ -824,7 +840,7 @@ on_characters (void *user_data, const xmlChar *ch, int len)
     return;
   if (r->foreign_depth > 0)
     {
-      reader_foreign_text (r, text, len);
+      _waymark_reader_foreign_text (r, text, len);
       return;
     }
 
@@ -833,9 +849,9 @@ on_characters (void *user_data, const xmlChar *ch, int len)
     {
       if (r->text->len + len > READER_MAX_TEXT)
         {
-          reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_TOO_LARGE,
+          _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_TOO_LARGE,
                        _("the text of <%s> is longer than %d MiB"),
-                       reader_element_name (frame->element), READER_MAX_TEXT / (1024 * 1024));
+                       _waymark_reader_element_name (frame->element), READER_MAX_TEXT / (1024 * 1024));
           return;
         }
       g_string_append_len (r->text, text, len);
@@ -844,9 +860,9 @@ on_characters (void *user_data, const xmlChar *ch, int len)
     {
       g_autofree char *shown = quote_len (text, len);
 
-      reader_fail (r, reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> cannot contain text (found “%s”)"),
-                   reader_element_name (frame->element), g_strstrip (shown));
+                   _waymark_reader_element_name (frame->element), g_strstrip (shown));
     }
 }
 
@@ -854,12 +870,13 @@ on_characters (void *user_data, const xmlChar *ch, int len)
  * (they are part of them); anywhere else they have no place in the
  * model and are dropped on save. */
 static void
-on_comment (void *user_data, const xmlChar *value)
+on_comment (void          *user_data,
+            const xmlChar *value)
 {
   Reader *r = user_data;
 
   if (r->error == NULL && r->skip_depth == 0 && r->foreign_depth > 0)
-    reader_foreign_comment (r, (const char *) value);
+    _waymark_reader_foreign_comment (r, (const char *) value);
 }
 
 static void
@@ -870,7 +887,7 @@ on_processing_instruction (void          *user_data,
   Reader *r = user_data;
 
   if (r->error == NULL && r->skip_depth == 0 && r->foreign_depth > 0)
-    reader_foreign_processing_instruction (r, (const char *) target, (const char *) data);
+    _waymark_reader_foreign_processing_instruction (r, (const char *) target, (const char *) data);
 }
 
 static const xmlSAXHandler reader_sax = {
@@ -916,7 +933,9 @@ ensure_libxml (void)
 
 /* Sets up libxml2 with the first @length bytes of the document. */
 static gboolean
-start_parser (Reader *r, const char *data, int length)
+start_parser (Reader     *r,
+              const char *data,
+              int         length)
 {
   xmlParserCtxtPtr ctxt;
 
@@ -936,9 +955,9 @@ start_parser (Reader *r, const char *data, int length)
   for (guint e = 0; e < N_ELEMENTS; e++)
     {
       guint required;
-      const char *const *attrs = reader_element_attrs (e, &required);
+      const char *const *attrs = _waymark_reader_element_attrs (e, &required);
 
-      r->interned_names[e] = xmlDictLookup (ctxt->dict, (const xmlChar *) reader_element_name (e), -1);
+      r->interned_names[e] = xmlDictLookup (ctxt->dict, (const xmlChar *) _waymark_reader_element_name (e), -1);
       for (guint k = 0; attrs[k] != NULL; k++)
         r->interned_attrs[e][k] = xmlDictLookup (ctxt->dict, (const xmlChar *) attrs[k], -1);
     }
@@ -968,7 +987,9 @@ free_parser (Reader *r)
 
 /* The third stage. */
 static gboolean
-parse_bytes (Reader *r, const char *data, gsize length)
+parse_bytes (Reader     *r,
+             const char *data,
+             gsize       length)
 {
   if (length > 0 && r->ctxt == NULL)
     {
@@ -992,7 +1013,10 @@ parse_bytes (Reader *r, const char *data, gsize length)
 
 /* The second stage: checked bytes, from the start of the file on. */
 static gboolean
-pass_on (Reader *r, const char *data, gsize length, gboolean last)
+pass_on (Reader     *r,
+         const char *data,
+         gsize       length,
+         gboolean    last)
 {
   const char *view = data;
   gsize view_length = length;
@@ -1038,7 +1062,10 @@ pass_on (Reader *r, const char *data, gsize length, gboolean last)
 /* The first stage, after the first bytes: UTF-8 without NUL bytes.  A
  * character cut by the end of @data waits in r->carry for the rest. */
 static gboolean
-take_utf8 (Reader *r, const char *data, gsize length, gboolean last)
+take_utf8 (Reader     *r,
+           const char *data,
+           gsize       length,
+           gboolean    last)
 {
   const char *p = data;
   const char *stop = data + length;
@@ -1088,7 +1115,10 @@ take_utf8 (Reader *r, const char *data, gsize length, gboolean last)
 
 /* The first stage: the first bytes tell gzip and UTF-16 apart. */
 static gboolean
-take_bytes (Reader *r, const char *data, gsize length, gboolean last)
+take_bytes (Reader     *r,
+            const char *data,
+            gsize       length,
+            gboolean    last)
 {
   if (!r->start_checked)
     {
@@ -1119,13 +1149,14 @@ end_parse (Reader *r)
   xmlParseChunk (r->ctxt, NULL, 0, 1);
 
   if (r->error == NULL && (!r->ctxt->wellFormed || !r->ctxt->nsWellFormed))
-    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("not well-formed XML"));
+    record (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("not well-formed XML"));
   if (r->error == NULL && !r->root_done)
-    record (r, reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("the document has no <journey> element"));
+    record (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_NOT_XML, _("the document has no <journey> element"));
 }
 
 static void
-migrate (Reader *r, WaymarkReadInfo *info)
+migrate (Reader          *r,
+         WaymarkReadInfo *info)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1179,7 +1210,7 @@ waymark_reader_feed (WaymarkReader  *r,
 
   /* Before a byte is looked at: the cap holds for the whole document. */
   if (r->error == NULL && length > WAYMARK_READER_MAX_SIZE - r->total)
-    reader_fail (r, 1, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+    _waymark_reader_fail (r, 1, WAYMARK_FORMAT_ERROR_TOO_LARGE,
                  _("the file is larger than %d MiB, the most Waymark opens"),
                  WAYMARK_READER_MAX_SIZE / (1024 * 1024));
   if (r->error == NULL)
@@ -1229,7 +1260,7 @@ waymark_reader_finish (WaymarkReader    *r,
   if (r->error == NULL)
     take_bytes (r, "", 0, TRUE);
   if (r->error == NULL && !r->any_content)
-    reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML, _("the file is empty"));
+    _waymark_reader_fail (r, 1, WAYMARK_FORMAT_ERROR_NOT_XML, _("the file is empty"));
   /* Markup whose last non-blank byte is not the '>' of an end tag, an
    * empty element, a comment or a processing instruction cannot be a
    * whole document: nothing else may follow the root element.  Judged
@@ -1238,7 +1269,7 @@ waymark_reader_finish (WaymarkReader    *r,
    * complaint (or ours about a missing attribute) would hide what
    * happened. */
   if (r->error == NULL && r->first_content == '<' && r->last_content != '>')
-    reader_fail (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML,
+    _waymark_reader_fail (r, r->next_line, WAYMARK_FORMAT_ERROR_NOT_XML,
                  _("the file ends in the middle of the document: is it cut off?"));
   if (r->error == NULL)
     end_parse (r);

@@ -53,7 +53,9 @@ waymark_recovery_key_for (GFile *file)
 }
 
 static char *
-entry_file (const char *dir, const char *key, const char *suffix)
+entry_file (const char *dir,
+            const char *key,
+            const char *suffix)
 {
   g_autofree char *name = g_strconcat (key, suffix, NULL);
 
@@ -61,8 +63,12 @@ entry_file (const char *dir, const char *key, const char *suffix)
 }
 
 gboolean
-waymark_recovery_write (const char *key, GFile *file, const char *display_name,
-                        const char *base_checksum, GBytes *snapshot, GError **error)
+waymark_recovery_write (const char  *key,
+                        GFile       *file,
+                        const char  *display_name,
+                        const char  *base_checksum,
+                        GBytes      *snapshot,
+                        GError     **error)
 {
   g_autofree char *dir = waymark_recovery_dir ();
   g_autofree char *snapshot_path = entry_file (dir, key, ".journey");
@@ -112,7 +118,8 @@ waymark_recovery_discard (const char *key)
 }
 
 static WaymarkRecoveryEntry *
-read_entry (const char *dir, const char *info_name)
+read_entry (const char *dir,
+            const char *info_name)
 {
   g_autoptr(GKeyFile) info = g_key_file_new ();
   g_autofree char *info_path = g_build_filename (dir, info_name, NULL);
@@ -143,7 +150,8 @@ read_entry (const char *dir, const char *info_name)
 }
 
 static int
-compare_written (gconstpointer a, gconstpointer b)
+compare_written (gconstpointer a,
+                 gconstpointer b)
 {
   const WaymarkRecoveryEntry *ea = *(WaymarkRecoveryEntry **) a;
   const WaymarkRecoveryEntry *eb = *(WaymarkRecoveryEntry **) b;
@@ -211,7 +219,8 @@ waymark_recovery_check (const WaymarkRecoveryEntry *entry)
 }
 
 char *
-waymark_recovery_set_aside (const WaymarkRecoveryEntry *entry, GError **error)
+waymark_recovery_set_aside (const WaymarkRecoveryEntry  *entry,
+                            GError                     **error)
 {
   g_autofree char *dir = waymark_recovery_dir ();
   g_autofree char *aside_dir = g_build_filename (dir, "set-aside", NULL);

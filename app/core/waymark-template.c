@@ -75,7 +75,8 @@ display_name (GFile *file)
 /* Reads the template through the streaming reader: the same checks as
  * opening a document, and never more than a chunk in memory at once. */
 static WaymarkJourney *
-load_template (GFile *file, GError **error)
+load_template (GFile   *file,
+               GError **error)
 {
   g_autofree char *name = display_name (file);
   g_autoptr(WaymarkReader) reader = waymark_reader_new (name);
@@ -203,7 +204,8 @@ translate_item (gpointer item)
 /* A strong reference field pointing into the template, moved to the new
  * journey's item of the same origin. */
 static void
-remap (gpointer *field, GHashTable *map)
+remap (gpointer   *field,
+       GHashTable *map)
 {
   gpointer target;
 
@@ -216,7 +218,8 @@ remap (gpointer *field, GHashTable *map)
 }
 
 static void
-remap_references (gpointer item, GHashTable *map)
+remap_references (gpointer    item,
+                  GHashTable *map)
 {
   switch (waymark_item_get_item_type (item))
     {
@@ -251,7 +254,9 @@ remap_references (gpointer item, GHashTable *map)
 /* An id of @type that neither the new journey nor the template uses, so
  * that no id of the template lives on in maps made from it. */
 static char *
-fresh_id (WaymarkJourney *journey, WaymarkJourney *template, WaymarkItemType type)
+fresh_id (WaymarkJourney  *journey,
+          WaymarkJourney  *template,
+          WaymarkItemType  type)
 {
   for (;;)
     {
@@ -264,7 +269,8 @@ fresh_id (WaymarkJourney *journey, WaymarkJourney *template, WaymarkItemType typ
 }
 
 WaymarkJourney *
-waymark_template_instantiate (GFile *template_file, GError **error)
+waymark_template_instantiate (GFile   *template_file,
+                              GError **error)
 {
   g_autoptr(WaymarkJourney) template = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
@@ -327,7 +333,9 @@ known_index (const char *basename)
 }
 
 static WaymarkTemplateInfo *
-describe (GFile *file, const char *basename, GError **error)
+describe (GFile       *file,
+          const char  *basename,
+          GError     **error)
 {
   g_autoptr(WaymarkJourney) journey = load_template (file, error);
   g_autoptr(WaymarkTemplateInfo) info = NULL;
@@ -377,7 +385,8 @@ describe (GFile *file, const char *basename, GError **error)
 }
 
 static int
-compare_infos (gconstpointer a, gconstpointer b)
+compare_infos (gconstpointer a,
+               gconstpointer b)
 {
   const WaymarkTemplateInfo *ia = *(WaymarkTemplateInfo * const *) a;
   const WaymarkTemplateInfo *ib = *(WaymarkTemplateInfo * const *) b;
@@ -392,7 +401,8 @@ compare_infos (gconstpointer a, gconstpointer b)
 }
 
 GPtrArray *
-waymark_template_list (GFile *templates_dir, GError **error)
+waymark_template_list (GFile   *templates_dir,
+                       GError **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) infos = NULL;

@@ -6,7 +6,10 @@
 #include "waymark-touchpoint.h"
 
 WaymarkTouchpoint *
-waymark_touchpoint_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, const char *title)
+waymark_touchpoint_new (const char   *id,
+                        WaymarkPhase *phase,
+                        WaymarkLane  *lane,
+                        const char   *title)
 {
   WaymarkTouchpoint *tp = _waymark_item_alloc (WAYMARK_ITEM_TOUCHPOINT, sizeof *tp, id);
 
@@ -17,7 +20,8 @@ waymark_touchpoint_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, 
 }
 
 static void
-replace_ref (gpointer *slot, gpointer item)
+replace_ref (gpointer *slot,
+             gpointer  item)
 {
   if (*slot == item)
     return;
@@ -29,19 +33,22 @@ replace_ref (gpointer *slot, gpointer item)
 }
 
 void
-waymark_touchpoint_set_phase (WaymarkTouchpoint *tp, WaymarkPhase *phase)
+waymark_touchpoint_set_phase (WaymarkTouchpoint *tp,
+                              WaymarkPhase      *phase)
 {
   replace_ref ((gpointer *) &tp->phase, phase);
 }
 
 void
-waymark_touchpoint_set_lane (WaymarkTouchpoint *tp, WaymarkLane *lane)
+waymark_touchpoint_set_lane (WaymarkTouchpoint *tp,
+                             WaymarkLane       *lane)
 {
   replace_ref ((gpointer *) &tp->lane, lane);
 }
 
 void
-waymark_touchpoint_set_channel (WaymarkTouchpoint *tp, WaymarkChannel *channel)
+waymark_touchpoint_set_channel (WaymarkTouchpoint *tp,
+                                WaymarkChannel    *channel)
 {
   replace_ref ((gpointer *) &tp->channel, channel);
 }
@@ -53,7 +60,8 @@ waymark_touchpoint_get_n_kpis (const WaymarkTouchpoint *tp)
 }
 
 void
-waymark_touchpoint_add_kpi (WaymarkTouchpoint *tp, WaymarkKpi *kpi)
+waymark_touchpoint_add_kpi (WaymarkTouchpoint *tp,
+                            WaymarkKpi        *kpi)
 {
   if (tp->kpis == NULL)
     tp->kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_kpi_free);
@@ -84,13 +92,15 @@ _waymark_touchpoint_clear (WaymarkTouchpoint *tp)
 }
 
 static gpointer
-copy_kpi (gconstpointer src, gpointer user_data)
+copy_kpi (gconstpointer src,
+          gpointer      user_data)
 {
   return waymark_kpi_copy (src);
 }
 
 void
-_waymark_touchpoint_copy_into (const WaymarkTouchpoint *src, WaymarkTouchpoint *dst)
+_waymark_touchpoint_copy_into (const WaymarkTouchpoint *src,
+                               WaymarkTouchpoint       *dst)
 {
   waymark_touchpoint_set_phase (dst, src->phase);
   waymark_touchpoint_set_lane (dst, src->lane);

@@ -10,7 +10,9 @@
 #define NS_URI "urn:waymark:journey"
 
 void
-waymark_writer_append_escaped (GString *out, const char *text, gboolean attribute)
+waymark_writer_append_escaped (GString    *out,
+                               const char *text,
+                               gboolean    attribute)
 {
   const guchar *p = (const guchar *) text;
   const guchar *run = p;
@@ -61,14 +63,17 @@ waymark_writer_append_escaped (GString *out, const char *text, gboolean attribut
 }
 
 static void
-indent (GString *out, guint depth)
+indent (GString *out,
+        guint    depth)
 {
   for (guint i = 0; i < depth; i++)
     g_string_append_len (out, "  ", 2);
 }
 
 static void
-attr (GString *out, const char *name, const char *value)
+attr (GString    *out,
+      const char *name,
+      const char *value)
 {
   if (value == NULL)
     return;
@@ -80,7 +85,8 @@ attr (GString *out, const char *name, const char *value)
 }
 
 static void
-ns_decls (GString *out, const WaymarkForeign *foreign)
+ns_decls (GString              *out,
+          const WaymarkForeign *foreign)
 {
   if (foreign == NULL || foreign->ns_decls == NULL)
     return;
@@ -110,7 +116,8 @@ typedef struct {
 #define FOREIGN_INDEX_MIN 16
 
 static void
-foreign_index_init (ForeignIndex *index, const WaymarkForeign *foreign)
+foreign_index_init (ForeignIndex         *index,
+                    const WaymarkForeign *foreign)
 {
   index->foreign = foreign;
   index->by_owner = NULL;
@@ -139,7 +146,9 @@ foreign_index_clear (ForeignIndex *index)
 }
 
 static void
-foreign_attrs_indexed (GString *out, const ForeignIndex *index, const char *owner)
+foreign_attrs_indexed (GString            *out,
+                       const ForeignIndex *index,
+                       const char         *owner)
 {
   const WaymarkForeign *foreign = index->foreign;
 
@@ -165,7 +174,9 @@ foreign_attrs_indexed (GString *out, const ForeignIndex *index, const char *owne
 }
 
 static void
-foreign_attrs (GString *out, const WaymarkForeign *foreign, const char *owner)
+foreign_attrs (GString              *out,
+               const WaymarkForeign *foreign,
+               const char           *owner)
 {
   ForeignIndex index = { foreign, NULL };
 
@@ -173,7 +184,9 @@ foreign_attrs (GString *out, const WaymarkForeign *foreign, const char *owner)
 }
 
 static void
-foreign_elements (GString *out, const WaymarkForeign *foreign, guint depth)
+foreign_elements (GString              *out,
+                  const WaymarkForeign *foreign,
+                  guint                 depth)
 {
   if (foreign == NULL || foreign->elements == NULL)
     return;
@@ -188,8 +201,12 @@ foreign_elements (GString *out, const WaymarkForeign *foreign, guint depth)
 /* <name attrs>text</name> on a line of its own; skipped when @text is NULL
  * unless @always. */
 static void
-text_element (GString *out, guint depth, const char *name, const char *text,
-              gboolean always, const WaymarkForeign *foreign)
+text_element (GString              *out,
+              guint                 depth,
+              const char           *name,
+              const char           *text,
+              gboolean              always,
+              const WaymarkForeign *foreign)
 {
   if (text == NULL && !always)
     return;
@@ -205,7 +222,8 @@ text_element (GString *out, guint depth, const char *name, const char *text,
 }
 
 static void
-open_item (GString *out, gconstpointer item)
+open_item (GString       *out,
+           gconstpointer  item)
 {
   const WaymarkItem *it = item;
 
@@ -216,14 +234,16 @@ open_item (GString *out, gconstpointer item)
 }
 
 static void
-end_open_item (GString *out, gconstpointer item)
+end_open_item (GString       *out,
+               gconstpointer  item)
 {
   foreign_attrs (out, ((const WaymarkItem *) item)->foreign, "");
   g_string_append_len (out, ">\n", 2);
 }
 
 static void
-close_item (GString *out, gconstpointer item)
+close_item (GString       *out,
+            gconstpointer  item)
 {
   const WaymarkItem *it = item;
 
@@ -234,7 +254,8 @@ close_item (GString *out, gconstpointer item)
 }
 
 static void
-write_persona (GString *out, const WaymarkPersona *persona)
+write_persona (GString              *out,
+               const WaymarkPersona *persona)
 {
   const WaymarkForeign *f = persona->item.foreign;
 
@@ -246,7 +267,8 @@ write_persona (GString *out, const WaymarkPersona *persona)
 }
 
 static void
-write_phase (GString *out, const WaymarkPhase *phase)
+write_phase (GString            *out,
+             const WaymarkPhase *phase)
 {
   open_item (out, phase);
   end_open_item (out, phase);
@@ -255,7 +277,8 @@ write_phase (GString *out, const WaymarkPhase *phase)
 }
 
 static void
-write_lane (GString *out, const WaymarkLane *lane)
+write_lane (GString           *out,
+            const WaymarkLane *lane)
 {
   open_item (out, lane);
   attr (out, "kind", waymark_lane_kind_to_nick (lane->kind));
@@ -265,7 +288,8 @@ write_lane (GString *out, const WaymarkLane *lane)
 }
 
 static void
-write_channel (GString *out, const WaymarkChannel *channel)
+write_channel (GString              *out,
+               const WaymarkChannel *channel)
 {
   open_item (out, channel);
   attr (out, "category", waymark_category_to_nick (channel->category));
@@ -276,7 +300,8 @@ write_channel (GString *out, const WaymarkChannel *channel)
 }
 
 static void
-write_touchpoint (GString *out, const WaymarkTouchpoint *tp)
+write_touchpoint (GString                 *out,
+                  const WaymarkTouchpoint *tp)
 {
   const WaymarkForeign *f = tp->item.foreign;
 
@@ -348,7 +373,8 @@ write_touchpoint (GString *out, const WaymarkTouchpoint *tp)
 }
 
 static void
-write_note (GString *out, const WaymarkNote *note)
+write_note (GString           *out,
+            const WaymarkNote *note)
 {
   open_item (out, note);
   attr (out, "phase", note->phase->item.id);
@@ -359,7 +385,8 @@ write_note (GString *out, const WaymarkNote *note)
 }
 
 static void
-write_link (GString *out, const WaymarkLink *link)
+write_link (GString           *out,
+            const WaymarkLink *link)
 {
   open_item (out, link);
   attr (out, "from", link->from->item.id);
@@ -377,7 +404,8 @@ write_link (GString *out, const WaymarkLink *link)
 }
 
 void
-waymark_writer_write_to_string (WaymarkJourney *journey, GString *out)
+waymark_writer_write_to_string (WaymarkJourney *journey,
+                                GString        *out)
 {
   const WaymarkForeign *f;
   char format[16];

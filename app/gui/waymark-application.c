@@ -50,7 +50,8 @@ static const GOptionEntry option_entries[] = {
 #define DATA_DIRS { g_getenv ("WAYMARK_DATADIR"), PKGDATADIR, SOURCE_DATADIR }
 
 static GFile *
-find_data (const char *relative_path, GFileTest test)
+find_data (const char *relative_path,
+           GFileTest   test)
 {
   const char *dirs[] = DATA_DIRS;
 
@@ -329,7 +330,8 @@ destroy_windows_cb (gpointer user_data)
 }
 
 static void
-quit_answered (gboolean proceed, gpointer user_data)
+quit_answered (gboolean proceed,
+               gpointer user_data)
 {
   g_autoptr(WaymarkApplication) self = user_data;
 

@@ -14,7 +14,10 @@
 /* The index among the cards that stay: what waymark_edits_move_cards()
  * takes, while the hit test counts every card in the cell. */
 guint
-_waymark_canvas_index_without_moving (WaymarkCanvas *self, WaymarkPhase *phase, WaymarkLane *lane, guint index)
+_waymark_canvas_index_without_moving (WaymarkCanvas *self,
+                                      WaymarkPhase  *phase,
+                                      WaymarkLane   *lane,
+                                      guint          index)
 {
   g_autoptr(GPtrArray) cell = waymark_journey_get_cell (self->journey, phase, lane);
   g_autoptr(GHashTable) moving = g_hash_table_new (NULL, NULL);
@@ -77,7 +80,12 @@ _waymark_canvas_rubber_band_select (WaymarkCanvas *self)
 }
 
 static void
-rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
 {
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
@@ -89,7 +97,9 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 
 /* The dragged cards follow the pointer, drawn by the painter itself. */
 void
-_waymark_canvas_snapshot_ghosts (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette)
+_waymark_canvas_snapshot_ghosts (WaymarkCanvas        *self,
+                                 GtkSnapshot          *snapshot,
+                                 const WaymarkPalette *palette)
 {
   double dx = (self->drag.x - self->drag.start_x) / self->zoom;
   double dy = (self->drag.y - self->drag.start_y) / self->zoom;

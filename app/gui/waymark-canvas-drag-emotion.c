@@ -17,7 +17,8 @@
 #define EMOTION_LEVEL_STEP 30.0
 
 int
-_waymark_canvas_emotion_score_at (WaymarkCanvas *self, double y)
+_waymark_canvas_emotion_score_at (WaymarkCanvas *self,
+                                  double         y)
 {
   WaymarkTouchpoint *tp = self->drag.hit.item;
   double px, py, mx, my;
@@ -47,7 +48,9 @@ _waymark_canvas_finish_emotion_drag (WaymarkCanvas *self)
 /* The point's new level, with a face-coloured dot and a line from where
  * it was; the model changes once, on release. */
 void
-_waymark_canvas_snapshot_emotion_preview (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette)
+_waymark_canvas_snapshot_emotion_preview (WaymarkCanvas        *self,
+                                          GtkSnapshot          *snapshot,
+                                          const WaymarkPalette *palette)
 {
   WaymarkTouchpoint *tp = self->drag.hit.item;
   double px, py, x, y, ny, r = 9 * self->zoom;

@@ -15,7 +15,9 @@
 /* Repaints the small area around the insertion point with the painter's
  * drop indicator, over the cached map. */
 static void
-snapshot_drop_indicator (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette)
+snapshot_drop_indicator (WaymarkCanvas        *self,
+                         GtkSnapshot          *snapshot,
+                         const WaymarkPalette *palette)
 {
   WaymarkPaintState state = {
     .selected = self->selected,
@@ -43,7 +45,9 @@ snapshot_drop_indicator (WaymarkCanvas *self, GtkSnapshot *snapshot, const Wayma
 }
 
 void
-_waymark_canvas_snapshot_drag (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette)
+_waymark_canvas_snapshot_drag (WaymarkCanvas        *self,
+                               GtkSnapshot          *snapshot,
+                               const WaymarkPalette *palette)
 {
   if (self->drop.valid)
     snapshot_drop_indicator (self, snapshot, palette);
@@ -74,7 +78,9 @@ _waymark_canvas_snapshot_drag (WaymarkCanvas *self, GtkSnapshot *snapshot, const
 /* Parts stay "visible" and are shown or hidden as children (which does
  * not queue another allocation from inside this one). */
 static void
-allocate_part (GtkWidget *part, gboolean visible, const graphene_rect_t *rect)
+allocate_part (GtkWidget             *part,
+               gboolean               visible,
+               const graphene_rect_t *rect)
 {
   int min_width, min_height;
 

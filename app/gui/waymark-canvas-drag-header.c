@@ -11,7 +11,9 @@
 /* The new index of the dragged phase or lane: how many of the others have
  * their middle before the pointer. */
 guint
-_waymark_canvas_header_index_at (WaymarkCanvas *self, double x, double y)
+_waymark_canvas_header_index_at (WaymarkCanvas *self,
+                                 double         x,
+                                 double         y)
 {
   gpointer item = self->drag.hit.item;
   gboolean phase = self->drag.hit.kind == WAYMARK_HIT_PHASE_HEADER;
@@ -37,7 +39,8 @@ _waymark_canvas_header_index_at (WaymarkCanvas *self, double x, double y)
 }
 
 gboolean
-_waymark_canvas_header_marker_rect (WaymarkCanvas *self, graphene_rect_t *out)
+_waymark_canvas_header_marker_rect (WaymarkCanvas   *self,
+                                    graphene_rect_t *out)
 {
   gboolean phase = self->drag.hit.kind == WAYMARK_HIT_PHASE_HEADER;
   GPtrArray *items = waymark_journey_get_items (self->journey, phase ? WAYMARK_ITEM_PHASE : WAYMARK_ITEM_LANE);

@@ -15,7 +15,8 @@
 #define LINK_HANDLE_TOUCH_SIZE 40
 
 gboolean
-_waymark_canvas_link_handle_rect (WaymarkCanvas *self, graphene_rect_t *out)
+_waymark_canvas_link_handle_rect (WaymarkCanvas   *self,
+                                  graphene_rect_t *out)
 {
   WaymarkRect rect;
   double x, y, size;
@@ -57,7 +58,9 @@ _waymark_canvas_link_handle_card (WaymarkCanvas *self)
 }
 
 void
-_waymark_canvas_snapshot_link_line (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette)
+_waymark_canvas_snapshot_link_line (WaymarkCanvas        *self,
+                                    GtkSnapshot          *snapshot,
+                                    const WaymarkPalette *palette)
 {
   graphene_rect_t handle, bounds;
   double x0, y0, x1 = self->drag.x, y1 = self->drag.y;

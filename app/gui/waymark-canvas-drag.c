@@ -39,7 +39,9 @@ drag_threshold (WaymarkCanvas *self)
 /* ---- Pointer drags ---- */
 
 static void
-select_for_press (WaymarkCanvas *self, gpointer item, GdkModifierType state)
+select_for_press (WaymarkCanvas   *self,
+                  gpointer         item,
+                  GdkModifierType  state)
 {
   if (state & GDK_CONTROL_MASK)
     waymark_canvas_select_item (self, item, WAYMARK_CANVAS_SELECT_TOGGLE);
@@ -53,7 +55,11 @@ select_for_press (WaymarkCanvas *self, gpointer item, GdkModifierType state)
 }
 
 void
-_waymark_canvas_press (WaymarkCanvas *self, double x, double y, GdkModifierType state, gboolean touch)
+_waymark_canvas_press (WaymarkCanvas   *self,
+                       double           x,
+                       double           y,
+                       GdkModifierType  state,
+                       gboolean         touch)
 {
   gboolean editable = _waymark_canvas_can_edit (self);
   gboolean modifiers = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0;
@@ -133,7 +139,8 @@ static void
 update_autoscroll (WaymarkCanvas *self);
 
 static void
-begin_drag (WaymarkCanvas *self, WaymarkDragMode mode)
+begin_drag (WaymarkCanvas   *self,
+            WaymarkDragMode  mode)
 {
   self->drag.mode = mode;
   self->drag.select_on_release = FALSE;
@@ -270,7 +277,9 @@ update_drag (WaymarkCanvas *self)
 }
 
 void
-_waymark_canvas_motion (WaymarkCanvas *self, double x, double y)
+_waymark_canvas_motion (WaymarkCanvas *self,
+                        double         x,
+                        double         y)
 {
   if (self->drag.mode == WAYMARK_DRAG_NONE)
     return;
@@ -311,7 +320,9 @@ _waymark_canvas_cancel_drag (WaymarkCanvas *self)
 }
 
 void
-_waymark_canvas_release (WaymarkCanvas *self, double x, double y)
+_waymark_canvas_release (WaymarkCanvas *self,
+                         double         x,
+                         double         y)
 {
   WaymarkDragMode mode = self->drag.mode;
 
@@ -394,7 +405,9 @@ _waymark_canvas_release (WaymarkCanvas *self, double x, double y)
 }
 
 void
-_waymark_canvas_long_press (WaymarkCanvas *self, double x, double y)
+_waymark_canvas_long_press (WaymarkCanvas *self,
+                            double         x,
+                            double         y)
 {
   if (self->drag.mode != WAYMARK_DRAG_PENDING || !_waymark_canvas_can_edit (self))
     return;
@@ -426,7 +439,9 @@ _waymark_canvas_long_press (WaymarkCanvas *self, double x, double y)
 }
 
 void
-_waymark_canvas_double_click (WaymarkCanvas *self, double x, double y)
+_waymark_canvas_double_click (WaymarkCanvas *self,
+                              double         x,
+                              double         y)
 {
   WaymarkHit hit;
 
@@ -489,7 +504,8 @@ autoscroll_cb (gpointer data)
 }
 
 static double
-edge_speed (double pos, double size)
+edge_speed (double pos,
+            double size)
 {
   if (pos < AUTOSCROLL_EDGE)
     return -(AUTOSCROLL_EDGE - MAX (pos, 0)) / 2;

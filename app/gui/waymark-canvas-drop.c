@@ -15,7 +15,8 @@
 #include "waymark-insert-command.h"
 
 static gboolean
-lane_takes (WaymarkLane *lane, WaymarkItemType type)
+lane_takes (WaymarkLane     *lane,
+            WaymarkItemType  type)
 {
   if (lane == NULL)
     return FALSE;
@@ -72,7 +73,8 @@ _waymark_canvas_create_card (WaymarkCanvas      *self,
 }
 
 gpointer
-waymark_canvas_add_palette_item (WaymarkCanvas *self, WaymarkPaletteItem *item)
+waymark_canvas_add_palette_item (WaymarkCanvas      *self,
+                                 WaymarkPaletteItem *item)
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
@@ -111,7 +113,11 @@ waymark_canvas_add_palette_item (WaymarkCanvas *self, WaymarkPaletteItem *item)
 /* ---- Drop targets ---- */
 
 void
-_waymark_canvas_set_drop (WaymarkCanvas *self, gboolean valid, WaymarkPhase *phase, WaymarkLane *lane, guint index)
+_waymark_canvas_set_drop (WaymarkCanvas *self,
+                          gboolean       valid,
+                          WaymarkPhase  *phase,
+                          WaymarkLane   *lane,
+                          guint          index)
 {
   WaymarkDropTarget drop = { valid, valid ? phase : NULL, valid ? lane : NULL, valid ? index : 0 };
 
@@ -124,8 +130,13 @@ _waymark_canvas_set_drop (WaymarkCanvas *self, gboolean valid, WaymarkPhase *pha
 
 /* Where a card of @type would land at widget point (x, y). */
 gboolean
-_waymark_canvas_drop_target_at (WaymarkCanvas *self, WaymarkItemType type, double x, double y,
-                WaymarkPhase **phase, WaymarkLane **lane, guint *index)
+_waymark_canvas_drop_target_at (WaymarkCanvas    *self,
+                                WaymarkItemType   type,
+                                double            x,
+                                double            y,
+                                WaymarkPhase    **phase,
+                                WaymarkLane     **lane,
+                                guint            *index)
 {
   WaymarkHit hit;
 
@@ -140,7 +151,10 @@ _waymark_canvas_drop_target_at (WaymarkCanvas *self, WaymarkItemType type, doubl
 }
 
 GdkDragAction
-_waymark_canvas_drop_motion (WaymarkCanvas *self, WaymarkPaletteItem *item, double x, double y)
+_waymark_canvas_drop_motion (WaymarkCanvas      *self,
+                             WaymarkPaletteItem *item,
+                             double              x,
+                             double              y)
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
@@ -164,7 +178,10 @@ _waymark_canvas_drop_leave (WaymarkCanvas *self)
 }
 
 gboolean
-_waymark_canvas_drop (WaymarkCanvas *self, WaymarkPaletteItem *item, double x, double y)
+_waymark_canvas_drop (WaymarkCanvas      *self,
+                      WaymarkPaletteItem *item,
+                      double              x,
+                      double              y)
 {
   WaymarkDropTarget drop;
   gpointer card;

@@ -38,7 +38,9 @@ item_text (gpointer item)
 }
 
 static gboolean
-item_rect (WaymarkCanvas *self, gpointer item, WaymarkRect *rect)
+item_rect (WaymarkCanvas *self,
+           gpointer       item,
+           WaymarkRect   *rect)
 {
   switch (waymark_item_get_item_type (item))
     {
@@ -59,7 +61,9 @@ item_rect (WaymarkCanvas *self, gpointer item, WaymarkRect *rect)
 }
 
 static void
-commit (WaymarkCanvas *self, gpointer item, const char *text)
+commit (WaymarkCanvas *self,
+        gpointer       item,
+        const char    *text)
 {
   g_autofree char *value = g_strstrip (g_strdup (text));
   const char *old = item_text (item);
@@ -113,7 +117,8 @@ commit (WaymarkCanvas *self, gpointer item, const char *text)
 }
 
 void
-_waymark_canvas_stop_editing (WaymarkCanvas *self, gboolean save)
+_waymark_canvas_stop_editing (WaymarkCanvas *self,
+                              gboolean       save)
 {
   gpointer item = g_steal_pointer (&self->editing_item);
   g_autofree char *text = NULL;
@@ -140,7 +145,8 @@ _waymark_canvas_stop_editing (WaymarkCanvas *self, gboolean save)
 }
 
 void
-_waymark_canvas_start_editing (WaymarkCanvas *self, gpointer item)
+_waymark_canvas_start_editing (WaymarkCanvas *self,
+                               gpointer       item)
 {
   WaymarkRect rect;
   const char *text;
@@ -208,14 +214,18 @@ _waymark_canvas_allocate_editor (WaymarkCanvas *self)
 }
 
 static void
-editor_activate_cb (GtkEntry *entry, WaymarkCanvas *self)
+editor_activate_cb (GtkEntry      *entry,
+                    WaymarkCanvas *self)
 {
   _waymark_canvas_stop_editing (self, TRUE);
 }
 
 static gboolean
-editor_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
-               WaymarkCanvas *self)
+editor_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               WaymarkCanvas         *self)
 {
   if (keyval != GDK_KEY_Escape)
     return FALSE;
@@ -224,7 +234,8 @@ editor_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, G
 }
 
 static void
-editor_focus_leave_cb (GtkEventControllerFocus *controller, WaymarkCanvas *self)
+editor_focus_leave_cb (GtkEventControllerFocus *controller,
+                       WaymarkCanvas           *self)
 {
   /* Clicking elsewhere keeps what was typed, as GNOME's renames do. */
   if (self->editing_item != NULL)
@@ -255,7 +266,8 @@ create_editor (WaymarkCanvas *self)
 /* ---- Phases and lanes ---- */
 
 static int
-selected_index (WaymarkCanvas *self, WaymarkItemType type)
+selected_index (WaymarkCanvas   *self,
+                WaymarkItemType  type)
 {
   gpointer item = waymark_canvas_get_selected_item (self);
 
@@ -265,7 +277,9 @@ selected_index (WaymarkCanvas *self, WaymarkItemType type)
 }
 
 static void
-add_header (WaymarkCanvas *self, WaymarkItemType type, int index)
+add_header (WaymarkCanvas   *self,
+            WaymarkItemType  type,
+            int              index)
 {
   g_autofree char *id = NULL;
   gpointer item;
@@ -288,7 +302,9 @@ add_header (WaymarkCanvas *self, WaymarkItemType type, int index)
 }
 
 static void
-add_phase_action (GtkWidget *widget, const char *name, GVariant *parameter)
+add_phase_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   int index = selected_index (self, WAYMARK_ITEM_PHASE);
@@ -297,7 +313,9 @@ add_phase_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-add_lane_action (GtkWidget *widget, const char *name, GVariant *parameter)
+add_lane_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   int index = selected_index (self, WAYMARK_ITEM_LANE);
@@ -307,7 +325,9 @@ add_lane_action (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Insert a phase or lane before (0) or after (1) the selected one. */
 static void
-insert_header_action (GtkWidget *widget, const char *name, GVariant *parameter)
+insert_header_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -323,7 +343,9 @@ insert_header_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-move_header_action (GtkWidget *widget, const char *name, GVariant *parameter)
+move_header_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -338,7 +360,9 @@ move_header_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 gboolean
-_waymark_canvas_set_lane_kind (WaymarkCanvas *self, WaymarkLane *lane, WaymarkLaneKind kind)
+_waymark_canvas_set_lane_kind (WaymarkCanvas   *self,
+                               WaymarkLane     *lane,
+                               WaymarkLaneKind  kind)
 {
   WaymarkLane *copy;
   guint n = 0;
@@ -387,7 +411,9 @@ _waymark_canvas_set_lane_kind (WaymarkCanvas *self, WaymarkLane *lane, WaymarkLa
 }
 
 static void
-lane_kind_activate_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+lane_kind_activate_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   WaymarkCanvas *self = user_data;
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -424,7 +450,8 @@ card_menu (WaymarkCanvas *self)
 }
 
 static GMenu *
-cell_menu (WaymarkCanvas *self, WaymarkLane *lane)
+cell_menu (WaymarkCanvas *self,
+           WaymarkLane   *lane)
 {
   GMenu *menu = g_menu_new ();
 
@@ -437,7 +464,9 @@ cell_menu (WaymarkCanvas *self, WaymarkLane *lane)
 }
 
 static GMenuItem *
-target_item (const char *label, const char *action, GVariant *target)
+target_item (const char *label,
+             const char *action,
+             GVariant   *target)
 {
   GMenuItem *item = g_menu_item_new (label, NULL);
 
@@ -446,7 +475,10 @@ target_item (const char *label, const char *action, GVariant *target)
 }
 
 static void
-append_target (GMenu *menu, const char *label, const char *action, GVariant *target)
+append_target (GMenu      *menu,
+               const char *label,
+               const char *action,
+               GVariant   *target)
 {
   g_autoptr(GMenuItem) item = target_item (label, action, target);
 
@@ -454,7 +486,8 @@ append_target (GMenu *menu, const char *label, const char *action, GVariant *tar
 }
 
 static GMenu *
-header_menu (WaymarkCanvas *self, gboolean phase)
+header_menu (WaymarkCanvas *self,
+             gboolean       phase)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) name = g_menu_new ();
@@ -492,7 +525,10 @@ header_menu (WaymarkCanvas *self, gboolean phase)
 }
 
 void
-_waymark_canvas_popup_menu (WaymarkCanvas *self, const WaymarkHit *hit, double x, double y)
+_waymark_canvas_popup_menu (WaymarkCanvas    *self,
+                            const WaymarkHit *hit,
+                            double            x,
+                            double            y)
 {
   g_autoptr(GMenu) menu = NULL;
   GActionGroup *group;

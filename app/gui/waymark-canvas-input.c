@@ -22,7 +22,10 @@ event_is_touch (GtkEventController *controller)
 }
 
 static void
-drag_begin_cb (GtkGestureDrag *gesture, double x, double y, WaymarkCanvas *self)
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               WaymarkCanvas  *self)
 {
   GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
 
@@ -31,7 +34,10 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, WaymarkCanvas *self)
 }
 
 static void
-drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, WaymarkCanvas *self)
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                WaymarkCanvas  *self)
 {
   double x, y;
 
@@ -41,7 +47,10 @@ drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, WaymarkCanvas *se
 }
 
 static void
-drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, WaymarkCanvas *self)
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             WaymarkCanvas  *self)
 {
   double x, y;
 
@@ -51,13 +60,18 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, WaymarkCanvas *self)
 }
 
 static void
-drag_cancel_cb (GtkGesture *gesture, GdkEventSequence *sequence, WaymarkCanvas *self)
+drag_cancel_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WaymarkCanvas    *self)
 {
   _waymark_canvas_cancel_drag (self);
 }
 
 static void
-pan_begin_cb (GtkGestureDrag *gesture, double x, double y, WaymarkCanvas *self)
+pan_begin_cb (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              WaymarkCanvas  *self)
 {
   if (self->drag.mode != WAYMARK_DRAG_NONE)
     {
@@ -73,14 +87,22 @@ pan_begin_cb (GtkGestureDrag *gesture, double x, double y, WaymarkCanvas *self)
 }
 
 static void
-click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, WaymarkCanvas *self)
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  WaymarkCanvas   *self)
 {
   if (n_press == 2)
     _waymark_canvas_double_click (self, x, y);
 }
 
 static void
-menu_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, WaymarkCanvas *self)
+menu_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 WaymarkCanvas   *self)
 {
   WaymarkHit hit;
 
@@ -95,13 +117,19 @@ menu_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, Waym
 }
 
 static void
-long_press_cb (GtkGestureLongPress *gesture, double x, double y, WaymarkCanvas *self)
+long_press_cb (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               WaymarkCanvas       *self)
 {
   _waymark_canvas_long_press (self, x, y);
 }
 
 static const char *
-cursor_for (WaymarkCanvas *self, const WaymarkHit *hit, double x, double y)
+cursor_for (WaymarkCanvas    *self,
+            const WaymarkHit *hit,
+            double            x,
+            double            y)
 {
   graphene_rect_t handle;
 
@@ -127,7 +155,10 @@ cursor_for (WaymarkCanvas *self, const WaymarkHit *hit, double x, double y)
 }
 
 static void
-motion_cb (GtkEventControllerMotion *controller, double x, double y, WaymarkCanvas *self)
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           WaymarkCanvas            *self)
 {
   WaymarkHit hit;
   gpointer hover = NULL;
@@ -153,7 +184,8 @@ motion_cb (GtkEventControllerMotion *controller, double x, double y, WaymarkCanv
 }
 
 static void
-leave_cb (GtkEventControllerMotion *controller, WaymarkCanvas *self)
+leave_cb (GtkEventControllerMotion *controller,
+          WaymarkCanvas            *self)
 {
   self->pointer_inside = FALSE;
   if (self->drag.mode == WAYMARK_DRAG_NONE)
@@ -161,13 +193,17 @@ leave_cb (GtkEventControllerMotion *controller, WaymarkCanvas *self)
 }
 
 static void
-focus_changed_cb (GtkEventControllerFocus *controller, WaymarkCanvas *self)
+focus_changed_cb (GtkEventControllerFocus *controller,
+                  WaymarkCanvas           *self)
 {
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static GdkDragAction
-drop_enter_cb (GtkDropTarget *target, double x, double y, WaymarkCanvas *self)
+drop_enter_cb (GtkDropTarget *target,
+               double         x,
+               double         y,
+               WaymarkCanvas *self)
 {
   const GValue *value = gtk_drop_target_get_value (target);
 
@@ -175,19 +211,27 @@ drop_enter_cb (GtkDropTarget *target, double x, double y, WaymarkCanvas *self)
 }
 
 static GdkDragAction
-drop_motion_cb (GtkDropTarget *target, double x, double y, WaymarkCanvas *self)
+drop_motion_cb (GtkDropTarget *target,
+                double         x,
+                double         y,
+                WaymarkCanvas *self)
 {
   return drop_enter_cb (target, x, y, self);
 }
 
 static void
-drop_leave_cb (GtkDropTarget *target, WaymarkCanvas *self)
+drop_leave_cb (GtkDropTarget *target,
+               WaymarkCanvas *self)
 {
   _waymark_canvas_drop_leave (self);
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, WaymarkCanvas *self)
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WaymarkCanvas *self)
 {
   if (!G_VALUE_HOLDS (value, WAYMARK_TYPE_PALETTE_ITEM))
     return FALSE;

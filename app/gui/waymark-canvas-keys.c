@@ -14,7 +14,9 @@
  * Enter adds or edits, Delete deletes. */
 
 static void
-card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
+card_cell (gconstpointer   card,
+           WaymarkPhase  **phase,
+           WaymarkLane   **lane)
 {
   if (waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT)
     {
@@ -29,7 +31,9 @@ card_cell (gconstpointer card, WaymarkPhase **phase, WaymarkLane **lane)
 }
 
 static int
-cell_position (WaymarkJourney *journey, gconstpointer card, GPtrArray **out_cell)
+cell_position (WaymarkJourney  *journey,
+               gconstpointer    card,
+               GPtrArray      **out_cell)
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
@@ -52,8 +56,14 @@ cell_position (WaymarkJourney *journey, gconstpointer card, GPtrArray **out_cell
 /* The card of @cell nearest to (@x, @y), looking only at cards past the
  * point in the direction (@dx, @dy) when @strict. */
 static gpointer
-nearest_card (WaymarkCanvas *self, GPtrArray *cell, double x, double y, int dx, int dy, gboolean strict,
-              gconstpointer skip)
+nearest_card (WaymarkCanvas *self,
+              GPtrArray     *cell,
+              double         x,
+              double         y,
+              int            dx,
+              int            dy,
+              gboolean       strict,
+              gconstpointer  skip)
 {
   gpointer best = NULL;
   double best_distance = G_MAXDOUBLE;
@@ -95,7 +105,10 @@ lane_holds (WaymarkLane *lane)
 }
 
 void
-_waymark_canvas_move_cursor (WaymarkCanvas *self, int dx, int dy, gboolean extend)
+_waymark_canvas_move_cursor (WaymarkCanvas *self,
+                             int            dx,
+                             int            dy,
+                             gboolean       extend)
 {
   gpointer card = _waymark_canvas_cursor_card (self);
   GPtrArray *phases, *lanes;
@@ -174,7 +187,9 @@ _waymark_canvas_move_cursor (WaymarkCanvas *self, int dx, int dy, gboolean exten
 /* ---- Moving cards ---- */
 
 static int
-next_lane_for (WaymarkCanvas *self, WaymarkLane *lane, int step)
+next_lane_for (WaymarkCanvas *self,
+               WaymarkLane   *lane,
+               int            step)
 {
   GPtrArray *lanes = waymark_journey_get_items (self->journey, WAYMARK_ITEM_LANE);
   int i = waymark_journey_index_of (self->journey, lane);
@@ -186,7 +201,9 @@ next_lane_for (WaymarkCanvas *self, WaymarkLane *lane, int step)
 }
 
 gboolean
-_waymark_canvas_move_cards_by (WaymarkCanvas *self, int dx, int dy)
+_waymark_canvas_move_cards_by (WaymarkCanvas *self,
+                               int            dx,
+                               int            dy)
 {
   gpointer anchor = _waymark_canvas_cursor_card (self);
   g_autoptr(GPtrArray) selected = NULL;
@@ -253,7 +270,8 @@ _waymark_canvas_move_cards_by (WaymarkCanvas *self, int dx, int dy)
 /* ---- Deleting ---- */
 
 static guint
-count_cards_in (WaymarkJourney *journey, gpointer item)
+count_cards_in (WaymarkJourney *journey,
+                gpointer        item)
 {
   guint n = 0;
 
@@ -343,7 +361,9 @@ _waymark_canvas_delete_selection (WaymarkCanvas *self)
 /* ---- Actions ---- */
 
 static void
-move_cursor_action (GtkWidget *widget, const char *name, GVariant *parameter)
+move_cursor_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
 {
   int dx, dy;
   gboolean extend;
@@ -353,7 +373,9 @@ move_cursor_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-move_cards_action (GtkWidget *widget, const char *name, GVariant *parameter)
+move_cards_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
 {
   int dx, dy;
 
@@ -362,7 +384,9 @@ move_cards_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-activate_action (GtkWidget *widget, const char *name, GVariant *parameter)
+activate_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -392,7 +416,9 @@ activate_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-edit_action (GtkWidget *widget, const char *name, GVariant *parameter)
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -402,7 +428,9 @@ edit_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-escape_action (GtkWidget *widget, const char *name, GVariant *parameter)
+escape_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
 
@@ -413,13 +441,17 @@ escape_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-delete_action (GtkWidget *widget, const char *name, GVariant *parameter)
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
   _waymark_canvas_delete_selection (WAYMARK_CANVAS (widget));
 }
 
 static void
-duplicate_action (GtkWidget *widget, const char *name, GVariant *parameter)
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   g_autoptr(GPtrArray) cards = _waymark_canvas_selected_cards (self);
@@ -432,13 +464,17 @@ duplicate_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-select_all_action (GtkWidget *widget, const char *name, GVariant *parameter)
+select_all_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
 {
   waymark_canvas_select_all (WAYMARK_CANVAS (widget));
 }
 
 static void
-copy_action (GtkWidget *widget, const char *name, GVariant *parameter)
+copy_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   g_autoptr(GPtrArray) cards = _waymark_canvas_selected_cards (self);
@@ -449,7 +485,9 @@ copy_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-cut_action (GtkWidget *widget, const char *name, GVariant *parameter)
+cut_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   g_autoptr(GPtrArray) cards = _waymark_canvas_selected_cards (self);
@@ -464,7 +502,9 @@ cut_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-paste_done (GObject *source, GAsyncResult *result, gpointer user_data)
+paste_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(WaymarkCanvas) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -500,7 +540,9 @@ paste_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-paste_action (GtkWidget *widget, const char *name, GVariant *parameter)
+paste_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
 
@@ -510,7 +552,9 @@ paste_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
+menu_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   gpointer item = waymark_canvas_get_selected_item (self);
@@ -584,8 +628,11 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
 }
 
 static void
-bind_arrows (GtkWidgetClass *widget_class, GdkModifierType mods, const char *action, gboolean cells,
-             gboolean extend)
+bind_arrows (GtkWidgetClass  *widget_class,
+             GdkModifierType  mods,
+             const char      *action,
+             gboolean         cells,
+             gboolean         extend)
 {
   static const struct { guint key; guint keypad; int dx, dy; } arrows[] = {
     { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },

@@ -14,7 +14,8 @@ static const double steps[] = {
 };
 
 static double
-next_step (double zoom, int direction)
+next_step (double zoom,
+           int    direction)
 {
   if (direction > 0)
     {
@@ -66,7 +67,10 @@ waymark_canvas_zoom_to_fit (WaymarkCanvas *self)
 }
 
 static gboolean
-scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, WaymarkCanvas *self)
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           WaymarkCanvas            *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
@@ -92,7 +96,9 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, WaymarkCa
 }
 
 static void
-pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, WaymarkCanvas *self)
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WaymarkCanvas    *self)
 {
   self->pinch_start_zoom = self->zoom;
   /* Two fingers zoom: whatever one finger started is off. */
@@ -100,7 +106,9 @@ pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, WaymarkCanvas *
 }
 
 static void
-pinch_scale_cb (GtkGestureZoom *gesture, double scale, WaymarkCanvas *self)
+pinch_scale_cb (GtkGestureZoom *gesture,
+                double          scale,
+                WaymarkCanvas  *self)
 {
   double x, y;
 
@@ -129,25 +137,33 @@ _waymark_canvas_init_zoom (WaymarkCanvas *self)
 }
 
 static void
-zoom_in_action (GtkWidget *widget, const char *name, GVariant *parameter)
+zoom_in_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
 {
   waymark_canvas_zoom_in (WAYMARK_CANVAS (widget));
 }
 
 static void
-zoom_out_action (GtkWidget *widget, const char *name, GVariant *parameter)
+zoom_out_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
 {
   waymark_canvas_zoom_out (WAYMARK_CANVAS (widget));
 }
 
 static void
-zoom_reset_action (GtkWidget *widget, const char *name, GVariant *parameter)
+zoom_reset_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
 {
   waymark_canvas_set_zoom (WAYMARK_CANVAS (widget), 1.0);
 }
 
 static void
-zoom_fit_action (GtkWidget *widget, const char *name, GVariant *parameter)
+zoom_fit_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
 {
   waymark_canvas_zoom_to_fit (WAYMARK_CANVAS (widget));
 }

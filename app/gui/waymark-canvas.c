@@ -38,21 +38,31 @@ static guint signals[N_SIGNALS];
 /* ---- Geometry ---- */
 
 void
-_waymark_canvas_widget_to_map (WaymarkCanvas *self, double x, double y, double *mx, double *my)
+_waymark_canvas_widget_to_map (WaymarkCanvas *self,
+                               double         x,
+                               double         y,
+                               double        *mx,
+                               double        *my)
 {
   *mx = (x - self->origin_x + gtk_adjustment_get_value (self->hadjustment)) / self->zoom;
   *my = (y - self->origin_y + gtk_adjustment_get_value (self->vadjustment)) / self->zoom;
 }
 
 void
-_waymark_canvas_map_to_widget (WaymarkCanvas *self, double mx, double my, double *x, double *y)
+_waymark_canvas_map_to_widget (WaymarkCanvas *self,
+                               double         mx,
+                               double         my,
+                               double        *x,
+                               double        *y)
 {
   *x = mx * self->zoom - gtk_adjustment_get_value (self->hadjustment) + self->origin_x;
   *y = my * self->zoom - gtk_adjustment_get_value (self->vadjustment) + self->origin_y;
 }
 
 void
-_waymark_canvas_rect_to_widget (WaymarkCanvas *self, const WaymarkRect *rect, graphene_rect_t *out)
+_waymark_canvas_rect_to_widget (WaymarkCanvas     *self,
+                                const WaymarkRect *rect,
+                                graphene_rect_t   *out)
 {
   double x, y;
 
@@ -64,7 +74,10 @@ _waymark_canvas_rect_to_widget (WaymarkCanvas *self, const WaymarkRect *rect, gr
  * press on a card means the card (links are picked in the gaps), and a
  * drop there needs the insertion index the cell would give. */
 static void
-resolve_link_hit (WaymarkCanvas *self, double mx, double my, WaymarkHit *hit)
+resolve_link_hit (WaymarkCanvas *self,
+                  double         mx,
+                  double         my,
+                  WaymarkHit    *hit)
 {
   g_autoptr(GPtrArray) cell = NULL;
   guint index = 0;
@@ -93,7 +106,10 @@ resolve_link_hit (WaymarkCanvas *self, double mx, double my, WaymarkHit *hit)
 
 /* One hit test for hover, tooltips, clicks and drops (x, y: widget). */
 gboolean
-_waymark_canvas_hit (WaymarkCanvas *self, double x, double y, WaymarkHit *hit)
+_waymark_canvas_hit (WaymarkCanvas *self,
+                     double         x,
+                     double         y,
+                     WaymarkHit    *hit)
 {
   double mx, my;
   gboolean found;
@@ -109,7 +125,9 @@ _waymark_canvas_hit (WaymarkCanvas *self, double x, double y, WaymarkHit *hit)
 }
 
 static void
-map_size (WaymarkCanvas *self, double *width, double *height)
+map_size (WaymarkCanvas *self,
+          double        *width,
+          double        *height)
 {
   *width = 0;
   *height = 0;
@@ -118,7 +136,9 @@ map_size (WaymarkCanvas *self, double *width, double *height)
 }
 
 static void
-configure_adjustment (GtkAdjustment *adjustment, double content, double view)
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         content,
+                      double         view)
 {
   double value = CLAMP (gtk_adjustment_get_value (adjustment), 0, MAX (0, content - view));
 
@@ -144,7 +164,8 @@ _waymark_canvas_configure_adjustments (WaymarkCanvas *self)
 }
 
 void
-waymark_canvas_scroll_to_rect (WaymarkCanvas *self, const WaymarkRect *rect)
+waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
+                               const WaymarkRect *rect)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -195,7 +216,10 @@ _waymark_canvas_invalidate (WaymarkCanvas *self)
  * frame.)  Frames during a drag blit it and add the drop indicator and
  * the dragged cards on top. */
 static void
-render_base (WaymarkCanvas *self, int width, int height, const WaymarkPalette *palette)
+render_base (WaymarkCanvas        *self,
+             int                   width,
+             int                   height,
+             const WaymarkPalette *palette)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double map_width, map_height;
@@ -252,7 +276,8 @@ render_base (WaymarkCanvas *self, int width, int height, const WaymarkPalette *p
 }
 
 static void
-waymark_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+waymark_canvas_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
@@ -305,7 +330,10 @@ waymark_canvas_measure (GtkWidget      *widget,
 }
 
 static void
-waymark_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+waymark_canvas_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
 
@@ -399,7 +427,8 @@ clear_selection (WaymarkCanvas *self)
 }
 
 void
-_waymark_canvas_set_selection (WaymarkCanvas *self, GPtrArray *items)
+_waymark_canvas_set_selection (WaymarkCanvas *self,
+                               GPtrArray     *items)
 {
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (waymark_item_unref);
 
@@ -436,7 +465,9 @@ waymark_canvas_get_selected_item (WaymarkCanvas *self)
 }
 
 void
-waymark_canvas_select_item (WaymarkCanvas *self, gpointer item, WaymarkCanvasSelectMode mode)
+waymark_canvas_select_item (WaymarkCanvas           *self,
+                            gpointer                 item,
+                            WaymarkCanvasSelectMode  mode)
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
@@ -553,13 +584,15 @@ _waymark_canvas_cursor_card (WaymarkCanvas *self)
 }
 
 static gboolean
-phase_in_journey (WaymarkCanvas *self, WaymarkPhase *phase)
+phase_in_journey (WaymarkCanvas *self,
+                  WaymarkPhase  *phase)
 {
   return phase != NULL && self->journey != NULL && waymark_journey_index_of (self->journey, phase) >= 0;
 }
 
 static gboolean
-lane_in_journey (WaymarkCanvas *self, WaymarkLane *lane)
+lane_in_journey (WaymarkCanvas *self,
+                 WaymarkLane   *lane)
 {
   return lane != NULL && self->journey != NULL && waymark_journey_index_of (self->journey, lane) >= 0;
 }
@@ -567,7 +600,10 @@ lane_in_journey (WaymarkCanvas *self, WaymarkLane *lane)
 /* Where a new card goes: after the cursor card, or at the end of the
  * cursor cell, or in the first cell that holds cards. */
 gboolean
-_waymark_canvas_cursor_cell (WaymarkCanvas *self, WaymarkPhase **phase, WaymarkLane **lane, guint *index)
+_waymark_canvas_cursor_cell (WaymarkCanvas  *self,
+                             WaymarkPhase  **phase,
+                             WaymarkLane   **lane,
+                             guint          *index)
 {
   gpointer card = _waymark_canvas_cursor_card (self);
   GPtrArray *lanes;
@@ -618,7 +654,9 @@ _waymark_canvas_cursor_cell (WaymarkCanvas *self, WaymarkPhase **phase, WaymarkL
 }
 
 void
-_waymark_canvas_set_cursor_cell (WaymarkCanvas *self, WaymarkPhase *phase, WaymarkLane *lane)
+_waymark_canvas_set_cursor_cell (WaymarkCanvas *self,
+                                 WaymarkPhase  *phase,
+                                 WaymarkLane   *lane)
 {
   self->cursor_phase = phase;
   self->cursor_lane = lane;
@@ -626,7 +664,8 @@ _waymark_canvas_set_cursor_cell (WaymarkCanvas *self, WaymarkPhase *phase, Wayma
 }
 
 void
-_waymark_canvas_set_hover (WaymarkCanvas *self, gpointer item)
+_waymark_canvas_set_hover (WaymarkCanvas *self,
+                           gpointer       item)
 {
   if (self->hover == item)
     return;
@@ -643,7 +682,9 @@ _waymark_canvas_can_edit (WaymarkCanvas *self)
 }
 
 void
-_waymark_canvas_toast (WaymarkCanvas *self, const char *title, gboolean undo)
+_waymark_canvas_toast (WaymarkCanvas *self,
+                       const char    *title,
+                       gboolean       undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -667,7 +708,8 @@ _waymark_canvas_toast (WaymarkCanvas *self, const char *title, gboolean undo)
 /* ---- The document ---- */
 
 static void
-drop_item_references (WaymarkCanvas *self, gpointer item)
+drop_item_references (WaymarkCanvas *self,
+                      gpointer       item)
 {
   if (self->hover == item)
     self->hover = NULL;
@@ -690,7 +732,9 @@ drop_item_references (WaymarkCanvas *self, gpointer item)
 }
 
 static void
-journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkCanvas *self)
+journey_changed_cb (WaymarkJourney *journey,
+                    WaymarkChange  *change,
+                    WaymarkCanvas  *self)
 {
   switch (change->kind)
     {
@@ -723,7 +767,8 @@ journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkCanva
 }
 
 static void
-layout_invalidated_cb (WaymarkLayout *layout, WaymarkCanvas *self)
+layout_invalidated_cb (WaymarkLayout *layout,
+                       WaymarkCanvas *self)
 {
   _waymark_canvas_invalidate (self);
   /* The map may have grown or shrunk, and parts follow cards. */
@@ -776,13 +821,17 @@ bind_journey (WaymarkCanvas *self)
 }
 
 static void
-document_journey_cb (WaymarkDocument *document, GParamSpec *pspec, WaymarkCanvas *self)
+document_journey_cb (WaymarkDocument *document,
+                     GParamSpec      *pspec,
+                     WaymarkCanvas   *self)
 {
   bind_journey (self);
 }
 
 static void
-document_read_only_cb (WaymarkDocument *document, GParamSpec *pspec, WaymarkCanvas *self)
+document_read_only_cb (WaymarkDocument *document,
+                       GParamSpec      *pspec,
+                       WaymarkCanvas   *self)
 {
   self->read_only = waymark_document_is_read_only (document);
   if (self->read_only)
@@ -791,7 +840,8 @@ document_read_only_cb (WaymarkDocument *document, GParamSpec *pspec, WaymarkCanv
 }
 
 void
-waymark_canvas_set_document (WaymarkCanvas *self, WaymarkDocument *document)
+waymark_canvas_set_document (WaymarkCanvas   *self,
+                             WaymarkDocument *document)
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
   g_return_if_fail (document == NULL || WAYMARK_IS_DOCUMENT (document));
@@ -853,7 +903,10 @@ waymark_canvas_get_zoom (WaymarkCanvas *self)
 
 /* Keeps the map point under (x, y) where it is. */
 void
-_waymark_canvas_zoom_at (WaymarkCanvas *self, double zoom, double x, double y)
+_waymark_canvas_zoom_at (WaymarkCanvas *self,
+                         double         zoom,
+                         double         x,
+                         double         y)
 {
   double mx, my;
   gboolean could_in, could_out;
@@ -881,7 +934,8 @@ _waymark_canvas_zoom_at (WaymarkCanvas *self, double zoom, double x, double y)
 }
 
 void
-waymark_canvas_set_top_inset (WaymarkCanvas *self, double pixels)
+waymark_canvas_set_top_inset (WaymarkCanvas *self,
+                              double         pixels)
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
@@ -895,7 +949,8 @@ waymark_canvas_set_top_inset (WaymarkCanvas *self, double pixels)
 }
 
 void
-waymark_canvas_set_zoom (WaymarkCanvas *self, double zoom)
+waymark_canvas_set_zoom (WaymarkCanvas *self,
+                         double         zoom)
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
@@ -915,7 +970,8 @@ waymark_canvas_get_dark (WaymarkCanvas *self)
 }
 
 static void
-update_dark (WaymarkCanvas *self, gboolean dark)
+update_dark (WaymarkCanvas *self,
+             gboolean       dark)
 {
   if (self->dark == dark)
     return;
@@ -925,7 +981,8 @@ update_dark (WaymarkCanvas *self, gboolean dark)
 }
 
 void
-waymark_canvas_set_dark (WaymarkCanvas *self, gboolean dark)
+waymark_canvas_set_dark (WaymarkCanvas *self,
+                         gboolean       dark)
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
@@ -934,7 +991,9 @@ waymark_canvas_set_dark (WaymarkCanvas *self, gboolean dark)
 }
 
 static void
-style_dark_cb (AdwStyleManager *manager, GParamSpec *pspec, WaymarkCanvas *self)
+style_dark_cb (AdwStyleManager *manager,
+               GParamSpec      *pspec,
+               WaymarkCanvas   *self)
 {
   if (!self->dark_set)
     update_dark (self, adw_style_manager_get_dark (manager));
@@ -1048,17 +1107,22 @@ waymark_canvas_query_tooltip (GtkWidget  *widget,
 /* ---- GObject ---- */
 
 static void
-set_adjustment (WaymarkCanvas *self, GtkAdjustment **slot, GtkAdjustment *adjustment);
+set_adjustment (WaymarkCanvas  *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment);
 
 static void
-adjustment_value_changed_cb (GtkAdjustment *adjustment, WaymarkCanvas *self)
+adjustment_value_changed_cb (GtkAdjustment *adjustment,
+                             WaymarkCanvas *self)
 {
   _waymark_canvas_invalidate (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
-set_adjustment (WaymarkCanvas *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
+set_adjustment (WaymarkCanvas  *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
 {
   if (*slot == adjustment && adjustment != NULL)
     return;
@@ -1112,7 +1176,10 @@ waymark_canvas_finalize (GObject *object)
 }
 
 static void
-waymark_canvas_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+waymark_canvas_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (object);
 
@@ -1151,7 +1218,10 @@ waymark_canvas_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-waymark_canvas_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+waymark_canvas_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (object);
 
@@ -1241,7 +1311,8 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
 }
 
 static GtkWidget *
-new_part (WaymarkCanvas *self, const char *css_name)
+new_part (WaymarkCanvas *self,
+          const char    *css_name)
 {
   GtkWidget *part = g_object_new (GTK_TYPE_BOX,
                                   "css-name", css_name,

@@ -30,7 +30,8 @@ static guint signals[N_SIGNALS];
 static GQuark item_quark;
 
 WaymarkPaletteItem *
-waymark_channel_palette_get_row_item (WaymarkChannelPalette *self, GtkWidget *row)
+waymark_channel_palette_get_row_item (WaymarkChannelPalette *self,
+                                      GtkWidget             *row)
 {
   g_return_val_if_fail (WAYMARK_IS_CHANNEL_PALETTE (self), NULL);
 
@@ -46,7 +47,9 @@ section_name (WaymarkPaletteItem *item)
 }
 
 static void
-header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
 {
   WaymarkPaletteItem *item = g_object_get_qdata (G_OBJECT (row), item_quark);
   WaymarkPaletteItem *previous = before ? g_object_get_qdata (G_OBJECT (before), item_quark) : NULL;
@@ -65,7 +68,8 @@ header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row, gpointer user_data)
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
 {
   WaymarkChannelPalette *self = user_data;
   WaymarkPaletteItem *item = g_object_get_qdata (G_OBJECT (row), item_quark);
@@ -84,7 +88,10 @@ filter_func (GtkListBoxRow *row, gpointer user_data)
 }
 
 static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *row)
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
 {
   WaymarkPaletteItem *item = g_object_get_qdata (G_OBJECT (row), item_quark);
 
@@ -93,7 +100,9 @@ drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *row)
 
 /* What follows the pointer: a small card of the item's kind. */
 static void
-drag_begin_cb (GtkDragSource *source, GdkDrag *drag, GtkWidget *row)
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
 {
   WaymarkPaletteItem *item = g_object_get_qdata (G_OBJECT (row), item_quark);
   GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
@@ -113,7 +122,10 @@ drag_begin_cb (GtkDragSource *source, GdkDrag *drag, GtkWidget *row)
 }
 
 static void
-drag_end_cb (GtkDragSource *source, GdkDrag *drag, gboolean delete_data, GtkWidget *row)
+drag_end_cb (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             GtkWidget     *row)
 {
   gtk_widget_remove_css_class (row, "dragging");
 }
@@ -174,7 +186,8 @@ new_row (WaymarkPaletteItem *item)
 }
 
 static void
-search_changed_cb (WaymarkChannelPalette *self, GtkSearchEntry *entry)
+search_changed_cb (WaymarkChannelPalette *self,
+                   GtkSearchEntry        *entry)
 {
   g_free (self->search);
   self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
@@ -183,14 +196,17 @@ search_changed_cb (WaymarkChannelPalette *self, GtkSearchEntry *entry)
 }
 
 static void
-row_activated_cb (WaymarkChannelPalette *self, GtkListBoxRow *row, GtkListBox *list)
+row_activated_cb (WaymarkChannelPalette *self,
+                  GtkListBoxRow         *row,
+                  GtkListBox            *list)
 {
   g_signal_emit (self, signals[ITEM_ACTIVATED], 0, g_object_get_qdata (G_OBJECT (row), item_quark));
 }
 
 /* Enter in the search entry adds the first match: "web", Enter. */
 static void
-search_activate_cb (WaymarkChannelPalette *self, GtkSearchEntry *entry)
+search_activate_cb (WaymarkChannelPalette *self,
+                    GtkSearchEntry        *entry)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        child != NULL;
@@ -204,7 +220,8 @@ search_activate_cb (WaymarkChannelPalette *self, GtkSearchEntry *entry)
 }
 
 GtkWidget *
-waymark_channel_palette_get_row (WaymarkChannelPalette *self, const char *icon)
+waymark_channel_palette_get_row (WaymarkChannelPalette *self,
+                                 const char            *icon)
 {
   g_return_val_if_fail (WAYMARK_IS_CHANNEL_PALETTE (self), NULL);
 
@@ -225,7 +242,8 @@ waymark_channel_palette_get_row (WaymarkChannelPalette *self, const char *icon)
 }
 
 void
-waymark_channel_palette_set_search (WaymarkChannelPalette *self, const char *text)
+waymark_channel_palette_set_search (WaymarkChannelPalette *self,
+                                    const char            *text)
 {
   g_return_if_fail (WAYMARK_IS_CHANNEL_PALETTE (self));
 

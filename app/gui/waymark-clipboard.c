@@ -21,7 +21,9 @@
 /* ---- Copy ---- */
 
 static gpointer
-copy_once (WaymarkJourney *fragment, GHashTable *copies, gpointer item)
+copy_once (WaymarkJourney *fragment,
+           GHashTable     *copies,
+           gpointer        item)
 {
   gpointer copy;
 
@@ -39,7 +41,8 @@ copy_once (WaymarkJourney *fragment, GHashTable *copies, gpointer item)
 }
 
 WaymarkJourney *
-waymark_clipboard_fragment_new (WaymarkJourney *journey, GPtrArray *cards)
+waymark_clipboard_fragment_new (WaymarkJourney *journey,
+                                GPtrArray      *cards)
 {
   g_autoptr(GHashTable) copies = g_hash_table_new (NULL, NULL);
   WaymarkJourney *fragment;
@@ -134,7 +137,8 @@ cards_as_text (GPtrArray *cards)
 }
 
 GdkContentProvider *
-waymark_clipboard_create_content (WaymarkJourney *journey, GPtrArray *cards)
+waymark_clipboard_create_content (WaymarkJourney *journey,
+                                  GPtrArray      *cards)
 {
   g_autoptr(WaymarkJourney) fragment = waymark_clipboard_fragment_new (journey, cards);
   g_autoptr(GBytes) bytes = waymark_writer_write (fragment);
@@ -147,7 +151,9 @@ waymark_clipboard_create_content (WaymarkJourney *journey, GPtrArray *cards)
 }
 
 void
-waymark_clipboard_copy (GdkClipboard *clipboard, WaymarkJourney *journey, GPtrArray *cards)
+waymark_clipboard_copy (GdkClipboard   *clipboard,
+                        WaymarkJourney *journey,
+                        GPtrArray      *cards)
 {
   g_autoptr(GdkContentProvider) content = NULL;
 
@@ -190,7 +196,9 @@ read_state_free (gpointer data)
 }
 
 static void
-chunk_read_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+chunk_read_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ReadState *state = g_task_get_task_data (task);
@@ -232,7 +240,9 @@ chunk_read_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 }
 
 static void
-stream_ready_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+stream_ready_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
@@ -256,7 +266,9 @@ stream_ready_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 }
 
 static void
-text_ready_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+text_ready_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
@@ -321,14 +333,17 @@ waymark_clipboard_read_finish (GdkClipboard  *clipboard,
 /* ---- Paste ---- */
 
 static gboolean
-lane_takes (WaymarkLane *lane, WaymarkItemType type)
+lane_takes (WaymarkLane     *lane,
+            WaymarkItemType  type)
 {
   return lane != NULL &&
          (type == WAYMARK_ITEM_NOTE ? lane->kind == WAYMARK_LANE_NOTES : lane->kind == WAYMARK_LANE_TOUCHPOINTS);
 }
 
 static WaymarkLane *
-find_lane (WaymarkJourney *journey, WaymarkLane *source, WaymarkItemType type)
+find_lane (WaymarkJourney  *journey,
+           WaymarkLane     *source,
+           WaymarkItemType  type)
 {
   GPtrArray *lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
   gpointer same_id = waymark_journey_lookup (journey, waymark_item_get_id (source));
@@ -349,7 +364,10 @@ find_lane (WaymarkJourney *journey, WaymarkLane *source, WaymarkItemType type)
 }
 
 static WaymarkChannel *
-map_channel (WaymarkJourney *journey, WaymarkCommand *group, GHashTable *channels, WaymarkChannel *source)
+map_channel (WaymarkJourney *journey,
+             WaymarkCommand *group,
+             GHashTable     *channels,
+             WaymarkChannel *source)
 {
   GPtrArray *list;
   WaymarkChannel *copy;
@@ -389,8 +407,12 @@ map_channel (WaymarkJourney *journey, WaymarkCommand *group, GHashTable *channel
 }
 
 static void
-insert_card (WaymarkJourney *journey, WaymarkCommand *group, gpointer card,
-             WaymarkPhase *phase, WaymarkLane *lane, guint position)
+insert_card (WaymarkJourney *journey,
+             WaymarkCommand *group,
+             gpointer        card,
+             WaymarkPhase   *phase,
+             WaymarkLane    *lane,
+             guint           position)
 {
   WaymarkItemType type = waymark_item_get_item_type (card);
   guint at = waymark_edits_cell_index (journey, type, phase, lane, position, NULL);
@@ -399,7 +421,9 @@ insert_card (WaymarkJourney *journey, WaymarkCommand *group, gpointer card,
 }
 
 static GPtrArray *
-push_group (WaymarkHistory *history, WaymarkCommand *group, GPtrArray *created)
+push_group (WaymarkHistory *history,
+            WaymarkCommand *group,
+            GPtrArray      *created)
 {
   if (waymark_group_command_get_length (WAYMARK_GROUP_COMMAND (group)) == 0)
     {

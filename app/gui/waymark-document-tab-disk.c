@@ -13,8 +13,11 @@
  * it open (with the question when someone else already has). */
 
 static void
-monitor_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other,
-                    GFileMonitorEvent event, WaymarkDocumentTab *self)
+monitor_changed_cb (GFileMonitor       *monitor,
+                    GFile              *file,
+                    GFile              *other,
+                    GFileMonitorEvent   event,
+                    WaymarkDocumentTab *self)
 {
   /* Our own saves match the checksum and do not count. */
   if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_CREATED ||
@@ -82,7 +85,8 @@ _waymark_document_tab_release_lock (WaymarkDocumentTab *self)
 }
 
 static void
-acquire_lock (WaymarkDocumentTab *self, GFile *file)
+acquire_lock (WaymarkDocumentTab *self,
+              GFile              *file)
 {
   g_autofree char *user = lock_user_name ();
   g_autoptr(GError) error = NULL;
@@ -97,7 +101,9 @@ acquire_lock (WaymarkDocumentTab *self, GFile *file)
 }
 
 static void
-lock_response_cb (AdwMessageDialog *dialog, const char *response, WaymarkDocumentTab *self)
+lock_response_cb (AdwMessageDialog   *dialog,
+                  const char         *response,
+                  WaymarkDocumentTab *self)
 {
   GFile *file = self->document ? waymark_document_get_file (self->document) : NULL;
 

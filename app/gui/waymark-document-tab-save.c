@@ -21,7 +21,8 @@ add_to_recent (GFile *file)
 }
 
 gboolean
-waymark_document_tab_save_to (WaymarkDocumentTab *self, GFile *file)
+waymark_document_tab_save_to (WaymarkDocumentTab *self,
+                              GFile              *file)
 {
   g_autoptr(GError) error = NULL;
 
@@ -54,7 +55,9 @@ journey_filter (void)
 
 #if GTK_CHECK_VERSION(4, 10, 0)
 static void
-save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+save_dialog_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(WaymarkDocumentTab) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
@@ -63,7 +66,9 @@ save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 #else
 static void
-save_chooser_response_cb (GtkNativeDialog *chooser, int response, WaymarkDocumentTab *self)
+save_chooser_response_cb (GtkNativeDialog    *chooser,
+                          int                 response,
+                          WaymarkDocumentTab *self)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -138,7 +143,9 @@ waymark_document_tab_save_as (WaymarkDocumentTab *self)
 }
 
 static void
-changed_on_disk_response_cb (AdwMessageDialog *dialog, const char *response, WaymarkDocumentTab *self)
+changed_on_disk_response_cb (AdwMessageDialog   *dialog,
+                             const char         *response,
+                             WaymarkDocumentTab *self)
 {
   if (g_strcmp0 (response, "overwrite") == 0)
     waymark_document_tab_save (self, TRUE);
@@ -180,7 +187,8 @@ ask_changed_on_disk (WaymarkDocumentTab *self)
 }
 
 void
-waymark_document_tab_save (WaymarkDocumentTab *self, gboolean overwrite)
+waymark_document_tab_save (WaymarkDocumentTab *self,
+                           gboolean            overwrite)
 {
   g_autoptr(GError) error = NULL;
 

@@ -35,7 +35,8 @@ _waymark_document_tab_emit_changed (WaymarkDocumentTab *self)
 }
 
 void
-_waymark_document_tab_save_finished (WaymarkDocumentTab *self, gboolean saved)
+_waymark_document_tab_save_finished (WaymarkDocumentTab *self,
+                                     gboolean            saved)
 {
   g_signal_emit (self, signals[SAVE_FINISHED], 0, saved);
 }
@@ -75,7 +76,9 @@ history_changed_cb (WaymarkDocumentTab *self)
 }
 
 static void
-journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkDocumentTab *self)
+journey_changed_cb (WaymarkJourney     *journey,
+                    WaymarkChange      *change,
+                    WaymarkDocumentTab *self)
 {
   if (change->kind == WAYMARK_CHANGE_PROPERTIES || change->kind == WAYMARK_CHANGE_RELOADED)
     _waymark_document_tab_emit_changed (self);
@@ -110,7 +113,9 @@ bind_journey (WaymarkDocumentTab *self)
 }
 
 static void
-document_notify_cb (WaymarkDocument *document, GParamSpec *pspec, WaymarkDocumentTab *self)
+document_notify_cb (WaymarkDocument    *document,
+                    GParamSpec         *pspec,
+                    WaymarkDocumentTab *self)
 {
   if (g_strcmp0 (pspec->name, "journey") == 0)
     {
@@ -130,7 +135,8 @@ document_notify_cb (WaymarkDocument *document, GParamSpec *pspec, WaymarkDocumen
 }
 
 static void
-changed_on_disk_cb (WaymarkDocument *document, WaymarkDocumentTab *self)
+changed_on_disk_cb (WaymarkDocument    *document,
+                    WaymarkDocumentTab *self)
 {
   gtk_revealer_set_reveal_child (self->disk_banner, TRUE);
 }
@@ -144,7 +150,8 @@ apply_recovery_settings (WaymarkDocumentTab *self)
 }
 
 static void
-set_document (WaymarkDocumentTab *self, WaymarkDocument *document)
+set_document (WaymarkDocumentTab *self,
+              WaymarkDocument    *document)
 {
   g_assert (self->document == NULL);
 
@@ -178,7 +185,10 @@ load_data_free (LoadData *data)
 }
 
 static void
-load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   LoadData *data = task_data;
   WaymarkDocument *document;
@@ -200,7 +210,9 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 }
 
 static void
-load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
+load_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   WaymarkDocumentTab *self = WAYMARK_DOCUMENT_TAB (source_object);
   GTask *task = G_TASK (result);
@@ -231,7 +243,8 @@ load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
 }
 
 WaymarkDocumentTab *
-waymark_document_tab_new_for_file (GFile *file, gboolean as_template)
+waymark_document_tab_new_for_file (GFile    *file,
+                                   gboolean  as_template)
 {
   WaymarkDocumentTab *self;
   g_autoptr(GTask) task = NULL;
@@ -325,7 +338,8 @@ waymark_document_tab_get_untitled_number (WaymarkDocumentTab *self)
 }
 
 void
-waymark_document_tab_set_untitled_number (WaymarkDocumentTab *self, guint number)
+waymark_document_tab_set_untitled_number (WaymarkDocumentTab *self,
+                                          guint               number)
 {
   g_return_if_fail (WAYMARK_IS_DOCUMENT_TAB (self));
 
@@ -389,7 +403,8 @@ waymark_document_tab_commit_editing (WaymarkDocumentTab *self)
 }
 
 void
-waymark_document_tab_add_toast (WaymarkDocumentTab *self, AdwToast *toast)
+waymark_document_tab_add_toast (WaymarkDocumentTab *self,
+                                AdwToast           *toast)
 {
   g_return_if_fail (WAYMARK_IS_DOCUMENT_TAB (self));
   waymark_editor_add_toast (self->editor, toast);
@@ -454,7 +469,10 @@ waymark_document_tab_dispose (GObject *object)
 }
 
 static void
-waymark_document_tab_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+waymark_document_tab_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
 {
   WaymarkDocumentTab *self = WAYMARK_DOCUMENT_TAB (object);
 
@@ -474,13 +492,17 @@ waymark_document_tab_get_property (GObject *object, guint prop_id, GValue *value
 }
 
 static void
-reload_from_disk_action (GtkWidget *widget, const char *name, GVariant *parameter)
+reload_from_disk_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *parameter)
 {
   waymark_document_tab_reload_from_disk (WAYMARK_DOCUMENT_TAB (widget));
 }
 
 static void
-keep_mine_action (GtkWidget *widget, const char *name, GVariant *parameter)
+keep_mine_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
 {
   waymark_document_tab_keep_mine (WAYMARK_DOCUMENT_TAB (widget));
 }

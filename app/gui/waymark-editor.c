@@ -46,7 +46,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-selection_changed_cb (WaymarkEditor *self, WaymarkCanvas *canvas)
+selection_changed_cb (WaymarkEditor *self,
+                      WaymarkCanvas *canvas)
 {
   gpointer item = waymark_canvas_get_selected_item (canvas);
 
@@ -62,7 +63,8 @@ selection_changed_cb (WaymarkEditor *self, WaymarkCanvas *canvas)
 }
 
 static void
-outline_selection_changed_cb (WaymarkEditor *self, WaymarkOutline *outline)
+outline_selection_changed_cb (WaymarkEditor  *self,
+                              WaymarkOutline *outline)
 {
   gpointer item = waymark_outline_get_selected_item (outline);
 
@@ -73,7 +75,9 @@ outline_selection_changed_cb (WaymarkEditor *self, WaymarkOutline *outline)
 }
 
 static void
-zoom_changed_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkCanvas *canvas)
+zoom_changed_cb (WaymarkEditor *self,
+                 GParamSpec    *pspec,
+                 WaymarkCanvas *canvas)
 {
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), waymark_canvas_get_zoom (canvas) * 100);
 
@@ -85,7 +89,9 @@ zoom_changed_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkCanvas *canvas)
 }
 
 static void
-palette_item_activated_cb (WaymarkEditor *self, WaymarkPaletteItem *item, WaymarkChannelPalette *palette)
+palette_item_activated_cb (WaymarkEditor         *self,
+                           WaymarkPaletteItem    *item,
+                           WaymarkChannelPalette *palette)
 {
   /* A new card is placed on the grid and named there, at the map's
    * keyboard cursor: the map has to be in view for that. */
@@ -113,7 +119,9 @@ update_read_only (WaymarkEditor *self)
 }
 
 static void
-read_only_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkDocument *document)
+read_only_cb (WaymarkEditor   *self,
+              GParamSpec      *pspec,
+              WaymarkDocument *document)
 {
   update_read_only (self);
 }
@@ -126,7 +134,9 @@ read_only_cb (WaymarkEditor *self, GParamSpec *pspec, WaymarkDocument *document)
  * with xdotool without guessing theme metrics. */
 
 static void
-append_widget_rect (GString *out, const char *name, GtkWidget *widget)
+append_widget_rect (GString    *out,
+                    const char *name,
+                    GtkWidget  *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   graphene_rect_t bounds;
@@ -141,7 +151,10 @@ append_widget_rect (GString *out, const char *name, GtkWidget *widget)
 }
 
 static void
-append_map_rect (GString *out, WaymarkEditor *self, const char *name, const WaymarkRect *rect)
+append_map_rect (GString           *out,
+                 WaymarkEditor     *self,
+                 const char        *name,
+                 const WaymarkRect *rect)
 {
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->canvas));
   graphene_point_t point;
@@ -208,7 +221,8 @@ write_geometry_cb (gpointer data)
 /* ---- Public ---- */
 
 void
-waymark_editor_set_document (WaymarkEditor *self, WaymarkDocument *document)
+waymark_editor_set_document (WaymarkEditor   *self,
+                             WaymarkDocument *document)
 {
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
 
@@ -276,7 +290,8 @@ waymark_editor_get_view (WaymarkEditor *self)
 }
 
 void
-waymark_editor_set_view (WaymarkEditor *self, const char *view)
+waymark_editor_set_view (WaymarkEditor *self,
+                         const char    *view)
 {
   gboolean outline;
   gpointer item;
@@ -316,7 +331,8 @@ waymark_editor_get_show_inspector (WaymarkEditor *self)
 }
 
 void
-waymark_editor_set_show_inspector (WaymarkEditor *self, gboolean show)
+waymark_editor_set_show_inspector (WaymarkEditor *self,
+                                   gboolean       show)
 {
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
 
@@ -324,7 +340,8 @@ waymark_editor_set_show_inspector (WaymarkEditor *self, gboolean show)
 }
 
 void
-waymark_editor_add_toast (WaymarkEditor *self, AdwToast *toast)
+waymark_editor_add_toast (WaymarkEditor *self,
+                          AdwToast      *toast)
 {
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
 
@@ -334,7 +351,9 @@ waymark_editor_add_toast (WaymarkEditor *self, AdwToast *toast)
 /* ---- Actions: the toolbar sits beside the canvas, not in it ---- */
 
 static void
-forward_action (GtkWidget *widget, const char *name, GVariant *parameter)
+forward_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
 {
   WaymarkEditor *self = WAYMARK_EDITOR (widget);
   g_autofree char *canvas_action = g_strconcat ("canvas.", strchr (name, '.') + 1, NULL);
@@ -347,13 +366,18 @@ forward_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-reveal_flap_cb (WaymarkEditor *self, GParamSpec *pspec, AdwFlap *flap)
+reveal_flap_cb (WaymarkEditor *self,
+                GParamSpec    *pspec,
+                AdwFlap       *flap)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_INSPECTOR]);
 }
 
 static void
-waymark_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+waymark_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   WaymarkEditor *self = WAYMARK_EDITOR (object);
 
@@ -371,7 +395,10 @@ waymark_editor_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-waymark_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+waymark_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   WaymarkEditor *self = WAYMARK_EDITOR (object);
 

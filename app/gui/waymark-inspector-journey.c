@@ -40,9 +40,9 @@ get_history (WaymarkInspector *self)
 /* ---- Journey properties ---- */
 
 static void
-edit_field (WaymarkInspector   *self,
-            WaymarkJourneyField field,
-            AdwEntryRow        *row)
+edit_field (WaymarkInspector    *self,
+            WaymarkJourneyField  field,
+            AdwEntryRow         *row)
 {
   g_autofree char *text = waymark_inspector_dup_editable (GTK_EDITABLE (row));
 

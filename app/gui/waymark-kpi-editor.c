@@ -123,9 +123,9 @@ update_summary (KpiRow           *row,
 }
 
 static void
-set_error (KpiRow  *row,
-           Field    field,
-           gboolean error)
+set_error (KpiRow   *row,
+           Field     field,
+           gboolean  error)
 {
   if (error)
     gtk_widget_add_css_class (GTK_WIDGET (row->entries[field]), "error");

@@ -73,7 +73,9 @@ item_raw_title (WaymarkOutlineRow *self)
 }
 
 static void
-add_marker (WaymarkOutlineRow *self, const char *text, const char *style)
+add_marker (WaymarkOutlineRow *self,
+            const char        *text,
+            const char        *style)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -132,7 +134,9 @@ waymark_outline_row_update (WaymarkOutlineRow *self)
 }
 
 void
-waymark_outline_row_set_counts (WaymarkOutlineRow *self, guint n_touchpoints, guint n_notes)
+waymark_outline_row_set_counts (WaymarkOutlineRow *self,
+                                guint              n_touchpoints,
+                                guint              n_notes)
 {
   g_return_if_fail (WAYMARK_IS_OUTLINE_ROW (self));
 
@@ -145,7 +149,8 @@ waymark_outline_row_set_counts (WaymarkOutlineRow *self, guint n_touchpoints, gu
 /* ---- Editing the title in place ---- */
 
 static void
-finish_editing (WaymarkOutlineRow *self, gboolean save)
+finish_editing (WaymarkOutlineRow *self,
+                gboolean           save)
 {
   g_autofree char *text = NULL;
   WaymarkOutline *outline;
@@ -208,14 +213,16 @@ waymark_outline_row_get_entry (WaymarkOutlineRow *self)
 }
 
 static void
-entry_activate_cb (WaymarkOutlineRow *self, GtkEntry *entry)
+entry_activate_cb (WaymarkOutlineRow *self,
+                   GtkEntry          *entry)
 {
   finish_editing (self, TRUE);
 }
 
 /* Leaving the field keeps what was typed, as the canvas does. */
 static void
-entry_leave_cb (WaymarkOutlineRow *self, GtkEventControllerFocus *controller)
+entry_leave_cb (WaymarkOutlineRow       *self,
+                GtkEventControllerFocus *controller)
 {
   finish_editing (self, TRUE);
 }
@@ -223,7 +230,8 @@ entry_leave_cb (WaymarkOutlineRow *self, GtkEventControllerFocus *controller)
 /* ---- Actions ---- */
 
 void
-waymark_outline_row_set_editable (WaymarkOutlineRow *self, gboolean editable)
+waymark_outline_row_set_editable (WaymarkOutlineRow *self,
+                                  gboolean           editable)
 {
   gboolean card;
 
@@ -241,19 +249,25 @@ waymark_outline_row_set_editable (WaymarkOutlineRow *self, gboolean editable)
 }
 
 static void
-edit_action (GtkWidget *widget, const char *name, GVariant *parameter)
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
 {
   waymark_outline_row_start_editing (WAYMARK_OUTLINE_ROW (widget));
 }
 
 static void
-cancel_action (GtkWidget *widget, const char *name, GVariant *parameter)
+cancel_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
   finish_editing (WAYMARK_OUTLINE_ROW (widget), FALSE);
 }
 
 static void
-delete_action (GtkWidget *widget, const char *name, GVariant *parameter)
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
   WaymarkOutlineRow *self = WAYMARK_OUTLINE_ROW (widget);
   WaymarkOutline *outline = get_outline (self);
@@ -263,7 +277,9 @@ delete_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-move_action (GtkWidget *widget, const char *name, GVariant *parameter)
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
 {
   WaymarkOutlineRow *self = WAYMARK_OUTLINE_ROW (widget);
   WaymarkOutline *outline = get_outline (self);
@@ -275,7 +291,10 @@ move_action (GtkWidget *widget, const char *name, GVariant *parameter)
 /* ---- Building ---- */
 
 static GtkWidget *
-icon_button (const char *icon, const char *action, GVariant *target, const char *tooltip)
+icon_button (const char *icon,
+             const char *action,
+             GVariant   *target,
+             const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 

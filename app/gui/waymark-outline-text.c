@@ -100,7 +100,8 @@ waymark_outline_card_details (gconstpointer card)
 }
 
 guint
-waymark_outline_card_markers (gconstpointer card, WaymarkOutlineMarker markers[WAYMARK_OUTLINE_MAX_MARKERS])
+waymark_outline_card_markers (gconstpointer        card,
+                              WaymarkOutlineMarker markers[WAYMARK_OUTLINE_MAX_MARKERS])
 {
   const WaymarkTouchpoint *tp = card;
   guint n = 0;
@@ -140,7 +141,8 @@ waymark_outline_card_label (gconstpointer card)
 }
 
 static void
-append_sentence (GString *out, const char *sentence)
+append_sentence (GString    *out,
+                 const char *sentence)
 {
   if (out->len > 0)
     g_string_append_c (out, ' ');
@@ -245,7 +247,8 @@ waymark_outline_card_description (gconstpointer card)
 /* "6 touchpoints · 3 notes": the phase header on the map counts the
  * touchpoints; notes are counted apart, not as more touchpoints. */
 char *
-waymark_outline_phase_counts (guint n_touchpoints, guint n_notes)
+waymark_outline_phase_counts (guint n_touchpoints,
+                              guint n_notes)
 {
   g_autofree char *touchpoints = g_strdup_printf (ngettext ("%u touchpoint", "%u touchpoints", n_touchpoints),
                                                   n_touchpoints);
@@ -259,7 +262,9 @@ waymark_outline_phase_counts (guint n_touchpoints, guint n_notes)
 }
 
 char *
-waymark_outline_phase_label (WaymarkPhase *phase, guint n_touchpoints, guint n_notes)
+waymark_outline_phase_label (WaymarkPhase *phase,
+                             guint         n_touchpoints,
+                             guint         n_notes)
 {
   g_autofree char *counts = NULL;
 

@@ -83,7 +83,8 @@ _waymark_outline_is_editable (WaymarkOutline *self)
  * updates its own row, so typing in the inspector never rebuilds. */
 
 static void
-select_row_quietly (WaymarkOutline *self, GtkWidget *row)
+select_row_quietly (WaymarkOutline *self,
+                    GtkWidget      *row)
 {
   self->selecting = TRUE;
   if (row != NULL)
@@ -94,7 +95,9 @@ select_row_quietly (WaymarkOutline *self, GtkWidget *row)
 }
 
 static void
-add_row (WaymarkOutline *self, gpointer item, gboolean editable)
+add_row (WaymarkOutline *self,
+         gpointer        item,
+         gboolean        editable)
 {
   GtkWidget *row = waymark_outline_row_new (item);
 
@@ -258,7 +261,9 @@ update_all_rows (WaymarkOutline *self)
 }
 
 static void
-journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkOutline *self)
+journey_changed_cb (WaymarkJourney *journey,
+                    WaymarkChange  *change,
+                    WaymarkOutline *self)
 {
   WaymarkItemType type = change->item ? waymark_item_get_item_type (change->item) : WAYMARK_N_ITEM_TYPES;
 
@@ -309,7 +314,9 @@ journey_changed_cb (WaymarkJourney *journey, WaymarkChange *change, WaymarkOutli
 /* ---- Edits asked for by rows ---- */
 
 void
-_waymark_outline_commit_title (WaymarkOutline *self, gpointer item, const char *text)
+_waymark_outline_commit_title (WaymarkOutline *self,
+                               gpointer        item,
+                               const char     *text)
 {
   g_autofree char *value = g_strstrip (g_strdup (text));
   gboolean empty = value[0] == '\0';
@@ -357,7 +364,8 @@ _waymark_outline_commit_title (WaymarkOutline *self, gpointer item, const char *
 }
 
 void
-_waymark_outline_delete_item (WaymarkOutline *self, gpointer item)
+_waymark_outline_delete_item (WaymarkOutline *self,
+                              gpointer        item)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autofree char *title = NULL;
@@ -384,7 +392,9 @@ _waymark_outline_delete_item (WaymarkOutline *self, gpointer item)
 }
 
 void
-_waymark_outline_move_item (WaymarkOutline *self, gpointer item, int direction)
+_waymark_outline_move_item (WaymarkOutline *self,
+                            gpointer        item,
+                            int             direction)
 {
   if (!_waymark_outline_is_editable (self) || direction == 0)
     return;
@@ -418,7 +428,9 @@ _waymark_outline_move_item (WaymarkOutline *self, gpointer item, int direction)
 /* ---- Selection ---- */
 
 static void
-row_selected_cb (WaymarkOutline *self, GtkListBoxRow *row, GtkListBox *list)
+row_selected_cb (WaymarkOutline *self,
+                 GtkListBoxRow  *row,
+                 GtkListBox     *list)
 {
   gpointer item = row != NULL ? waymark_outline_row_get_item (WAYMARK_OUTLINE_ROW (row)) : NULL;
 
@@ -431,7 +443,9 @@ row_selected_cb (WaymarkOutline *self, GtkListBoxRow *row, GtkListBox *list)
 }
 
 static void
-row_activated_cb (WaymarkOutline *self, GtkListBoxRow *row, GtkListBox *list)
+row_activated_cb (WaymarkOutline *self,
+                  GtkListBoxRow  *row,
+                  GtkListBox     *list)
 {
   waymark_outline_row_start_editing (WAYMARK_OUTLINE_ROW (row));
 }
@@ -445,7 +459,8 @@ waymark_outline_get_selected_item (WaymarkOutline *self)
 }
 
 void
-waymark_outline_select_item (WaymarkOutline *self, gpointer item)
+waymark_outline_select_item (WaymarkOutline *self,
+                             gpointer        item)
 {
   g_return_if_fail (WAYMARK_IS_OUTLINE (self));
 
@@ -461,7 +476,8 @@ waymark_outline_select_item (WaymarkOutline *self, gpointer item)
 }
 
 GtkWidget *
-waymark_outline_get_row (WaymarkOutline *self, gpointer item)
+waymark_outline_get_row (WaymarkOutline *self,
+                         gpointer        item)
 {
   g_return_val_if_fail (WAYMARK_IS_OUTLINE (self), NULL);
 
@@ -498,7 +514,9 @@ update_editable (WaymarkOutline *self)
 }
 
 static void
-read_only_cb (WaymarkOutline *self, GParamSpec *pspec, WaymarkDocument *document)
+read_only_cb (WaymarkOutline  *self,
+              GParamSpec      *pspec,
+              WaymarkDocument *document)
 {
   update_editable (self);
 }
@@ -527,13 +545,16 @@ bind_journey (WaymarkOutline *self)
 }
 
 static void
-document_journey_cb (WaymarkOutline *self, GParamSpec *pspec, WaymarkDocument *document)
+document_journey_cb (WaymarkOutline  *self,
+                     GParamSpec      *pspec,
+                     WaymarkDocument *document)
 {
   bind_journey (self);
 }
 
 void
-waymark_outline_set_document (WaymarkOutline *self, WaymarkDocument *document)
+waymark_outline_set_document (WaymarkOutline  *self,
+                              WaymarkDocument *document)
 {
   g_return_if_fail (WAYMARK_IS_OUTLINE (self));
   g_return_if_fail (document == NULL || WAYMARK_IS_DOCUMENT (document));

@@ -38,7 +38,9 @@ static const char *paper_nicks[G_N_ELEMENTS (papers) + 1];
 /* A combo row's "selected" is the index of the key's keyword in a
  * NULL-terminated list (@user_data). */
 static gboolean
-choice_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
 {
   const char * const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
@@ -53,7 +55,9 @@ choice_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
 }
 
 static GVariant *
-choice_set_mapping (const GValue *value, const GVariantType *expected_type, gpointer user_data)
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
   const char * const *nicks = user_data;
   guint selected = g_value_get_uint (value);
@@ -64,7 +68,10 @@ choice_set_mapping (const GValue *value, const GVariantType *expected_type, gpoi
 }
 
 static void
-bind_choice (GSettings *settings, const char *key, AdwComboRow *row, const char * const *nicks)
+bind_choice (GSettings          *settings,
+             const char         *key,
+             AdwComboRow        *row,
+             const char * const *nicks)
 {
   g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 choice_get_mapping, choice_set_mapping, (gpointer) nicks, NULL);
@@ -95,7 +102,8 @@ bind_settings (WaymarkPreferencesWindow *self)
 }
 
 GtkWidget *
-waymark_preferences_window_get_control (WaymarkPreferencesWindow *self, const char *key)
+waymark_preferences_window_get_control (WaymarkPreferencesWindow *self,
+                                        const char               *key)
 {
   const struct { const char *key; gpointer widget; } controls[] = {
     { "user-name", self->user_name_entry },

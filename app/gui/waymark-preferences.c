@@ -44,14 +44,17 @@ waymark_preferences_recovery_delay (GSettings *settings)
 }
 
 static gboolean
-color_scheme_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
 {
   g_value_set_enum (value, waymark_preferences_color_scheme (g_variant_get_string (variant, NULL)));
   return TRUE;
 }
 
 void
-waymark_preferences_bind_style (GSettings *settings, AdwStyleManager *manager)
+waymark_preferences_bind_style (GSettings       *settings,
+                                AdwStyleManager *manager)
 {
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (ADW_IS_STYLE_MANAGER (manager));
@@ -62,7 +65,9 @@ waymark_preferences_bind_style (GSettings *settings, AdwStyleManager *manager)
 }
 
 static void
-preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   GtkApplication *app = user_data;
   GSettings *settings = g_object_get_data (G_OBJECT (app), "waymark-settings");

@@ -18,7 +18,8 @@ typedef struct {
 } SaveChanges;
 
 static void
-finish (SaveChanges *state, gboolean proceed)
+finish (SaveChanges *state,
+        gboolean     proceed)
 {
   state->func (proceed, state->user_data);
   g_ptr_array_unref (state->tabs);
@@ -28,7 +29,9 @@ finish (SaveChanges *state, gboolean proceed)
 static void save_next (SaveChanges *state);
 
 static void
-save_finished_cb (WaymarkDocumentTab *tab, gboolean saved, SaveChanges *state)
+save_finished_cb (WaymarkDocumentTab *tab,
+                  gboolean            saved,
+                  SaveChanges        *state)
 {
   g_clear_signal_handler (&state->saving_handler, state->saving);
   state->saving = NULL;
@@ -57,7 +60,9 @@ save_next (SaveChanges *state)
 }
 
 static void
-response_cb (AdwMessageDialog *dialog, const char *response, SaveChanges *state)
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             SaveChanges      *state)
 {
   g_signal_handlers_disconnect_by_data (dialog, state);
   if (g_strcmp0 (response, "save") == 0)

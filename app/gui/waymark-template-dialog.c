@@ -38,7 +38,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WaymarkScaledTexture, waymark_scaled_texture, G_T
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, scaled_texture_paintable_init))
 
 static void
-scaled_texture_snapshot (GdkPaintable *paintable, GdkSnapshot *snapshot, double width, double height)
+scaled_texture_snapshot (GdkPaintable *paintable,
+                         GdkSnapshot  *snapshot,
+                         double        width,
+                         double        height)
 {
   WaymarkScaledTexture *self = WAYMARK_SCALED_TEXTURE (paintable);
 
@@ -91,7 +94,9 @@ waymark_scaled_texture_init (WaymarkScaledTexture *self)
 }
 
 static GdkPaintable *
-scaled_texture_new (GdkTexture *texture, int width, int height)
+scaled_texture_new (GdkTexture *texture,
+                    int         width,
+                    int         height)
 {
   WaymarkScaledTexture *self = g_object_new (WAYMARK_TYPE_SCALED_TEXTURE, NULL);
 
@@ -133,7 +138,9 @@ preview_job_free (PreviewJob *job)
 /* The journey the template makes (translated: the preview shows what
  * Create gives), drawn by the one painter with the light palette. */
 static GdkTexture *
-render_preview (GFile *file, int scale_factor, GError **error)
+render_preview (GFile   *file,
+                int      scale_factor,
+                GError **error)
 {
   g_autoptr(WaymarkJourney) journey = waymark_template_instantiate (file, error);
   g_autoptr(WaymarkLayout) layout = NULL;
@@ -228,7 +235,9 @@ preview_done (GObject      *source,
 }
 
 static void
-start_preview (WaymarkTemplateDialog *self, GtkPicture *picture, GFile *file)
+start_preview (WaymarkTemplateDialog *self,
+               GtkPicture            *picture,
+               GFile                 *file)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, preview_done, g_object_ref (picture));
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -244,7 +253,8 @@ start_preview (WaymarkTemplateDialog *self, GtkPicture *picture, GFile *file)
 /* ---- The gallery ---- */
 
 static GtkWidget *
-make_child (WaymarkTemplateDialog *self, const WaymarkTemplateInfo *info)
+make_child (WaymarkTemplateDialog     *self,
+            const WaymarkTemplateInfo *info)
 {
   GtkWidget *child = gtk_flow_box_child_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -332,20 +342,25 @@ create (WaymarkTemplateDialog *self)
 }
 
 static void
-child_activated_cb (WaymarkTemplateDialog *self, GtkFlowBoxChild *child)
+child_activated_cb (WaymarkTemplateDialog *self,
+                    GtkFlowBoxChild       *child)
 {
   gtk_flow_box_select_child (self->gallery, child);
   create (self);
 }
 
 static void
-create_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   create (WAYMARK_TEMPLATE_DIALOG (widget));
 }
 
 static void
-cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   gtk_window_destroy (GTK_WINDOW (widget));
 }

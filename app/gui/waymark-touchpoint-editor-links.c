@@ -100,7 +100,7 @@ _waymark_touchpoint_editor_show_links (WaymarkTouchpointEditor *self)
 
 gboolean
 _waymark_touchpoint_editor_is_linked (WaymarkTouchpointEditor *self,
-           gconstpointer            touchpoint)
+                                      gconstpointer            touchpoint)
 {
   GPtrArray *links = waymark_journey_get_items (_waymark_touchpoint_editor_get_journey (self), WAYMARK_ITEM_LINK);
 

@@ -25,7 +25,8 @@ new_journey_filter (void)
 
 /* Each chosen file opens in a tab of its own. */
 static void
-open_list (WaymarkWindow *self, GListModel *files)
+open_list (WaymarkWindow *self,
+           GListModel    *files)
 {
   guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
 

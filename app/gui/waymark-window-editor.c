@@ -14,7 +14,8 @@
  * tab, and closing the window with unsaved changes. */
 
 void
-_waymark_window_update_page (WaymarkWindow *self, AdwTabPage *page)
+_waymark_window_update_page (WaymarkWindow *self,
+                             AdwTabPage    *page)
 {
   WaymarkDocumentTab *tab = WAYMARK_DOCUMENT_TAB (adw_tab_page_get_child (page));
   WaymarkDocument *document = waymark_document_tab_get_document (tab);
@@ -109,7 +110,8 @@ update_actions (WaymarkWindow *self)
 }
 
 void
-_waymark_window_tab_changed (WaymarkWindow *self, WaymarkDocumentTab *tab)
+_waymark_window_tab_changed (WaymarkWindow      *self,
+                             WaymarkDocumentTab *tab)
 {
   AdwTabPage *page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab));
 
@@ -133,7 +135,8 @@ unbind_inspector (WaymarkWindow *self)
 }
 
 void
-_waymark_window_select_tab (WaymarkWindow *self, WaymarkDocumentTab *tab)
+_waymark_window_select_tab (WaymarkWindow      *self,
+                            WaymarkDocumentTab *tab)
 {
   unbind_inspector (self);
   self->selected = tab;
@@ -171,7 +174,9 @@ SELECTED_TAB_ACTION (reload_from_disk_action, waymark_document_tab_reload_from_d
 SELECTED_TAB_ACTION (keep_mine_action, waymark_document_tab_keep_mine (tab))
 
 static void
-toggle_inspector_action (GtkWidget *widget, const char *name, GVariant *parameter)
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *parameter)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
@@ -188,7 +193,8 @@ destroy_idle_cb (gpointer data)
 }
 
 static void
-close_answered (gboolean proceed, gpointer user_data)
+close_answered (gboolean proceed,
+                gpointer user_data)
 {
   g_autoptr(WaymarkWindow) self = user_data;
 

@@ -14,7 +14,8 @@
 #define MAX_RECENT 8
 
 static int
-compare_recent (gconstpointer a, gconstpointer b)
+compare_recent (gconstpointer a,
+                gconstpointer b)
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a;
   GtkRecentInfo *ib = *(GtkRecentInfo **) b;
@@ -81,7 +82,9 @@ refresh_recent (WaymarkWindow *self)
 }
 
 static void
-recent_activated_cb (GtkListBox *list, GtkListBoxRow *row, WaymarkWindow *self)
+recent_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     WaymarkWindow *self)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "waymark-uri");
   g_autoptr(GFile) file = NULL;

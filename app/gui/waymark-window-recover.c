@@ -10,7 +10,8 @@
 /* Offering what a crash left in the recovery journal, each in a tab. */
 
 static void
-show_recovery_toast (WaymarkDocumentTab *tab, const char *message)
+show_recovery_toast (WaymarkDocumentTab *tab,
+                     const char         *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -19,7 +20,8 @@ show_recovery_toast (WaymarkDocumentTab *tab, const char *message)
 }
 
 static gboolean
-recover_onto_file (WaymarkWindow *self, const WaymarkRecoveryEntry *entry)
+recover_onto_file (WaymarkWindow              *self,
+                   const WaymarkRecoveryEntry *entry)
 {
   g_autoptr(GFile) file = g_file_new_for_path (entry->path);
   g_autoptr(GError) error = NULL;
@@ -42,7 +44,8 @@ recover_onto_file (WaymarkWindow *self, const WaymarkRecoveryEntry *entry)
 }
 
 static gboolean
-set_aside (WaymarkWindow *self, const WaymarkRecoveryEntry *entry)
+set_aside (WaymarkWindow              *self,
+           const WaymarkRecoveryEntry *entry)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = waymark_recovery_set_aside (entry, &error);
@@ -68,7 +71,9 @@ set_aside (WaymarkWindow *self, const WaymarkRecoveryEntry *entry)
 
 /* The file is gone, or there never was one: a new untitled map. */
 static gboolean
-recover_untitled (WaymarkWindow *self, const WaymarkRecoveryEntry *entry, gboolean had_file)
+recover_untitled (WaymarkWindow              *self,
+                  const WaymarkRecoveryEntry *entry,
+                  gboolean                    had_file)
 {
   g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
   g_autoptr(WaymarkDocument) document = waymark_document_new_untitled (journey);
@@ -98,7 +103,8 @@ recover_untitled (WaymarkWindow *self, const WaymarkRecoveryEntry *entry, gboole
 }
 
 gboolean
-waymark_window_recover (WaymarkWindow *self, const WaymarkRecoveryEntry *entry)
+waymark_window_recover (WaymarkWindow              *self,
+                        const WaymarkRecoveryEntry *entry)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);

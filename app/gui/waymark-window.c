@@ -101,13 +101,16 @@ update_tab_actions (WaymarkWindow *self)
 }
 
 static void
-tab_changed_cb (WaymarkDocumentTab *tab, WaymarkWindow *self)
+tab_changed_cb (WaymarkDocumentTab *tab,
+                WaymarkWindow      *self)
 {
   _waymark_window_tab_changed (self, tab);
 }
 
 static void
-tab_loading_cb (WaymarkDocumentTab *tab, GParamSpec *pspec, WaymarkWindow *self)
+tab_loading_cb (WaymarkDocumentTab *tab,
+                GParamSpec         *pspec,
+                WaymarkWindow      *self)
 {
   _waymark_window_tab_changed (self, tab);
   update_loading (self);
@@ -119,7 +122,9 @@ tab_loading_cb (WaymarkDocumentTab *tab, GParamSpec *pspec, WaymarkWindow *self)
 }
 
 static void
-tab_load_failed_cb (WaymarkDocumentTab *tab, const GError *error, WaymarkWindow *self)
+tab_load_failed_cb (WaymarkDocumentTab *tab,
+                    const GError       *error,
+                    WaymarkWindow      *self)
 {
   GFile *file = waymark_document_tab_get_file (tab);
   g_autofree char *name = file != NULL ? g_file_get_basename (file) : waymark_document_tab_dup_name (tab);
@@ -144,7 +149,10 @@ destroy_idle_cb (gpointer data)
 }
 
 static void
-page_attached_cb (AdwTabView *view, AdwTabPage *page, int position, WaymarkWindow *self)
+page_attached_cb (AdwTabView    *view,
+                  AdwTabPage    *page,
+                  int            position,
+                  WaymarkWindow *self)
 {
   WaymarkDocumentTab *tab = tab_of_page (page);
 
@@ -158,7 +166,10 @@ page_attached_cb (AdwTabView *view, AdwTabPage *page, int position, WaymarkWindo
 }
 
 static void
-page_detached_cb (AdwTabView *view, AdwTabPage *page, int position, WaymarkWindow *self)
+page_detached_cb (AdwTabView    *view,
+                  AdwTabPage    *page,
+                  int            position,
+                  WaymarkWindow *self)
 {
   g_signal_handlers_disconnect_by_data (tab_of_page (page), self);
   if (tab_of_page (page) == self->selected)
@@ -183,7 +194,9 @@ page_detached_cb (AdwTabView *view, AdwTabPage *page, int position, WaymarkWindo
 }
 
 static void
-selected_page_cb (AdwTabView *view, GParamSpec *pspec, WaymarkWindow *self)
+selected_page_cb (AdwTabView    *view,
+                  GParamSpec    *pspec,
+                  WaymarkWindow *self)
 {
   AdwTabPage *page = adw_tab_view_get_selected_page (view);
 
@@ -196,7 +209,8 @@ typedef struct {
 } ClosingTab;
 
 static void
-close_tab_answered (gboolean proceed, gpointer user_data)
+close_tab_answered (gboolean proceed,
+                    gpointer user_data)
 {
   ClosingTab *closing = user_data;
   AdwTabView *view = closing->window->tab_view;
@@ -210,7 +224,9 @@ close_tab_answered (gboolean proceed, gpointer user_data)
 
 /* A tab with unsaved changes asks first: Save, Discard or Cancel. */
 static gboolean
-close_page_cb (AdwTabView *view, AdwTabPage *page, WaymarkWindow *self)
+close_page_cb (AdwTabView    *view,
+               AdwTabPage    *page,
+               WaymarkWindow *self)
 {
   WaymarkDocumentTab *tab = tab_of_page (page);
   g_autoptr(GPtrArray) tabs = NULL;
@@ -233,7 +249,9 @@ close_page_cb (AdwTabView *view, AdwTabPage *page, WaymarkWindow *self)
 /* The tab menu's actions act on the page it was opened for; libadwaita
  * forgets that page only after the chosen action ran. */
 static void
-setup_menu_cb (AdwTabView *view, AdwTabPage *page, WaymarkWindow *self)
+setup_menu_cb (AdwTabView    *view,
+               AdwTabPage    *page,
+               WaymarkWindow *self)
 {
   self->menu_page = page;
 }
@@ -248,7 +266,8 @@ _waymark_window_get_action_page (WaymarkWindow *self)
 
 /* A tab dropped outside every window gets a window of its own. */
 static AdwTabView *
-create_window_cb (AdwTabView *view, WaymarkWindow *self)
+create_window_cb (AdwTabView    *view,
+                  WaymarkWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   WaymarkWindow *window = waymark_window_new (app != NULL ? WAYMARK_APPLICATION (app) : NULL);
@@ -260,7 +279,8 @@ create_window_cb (AdwTabView *view, WaymarkWindow *self)
 /* ---- Opening ---- */
 
 WaymarkDocumentTab *
-waymark_window_find_tab (WaymarkWindow *self, GFile *file)
+waymark_window_find_tab (WaymarkWindow *self,
+                         GFile         *file)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -281,7 +301,9 @@ waymark_window_find_tab (WaymarkWindow *self, GFile *file)
  * touchpoints (a file opened into a fresh window does not leave a blank
  * map beside it). */
 static void
-add_tab (WaymarkWindow *self, WaymarkDocumentTab *tab, gboolean replace_empty)
+add_tab (WaymarkWindow      *self,
+         WaymarkDocumentTab *tab,
+         gboolean            replace_empty)
 {
   AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
   AdwTabPage *page;
@@ -337,7 +359,8 @@ waymark_window_open (WaymarkWindow *self,
 }
 
 WaymarkDocumentTab *
-waymark_window_add_document (WaymarkWindow *self, WaymarkDocument *document)
+waymark_window_add_document (WaymarkWindow   *self,
+                             WaymarkDocument *document)
 {
   WaymarkDocumentTab *tab;
 
@@ -425,7 +448,8 @@ waymark_window_get_read_only (WaymarkWindow *self)
 }
 
 gboolean
-waymark_window_save_to (WaymarkWindow *self, GFile *file)
+waymark_window_save_to (WaymarkWindow *self,
+                        GFile         *file)
 {
   WaymarkDocumentTab *tab;
 

@@ -6,7 +6,7 @@
 #include "waymark-layout-private.h"
 
 WaymarkCard *
-waymark_card_new (gpointer item)
+_waymark_card_new (gpointer item)
 {
   WaymarkCard *card = g_new0 (WaymarkCard, 1);
 
@@ -17,7 +17,7 @@ waymark_card_new (gpointer item)
 }
 
 void
-waymark_card_free (WaymarkCard *card)
+_waymark_card_free (WaymarkCard *card)
 {
   g_clear_object (&card->text);
   g_clear_object (&card->emotion_label);
@@ -27,7 +27,7 @@ waymark_card_free (WaymarkCard *card)
 }
 
 WaymarkCardChanges
-waymark_card_snapshot (WaymarkCard *card)
+_waymark_card_snapshot (WaymarkCard *card)
 {
   WaymarkCardChanges changes = 0;
   WaymarkPhase *phase;
@@ -38,7 +38,7 @@ waymark_card_snapshot (WaymarkCard *card)
       WaymarkTouchpoint *tp = card->item;
       int emotion = tp->has_emotion ? CLAMP (tp->emotion, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX)
                                     : WM_NO_EMOTION;
-      guint kpi_hash = waymark_kpi_hash (tp);
+      guint kpi_hash = _waymark_kpi_hash (tp);
 
       phase = tp->phase;
       lane = tp->lane;
@@ -72,7 +72,10 @@ waymark_card_snapshot (WaymarkCard *card)
 }
 
 gboolean
-waymark_card_measure (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCache *text, guint *n_measured)
+_waymark_card_measure (WaymarkCard          *card,
+                       const WaymarkMetrics *m,
+                       WaymarkTextCache     *text,
+                       guint                *n_measured)
 {
   gboolean is_touchpoint = waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT;
   const char *s;
@@ -107,7 +110,8 @@ waymark_card_measure (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCac
 }
 
 double
-waymark_cell_content_x (WaymarkCell *cell, guint slot)
+_waymark_cell_content_x (WaymarkCell *cell,
+                         guint        slot)
 {
   const WaymarkMetrics *m = cell->metrics;
 
@@ -115,7 +119,7 @@ waymark_cell_content_x (WaymarkCell *cell, guint slot)
 }
 
 void
-waymark_cell_flow (WaymarkCell *cell)
+_waymark_cell_flow (WaymarkCell *cell)
 {
   const WaymarkMetrics *m = cell->metrics;
   guint slots = MAX (1, cell->column->n_slots);
@@ -140,7 +144,7 @@ waymark_cell_flow (WaymarkCell *cell)
           WaymarkCard *card = g_ptr_array_index (cell->cards, j);
 
           card->position = j;
-          card->x = waymark_cell_content_x (cell, j - i);
+          card->x = _waymark_cell_content_x (cell, j - i);
           card->y = y;
           card->width = m->card_width;
           card->height = band.height;
@@ -152,7 +156,9 @@ waymark_cell_flow (WaymarkCell *cell)
 }
 
 guint
-waymark_cell_insertion_index (WaymarkCell *cell, double x, double y)
+_waymark_cell_insertion_index (WaymarkCell *cell,
+                               double       x,
+                               double       y)
 {
   const WaymarkMetrics *m = cell->metrics;
   guint n = cell->cards->len;

@@ -29,20 +29,29 @@ priority_label (WaymarkPriority priority)
 
 /* Draws a single-line label vertically centred on @cy. */
 static double
-paint_label (WaymarkPaintContext *pc, WaymarkTextStyle style, const char *text, double width,
-             double x, double cy, const WaymarkColor *color)
+paint_label (WaymarkPaintContext *pc,
+             WaymarkTextStyle     style,
+             const char          *text,
+             double               width,
+             double               x,
+             double               cy,
+             const WaymarkColor  *color)
 {
   PangoLayout *layout = waymark_text_cache_get_label (pc->text, style, text, width);
   double w, h;
 
   waymark_text_get_size (layout, &w, &h);
-  waymark_paint_text (pc, layout, x, cy - h / 2, color);
+  _waymark_paint_text (pc, layout, x, cy - h / 2, color);
   return w;
 }
 
 /* The bottom row: emotion face, owner, priority. */
 static void
-paint_meta_row (WaymarkPaintContext *pc, WaymarkTouchpoint *tp, double x, double right, double cy)
+paint_meta_row (WaymarkPaintContext *pc,
+                WaymarkTouchpoint   *tp,
+                double               x,
+                double               right,
+                double               cy)
 {
   cairo_t *cr = pc->cr;
   const WaymarkPalette *palette = pc->palette;
@@ -52,7 +61,7 @@ paint_meta_row (WaymarkPaintContext *pc, WaymarkTouchpoint *tp, double x, double
 
   if (tp->has_emotion)
     {
-      waymark_glyph_face (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
+      _waymark_glyph_face (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
       owner_x += 2 * FACE_RADIUS + 7;
     }
   if (priority)
@@ -65,13 +74,13 @@ paint_meta_row (WaymarkPaintContext *pc, WaymarkTouchpoint *tp, double x, double
       waymark_text_get_size (layout, &pw, &ph);
       priority_w = pw + 12;
       cairo_new_path (cr);
-      waymark_glyph_rounded_rect (cr, right - priority_w, cy - ph / 2 - 2, priority_w, ph + 4, (ph + 4) / 2);
+      _waymark_glyph_rounded_rect (cr, right - priority_w, cy - ph / 2 - 2, priority_w, ph + 4, (ph + 4) / 2);
       cairo_save (cr);
       cairo_set_line_width (cr, 1.0);
       waymark_color_set_source_alpha (fg, 0.7, cr);
       cairo_stroke (cr);
       cairo_restore (cr);
-      waymark_paint_text (pc, layout, right - priority_w + 6, cy - ph / 2, fg);
+      _waymark_paint_text (pc, layout, right - priority_w + 6, cy - ph / 2, fg);
     }
   if (tp->owner && tp->owner[0])
     paint_label (pc, WAYMARK_TEXT_CARD_META, tp->owner, right - owner_x - priority_w - 6, owner_x, cy,
@@ -88,12 +97,14 @@ paint_meta_row (WaymarkPaintContext *pc, WaymarkTouchpoint *tp, double x, double
  * pixel its edge touches is one the card covers whole, and what shows is
  * unchanged. */
 static void
-paint_shadow (cairo_t *cr, const WaymarkRect *r, const WaymarkPalette *palette)
+paint_shadow (cairo_t              *cr,
+              const WaymarkRect    *r,
+              const WaymarkPalette *palette)
 {
   double px = 1, py = 0, qx = 0, qy = 1, inset;
 
   cairo_new_path (cr);
-  waymark_glyph_rounded_rect (cr, r->x, r->y + 1.5, r->width, r->height, WM_CARD_RADIUS);
+  _waymark_glyph_rounded_rect (cr, r->x, r->y + 1.5, r->width, r->height, WM_CARD_RADIUS);
   cairo_user_to_device_distance (cr, &px, &py);
   cairo_user_to_device_distance (cr, &qx, &qy);
   inset = 0.5 + WM_CARD_RADIUS + 2 / MAX (MIN (hypot (px, py), hypot (qx, qy)), 1e-6);
@@ -116,15 +127,18 @@ paint_shadow (cairo_t *cr, const WaymarkRect *r, const WaymarkPalette *palette)
  * half a unit smaller), filled even-odd; the stripe is the outline's part
  * left of x + STRIPE. */
 static void
-paint_body_edge (cairo_t *cr, const WaymarkRect *r, const WaymarkColor *stripe, const WaymarkPalette *palette)
+paint_body_edge (cairo_t              *cr,
+                 const WaymarkRect    *r,
+                 const WaymarkColor   *stripe,
+                 const WaymarkPalette *palette)
 {
   double x = r->x + 0.5, y = r->y + 0.5, w = r->width - 1, h = r->height - 1;
   double radius = MIN (WM_CARD_RADIUS, MIN (w, h) / 2);
   double cut = r->x + STRIPE;
 
   cairo_new_path (cr);
-  waymark_glyph_rounded_rect (cr, x, y, w, h, radius);
-  waymark_glyph_rounded_rect (cr, x + 0.5, y + 0.5, w - 1, h - 1, MAX (radius - 0.5, 0));
+  _waymark_glyph_rounded_rect (cr, x, y, w, h, radius);
+  _waymark_glyph_rounded_rect (cr, x + 0.5, y + 0.5, w - 1, h - 1, MAX (radius - 0.5, 0));
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   waymark_color_set_source (&palette->card_border, cr);
   cairo_fill (cr);
@@ -153,7 +167,9 @@ paint_body_edge (cairo_t *cr, const WaymarkRect *r, const WaymarkColor *stripe, 
 }
 
 void
-waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *r)
+_waymark_paint_card (WaymarkPaintContext *pc,
+                     WaymarkCard         *card,
+                     const WaymarkRect   *r)
 {
   cairo_t *cr = pc->cr;
   const WaymarkPalette *palette = pc->palette;
@@ -168,7 +184,7 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
 
   /* Body: a soft shadow, the card, a stripe in the category colour. */
   paint_shadow (cr, r, palette);
-  waymark_glyph_rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, WM_CARD_RADIUS);
+  _waymark_glyph_rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, WM_CARD_RADIUS);
   waymark_color_set_source (&palette->card_fill, cr);
   cairo_fill (cr);
   paint_body_edge (cr, r, tp->channel ? category_color : NULL, palette);
@@ -176,24 +192,24 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
   /* Markers, right-aligned on the channel row. */
   if (tp->moment_of_truth)
     {
-      waymark_glyph_star (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE + 2);
+      _waymark_glyph_star (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE + 2);
       markers_x -= MARKER_SIZE + 5;
     }
   if (tp->strength == WAYMARK_STRENGTH_WEAKNESS)
     {
-      waymark_glyph_weakness (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE);
+      _waymark_glyph_weakness (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE);
       markers_x -= MARKER_SIZE + 5;
     }
   else if (tp->strength == WAYMARK_STRENGTH_STRENGTH)
     {
-      waymark_glyph_strength (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE);
+      _waymark_glyph_strength (cr, palette, markers_x - MARKER_SIZE / 2, row_cy, MARKER_SIZE);
       markers_x -= MARKER_SIZE + 5;
     }
 
   /* Channel: badge and name. */
   if (tp->channel)
     {
-      waymark_glyph_category_badge (cr, palette, category, tp->channel->icon,
+      _waymark_glyph_category_badge (cr, palette, category, tp->channel->icon,
                                     x + BADGE_SIZE / 2, row_cy, BADGE_SIZE);
       paint_label (pc, WAYMARK_TEXT_CARD_META, tp->channel->name,
                    markers_x - (x + BADGE_SIZE + 6) - 4, x + BADGE_SIZE + 6, row_cy,
@@ -205,13 +221,13 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
 
   /* Title */
   if (tp->title && tp->title[0])
-    waymark_paint_text (pc, card->text, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
+    _waymark_paint_text (pc, card->text, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
                         &palette->text);
   else
     {
       PangoLayout *layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_TITLE,
                                                           _("Untitled"), right - x);
-      waymark_paint_text (pc, layout, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
+      _waymark_paint_text (pc, layout, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
                           &palette->text_faint);
     }
 
@@ -219,12 +235,14 @@ waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRec
 }
 
 void
-waymark_paint_note (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *r)
+_waymark_paint_note (WaymarkPaintContext *pc,
+                     WaymarkCard         *card,
+                     const WaymarkRect   *r)
 {
   WaymarkNote *note = card->item;
 
-  waymark_glyph_sticky (pc->cr, pc->palette, r->x, r->y, r->width, r->height);
+  _waymark_glyph_sticky (pc->cr, pc->palette, r->x, r->y, r->width, r->height);
   if (note->text && note->text[0])
-    waymark_paint_text (pc, card->text, r->x + pc->layout->metrics->note_pad,
+    _waymark_paint_text (pc, card->text, r->x + pc->layout->metrics->note_pad,
                         r->y + pc->layout->metrics->note_pad, &pc->palette->note_text);
 }

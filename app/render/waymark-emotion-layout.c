@@ -9,7 +9,8 @@
 #define LABEL_LINES 2
 
 double
-waymark_emotion_level_y (const WaymarkMetrics *m, int score)
+_waymark_emotion_level_y (const WaymarkMetrics *m,
+                          int                   score)
 {
   double step = (m->emotion_height - 2 * WM_EMOTION_PAD) / (WAYMARK_EMOTION_MAX - WAYMARK_EMOTION_MIN);
 
@@ -18,7 +19,8 @@ waymark_emotion_level_y (const WaymarkMetrics *m, int score)
 }
 
 guint
-waymark_emotion_lower_bound (WaymarkLayout *self, double x)
+_waymark_emotion_lower_bound (WaymarkLayout *self,
+                              double         x)
 {
   guint lo = 0, hi = self->emotion->len;
 
@@ -26,7 +28,7 @@ waymark_emotion_lower_bound (WaymarkLayout *self, double x)
     {
       guint mid = (lo + hi) / 2;
 
-      if (waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, mid)) < x)
+      if (_waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, mid)) < x)
         lo = mid + 1;
       else
         hi = mid;
@@ -39,17 +41,20 @@ waymark_emotion_lower_bound (WaymarkLayout *self, double x)
  * score (a "+2.3" bump would lie about the data) and never leaves the
  * lane. */
 void
-waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8])
+_waymark_emotion_segment (WaymarkLayout *self,
+                          guint          i,
+                          double         top,
+                          double         p[8])
 {
   guint n = self->emotion->len;
   const WaymarkEmotionPoint *p0 = &g_array_index (self->emotion, WaymarkEmotionPoint, i > 0 ? i - 1 : i);
   const WaymarkEmotionPoint *p1 = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
   const WaymarkEmotionPoint *p2 = &g_array_index (self->emotion, WaymarkEmotionPoint, i + 1);
   const WaymarkEmotionPoint *p3 = &g_array_index (self->emotion, WaymarkEmotionPoint, i + 2 < n ? i + 2 : i + 1);
-  double x0 = waymark_emotion_point_x (p0), y0 = top + p0->rel_y;
-  double x1 = waymark_emotion_point_x (p1), y1 = top + p1->rel_y;
-  double x2 = waymark_emotion_point_x (p2), y2 = top + p2->rel_y;
-  double x3 = waymark_emotion_point_x (p3), y3 = top + p3->rel_y;
+  double x0 = _waymark_emotion_point_x (p0), y0 = top + p0->rel_y;
+  double x1 = _waymark_emotion_point_x (p1), y1 = top + p1->rel_y;
+  double x2 = _waymark_emotion_point_x (p2), y2 = top + p2->rel_y;
+  double x3 = _waymark_emotion_point_x (p3), y3 = top + p3->rel_y;
   double lo = MIN (y1, y2), hi = MAX (y1, y2);
 
   p[0] = x1;
@@ -66,17 +71,18 @@ waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8])
  * the number of samples inside, out of 16 a segment, over the segments
  * that can reach it.  Labels are placed where this is least. */
 static guint
-curve_crossings (WaymarkLayout *self, const WaymarkRect *rect)
+curve_crossings (WaymarkLayout     *self,
+                 const WaymarkRect *rect)
 {
   guint n = self->emotion->len;
-  guint i = waymark_emotion_lower_bound (self, rect->x);
+  guint i = _waymark_emotion_lower_bound (self, rect->x);
   guint hits = 0;
 
   for (i = i > 0 ? i - 1 : 0; i + 1 < n; i++)
     {
       double p[8];
 
-      waymark_emotion_segment (self, i, 0, p);
+      _waymark_emotion_segment (self, i, 0, p);
       if (p[0] > rect->x + rect->width)
         break;
       for (guint k = 0; k <= 16; k++)
@@ -95,7 +101,9 @@ curve_crossings (WaymarkLayout *self, const WaymarkRect *rect)
 }
 
 static PangoLayout *
-card_label (WaymarkLayout *self, WaymarkCard *card, double width)
+card_label (WaymarkLayout *self,
+            WaymarkCard   *card,
+            double         width)
 {
   if (card->emotion_note == NULL || card->emotion_note[0] == '\0')
     {
@@ -109,7 +117,7 @@ card_label (WaymarkLayout *self, WaymarkCard *card, double width)
     return card->emotion_label;
 
   g_clear_object (&card->emotion_label);
-  card->emotion_label = waymark_text_cache_create (waymark_layout_get_text_cache (self),
+  card->emotion_label = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
                                                    WAYMARK_TEXT_EMOTION_LABEL, card->emotion_note,
                                                    width, LABEL_LINES);
   pango_layout_set_alignment (card->emotion_label, PANGO_ALIGN_CENTER);
@@ -118,7 +126,11 @@ card_label (WaymarkLayout *self, WaymarkCard *card, double width)
 }
 
 void
-waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side, WaymarkRect *rect)
+_waymark_emotion_label_rect (const WaymarkEmotionPoint *p,
+                             double                     x,
+                             double                     top,
+                             int                        side,
+                             WaymarkRect               *rect)
 {
   double y = top + p->rel_y;
   double ly = side < 0 ? y - WM_EMOTION_RADIUS - WM_EMOTION_LABEL_SPACE - p->label_height
@@ -131,7 +143,9 @@ waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, 
 /* Whether a label of point @i at @rect (relative to the lane's top) would
  * cover a label placed before it or a nearby point. */
 static gboolean
-label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
+label_collides (WaymarkLayout     *self,
+                guint              i,
+                const WaymarkRect *rect)
 {
   guint n = self->emotion->len;
 
@@ -140,14 +154,14 @@ label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
   for (guint j = i; j-- > 0;)
     {
       const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
-      double qx = waymark_emotion_point_x (q);
+      double qx = _waymark_emotion_point_x (q);
       WaymarkRect other;
 
       if (qx < rect->x - WM_EMOTION_LABEL_WIDTH)
         break;
       if (q->label == NULL || q->label_side == 0)
         continue;
-      waymark_emotion_label_rect (q, qx, 0, q->label_side, &other);
+      _waymark_emotion_label_rect (q, qx, 0, q->label_side, &other);
       waymark_rect_inset (&other, -LABEL_GAP / 2, 0, &other);
       if (waymark_rect_intersects (rect, &other))
         return TRUE;
@@ -157,7 +171,7 @@ label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
   for (guint j = i; j-- > 0;)
     {
       const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
-      double qx = waymark_emotion_point_x (q);
+      double qx = _waymark_emotion_point_x (q);
       WaymarkRect dot = WAYMARK_RECT_INIT (qx - WM_EMOTION_RADIUS - 1, q->rel_y - WM_EMOTION_RADIUS - 1,
                                            2 * WM_EMOTION_RADIUS + 2, 2 * WM_EMOTION_RADIUS + 2);
 
@@ -169,7 +183,7 @@ label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
   for (guint j = i + 1; j < n; j++)
     {
       const WaymarkEmotionPoint *q = &g_array_index (self->emotion, WaymarkEmotionPoint, j);
-      double qx = waymark_emotion_point_x (q);
+      double qx = _waymark_emotion_point_x (q);
       WaymarkRect dot = WAYMARK_RECT_INIT (qx - WM_EMOTION_RADIUS - 1, q->rel_y - WM_EMOTION_RADIUS - 1,
                                            2 * WM_EMOTION_RADIUS + 2, 2 * WM_EMOTION_RADIUS + 2);
 
@@ -186,7 +200,9 @@ label_collides (WaymarkLayout *self, guint i, const WaymarkRect *rect)
 /* Which side of its point a label prefers: above a peak and below a
  * valley the curve leaves room; elsewhere sides alternate. */
 static int
-preferred_side (WaymarkLayout *self, guint i, int alternate)
+preferred_side (WaymarkLayout *self,
+                guint          i,
+                int            alternate)
 {
   const WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
   int prev = i > 0 ? g_array_index (self->emotion, WaymarkEmotionPoint, i - 1).score : p->score;
@@ -200,7 +216,7 @@ preferred_side (WaymarkLayout *self, guint i, int alternate)
 }
 
 void
-waymark_emotion_build (WaymarkLayout *self)
+_waymark_emotion_build (WaymarkLayout *self)
 {
   GPtrArray *touchpoints = waymark_journey_get_items (self->journey, WAYMARK_ITEM_TOUCHPOINT);
   guint n_columns = self->columns->len;
@@ -257,7 +273,7 @@ waymark_emotion_build (WaymarkLayout *self)
       /* Stacked cards share an x, and a curve needs distinct ones: the
        * points of a phase spread evenly over its column, in order. */
       p->rel_x = self->metrics->cell_pad + (column->width - 2 * self->metrics->cell_pad) * (k + 0.5) / count[c];
-      p->rel_y = waymark_emotion_level_y (self->metrics, card->emotion);
+      p->rel_y = _waymark_emotion_level_y (self->metrics, card->emotion);
       p->score = card->emotion;
     }
 
@@ -269,15 +285,15 @@ waymark_emotion_build (WaymarkLayout *self)
     {
       WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
       WaymarkCard *card = g_hash_table_lookup (self->cards, p->touchpoint);
-      double x = waymark_emotion_point_x (p);
+      double x = _waymark_emotion_point_x (p);
       double room = WM_EMOTION_LABEL_WIDTH;
       PangoRectangle logical;
       int side;
 
       if (i > 0)
-        room = MIN (room, 2 * (x - waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i - 1))) - LABEL_GAP);
+        room = MIN (room, 2 * (x - _waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i - 1))) - LABEL_GAP);
       if (i + 1 < total)
-        room = MIN (room, 2 * (waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i + 1)) - x) - LABEL_GAP);
+        room = MIN (room, 2 * (_waymark_emotion_point_x (&g_array_index (self->emotion, WaymarkEmotionPoint, i + 1)) - x) - LABEL_GAP);
       room = MAX (room, 48.0);
 
       p->label = card_label (self, card, room);
@@ -309,12 +325,12 @@ waymark_emotion_build (WaymarkLayout *self)
 
             p->label_dx = shift * (p->label_width / 2 + 2);
             /* Labels at the ends of the map move inwards, not out of it. */
-            waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+            _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
             if (rect.x < self->grid_x + 4)
               p->label_dx += self->grid_x + 4 - rect.x;
             else if (rect.x + rect.width > self->grid_right - 4)
               p->label_dx += self->grid_right - 4 - (rect.x + rect.width);
-            waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+            _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
             if (label_collides (self, i, &rect))
               continue;
             cost = 4 * curve_crossings (self, &rect) + (shift != 0 ? 2 : 0) + (this_side != side ? 1 : 0);

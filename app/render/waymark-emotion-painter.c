@@ -10,22 +10,27 @@
 #define CURVE_WIDTH 2.5
 
 static inline const WaymarkEmotionPoint *
-point_at (WaymarkLayout *layout, guint i)
+point_at (WaymarkLayout *layout,
+          guint          i)
 {
   return &g_array_index (layout->emotion, WaymarkEmotionPoint, i);
 }
 
 static void
-curve_segment (cairo_t *cr, WaymarkLayout *layout, double top, guint i)
+curve_segment (cairo_t       *cr,
+               WaymarkLayout *layout,
+               double         top,
+               guint          i)
 {
   double p[8];
 
-  waymark_emotion_segment (layout, i, top, p);
+  _waymark_emotion_segment (layout, i, top, p);
   cairo_curve_to (cr, p[2], p[3], p[4], p[5], p[6], p[7]);
 }
 
 void
-waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row)
+_waymark_paint_emotion_scale (WaymarkPaintContext *pc,
+                              WaymarkRow          *row)
 {
   const WaymarkMetrics *m = pc->layout->metrics;
   double x = m->margin + m->lane_header_width - 16;
@@ -33,11 +38,12 @@ waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row)
   /* A small scale at the right of the lane header: the faces for +2, 0
    * and -2 at the heights the curve uses. */
   for (int score = WAYMARK_EMOTION_MAX; score >= WAYMARK_EMOTION_MIN; score -= 2)
-    waymark_glyph_face (pc->cr, pc->palette, score, x, row->y + waymark_emotion_level_y (pc->layout->metrics, score), 7);
+    _waymark_glyph_face (pc->cr, pc->palette, score, x, row->y + _waymark_emotion_level_y (pc->layout->metrics, score), 7);
 }
 
 void
-waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
+_waymark_paint_emotion_background (WaymarkPaintContext *pc,
+                                   WaymarkRow          *row)
 {
   WaymarkLayout *layout = pc->layout;
   cairo_t *cr = pc->cr;
@@ -51,7 +57,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
 
   /* One tile across all phases: the curve runs through them. */
   cairo_new_path (cr);
-  waymark_glyph_rounded_rect (cr, left, top, right - left, row->height, WM_CARD_RADIUS);
+  _waymark_glyph_rounded_rect (cr, left, top, right - left, row->height, WM_CARD_RADIUS);
   waymark_color_set_source (&palette->cell_fill, cr);
   cairo_fill (cr);
 
@@ -60,7 +66,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   waymark_color_set_source (&palette->grid_line, cr);
   for (int score = WAYMARK_EMOTION_MIN; score <= WAYMARK_EMOTION_MAX; score++)
     {
-      double y = top + waymark_emotion_level_y (pc->layout->metrics, score);
+      double y = top + _waymark_emotion_level_y (pc->layout->metrics, score);
 
       if (score == 0)
         continue;
@@ -70,14 +76,14 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   cairo_stroke (cr);
 
   /* Phase boundaries, so points can be read against their phase. */
-  if (waymark_layout_column_range (layout, pc->clip.x, pc->clip.x + pc->clip.width, &first, &last))
+  if (_waymark_layout_column_range (layout, pc->clip.x, pc->clip.x + pc->clip.width, &first, &last))
     {
       double dash[] = { 2.0, 4.0 };
 
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       for (guint c = MAX (first, 1); c <= last; c++)
         {
-          double x = waymark_layout_column (layout, c)->x - m->gap / 2;
+          double x = _waymark_layout_column (layout, c)->x - m->gap / 2;
 
           cairo_move_to (cr, x, top + 10);
           cairo_line_to (cr, x, top + height - 10);
@@ -88,7 +94,7 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
   /* The zero line, dashed: above it the customer is pleased. */
   {
     double dash[] = { 6.0, 4.0 };
-    double y = top + waymark_emotion_level_y (pc->layout->metrics, 0);
+    double y = top + _waymark_emotion_level_y (pc->layout->metrics, 0);
 
     double x0 = left + 10;
 
@@ -107,7 +113,8 @@ waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row)
 }
 
 void
-waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row)
+_waymark_paint_emotion_curve (WaymarkPaintContext *pc,
+                              WaymarkRow          *row)
 {
   WaymarkLayout *layout = pc->layout;
   cairo_t *cr = pc->cr;
@@ -122,8 +129,8 @@ waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row)
   /* Only the points near the clip, found by binary search; one more on
    * each side so the visible segments keep their shape, and the labels'
    * half width so a label reaching in is drawn. */
-  i0 = waymark_emotion_lower_bound (layout, pc->clip.x - WM_EMOTION_LABEL_WIDTH / 2);
-  i1 = waymark_emotion_lower_bound (layout, pc->clip.x + pc->clip.width + WM_EMOTION_LABEL_WIDTH / 2);
+  i0 = _waymark_emotion_lower_bound (layout, pc->clip.x - WM_EMOTION_LABEL_WIDTH / 2);
+  i1 = _waymark_emotion_lower_bound (layout, pc->clip.x + pc->clip.width + WM_EMOTION_LABEL_WIDTH / 2);
   i0 = i0 > 0 ? i0 - 1 : 0;
   i1 = MIN (i1, n - 1);
 
@@ -133,7 +140,7 @@ waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row)
 
       cairo_save (cr);
       cairo_new_path (cr);
-      cairo_move_to (cr, waymark_emotion_point_x (p), top + p->rel_y);
+      cairo_move_to (cr, _waymark_emotion_point_x (p), top + p->rel_y);
       for (guint i = i0; i < i1; i++)
         curve_segment (cr, layout, top, i);
       cairo_set_line_width (cr, CURVE_WIDTH);
@@ -147,7 +154,7 @@ waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row)
   for (guint i = i0; i <= i1; i++)
     {
       const WaymarkEmotionPoint *p = point_at (layout, i);
-      double x = waymark_emotion_point_x (p);
+      double x = _waymark_emotion_point_x (p);
       double y = top + p->rel_y;
 
       if (p->label != NULL && p->label_side != 0)
@@ -157,12 +164,12 @@ waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row)
 
           /* A halo in the tile's colour keeps the label readable where the
            * curve passes behind it. */
-          waymark_emotion_label_rect (p, x, top, p->label_side, &rect);
+          _waymark_emotion_label_rect (p, x, top, p->label_side, &rect);
           cairo_new_path (cr);
-          waymark_glyph_rounded_rect (cr, rect.x, rect.y, rect.width, rect.height, 4);
+          _waymark_glyph_rounded_rect (cr, rect.x, rect.y, rect.width, rect.height, 4);
           waymark_color_set_source_alpha (&palette->cell_fill, 0.85, cr);
           cairo_fill (cr);
-          waymark_paint_text (pc, p->label, x + p->label_dx - wrap / 2, rect.y + 1, &palette->text_secondary);
+          _waymark_paint_text (pc, p->label, x + p->label_dx - wrap / 2, rect.y + 1, &palette->text_secondary);
         }
 
       cairo_new_path (cr);

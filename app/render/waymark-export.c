@@ -215,11 +215,11 @@ points_to_pixels (double points,
 }
 
 gboolean
-waymark_export_get_png_size (WaymarkLayout              *layout,
-                             const WaymarkExportOptions *options,
-                             int                        *width,
-                             int                        *height,
-                             GError                    **error)
+waymark_export_get_png_size (WaymarkLayout               *layout,
+                             const WaymarkExportOptions  *options,
+                             int                         *width,
+                             int                         *height,
+                             GError                     **error)
 {
   WaymarkPagePlan plan;
   double w, h;
@@ -330,9 +330,9 @@ draw_pages (cairo_surface_t        *surface,
 }
 
 static GBytes *
-export_pdf (WaymarkLayout              *layout,
-            const WaymarkExportOptions *options,
-            GError                    **error)
+export_pdf (WaymarkLayout               *layout,
+            const WaymarkExportOptions  *options,
+            GError                     **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autofree char *creator = g_strdup_printf ("Waymark %s", PACKAGE_VERSION);
@@ -358,9 +358,9 @@ export_pdf (WaymarkLayout              *layout,
 }
 
 static GBytes *
-export_svg (WaymarkLayout              *layout,
-            const WaymarkExportOptions *options,
-            GError                    **error)
+export_svg (WaymarkLayout               *layout,
+            const WaymarkExportOptions  *options,
+            GError                     **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -380,9 +380,9 @@ export_svg (WaymarkLayout              *layout,
 }
 
 static GBytes *
-export_png (WaymarkLayout              *layout,
-            const WaymarkExportOptions *options,
-            GError                    **error)
+export_png (WaymarkLayout               *layout,
+            const WaymarkExportOptions  *options,
+            GError                     **error)
 {
   g_autoptr(GByteArray) data = NULL;
   cairo_surface_t *surface;
@@ -421,9 +421,9 @@ export_png (WaymarkLayout              *layout,
 }
 
 GBytes *
-waymark_export_to_bytes (WaymarkLayout              *layout,
-                         const WaymarkExportOptions *options,
-                         GError                    **error)
+waymark_export_to_bytes (WaymarkLayout               *layout,
+                         const WaymarkExportOptions  *options,
+                         GError                     **error)
 {
   g_return_val_if_fail (WAYMARK_IS_LAYOUT (layout), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -449,10 +449,10 @@ waymark_export_to_bytes (WaymarkLayout              *layout,
 }
 
 gboolean
-waymark_export_to_file (WaymarkLayout              *layout,
-                        const WaymarkExportOptions *options,
-                        GFile                      *file,
-                        GError                    **error)
+waymark_export_to_file (WaymarkLayout               *layout,
+                        const WaymarkExportOptions  *options,
+                        GFile                       *file,
+                        GError                     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 

@@ -13,7 +13,12 @@
  * Each channel icon is drawn in a box from -1 to 1 around its centre. */
 
 void
-waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+_waymark_glyph_rounded_rect (cairo_t *cr,
+                             double   x,
+                             double   y,
+                             double   w,
+                             double   h,
+                             double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -25,7 +30,11 @@ waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
 }
 
 static void
-star_path (cairo_t *cr, double cx, double cy, double outer, double inner)
+star_path (cairo_t *cr,
+           double   cx,
+           double   cy,
+           double   outer,
+           double   inner)
 {
   for (int i = 0; i < 10; i++)
     {
@@ -45,7 +54,7 @@ typedef void (*IconFunc) (cairo_t *cr);
 static void
 icon_website (cairo_t *cr)
 {
-  waymark_glyph_rounded_rect (cr, -1, -0.8, 2, 1.6, 0.25);
+  _waymark_glyph_rounded_rect (cr, -1, -0.8, 2, 1.6, 0.25);
   cairo_move_to (cr, -1, -0.3);
   cairo_line_to (cr, 1, -0.3);
   cairo_stroke (cr);
@@ -107,7 +116,7 @@ icon_email (cairo_t *cr)
 static void
 icon_chat (cairo_t *cr)
 {
-  waymark_glyph_rounded_rect (cr, -1, -0.9, 2, 1.4, 0.4);
+  _waymark_glyph_rounded_rect (cr, -1, -0.9, 2, 1.4, 0.4);
   cairo_fill (cr);
   cairo_move_to (cr, -0.55, 0.4);
   cairo_line_to (cr, -0.75, 1.0);
@@ -119,7 +128,7 @@ icon_chat (cairo_t *cr)
 static void
 icon_video (cairo_t *cr)
 {
-  waymark_glyph_rounded_rect (cr, -1, -0.75, 2, 1.5, 0.3);
+  _waymark_glyph_rounded_rect (cr, -1, -0.75, 2, 1.5, 0.3);
   cairo_stroke (cr);
   cairo_move_to (cr, -0.3, -0.42);
   cairo_line_to (cr, 0.48, 0);
@@ -131,7 +140,7 @@ icon_video (cairo_t *cr)
 static void
 icon_app (cairo_t *cr)
 {
-  waymark_glyph_rounded_rect (cr, -0.58, -1, 1.16, 2, 0.25);
+  _waymark_glyph_rounded_rect (cr, -0.58, -1, 1.16, 2, 0.25);
   cairo_stroke (cr);
   cairo_arc (cr, 0, 0.66, 0.13, 0, 2 * G_PI);
   cairo_fill (cr);
@@ -259,9 +268,9 @@ icon_phone (cairo_t *cr)
   cairo_curve_to (cr, -0.95, 0.05, -0.1, 0.95, 0.7, 0.6);
   cairo_stroke (cr);
   cairo_restore (cr);
-  waymark_glyph_rounded_rect (cr, -0.95, -1.0, 0.75, 0.5, 0.2);
+  _waymark_glyph_rounded_rect (cr, -0.95, -1.0, 0.75, 0.5, 0.2);
   cairo_fill (cr);
-  waymark_glyph_rounded_rect (cr, 0.4, 0.45, 0.6, 0.55, 0.2);
+  _waymark_glyph_rounded_rect (cr, 0.4, 0.45, 0.6, 0.55, 0.2);
   cairo_fill (cr);
 }
 
@@ -308,7 +317,11 @@ static const struct {
 };
 
 void
-waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size)
+_waymark_glyph_channel_icon (cairo_t    *cr,
+                             const char *icon,
+                             double      cx,
+                             double      cy,
+                             double      size)
 {
   IconFunc draw = icon_unknown;
 
@@ -331,13 +344,13 @@ waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy,
 }
 
 void
-waymark_glyph_category_badge (cairo_t              *cr,
-                              const WaymarkPalette *palette,
-                              WaymarkCategory       category,
-                              const char           *icon,
-                              double                cx,
-                              double                cy,
-                              double                size)
+_waymark_glyph_category_badge (cairo_t              *cr,
+                               const WaymarkPalette *palette,
+                               WaymarkCategory       category,
+                               const char           *icon,
+                               double                cx,
+                               double                cy,
+                               double                size)
 {
   double h = size / 2;
 
@@ -347,7 +360,7 @@ waymark_glyph_category_badge (cairo_t              *cr,
   switch (category)
     {
     case WAYMARK_CATEGORY_PHYSICAL:
-      waymark_glyph_rounded_rect (cr, cx - h * 0.92, cy - h * 0.92, size * 0.92, size * 0.92, size * 0.14);
+      _waymark_glyph_rounded_rect (cr, cx - h * 0.92, cy - h * 0.92, size * 0.92, size * 0.92, size * 0.14);
       break;
     case WAYMARK_CATEGORY_PERSONAL:
       cairo_move_to (cr, cx, cy - h * 1.18);
@@ -365,13 +378,17 @@ waymark_glyph_category_badge (cairo_t              *cr,
   cairo_fill (cr);
 
   waymark_color_set_source (&palette->icon_on_badge, cr);
-  waymark_glyph_channel_icon (cr, icon, cx, cy,
+  _waymark_glyph_channel_icon (cr, icon, cx, cy,
                               size * (category == WAYMARK_CATEGORY_PERSONAL ? 0.5 : 0.56));
 }
 
 void
-waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
-                    double cx, double cy, double r)
+_waymark_glyph_face (cairo_t              *cr,
+                     const WaymarkPalette *palette,
+                     int                   score,
+                     double                cx,
+                     double                cy,
+                     double                r)
 {
   double mouth_y, bend;
 
@@ -400,7 +417,11 @@ waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
 }
 
 void
-waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size)
+_waymark_glyph_weakness (cairo_t              *cr,
+                         const WaymarkPalette *palette,
+                         double                cx,
+                         double                cy,
+                         double                size)
 {
   double h = size / 2;
 
@@ -430,7 +451,11 @@ waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, d
 }
 
 void
-waymark_glyph_strength (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size)
+_waymark_glyph_strength (cairo_t              *cr,
+                         const WaymarkPalette *palette,
+                         double                cx,
+                         double                cy,
+                         double                size)
 {
   double h = size / 2;
 
@@ -452,7 +477,11 @@ waymark_glyph_strength (cairo_t *cr, const WaymarkPalette *palette, double cx, d
 }
 
 void
-waymark_glyph_star (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size)
+_waymark_glyph_star (cairo_t              *cr,
+                     const WaymarkPalette *palette,
+                     double                cx,
+                     double                cy,
+                     double                size)
 {
   cairo_new_path (cr);
   star_path (cr, cx, cy + size * 0.04, size * 0.55, size * 0.24);
@@ -467,13 +496,18 @@ waymark_glyph_star (cairo_t *cr, const WaymarkPalette *palette, double cx, doubl
 }
 
 void
-waymark_glyph_sticky (cairo_t *cr, const WaymarkPalette *palette, double x, double y, double w, double h)
+_waymark_glyph_sticky (cairo_t              *cr,
+                       const WaymarkPalette *palette,
+                       double                x,
+                       double                y,
+                       double                w,
+                       double                h)
 {
   cairo_new_path (cr);
   cairo_rectangle (cr, x + 1, y + 2, w, h);
   waymark_color_set_source (&palette->note_shadow, cr);
   cairo_fill (cr);
-  waymark_glyph_rounded_rect (cr, x, y, w, h, MIN (3.0, w / 8));
+  _waymark_glyph_rounded_rect (cr, x, y, w, h, MIN (3.0, w / 8));
   waymark_color_set_source (&palette->note_fill, cr);
   cairo_fill (cr);
 }

@@ -28,7 +28,7 @@ group_free (gpointer data)
 }
 
 guint
-waymark_kpi_hash (WaymarkTouchpoint *tp)
+_waymark_kpi_hash (WaymarkTouchpoint *tp)
 {
   guint hash = 0;
 
@@ -52,7 +52,8 @@ is_ratio (const char *unit)
 }
 
 static void
-append_value (GString *out, const WaymarkKpi *kpi)
+append_value (GString          *out,
+              const WaymarkKpi *kpi)
 {
   if (is_ratio (kpi->unit) && kpi->value)
     {
@@ -69,7 +70,7 @@ append_value (GString *out, const WaymarkKpi *kpi)
 }
 
 void
-waymark_kpi_cell_clear (WaymarkCell *cell)
+_waymark_kpi_cell_clear (WaymarkCell *cell)
 {
   if (cell->kpi_lines == NULL)
     return;
@@ -85,9 +86,10 @@ waymark_kpi_cell_clear (WaymarkCell *cell)
 }
 
 void
-waymark_kpi_cell_build (WaymarkCell *cell, WaymarkLayout *layout)
+_waymark_kpi_cell_build (WaymarkCell   *cell,
+                         WaymarkLayout *layout)
 {
-  WaymarkTextCache *text = waymark_layout_get_text_cache (layout);
+  WaymarkTextCache *text = _waymark_layout_get_text_cache (layout);
   const WaymarkMetrics *m = cell->metrics;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -95,13 +97,13 @@ waymark_kpi_cell_build (WaymarkCell *cell, WaymarkLayout *layout)
   guint slots, per_column;
   double y = m->cell_pad, height = 0;
 
-  waymark_kpi_cell_clear (cell);
+  _waymark_kpi_cell_clear (cell);
   cell->height = 0;
 
   /* The touchpoints of the phase, lane by lane, each in cell order. */
   for (guint r = 0; r < layout->rows->len; r++)
     {
-      WaymarkCell *source = waymark_layout_cell (layout, r, column);
+      WaymarkCell *source = _waymark_layout_cell (layout, r, column);
 
       for (guint i = 0; i < source->cards->len; i++)
         {
@@ -157,7 +159,7 @@ waymark_kpi_cell_build (WaymarkCell *cell, WaymarkLayout *layout)
 
       if (i % per_column == 0)
         y = m->cell_pad;
-      line->x = waymark_cell_content_x (cell, i / per_column);
+      line->x = _waymark_cell_content_x (cell, i / per_column);
       line->y = y;
       line->width = m->card_width;
       line->value = waymark_text_cache_create (text, WAYMARK_TEXT_KPI_VALUE, value, -1, 1);

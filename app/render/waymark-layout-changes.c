@@ -12,7 +12,8 @@
 /* ---- dirty marking ----------------------------------------------------- */
 
 void
-_waymark_layout_mark_card (WaymarkLayout *self, WaymarkCard *card)
+_waymark_layout_mark_card (WaymarkLayout *self,
+                           WaymarkCard   *card)
 {
   if (card->dirty)
     return;
@@ -21,21 +22,24 @@ _waymark_layout_mark_card (WaymarkLayout *self, WaymarkCard *card)
 }
 
 static void
-enqueue_cell (WaymarkLayout *self, WaymarkCell *cell)
+enqueue_cell (WaymarkLayout *self,
+              WaymarkCell   *cell)
 {
   if (!cell->dirty && !cell->kpi_dirty)
     g_ptr_array_add (self->dirty_cells, cell);
 }
 
 void
-_waymark_layout_mark_cell (WaymarkLayout *self, WaymarkCell *cell)
+_waymark_layout_mark_cell (WaymarkLayout *self,
+                           WaymarkCell   *cell)
 {
   enqueue_cell (self, cell);
   cell->dirty = TRUE;
 }
 
 static void
-enqueue_column (WaymarkLayout *self, WaymarkColumn *column)
+enqueue_column (WaymarkLayout *self,
+                WaymarkColumn *column)
 {
   if (!column->dirty && !column->header_dirty)
     g_ptr_array_add (self->dirty_columns, column);
@@ -43,7 +47,8 @@ enqueue_column (WaymarkLayout *self, WaymarkColumn *column)
 
 /* The column's slot count may change: a cell in it gained or lost cards. */
 void
-_waymark_layout_mark_column (WaymarkLayout *self, WaymarkColumn *column)
+_waymark_layout_mark_column (WaymarkLayout *self,
+                             WaymarkColumn *column)
 {
   enqueue_column (self, column);
   column->dirty = TRUE;
@@ -51,14 +56,16 @@ _waymark_layout_mark_column (WaymarkLayout *self, WaymarkColumn *column)
 }
 
 static void
-mark_column_header (WaymarkLayout *self, WaymarkColumn *column)
+mark_column_header (WaymarkLayout *self,
+                    WaymarkColumn *column)
 {
   enqueue_column (self, column);
   column->header_dirty = TRUE;
 }
 
 void
-_waymark_layout_mark_row (WaymarkLayout *self, WaymarkRow *row)
+_waymark_layout_mark_row (WaymarkLayout *self,
+                          WaymarkRow    *row)
 {
   if (row->dirty)
     return;
@@ -69,18 +76,19 @@ _waymark_layout_mark_row (WaymarkLayout *self, WaymarkRow *row)
 /* The KPI summaries of @column's phase: a touchpoint with KPIs came, went
  * or changed there. */
 static void
-mark_kpis (WaymarkLayout *self, WaymarkColumn *column)
+mark_kpis (WaymarkLayout *self,
+           WaymarkColumn *column)
 {
   if (column == NULL)
     return;
   for (guint r = 0; r < self->rows->len; r++)
     {
-      WaymarkRow *row = waymark_layout_row (self, r);
+      WaymarkRow *row = _waymark_layout_row (self, r);
       WaymarkCell *cell;
 
       if (row->kind != WAYMARK_LANE_KPIS)
         continue;
-      cell = waymark_layout_cell (self, r, column->index);
+      cell = _waymark_layout_cell (self, r, column->index);
       enqueue_cell (self, cell);
       cell->kpi_dirty = TRUE;
     }
@@ -96,7 +104,8 @@ renumber (WaymarkCell *cell)
 }
 
 static void
-unplace_card (WaymarkLayout *self, WaymarkCard *card)
+unplace_card (WaymarkLayout *self,
+              WaymarkCard   *card)
 {
   WaymarkCell *cell = card->cell;
 
@@ -110,14 +119,15 @@ unplace_card (WaymarkLayout *self, WaymarkCard *card)
 }
 
 WaymarkCard *
-_waymark_layout_ensure_card (WaymarkLayout *self, gpointer item)
+_waymark_layout_ensure_card (WaymarkLayout *self,
+                             gpointer       item)
 {
   WaymarkCard *card = g_hash_table_lookup (self->cards, item);
 
   if (card == NULL)
     {
-      card = waymark_card_new (item);
-      waymark_card_snapshot (card);
+      card = _waymark_card_new (item);
+      _waymark_card_snapshot (card);
       g_hash_table_insert (self->cards, item, card);
       _waymark_layout_mark_card (self, card);
     }
@@ -129,7 +139,8 @@ _waymark_layout_ensure_card (WaymarkLayout *self, gpointer item)
  * is O(cards in the journey) but only runs when a card enters, leaves or
  * moves within the cell, never for an edit of its contents. */
 static void
-rescan_cell (WaymarkLayout *self, WaymarkCell *cell)
+rescan_cell (WaymarkLayout *self,
+             WaymarkCell   *cell)
 {
   static const WaymarkItemType types[] = { WAYMARK_ITEM_TOUCHPOINT, WAYMARK_ITEM_NOTE };
 
@@ -158,7 +169,8 @@ rescan_cell (WaymarkLayout *self, WaymarkCell *cell)
 }
 
 static void
-place_card (WaymarkLayout *self, WaymarkCard *card)
+place_card (WaymarkLayout *self,
+            WaymarkCard   *card)
 {
   WaymarkCell *cell = _waymark_layout_cell_for_item (self, card->item);
 
@@ -167,7 +179,8 @@ place_card (WaymarkLayout *self, WaymarkCard *card)
 }
 
 static void
-remove_card (WaymarkLayout *self, WaymarkCard *card)
+remove_card (WaymarkLayout *self,
+             WaymarkCard   *card)
 {
   unplace_card (self, card);
   if (card->dirty)
@@ -178,7 +191,8 @@ remove_card (WaymarkLayout *self, WaymarkCard *card)
 /* ---- change handling --------------------------------------------------- */
 
 static void
-card_changed (WaymarkLayout *self, const WaymarkChange *change)
+card_changed (WaymarkLayout       *self,
+              const WaymarkChange *change)
 {
   WaymarkCard *card = g_hash_table_lookup (self->cards, change->item);
   WaymarkColumn *old_column;
@@ -220,7 +234,7 @@ card_changed (WaymarkLayout *self, const WaymarkChange *change)
       if (card == NULL)
         break;
       old_column = g_hash_table_lookup (self->column_of, card->phase);
-      changes = waymark_card_snapshot (card);
+      changes = _waymark_card_snapshot (card);
       if (changes & WM_CARD_CHANGED_CELL)
         {
           unplace_card (self, card);
@@ -247,8 +261,8 @@ card_changed (WaymarkLayout *self, const WaymarkChange *change)
 
 void
 _waymark_layout_on_journey_changed (WaymarkJourney *journey,
-                    WaymarkChange  *change,
-                    WaymarkLayout  *self)
+                                    WaymarkChange  *change,
+                                    WaymarkLayout  *self)
 {
   WaymarkColumn *column;
   WaymarkRow *row;

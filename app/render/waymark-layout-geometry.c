@@ -13,7 +13,9 @@
 /* ---- geometry queries -------------------------------------------------- */
 
 void
-waymark_layout_get_size (WaymarkLayout *self, double *width, double *height)
+waymark_layout_get_size (WaymarkLayout *self,
+                         double        *width,
+                         double        *height)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -25,7 +27,9 @@ waymark_layout_get_size (WaymarkLayout *self, double *width, double *height)
 }
 
 gboolean
-waymark_layout_get_card_rect (WaymarkLayout *self, gconstpointer item, WaymarkRect *rect)
+waymark_layout_get_card_rect (WaymarkLayout *self,
+                              gconstpointer  item,
+                              WaymarkRect   *rect)
 {
   WaymarkCard *card;
 
@@ -36,12 +40,15 @@ waymark_layout_get_card_rect (WaymarkLayout *self, gconstpointer item, WaymarkRe
   card = item ? g_hash_table_lookup (self->cards, item) : NULL;
   if (card == NULL || card->cell == NULL)
     return FALSE;
-  waymark_card_get_rect (card, rect);
+  _waymark_card_get_rect (card, rect);
   return TRUE;
 }
 
 gboolean
-waymark_layout_get_cell_rect (WaymarkLayout *self, WaymarkPhase *phase, WaymarkLane *lane, WaymarkRect *rect)
+waymark_layout_get_cell_rect (WaymarkLayout *self,
+                              WaymarkPhase  *phase,
+                              WaymarkLane   *lane,
+                              WaymarkRect   *rect)
 {
   WaymarkColumn *column;
   WaymarkRow *row;
@@ -53,12 +60,14 @@ waymark_layout_get_cell_rect (WaymarkLayout *self, WaymarkPhase *phase, WaymarkL
   row = g_hash_table_lookup (self->row_of, lane);
   if (column == NULL || row == NULL)
     return FALSE;
-  waymark_cell_get_rect (waymark_layout_cell (self, row->index, column->index), rect);
+  _waymark_cell_get_rect (_waymark_layout_cell (self, row->index, column->index), rect);
   return TRUE;
 }
 
 gboolean
-waymark_layout_get_phase_rect (WaymarkLayout *self, WaymarkPhase *phase, WaymarkRect *rect)
+waymark_layout_get_phase_rect (WaymarkLayout *self,
+                               WaymarkPhase  *phase,
+                               WaymarkRect   *rect)
 {
   WaymarkColumn *column;
 
@@ -73,7 +82,9 @@ waymark_layout_get_phase_rect (WaymarkLayout *self, WaymarkPhase *phase, Waymark
 }
 
 gboolean
-waymark_layout_get_phase_header_rect (WaymarkLayout *self, WaymarkPhase *phase, WaymarkRect *rect)
+waymark_layout_get_phase_header_rect (WaymarkLayout *self,
+                                      WaymarkPhase  *phase,
+                                      WaymarkRect   *rect)
 {
   WaymarkColumn *column;
 
@@ -88,7 +99,9 @@ waymark_layout_get_phase_header_rect (WaymarkLayout *self, WaymarkPhase *phase, 
 }
 
 gboolean
-waymark_layout_get_lane_rect (WaymarkLayout *self, WaymarkLane *lane, WaymarkRect *rect)
+waymark_layout_get_lane_rect (WaymarkLayout *self,
+                              WaymarkLane   *lane,
+                              WaymarkRect   *rect)
 {
   WaymarkRow *row;
 
@@ -103,7 +116,9 @@ waymark_layout_get_lane_rect (WaymarkLayout *self, WaymarkLane *lane, WaymarkRec
 }
 
 gboolean
-waymark_layout_get_lane_header_rect (WaymarkLayout *self, WaymarkLane *lane, WaymarkRect *rect)
+waymark_layout_get_lane_header_rect (WaymarkLayout *self,
+                                     WaymarkLane   *lane,
+                                     WaymarkRect   *rect)
 {
   WaymarkRow *row;
 
@@ -118,7 +133,8 @@ waymark_layout_get_lane_header_rect (WaymarkLayout *self, WaymarkLane *lane, Way
 }
 
 void
-waymark_layout_get_header_rect (WaymarkLayout *self, WaymarkRect *rect)
+waymark_layout_get_header_rect (WaymarkLayout *self,
+                                WaymarkRect   *rect)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -127,7 +143,8 @@ waymark_layout_get_header_rect (WaymarkLayout *self, WaymarkRect *rect)
 }
 
 void
-waymark_layout_get_grid_rect (WaymarkLayout *self, WaymarkRect *rect)
+waymark_layout_get_grid_rect (WaymarkLayout *self,
+                              WaymarkRect   *rect)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -137,7 +154,8 @@ waymark_layout_get_grid_rect (WaymarkLayout *self, WaymarkRect *rect)
 }
 
 void
-waymark_layout_get_legend_rect (WaymarkLayout *self, WaymarkRect *rect)
+waymark_layout_get_legend_rect (WaymarkLayout *self,
+                                WaymarkRect   *rect)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -165,7 +183,7 @@ waymark_layout_get_emotion_point (WaymarkLayout     *self,
     return FALSE;
   p = &g_array_index (self->emotion, WaymarkEmotionPoint, card->emotion_index);
   if (x)
-    *x = waymark_emotion_point_x (p);
+    *x = _waymark_emotion_point_x (p);
   if (y)
     *y = row->y + p->rel_y;
   return TRUE;
@@ -189,10 +207,10 @@ waymark_layout_get_cell_insertion_rect (WaymarkLayout *self,
   waymark_layout_update (self);
   column = g_hash_table_lookup (self->column_of, phase);
   row = g_hash_table_lookup (self->row_of, lane);
-  if (column == NULL || row == NULL || !waymark_row_holds_cards (row))
+  if (column == NULL || row == NULL || !_waymark_row_holds_cards (row))
     return FALSE;
-  cell = waymark_layout_cell (self, row->index, column->index);
-  waymark_cell_get_rect (cell, &cr);
+  cell = _waymark_layout_cell (self, row->index, column->index);
+  _waymark_cell_get_rect (cell, &cr);
   n = cell->cards->len;
   index = MIN (index, n);
 
@@ -227,14 +245,15 @@ waymark_layout_get_cell_insertion_rect (WaymarkLayout *self,
 /* The index of the first column whose right edge (plus half the gap
  * after it) lies beyond @x; columns->len when none. */
 guint
-_waymark_layout_column_lower_bound (WaymarkLayout *self, double x)
+_waymark_layout_column_lower_bound (WaymarkLayout *self,
+                                    double         x)
 {
   guint lo = 0, hi = self->columns->len;
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      WaymarkColumn *column = waymark_layout_column (self, mid);
+      WaymarkColumn *column = _waymark_layout_column (self, mid);
 
       if (column->x + column->width + self->metrics->gap / 2 <= x)
         lo = mid + 1;
@@ -245,14 +264,15 @@ _waymark_layout_column_lower_bound (WaymarkLayout *self, double x)
 }
 
 guint
-_waymark_layout_row_lower_bound (WaymarkLayout *self, double y)
+_waymark_layout_row_lower_bound (WaymarkLayout *self,
+                                 double         y)
 {
   guint lo = 0, hi = self->rows->len;
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      WaymarkRow *row = waymark_layout_row (self, mid);
+      WaymarkRow *row = _waymark_layout_row (self, mid);
 
       if (row->y + row->height + self->metrics->gap / 2 <= y)
         lo = mid + 1;
@@ -263,20 +283,24 @@ _waymark_layout_row_lower_bound (WaymarkLayout *self, double y)
 }
 
 gboolean
-waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *first, guint *last)
+_waymark_layout_column_range (WaymarkLayout *self,
+                              double         x1,
+                              double         x2,
+                              guint         *first,
+                              guint         *last)
 {
   guint a, b;
 
   if (self->columns->len == 0)
     return FALSE;
   a = _waymark_layout_column_lower_bound (self, x1);
-  if (a == self->columns->len || waymark_layout_column (self, a)->x - self->metrics->gap / 2 >= x2)
+  if (a == self->columns->len || _waymark_layout_column (self, a)->x - self->metrics->gap / 2 >= x2)
     return FALSE;
   b = _waymark_layout_column_lower_bound (self, x2);
   if (b == self->columns->len)
     b = self->columns->len - 1;
   /* Keep b's left edge before x2. */
-  while (b > a && waymark_layout_column (self, b)->x - self->metrics->gap / 2 >= x2)
+  while (b > a && _waymark_layout_column (self, b)->x - self->metrics->gap / 2 >= x2)
     b--;
   *first = a;
   *last = b;
@@ -284,19 +308,23 @@ waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *f
 }
 
 gboolean
-waymark_layout_row_range (WaymarkLayout *self, double y1, double y2, guint *first, guint *last)
+_waymark_layout_row_range (WaymarkLayout *self,
+                           double         y1,
+                           double         y2,
+                           guint         *first,
+                           guint         *last)
 {
   guint a, b;
 
   if (self->rows->len == 0)
     return FALSE;
   a = _waymark_layout_row_lower_bound (self, y1);
-  if (a == self->rows->len || waymark_layout_row (self, a)->y - self->metrics->gap / 2 >= y2)
+  if (a == self->rows->len || _waymark_layout_row (self, a)->y - self->metrics->gap / 2 >= y2)
     return FALSE;
   b = _waymark_layout_row_lower_bound (self, y2);
   if (b == self->rows->len)
     b = self->rows->len - 1;
-  while (b > a && waymark_layout_row (self, b)->y - self->metrics->gap / 2 >= y2)
+  while (b > a && _waymark_layout_row (self, b)->y - self->metrics->gap / 2 >= y2)
     b--;
   *first = a;
   *last = b;
@@ -304,7 +332,11 @@ waymark_layout_row_range (WaymarkLayout *self, double y1, double y2, guint *firs
 }
 
 gboolean
-waymark_cell_band_range (WaymarkCell *cell, double y1, double y2, guint *first, guint *last)
+_waymark_cell_band_range (WaymarkCell *cell,
+                          double       y1,
+                          double       y2,
+                          guint       *first,
+                          guint       *last)
 {
   guint lo = 0, hi = cell->bands->len;
   guint a;

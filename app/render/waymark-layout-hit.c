@@ -16,7 +16,12 @@
 /* ---- hit testing ------------------------------------------------------- */
 
 static double
-segment_distance (double px, double py, double ax, double ay, double bx, double by)
+segment_distance (double px,
+                  double py,
+                  double ax,
+                  double ay,
+                  double bx,
+                  double by)
 {
   double dx = bx - ax, dy = by - ay;
   double len2 = dx * dx + dy * dy;
@@ -27,7 +32,9 @@ segment_distance (double px, double py, double ax, double ay, double bx, double 
 }
 
 static double
-piece_distance (const WaymarkLinkPiece *piece, double x, double y)
+piece_distance (const WaymarkLinkPiece *piece,
+                double                  x,
+                double                  y)
 {
   const double *p = piece->p;
   double best, px = p[0], py = p[1];
@@ -50,9 +57,11 @@ piece_distance (const WaymarkLinkPiece *piece, double x, double y)
 }
 
 static WaymarkLink *
-hit_link (WaymarkLayout *self, double x, double y)
+hit_link (WaymarkLayout *self,
+          double         x,
+          double         y)
 {
-  WaymarkLinkRoutes *routes = waymark_layout_get_link_routes (self);
+  WaymarkLinkRoutes *routes = _waymark_layout_get_link_routes (self);
   WaymarkRect near = WAYMARK_RECT_INIT (x - LINK_HIT_TOLERANCE, y - LINK_HIT_TOLERANCE,
                                         2 * LINK_HIT_TOLERANCE, 2 * LINK_HIT_TOLERANCE);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -60,11 +69,11 @@ hit_link (WaymarkLayout *self, double x, double y)
 
   /* The pieces near the point, from the tile index; the last drawn is on
    * top. */
-  waymark_link_routes_query (routes, &near, pieces);
+  _waymark_link_routes_query (routes, &near, pieces);
   for (guint i = 0; i < pieces->len; i++)
     {
-      const WaymarkLinkPiece *piece = waymark_link_routes_get_piece (routes, g_array_index (pieces, guint, i));
-      const WaymarkLinkRoute *route = waymark_link_routes_get (routes, piece->route);
+      const WaymarkLinkPiece *piece = _waymark_link_routes_get_piece (routes, g_array_index (pieces, guint, i));
+      const WaymarkLinkRoute *route = _waymark_link_routes_get (routes, piece->route);
 
       if (best != NULL && route <= best)
         continue;
@@ -76,7 +85,10 @@ hit_link (WaymarkLayout *self, double x, double y)
 }
 
 gboolean
-waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hit)
+waymark_layout_hit_test (WaymarkLayout *self,
+                         double         x,
+                         double         y,
+                         WaymarkHit    *hit)
 {
   WaymarkColumn *column = NULL;
   WaymarkRow *row = NULL;
@@ -92,12 +104,12 @@ waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hi
 
   c = _waymark_layout_column_lower_bound (self, x);
   if (c < self->columns->len && x >= self->grid_x - self->metrics->gap / 2 &&
-      x >= waymark_layout_column (self, c)->x - self->metrics->gap / 2)
-    column = waymark_layout_column (self, c);
+      x >= _waymark_layout_column (self, c)->x - self->metrics->gap / 2)
+    column = _waymark_layout_column (self, c);
   r = _waymark_layout_row_lower_bound (self, y);
   if (r < self->rows->len && y >= self->rows_y - self->metrics->gap / 2 &&
-      y >= waymark_layout_row (self, r)->y - self->metrics->gap / 2)
-    row = waymark_layout_row (self, r);
+      y >= _waymark_layout_row (self, r)->y - self->metrics->gap / 2)
+    row = _waymark_layout_row (self, r);
   hit->phase = column ? column->phase : NULL;
   hit->lane = row ? row->lane : NULL;
 
@@ -132,16 +144,16 @@ waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hi
       return FALSE;
     }
 
-  cell = waymark_layout_cell (self, row->index, column->index);
+  cell = _waymark_layout_cell (self, row->index, column->index);
   hit->kind = WAYMARK_HIT_CELL;
 
   if (row->kind == WAYMARK_LANE_EMOTION)
     {
       /* Points are sorted by x: look at the ones near x only. */
-      for (guint i = waymark_emotion_lower_bound (self, x - 2 * WM_EMOTION_RADIUS); i < self->emotion->len; i++)
+      for (guint i = _waymark_emotion_lower_bound (self, x - 2 * WM_EMOTION_RADIUS); i < self->emotion->len; i++)
         {
           const WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
-          double px = waymark_emotion_point_x (p);
+          double px = _waymark_emotion_point_x (p);
 
           if (px > x + 2 * WM_EMOTION_RADIUS)
             break;
@@ -155,14 +167,14 @@ waymark_layout_hit_test (WaymarkLayout *self, double x, double y, WaymarkHit *hi
       return TRUE;
     }
 
-  if (waymark_row_holds_cards (row))
+  if (_waymark_row_holds_cards (row))
     {
       double rx = x - column->x;
       double ry = y - row->y;
       guint first, last;
 
-      hit->index = waymark_cell_insertion_index (cell, rx, ry);
-      if (waymark_cell_band_range (cell, ry, ry + 0.001, &first, &last))
+      hit->index = _waymark_cell_insertion_index (cell, rx, ry);
+      if (_waymark_cell_band_range (cell, ry, ry + 0.001, &first, &last))
         {
           guint start = first * cell->n_slots;
           guint end = MIN ((last + 1) * cell->n_slots, cell->cards->len);

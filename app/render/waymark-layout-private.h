@@ -36,7 +36,7 @@ typedef struct {
   double emotion_height;       /* the emotion lane */
 } WaymarkMetrics;
 
-const WaymarkMetrics *waymark_metrics_get (WaymarkLayoutDensity density);
+const WaymarkMetrics *_waymark_metrics_get (WaymarkLayoutDensity density);
 
 #define WM_PHASE_HEADER_HEIGHT 54.0
 #define WM_CHEVRON_TIP         14.0
@@ -254,31 +254,37 @@ struct _WaymarkLayout
 };
 
 static inline WaymarkCell *
-waymark_layout_cell (WaymarkLayout *self, guint row, guint column)
+_waymark_layout_cell (WaymarkLayout *self,
+                      guint          row,
+                      guint          column)
 {
   return &self->cells[row * self->columns->len + column];
 }
 
 static inline WaymarkColumn *
-waymark_layout_column (WaymarkLayout *self, guint index)
+_waymark_layout_column (WaymarkLayout *self,
+                        guint          index)
 {
   return g_ptr_array_index (self->columns, index);
 }
 
 static inline WaymarkRow *
-waymark_layout_row (WaymarkLayout *self, guint index)
+_waymark_layout_row (WaymarkLayout *self,
+                     guint          index)
 {
   return g_ptr_array_index (self->rows, index);
 }
 
 static inline void
-waymark_cell_get_rect (WaymarkCell *cell, WaymarkRect *rect)
+_waymark_cell_get_rect (WaymarkCell *cell,
+                        WaymarkRect *rect)
 {
   *rect = WAYMARK_RECT_INIT (cell->column->x, cell->row->y, cell->column->width, cell->row->height);
 }
 
 static inline void
-waymark_card_get_rect (WaymarkCard *card, WaymarkRect *rect)
+_waymark_card_get_rect (WaymarkCard *card,
+                        WaymarkRect *rect)
 {
   *rect = WAYMARK_RECT_INIT (card->cell->column->x + card->x, card->cell->row->y + card->y,
                              card->width, card->height);
@@ -287,22 +293,22 @@ waymark_card_get_rect (WaymarkCard *card, WaymarkRect *rect)
 /* Whether cards can sit in rows of @kind (emotion and KPI rows are drawn
  * from the touchpoints instead). */
 static inline gboolean
-waymark_row_holds_cards (WaymarkRow *row)
+_waymark_row_holds_cards (WaymarkRow *row)
 {
   return row->kind == WAYMARK_LANE_TOUCHPOINTS || row->kind == WAYMARK_LANE_NOTES;
 }
 
 /* The visible index range [*first, *last] of columns crossing [x1, x2)
  * and of rows crossing [y1, y2), by binary search; FALSE when none. */
-gboolean waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *first, guint *last);
-gboolean waymark_layout_row_range    (WaymarkLayout *self, double y1, double y2, guint *first, guint *last);
+gboolean _waymark_layout_column_range (WaymarkLayout *self, double x1, double x2, guint *first, guint *last);
+gboolean _waymark_layout_row_range    (WaymarkLayout *self, double y1, double y2, guint *first, guint *last);
 /* The first and last band of @cell crossing [y1, y2) (relative to the
  * cell); FALSE when none. */
-gboolean waymark_cell_band_range     (WaymarkCell *cell, double y1, double y2, guint *first, guint *last);
+gboolean _waymark_cell_band_range     (WaymarkCell *cell, double y1, double y2, guint *first, guint *last);
 
-WaymarkTextCache *waymark_layout_get_text_cache (WaymarkLayout *self);
+WaymarkTextCache *_waymark_layout_get_text_cache (WaymarkLayout *self);
 /* The y of emotion @score relative to an emotion lane's top. */
-double   waymark_emotion_level_y     (const WaymarkMetrics *m, int score);
+double   _waymark_emotion_level_y     (const WaymarkMetrics *m, int score);
 
 /* Shared by the layout's own files, waymark-layout*.c. */
 
@@ -346,44 +352,44 @@ guint          _waymark_layout_column_lower_bound (WaymarkLayout *self, double x
 guint          _waymark_layout_row_lower_bound    (WaymarkLayout *self, double y);
 
 /* waymark-card-layout.c */
-WaymarkCard *waymark_card_new        (gpointer item);
-void         waymark_card_free       (WaymarkCard *card);
+WaymarkCard *_waymark_card_new        (gpointer item);
+void         _waymark_card_free       (WaymarkCard *card);
 /* Remembers what @card's item holds now; returns the parts that changed. */
 typedef enum {
   WM_CARD_CHANGED_EMOTION = 1 << 0,
   WM_CARD_CHANGED_KPIS    = 1 << 1,
   WM_CARD_CHANGED_CELL    = 1 << 2,
 } WaymarkCardChanges;
-WaymarkCardChanges waymark_card_snapshot (WaymarkCard *card);
+WaymarkCardChanges _waymark_card_snapshot (WaymarkCard *card);
 /* Lays out the card's text and sets its natural height; TRUE when the
  * height changed. */
-gboolean     waymark_card_measure    (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCache *text,
+gboolean     _waymark_card_measure    (WaymarkCard *card, const WaymarkMetrics *m, WaymarkTextCache *text,
                                       guint *n_measured);
 /* Places the cell's cards in bands of the column's slot count; sets
  * cell->height. */
-void         waymark_cell_flow       (WaymarkCell *cell);
-double       waymark_cell_content_x  (WaymarkCell *cell, guint slot);
+void         _waymark_cell_flow       (WaymarkCell *cell);
+double       _waymark_cell_content_x  (WaymarkCell *cell, guint slot);
 /* The insertion index for a drop at (@x, @y) relative to the cell. */
-guint        waymark_cell_insertion_index (WaymarkCell *cell, double x, double y);
+guint        _waymark_cell_insertion_index (WaymarkCell *cell, double x, double y);
 
 /* waymark-kpi-layout.c */
-void         waymark_kpi_cell_build  (WaymarkCell *cell, WaymarkLayout *layout);
-void         waymark_kpi_cell_clear  (WaymarkCell *cell);
-guint        waymark_kpi_hash        (WaymarkTouchpoint *tp);
+void         _waymark_kpi_cell_build  (WaymarkCell *cell, WaymarkLayout *layout);
+void         _waymark_kpi_cell_clear  (WaymarkCell *cell);
+guint        _waymark_kpi_hash        (WaymarkTouchpoint *tp);
 
 /* waymark-emotion-layout.c */
-void         waymark_emotion_build   (WaymarkLayout *self);
+void         _waymark_emotion_build   (WaymarkLayout *self);
 /* Where the label of @p (at absolute @x) goes on @side (-1 above, +1
  * below), its halo included, in an emotion lane whose top is @top. */
-void         waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side,
+void         _waymark_emotion_label_rect (const WaymarkEmotionPoint *p, double x, double top, int side,
                                          WaymarkRect *rect);
 /* The curve from point @i to @i + 1 as a cubic Bézier (start, two
  * control points, end) in an emotion lane whose top is @top. */
-void         waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8]);
+void         _waymark_emotion_segment (WaymarkLayout *self, guint i, double top, double p[8]);
 /* The index of the first point at or right of absolute @x. */
-guint        waymark_emotion_lower_bound (WaymarkLayout *self, double x);
+guint        _waymark_emotion_lower_bound (WaymarkLayout *self, double x);
 static inline double
-waymark_emotion_point_x (const WaymarkEmotionPoint *p)
+_waymark_emotion_point_x (const WaymarkEmotionPoint *p)
 {
   return p->column->x + p->rel_x;
 }
@@ -410,23 +416,23 @@ typedef struct {
 } WaymarkLinkRoute;
 
 /* The routes of every link, built on first use after a change. */
-WaymarkLinkRoutes      *waymark_layout_get_link_routes (WaymarkLayout *self);
-void                    waymark_link_routes_free       (WaymarkLinkRoutes *routes);
-const WaymarkLinkRoute *waymark_link_routes_get        (WaymarkLinkRoutes *routes, guint index);
-const WaymarkLinkPiece *waymark_link_routes_get_piece  (WaymarkLinkRoutes *routes, guint index);
+WaymarkLinkRoutes      *_waymark_layout_get_link_routes (WaymarkLayout *self);
+void                    _waymark_link_routes_free       (WaymarkLinkRoutes *routes);
+const WaymarkLinkRoute *_waymark_link_routes_get        (WaymarkLinkRoutes *routes, guint index);
+const WaymarkLinkPiece *_waymark_link_routes_get_piece  (WaymarkLinkRoutes *routes, guint index);
 /* Sets @out (guint) to the pieces whose box meets @rect, each once, from
  * the tiles @rect covers; returns how many entries were looked at. */
-guint                   waymark_link_routes_query      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
+guint                   _waymark_link_routes_query      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
                                                         GArray *out);
-void                    waymark_link_routes_tiles      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
+void                    _waymark_link_routes_tiles      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
                                                         guint *tx0, guint *tx1, guint *ty0, guint *ty1);
 /* Sorts piece indices, so each route's pieces come together, in order. */
-void                    waymark_link_routes_sort       (GArray *pieces);
+void                    _waymark_link_routes_sort       (GArray *pieces);
 #define WM_ARROW_LENGTH 9.0
 #define WM_ARROW_WIDTH  7.0
 
 /* waymark-legend-layout.c */
-void         waymark_legend_build    (WaymarkLayout *self);
-void         waymark_legend_clear    (WaymarkLayout *self);
+void         _waymark_legend_build    (WaymarkLayout *self);
+void         _waymark_legend_clear    (WaymarkLayout *self);
 
 G_END_DECLS

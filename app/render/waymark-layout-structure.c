@@ -12,7 +12,8 @@
 /* ---- columns, rows and cells ------------------------------------------ */
 
 static WaymarkColumn *
-column_new (WaymarkPhase *phase, guint index)
+column_new (WaymarkPhase *phase,
+            guint         index)
 {
   WaymarkColumn *column = g_new0 (WaymarkColumn, 1);
 
@@ -34,7 +35,8 @@ _waymark_layout_column_free (gpointer data)
 }
 
 static WaymarkRow *
-row_new (WaymarkLane *lane, guint index)
+row_new (WaymarkLane *lane,
+         guint        index)
 {
   WaymarkRow *row = g_new0 (WaymarkRow, 1);
 
@@ -66,7 +68,7 @@ _waymark_layout_cells_free (WaymarkLayout *self)
 
       g_ptr_array_unref (cell->cards);
       g_array_unref (cell->bands);
-      waymark_kpi_cell_clear (cell);
+      _waymark_kpi_cell_clear (cell);
     }
   g_clear_pointer (&self->cells, g_free);
 }
@@ -90,14 +92,15 @@ _waymark_layout_item_lane (gconstpointer item)
 /* The cell a card item belongs in, or NULL when its phase or lane is not
  * (or no longer) in the journey, or its lane draws no cards. */
 WaymarkCell *
-_waymark_layout_cell_for_item (WaymarkLayout *self, gconstpointer item)
+_waymark_layout_cell_for_item (WaymarkLayout *self,
+                               gconstpointer  item)
 {
   WaymarkColumn *column = g_hash_table_lookup (self->column_of, _waymark_layout_item_phase (item));
   WaymarkRow *row = g_hash_table_lookup (self->row_of, _waymark_layout_item_lane (item));
 
-  if (column == NULL || row == NULL || !waymark_row_holds_cards (row))
+  if (column == NULL || row == NULL || !_waymark_row_holds_cards (row))
     return NULL;
-  return waymark_layout_cell (self, row->index, column->index);
+  return _waymark_layout_cell (self, row->index, column->index);
 }
 
 /* ---- structure --------------------------------------------------------- */
@@ -156,10 +159,10 @@ _waymark_layout_rebuild_structure (WaymarkLayout *self)
   for (guint r = 0; r < lanes->len; r++)
     for (guint c = 0; c < phases->len; c++)
       {
-        WaymarkCell *cell = waymark_layout_cell (self, r, c);
+        WaymarkCell *cell = _waymark_layout_cell (self, r, c);
 
-        cell->column = waymark_layout_column (self, c);
-        cell->row = waymark_layout_row (self, r);
+        cell->column = _waymark_layout_column (self, c);
+        cell->row = _waymark_layout_row (self, r);
         cell->metrics = self->metrics;
         cell->cards = g_ptr_array_new ();
         cell->bands = g_array_new (FALSE, FALSE, sizeof (WaymarkBand));
@@ -180,7 +183,7 @@ _waymark_layout_rebuild_structure (WaymarkLayout *self)
           WaymarkCard *card = _waymark_layout_ensure_card (self, item);
           WaymarkCell *cell;
 
-          waymark_card_snapshot (card);
+          _waymark_card_snapshot (card);
           g_hash_table_add (seen, item);
           cell = _waymark_layout_cell_for_item (self, item);
           card->cell = cell;

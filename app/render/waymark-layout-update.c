@@ -28,7 +28,8 @@ lane_hint (WaymarkLaneKind kind)
 }
 
 static void
-column_update_header (WaymarkLayout *self, WaymarkColumn *column)
+column_update_header (WaymarkLayout *self,
+                      WaymarkColumn *column)
 {
   g_autofree char *count = NULL;
   double width = column->width - WM_CHEVRON_TIP * 2 - 16;
@@ -47,7 +48,8 @@ column_update_header (WaymarkLayout *self, WaymarkColumn *column)
 
 /* Recounts the column's cards; returns whether its width changed. */
 static gboolean
-column_measure (WaymarkLayout *self, WaymarkColumn *column)
+column_measure (WaymarkLayout *self,
+                WaymarkColumn *column)
 {
   guint most = 0;
   guint n_touchpoints = 0;
@@ -57,7 +59,7 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
   self->stats.n_columns_measured++;
   for (guint r = 0; r < self->rows->len; r++)
     {
-      WaymarkCell *cell = waymark_layout_cell (self, r, column->index);
+      WaymarkCell *cell = _waymark_layout_cell (self, r, column->index);
 
       most = MAX (most, cell->cards->len);
       for (guint i = 0; i < cell->cards->len; i++)
@@ -83,7 +85,7 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
       column->header_dirty = TRUE;
       for (guint r = 0; r < self->rows->len; r++)
         {
-          WaymarkCell *cell = waymark_layout_cell (self, r, column->index);
+          WaymarkCell *cell = _waymark_layout_cell (self, r, column->index);
 
           _waymark_layout_mark_cell (self, cell);
           if (cell->row->kind == WAYMARK_LANE_KPIS)
@@ -94,7 +96,8 @@ column_measure (WaymarkLayout *self, WaymarkColumn *column)
 }
 
 static void
-row_update_header (WaymarkLayout *self, WaymarkRow *row)
+row_update_header (WaymarkLayout *self,
+                   WaymarkRow    *row)
 {
   double width = self->metrics->lane_header_width - 2 * self->metrics->lane_header_pad;
   double h1, h2;
@@ -115,7 +118,8 @@ row_update_header (WaymarkLayout *self, WaymarkRow *row)
 
 /* Returns whether the row's height changed.  O(columns). */
 static gboolean
-row_measure (WaymarkLayout *self, WaymarkRow *row)
+row_measure (WaymarkLayout *self,
+             WaymarkRow    *row)
 {
   double height;
   double old = row->height;
@@ -142,7 +146,7 @@ row_measure (WaymarkLayout *self, WaymarkRow *row)
     }
   if (row->kind != WAYMARK_LANE_EMOTION)
     for (guint c = 0; c < self->columns->len; c++)
-      height = MAX (height, waymark_layout_cell (self, row->index, c)->height);
+      height = MAX (height, _waymark_layout_cell (self, row->index, c)->height);
   height = MAX (height, row->header_height);
   row->height = height;
   row->dirty = FALSE;
@@ -158,7 +162,7 @@ update_x (WaymarkLayout *self)
   self->grid_x = x;
   for (guint c = 0; c < self->columns->len; c++)
     {
-      WaymarkColumn *column = waymark_layout_column (self, c);
+      WaymarkColumn *column = _waymark_layout_column (self, c);
 
       column->x = x;
       x += column->width + self->metrics->gap;
@@ -188,7 +192,7 @@ update_y (WaymarkLayout *self)
   y = self->rows_y;
   for (guint r = 0; r < self->rows->len; r++)
     {
-      WaymarkRow *row = waymark_layout_row (self, r);
+      WaymarkRow *row = _waymark_layout_row (self, r);
 
       row->y = y;
       y += row->height + self->metrics->gap;
@@ -225,7 +229,7 @@ waymark_layout_update (WaymarkLayout *self)
       WaymarkCard *card = g_ptr_array_index (self->dirty_cards, i);
 
       card->dirty = FALSE;
-      if (waymark_card_measure (card, self->metrics, self->text, &self->stats.n_cards_measured) && card->cell)
+      if (_waymark_card_measure (card, self->metrics, self->text, &self->stats.n_cards_measured) && card->cell)
         _waymark_layout_mark_cell (self, card->cell);
     }
   g_ptr_array_set_size (self->dirty_cards, 0);
@@ -248,13 +252,13 @@ waymark_layout_update (WaymarkLayout *self)
       WaymarkCell *cell = g_ptr_array_index (self->dirty_cells, i);
       double old = cell->height;
 
-      if (cell->dirty && waymark_row_holds_cards (cell->row))
+      if (cell->dirty && _waymark_row_holds_cards (cell->row))
         {
-          waymark_cell_flow (cell);
+          _waymark_cell_flow (cell);
           self->stats.n_cells_flowed++;
         }
       if (cell->kpi_dirty && cell->row->kind == WAYMARK_LANE_KPIS)
-        waymark_kpi_cell_build (cell, self);
+        _waymark_kpi_cell_build (cell, self);
       cell->dirty = FALSE;
       cell->kpi_dirty = FALSE;
       if (cell->height != old)
@@ -282,12 +286,12 @@ waymark_layout_update (WaymarkLayout *self)
     update_y (self);
   if (self->legend_dirty)
     {
-      waymark_legend_build (self);
+      _waymark_legend_build (self);
       self->legend_dirty = FALSE;
     }
   if (self->emotion_dirty)
     {
-      waymark_emotion_build (self);
+      _waymark_emotion_build (self);
       self->stats.n_emotion_layouts++;
       self->emotion_dirty = FALSE;
     }

@@ -64,9 +64,9 @@ waymark_layout_finalize (GObject *object)
   g_clear_pointer (&self->column_of, g_hash_table_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->emotion, g_array_unref);
-  g_clear_pointer (&self->link_routes, waymark_link_routes_free);
+  g_clear_pointer (&self->link_routes, _waymark_link_routes_free);
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  waymark_legend_clear (self);
+  _waymark_legend_clear (self);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -104,14 +104,14 @@ static void
 waymark_layout_init (WaymarkLayout *self)
 {
   self->density = WAYMARK_LAYOUT_DENSITY_SCREEN;
-  self->metrics = waymark_metrics_get (self->density);
+  self->metrics = _waymark_metrics_get (self->density);
   self->max_slots = WM_MAX_SLOTS;
   self->stack_target = WAYMARK_LAYOUT_STACK_TARGET;
   self->columns = g_ptr_array_new_with_free_func (_waymark_layout_column_free);
   self->rows = g_ptr_array_new_with_free_func (_waymark_layout_row_free);
   self->column_of = g_hash_table_new (NULL, NULL);
   self->row_of = g_hash_table_new (NULL, NULL);
-  self->cards = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) waymark_card_free);
+  self->cards = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _waymark_card_free);
   self->emotion = g_array_new (FALSE, TRUE, sizeof (WaymarkEmotionPoint));
   self->links_dirty = TRUE;
   self->legend = g_array_new (FALSE, TRUE, sizeof (WaymarkLegendItem));
@@ -143,7 +143,8 @@ waymark_layout_create_pango_context (void)
 }
 
 WaymarkLayout *
-waymark_layout_new (WaymarkJourney *journey, PangoContext *context)
+waymark_layout_new (WaymarkJourney *journey,
+                    PangoContext   *context)
 {
   WaymarkLayout *self;
   PangoContext *own = NULL;
@@ -179,7 +180,7 @@ waymark_layout_get_pango_context (WaymarkLayout *self)
 }
 
 WaymarkTextCache *
-waymark_layout_get_text_cache (WaymarkLayout *self)
+_waymark_layout_get_text_cache (WaymarkLayout *self)
 {
   return self->text;
 }
@@ -209,7 +210,8 @@ waymark_layout_invalidate (WaymarkLayout *self)
 }
 
 void
-waymark_layout_set_max_slots (WaymarkLayout *self, guint max_slots)
+waymark_layout_set_max_slots (WaymarkLayout *self,
+                              guint          max_slots)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -230,7 +232,8 @@ waymark_layout_get_max_slots (WaymarkLayout *self)
 }
 
 void
-waymark_layout_set_stack_target (WaymarkLayout *self, guint stack_target)
+waymark_layout_set_stack_target (WaymarkLayout *self,
+                                 guint          stack_target)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
@@ -250,14 +253,15 @@ waymark_layout_get_stack_target (WaymarkLayout *self)
 }
 
 void
-waymark_layout_set_density (WaymarkLayout *self, WaymarkLayoutDensity density)
+waymark_layout_set_density (WaymarkLayout        *self,
+                            WaymarkLayoutDensity  density)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
 
   if (density == self->density)
     return;
   self->density = density;
-  self->metrics = waymark_metrics_get (density);
+  self->metrics = _waymark_metrics_get (density);
   waymark_text_cache_set_print (self->text, density == WAYMARK_LAYOUT_DENSITY_PRINT);
   /* Cards wrap at a new width and text sizes change: every layout goes. */
   waymark_layout_invalidate (self);
@@ -280,7 +284,8 @@ waymark_layout_is_dirty (WaymarkLayout *self)
 /* ---- statistics ------------------------------------------------------- */
 
 void
-waymark_layout_get_stats (WaymarkLayout *self, WaymarkLayoutStats *stats)
+waymark_layout_get_stats (WaymarkLayout      *self,
+                          WaymarkLayoutStats *stats)
 {
   g_return_if_fail (WAYMARK_IS_LAYOUT (self));
   *stats = self->stats;

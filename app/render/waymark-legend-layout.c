@@ -19,7 +19,7 @@ typedef struct {
 } Entry;
 
 void
-waymark_legend_clear (WaymarkLayout *self)
+_waymark_legend_clear (WaymarkLayout *self)
 {
   if (self->legend == NULL)
     return;
@@ -38,7 +38,7 @@ text_width (PangoLayout *layout)
 }
 
 void
-waymark_legend_build (WaymarkLayout *self)
+_waymark_legend_build (WaymarkLayout *self)
 {
   const Entry categories[] = {
     { WM_LEGEND_CATEGORY, WAYMARK_CATEGORY_DIGITAL, _("Digital") },
@@ -71,12 +71,12 @@ waymark_legend_build (WaymarkLayout *self)
     { _("Markers"), markers, G_N_ELEMENTS (markers) },
     { _("Also shown"), others, G_N_ELEMENTS (others) },
   };
-  WaymarkTextCache *text = waymark_layout_get_text_cache (self);
+  WaymarkTextCache *text = _waymark_layout_get_text_cache (self);
   double width = self->content_width;
   double x = 0;
   double y = WM_LEGEND_LINE / 2;
 
-  waymark_legend_clear (self);
+  _waymark_legend_clear (self);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {

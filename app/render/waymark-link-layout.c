@@ -39,7 +39,7 @@ struct _WaymarkLinkRoutes
 };
 
 void
-waymark_link_routes_free (WaymarkLinkRoutes *routes)
+_waymark_link_routes_free (WaymarkLinkRoutes *routes)
 {
   if (routes == NULL)
     return;
@@ -51,13 +51,15 @@ waymark_link_routes_free (WaymarkLinkRoutes *routes)
 }
 
 const WaymarkLinkRoute *
-waymark_link_routes_get (WaymarkLinkRoutes *routes, guint index)
+_waymark_link_routes_get (WaymarkLinkRoutes *routes,
+                          guint              index)
 {
   return &g_array_index (routes->routes, WaymarkLinkRoute, index);
 }
 
 const WaymarkLinkPiece *
-waymark_link_routes_get_piece (WaymarkLinkRoutes *routes, guint index)
+_waymark_link_routes_get_piece (WaymarkLinkRoutes *routes,
+                                guint              index)
 {
   return &g_array_index (routes->pieces, WaymarkLinkPiece, index);
 }
@@ -72,7 +74,9 @@ typedef struct {
 } End;
 
 static gboolean
-end_init (WaymarkLayout *self, gconstpointer item, End *end)
+end_init (WaymarkLayout *self,
+          gconstpointer  item,
+          End           *end)
 {
   WaymarkCard *card = item ? g_hash_table_lookup (self->cards, item) : NULL;
   guint slots;
@@ -81,7 +85,7 @@ end_init (WaymarkLayout *self, gconstpointer item, End *end)
     return FALSE;
   slots = MAX (1, card->cell->n_slots);
   end->card = card;
-  waymark_card_get_rect (card, &end->rect);
+  _waymark_card_get_rect (card, &end->rect);
   end->slot = card->position % slots;
   end->band = card->position / slots;
   return TRUE;
@@ -103,7 +107,8 @@ left_is_slot_gutter (const End *e)
 /* The x of the free gutter right of @e: between slots, between columns,
  * or in the last column's padding. */
 static double
-right_gutter (WaymarkLayout *self, const End *e)
+right_gutter (WaymarkLayout *self,
+              const End     *e)
 {
   double right = e->rect.x + e->rect.width;
   WaymarkColumn *column = e->card->cell->column;
@@ -111,12 +116,13 @@ right_gutter (WaymarkLayout *self, const End *e)
   if (right_is_slot_gutter (e))
     return right + self->metrics->slot_gap / 2;
   if (column->index + 1 < self->columns->len)
-    return (right + waymark_layout_column (self, column->index + 1)->x + self->metrics->cell_pad) / 2;
+    return (right + _waymark_layout_column (self, column->index + 1)->x + self->metrics->cell_pad) / 2;
   return right + self->metrics->cell_pad / 2;
 }
 
 static double
-left_gutter (WaymarkLayout *self, const End *e)
+left_gutter (WaymarkLayout *self,
+             const End     *e)
 {
   WaymarkColumn *column = e->card->cell->column;
 
@@ -124,7 +130,7 @@ left_gutter (WaymarkLayout *self, const End *e)
     return e->rect.x - self->metrics->slot_gap / 2;
   if (column->index > 0)
     {
-      WaymarkColumn *prev = waymark_layout_column (self, column->index - 1);
+      WaymarkColumn *prev = _waymark_layout_column (self, column->index - 1);
 
       return (e->rect.x + prev->x + prev->width - self->metrics->cell_pad) / 2;
     }
@@ -134,17 +140,19 @@ left_gutter (WaymarkLayout *self, const End *e)
 /* The corridor above row @r (between it and the row or headers above)
  * and below it. */
 static double
-corridor_above (WaymarkLayout *self, guint r)
+corridor_above (WaymarkLayout *self,
+                guint          r)
 {
-  WaymarkRow *row = waymark_layout_row (self, r);
+  WaymarkRow *row = _waymark_layout_row (self, r);
 
   return r == 0 ? row->y + (self->metrics->cell_pad - self->metrics->gap) / 2 : row->y - self->metrics->gap / 2;
 }
 
 static double
-corridor_below (WaymarkLayout *self, guint r)
+corridor_below (WaymarkLayout *self,
+                guint          r)
 {
-  WaymarkRow *row = waymark_layout_row (self, r);
+  WaymarkRow *row = _waymark_layout_row (self, r);
 
   return r + 1 < self->rows->len ? corridor_above (self, r + 1) : row->y + row->height - self->metrics->cell_pad / 2;
 }
@@ -152,7 +160,12 @@ corridor_below (WaymarkLayout *self, guint r)
 /* Whether a horizontal run at @y from @x1 to @x2 keeps clear of every
  * card but @a and @b: columns and rows by binary search, cards by band. */
 static gboolean
-run_is_free (WaymarkLayout *self, double x1, double x2, double y, WaymarkCard *a, WaymarkCard *b)
+run_is_free (WaymarkLayout *self,
+             double         x1,
+             double         x2,
+             double         y,
+             WaymarkCard   *a,
+             WaymarkCard   *b)
 {
   guint c0, c1, r0, r1;
 
@@ -163,21 +176,21 @@ run_is_free (WaymarkLayout *self, double x1, double x2, double y, WaymarkCard *a
       x1 = x2;
       x2 = t;
     }
-  if (!waymark_layout_column_range (self, x1, x2, &c0, &c1) ||
-      !waymark_layout_row_range (self, y - CLEARANCE, y + CLEARANCE, &r0, &r1))
+  if (!_waymark_layout_column_range (self, x1, x2, &c0, &c1) ||
+      !_waymark_layout_row_range (self, y - CLEARANCE, y + CLEARANCE, &r0, &r1))
     return TRUE;
   for (guint r = r0; r <= r1; r++)
     {
-      WaymarkRow *row = waymark_layout_row (self, r);
+      WaymarkRow *row = _waymark_layout_row (self, r);
 
-      if (!waymark_row_holds_cards (row))
+      if (!_waymark_row_holds_cards (row))
         continue;
       for (guint c = c0; c <= c1; c++)
         {
-          WaymarkCell *cell = waymark_layout_cell (self, r, c);
+          WaymarkCell *cell = _waymark_layout_cell (self, r, c);
           guint first, last;
 
-          if (!waymark_cell_band_range (cell, y - CLEARANCE - row->y, y + CLEARANCE - row->y, &first, &last))
+          if (!_waymark_cell_band_range (cell, y - CLEARANCE - row->y, y + CLEARANCE - row->y, &first, &last))
             continue;
           for (guint i = first * cell->n_slots; i < MIN ((last + 1) * cell->n_slots, cell->cards->len); i++)
             {
@@ -199,7 +212,13 @@ run_is_free (WaymarkLayout *self, double x1, double x2, double y, WaymarkCard *a
  * bands next to either end, else a corridor between lanes (always clear);
  * the one that makes the shortest detour. */
 static double
-pick_corridor (WaymarkLayout *self, const End *a, const End *b, double ay, double by, double gx1, double gx2)
+pick_corridor (WaymarkLayout *self,
+               const End     *a,
+               const End     *b,
+               double         ay,
+               double         by,
+               double         gx1,
+               double         gx2)
 {
   double candidates[8];
   guint n = 0;
@@ -260,7 +279,9 @@ typedef struct {
 } Polyline;
 
 static void
-add_point (Polyline *line, double x, double y)
+add_point (Polyline *line,
+           double    x,
+           double    y)
 {
   g_assert (line->n < G_N_ELEMENTS (line->x));
   line->x[line->n] = x;
@@ -271,7 +292,10 @@ add_point (Polyline *line, double x, double y)
 /* An orthogonal route from @a to @b (in map units), from the start on
  * @a's edge to the arrow's tip on @b's edge. */
 static void
-route_points (WaymarkLayout *self, const End *a, const End *b, Polyline *line)
+route_points (WaymarkLayout *self,
+              const End     *a,
+              const End     *b,
+              Polyline      *line)
 {
   const WaymarkRect *ra = &a->rect, *rb = &b->rect;
   double ay = ra->y + ra->height / 2, by = rb->y + rb->height / 2;
@@ -404,7 +428,12 @@ piece_box (WaymarkLinkPiece *piece)
 }
 
 static void
-add_line (GArray *pieces, guint route, double x1, double y1, double x2, double y2)
+add_line (GArray *pieces,
+          guint   route,
+          double  x1,
+          double  y1,
+          double  x2,
+          double  y2)
 {
   WaymarkLinkPiece piece = { { x1, y1, x1, y1, x2, y2, x2, y2 }, { 0 }, route, FALSE };
 
@@ -415,7 +444,14 @@ add_line (GArray *pieces, guint route, double x1, double y1, double x2, double y
 }
 
 static void
-add_corner (GArray *pieces, guint route, double x1, double y1, double vx, double vy, double x2, double y2)
+add_corner (GArray *pieces,
+            guint   route,
+            double  x1,
+            double  y1,
+            double  vx,
+            double  vy,
+            double  x2,
+            double  y2)
 {
   WaymarkLinkPiece piece = { { x1, y1,
                                x1 + (vx - x1) * KAPPA, y1 + (vy - y1) * KAPPA,
@@ -429,7 +465,10 @@ add_corner (GArray *pieces, guint route, double x1, double y1, double vx, double
 /* Turns @line into pieces with rounded corners; the last run stops where
  * the arrowhead starts. */
 static void
-build_route (GArray *pieces, guint index, WaymarkLinkRoute *route, Polyline *line)
+build_route (GArray           *pieces,
+             guint             index,
+             WaymarkLinkRoute *route,
+             Polyline         *line)
 {
   double len[8], radius[8] = { 0 };
   double x, y;
@@ -500,7 +539,8 @@ build_route (GArray *pieces, guint index, WaymarkLinkRoute *route, Polyline *lin
 }
 
 static void
-build_index (WaymarkLayout *self, WaymarkLinkRoutes *routes)
+build_index (WaymarkLayout     *self,
+             WaymarkLinkRoutes *routes)
 {
   guint n_tiles;
   g_autofree guint *fill = NULL;
@@ -521,7 +561,7 @@ build_index (WaymarkLayout *self, WaymarkLinkRoutes *routes)
           const WaymarkLinkPiece *piece = &g_array_index (routes->pieces, WaymarkLinkPiece, i);
           guint tx0, tx1, ty0, ty1;
 
-          waymark_link_routes_tiles (routes, &piece->box, &tx0, &tx1, &ty0, &ty1);
+          _waymark_link_routes_tiles (routes, &piece->box, &tx0, &tx1, &ty0, &ty1);
           for (guint ty = ty0; ty <= ty1; ty++)
             for (guint tx = tx0; tx <= tx1; tx++)
               {
@@ -543,8 +583,12 @@ build_index (WaymarkLayout *self, WaymarkLinkRoutes *routes)
 }
 
 void
-waymark_link_routes_tiles (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
-                           guint *tx0, guint *tx1, guint *ty0, guint *ty1)
+_waymark_link_routes_tiles (WaymarkLinkRoutes *routes,
+                            const WaymarkRect *rect,
+                            guint             *tx0,
+                            guint             *tx1,
+                            guint             *ty0,
+                            guint             *ty1)
 {
   double fx0 = floor ((rect->x - routes->x0) / TILE_SIZE);
   double fx1 = floor ((rect->x + rect->width - routes->x0) / TILE_SIZE);
@@ -558,13 +602,15 @@ waymark_link_routes_tiles (WaymarkLinkRoutes *routes, const WaymarkRect *rect,
 }
 
 guint
-waymark_link_routes_query (WaymarkLinkRoutes *routes, const WaymarkRect *rect, GArray *out)
+_waymark_link_routes_query (WaymarkLinkRoutes *routes,
+                            const WaymarkRect *rect,
+                            GArray            *out)
 {
   guint tx0, tx1, ty0, ty1;
   guint tested = 0;
 
   g_array_set_size (out, 0);
-  waymark_link_routes_tiles (routes, rect, &tx0, &tx1, &ty0, &ty1);
+  _waymark_link_routes_tiles (routes, rect, &tx0, &tx1, &ty0, &ty1);
   for (guint ty = ty0; ty <= ty1; ty++)
     for (guint tx = tx0; tx <= tx1; tx++)
       {
@@ -583,7 +629,7 @@ waymark_link_routes_query (WaymarkLinkRoutes *routes, const WaymarkRect *rect, G
             /* A piece in several tiles counts once: in the tile that
              * holds the top-left corner of its overlap with @rect. */
             corner = WAYMARK_RECT_INIT (MAX (piece->box.x, rect->x), MAX (piece->box.y, rect->y), 0, 0);
-            waymark_link_routes_tiles (routes, &corner, &cx0, &cx1, &cy0, &cy1);
+            _waymark_link_routes_tiles (routes, &corner, &cx0, &cx1, &cy0, &cy1);
             if (cx0 != tx || cy0 != ty)
               continue;
             g_array_append_val (out, i);
@@ -593,7 +639,8 @@ waymark_link_routes_query (WaymarkLinkRoutes *routes, const WaymarkRect *rect, G
 }
 
 static int
-compare_uint (gconstpointer a, gconstpointer b)
+compare_uint (gconstpointer a,
+              gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
 
@@ -601,13 +648,13 @@ compare_uint (gconstpointer a, gconstpointer b)
 }
 
 void
-waymark_link_routes_sort (GArray *pieces)
+_waymark_link_routes_sort (GArray *pieces)
 {
   g_array_sort (pieces, compare_uint);
 }
 
 WaymarkLinkRoutes *
-waymark_layout_get_link_routes (WaymarkLayout *self)
+_waymark_layout_get_link_routes (WaymarkLayout *self)
 {
   GPtrArray *links;
   WaymarkLinkRoutes *routes;
@@ -616,7 +663,7 @@ waymark_layout_get_link_routes (WaymarkLayout *self)
   if (self->link_routes != NULL && !self->links_dirty)
     return self->link_routes;
 
-  g_clear_pointer (&self->link_routes, waymark_link_routes_free);
+  g_clear_pointer (&self->link_routes, _waymark_link_routes_free);
   links = waymark_journey_get_items (self->journey, WAYMARK_ITEM_LINK);
   routes = g_new0 (WaymarkLinkRoutes, 1);
   routes->routes = g_array_sized_new (FALSE, TRUE, sizeof (WaymarkLinkRoute), links->len);

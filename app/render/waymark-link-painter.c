@@ -10,8 +10,11 @@
 #define LINK_WIDTH 1.75
 
 void
-waymark_paint_link_arrow (cairo_t *cr, const double p[8], const WaymarkColor *color, double width,
-                          double line_alpha)
+_waymark_paint_link_arrow (cairo_t            *cr,
+                           const double        p[8],
+                           const WaymarkColor *color,
+                           double              width,
+                           double              line_alpha)
 {
   double dx = p[6] - p[4], dy = p[7] - p[5];
   double len, ux, uy, bx, by;
@@ -63,7 +66,9 @@ waymark_paint_link_arrow (cairo_t *cr, const double p[8], const WaymarkColor *co
 /* The part of the straight run @piece inside @area (Liang-Barsky); FALSE
  * when none. */
 static gboolean
-clip_run (const WaymarkLinkPiece *piece, const WaymarkRect *area, double out[4])
+clip_run (const WaymarkLinkPiece *piece,
+          const WaymarkRect      *area,
+          double                  out[4])
 {
   const double *p = piece->p;
   double t0 = 0, t1 = 1;
@@ -104,7 +109,9 @@ clip_run (const WaymarkLinkPiece *piece, const WaymarkRect *area, double out[4])
  * one by one in one cairo_stroke() give the same picture as the whole
  * route; cut ends lie outside the clip. */
 static void
-path_piece (cairo_t *cr, const WaymarkLinkPiece *piece, const WaymarkRect *area)
+path_piece (cairo_t                *cr,
+            const WaymarkLinkPiece *piece,
+            const WaymarkRect      *area)
 {
   const double *p = piece->p;
   double run[4];
@@ -129,7 +136,8 @@ typedef struct {
 } Run;
 
 static int
-compare_runs (gconstpointer a, gconstpointer b)
+compare_runs (gconstpointer a,
+              gconstpointer b)
 {
   const Run *x = a, *y = b;
 
@@ -139,7 +147,11 @@ compare_runs (gconstpointer a, gconstpointer b)
 }
 
 static void
-add_line (GArray *out, double x1, double y1, double x2, double y2)
+add_line (GArray *out,
+          double  x1,
+          double  y1,
+          double  x2,
+          double  y2)
 {
   WaymarkStrokePiece piece = { { x1, y1, x1, y1, x2, y2, x2, y2 }, FALSE };
 
@@ -149,7 +161,9 @@ add_line (GArray *out, double x1, double y1, double x2, double y2)
 /* Links share gutters and corridors, so many runs lie on the same line:
  * overlapping ones are merged and each stretch is stroked once. */
 static void
-add_runs (GArray *out, GArray *runs, gboolean vertical)
+add_runs (GArray   *out,
+          GArray   *runs,
+          gboolean  vertical)
 {
   guint i = 0;
 
@@ -174,7 +188,8 @@ add_runs (GArray *out, GArray *runs, gboolean vertical)
 }
 
 static void
-path_head (cairo_t *cr, const WaymarkLinkRoute *route)
+path_head (cairo_t                *cr,
+           const WaymarkLinkRoute *route)
 {
   double ux = route->dir_x, uy = route->dir_y;
   double bx = route->tip_x - ux * route->head_length;
@@ -188,14 +203,18 @@ path_head (cairo_t *cr, const WaymarkLinkRoute *route)
 }
 
 static void
-path_dot (cairo_t *cr, const WaymarkLinkRoute *route, double width)
+path_dot (cairo_t                *cr,
+          const WaymarkLinkRoute *route,
+          double                  width)
 {
   cairo_new_sub_path (cr);
   cairo_arc (cr, route->start_x, route->start_y, width * 1.4, 0, 2 * G_PI);
 }
 
 static gboolean
-is_marked (WaymarkPaintContext *pc, const WaymarkLinkRoute *route, const WaymarkColor **color)
+is_marked (WaymarkPaintContext     *pc,
+           const WaymarkLinkRoute  *route,
+           const WaymarkColor     **color)
 {
   if (pc->state == NULL)
     return FALSE;
@@ -210,8 +229,11 @@ is_marked (WaymarkPaintContext *pc, const WaymarkLinkRoute *route, const Waymark
 
 /* A selected or hovered link: whole, wider, in its colour, on top. */
 static void
-paint_marked (WaymarkPaintContext *pc, WaymarkLinkRoutes *routes, const WaymarkLinkRoute *route,
-              const WaymarkColor *color, const WaymarkRect *area)
+paint_marked (WaymarkPaintContext    *pc,
+              WaymarkLinkRoutes      *routes,
+              const WaymarkLinkRoute *route,
+              const WaymarkColor     *color,
+              const WaymarkRect      *area)
 {
   cairo_t *cr = pc->cr;
   double width = LINK_WIDTH + 2.5;
@@ -219,7 +241,7 @@ paint_marked (WaymarkPaintContext *pc, WaymarkLinkRoutes *routes, const WaymarkL
   cairo_save (cr);
   cairo_new_path (cr);
   for (guint k = 0; k < route->n_pieces; k++)
-    path_piece (cr, waymark_link_routes_get_piece (routes, route->first_piece + k), area);
+    path_piece (cr, _waymark_link_routes_get_piece (routes, route->first_piece + k), area);
   waymark_color_set_source (color, cr);
   cairo_set_line_width (cr, width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -233,9 +255,10 @@ paint_marked (WaymarkPaintContext *pc, WaymarkLinkRoutes *routes, const WaymarkL
 }
 
 void
-waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
+_waymark_paint_links (WaymarkPaintContext *pc,
+                      gboolean             over)
 {
-  WaymarkLinkRoutes *routes = waymark_layout_get_link_routes (pc->layout);
+  WaymarkLinkRoutes *routes = _waymark_layout_get_link_routes (pc->layout);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) marked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) vertical = g_array_new (FALSE, FALSE, sizeof (Run));
@@ -248,8 +271,8 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
   /* Only the pieces that reach into the clip (from the tiles it covers),
    * in route order: a long link costs what shows of it. */
   waymark_rect_inset (&pc->clip, -(WM_ARROW_LENGTH + 2), -(WM_ARROW_LENGTH + 2), &area);
-  tested = waymark_link_routes_query (routes, &area, pieces);
-  waymark_link_routes_sort (pieces);
+  tested = _waymark_link_routes_query (routes, &area, pieces);
+  _waymark_link_routes_sort (pieces);
   if (pc->stats && !over)
     pc->stats->n_links_tested += tested;
 
@@ -258,8 +281,8 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
   for (guint i = 0; i < pieces->len; i++)
     {
       guint index = g_array_index (pieces, guint, i);
-      const WaymarkLinkPiece *piece = waymark_link_routes_get_piece (routes, index);
-      const WaymarkLinkRoute *route = waymark_link_routes_get (routes, piece->route);
+      const WaymarkLinkPiece *piece = _waymark_link_routes_get_piece (routes, index);
+      const WaymarkLinkRoute *route = _waymark_link_routes_get (routes, piece->route);
       const WaymarkColor *color;
 
       if (piece->route != last_route)
@@ -316,7 +339,7 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
       cairo_set_line_width (cr, LINK_WIDTH);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      waymark_stroke_pieces (cr, (const WaymarkStrokePiece *) (gpointer) under->data, under->len);
+      _waymark_stroke_pieces (cr, (const WaymarkStrokePiece *) (gpointer) under->data, under->len);
     }
   else
     cairo_fill (cr);
@@ -324,7 +347,7 @@ waymark_paint_links (WaymarkPaintContext *pc, gboolean over)
 
   for (guint i = 0; i < marked->len; i++)
     {
-      const WaymarkLinkRoute *route = waymark_link_routes_get (routes, g_array_index (marked, guint, i));
+      const WaymarkLinkRoute *route = _waymark_link_routes_get (routes, g_array_index (marked, guint, i));
       const WaymarkColor *color;
 
       if (is_marked (pc, route, &color))

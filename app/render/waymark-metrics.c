@@ -51,7 +51,7 @@ static const WaymarkMetrics print = {
 };
 
 const WaymarkMetrics *
-waymark_metrics_get (WaymarkLayoutDensity density)
+_waymark_metrics_get (WaymarkLayoutDensity density)
 {
   return density == WAYMARK_LAYOUT_DENSITY_PRINT ? &print : &screen;
 }

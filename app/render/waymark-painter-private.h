@@ -19,24 +19,24 @@ typedef struct {
 } WaymarkPaintContext;
 
 /* Draws @layout with its top-left corner at (@x, @y) in @color. */
-void waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
+void _waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
                          const WaymarkColor *color);
 
 /* waymark-card-painter.c */
-void waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *rect);
-void waymark_paint_note (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *rect);
+void _waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *rect);
+void _waymark_paint_note (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *rect);
 
 /* waymark-emotion-painter.c */
-void waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row);
-void waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row);
-void waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row);
+void _waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row);
+void _waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row);
+void _waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row);
 
 /* waymark-link-painter.c */
 /* Links are routed around the cards: their lines are drawn under the
  * cards (@over FALSE), their dots and arrowheads, and selected or hovered
  * links whole, on top (@over TRUE). */
-void waymark_paint_links (WaymarkPaintContext *pc, gboolean over);
-void waymark_paint_link_arrow (cairo_t *cr, const double p[8], const WaymarkColor *color, double width,
+void _waymark_paint_links (WaymarkPaintContext *pc, gboolean over);
+void _waymark_paint_link_arrow (cairo_t *cr, const double p[8], const WaymarkColor *color, double width,
                                double line_alpha);
 
 /* waymark-tiled-stroke.c: strokes @pieces (each a subpath of its own, a
@@ -49,18 +49,18 @@ typedef struct {
   gboolean curve;
 } WaymarkStrokePiece;
 
-void waymark_stroke_pieces (cairo_t *cr, const WaymarkStrokePiece *pieces, guint n);
+void _waymark_stroke_pieces (cairo_t *cr, const WaymarkStrokePiece *pieces, guint n);
 
 /* waymark-glyphs.c: small vector symbols, centred on (cx, cy). */
-void waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r);
-void waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, WaymarkCategory category,
+void _waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r);
+void _waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, WaymarkCategory category,
                                    const char *icon, double cx, double cy, double size);
-void waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size);
-void waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
+void _waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size);
+void _waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
                          double cx, double cy, double radius);
-void waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
-void waymark_glyph_strength (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
-void waymark_glyph_star (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
-void waymark_glyph_sticky (cairo_t *cr, const WaymarkPalette *palette, double x, double y, double w, double h);
+void _waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
+void _waymark_glyph_strength (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
+void _waymark_glyph_star (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
+void _waymark_glyph_sticky (cairo_t *cr, const WaymarkPalette *palette, double x, double y, double w, double h);
 
 G_END_DECLS

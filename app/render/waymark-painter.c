@@ -10,8 +10,11 @@
 #define SELECTION_WIDTH 3.0
 
 void
-waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
-                    const WaymarkColor *color)
+_waymark_paint_text (WaymarkPaintContext *pc,
+                     PangoLayout         *layout,
+                     double               x,
+                     double               y,
+                     const WaymarkColor  *color)
 {
   /* The layouts were made once with a device-independent context (no
    * hinted metrics, unrounded positions), so they are shown as they are
@@ -24,7 +27,8 @@ waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, doub
 }
 
 static gboolean
-visible (WaymarkPaintContext *pc, const WaymarkRect *rect)
+visible (WaymarkPaintContext *pc,
+         const WaymarkRect   *rect)
 {
   return waymark_rect_intersects (rect, &pc->clip);
 }
@@ -41,25 +45,30 @@ paint_header (WaymarkPaintContext *pc)
   if (!visible (pc, &layout->header))
     return;
 
-  waymark_paint_text (pc, layout->title, layout->title_rect.x, layout->title_rect.y, &palette->text);
+  _waymark_paint_text (pc, layout->title, layout->title_rect.x, layout->title_rect.y, &palette->text);
   if (layout->subtitle)
-    waymark_paint_text (pc, layout->subtitle, layout->subtitle_rect.x, layout->subtitle_rect.y,
+    _waymark_paint_text (pc, layout->subtitle, layout->subtitle_rect.x, layout->subtitle_rect.y,
                         &palette->text_secondary);
   if (layout->personas)
-    waymark_paint_text (pc, layout->personas, layout->personas_rect.x, layout->personas_rect.y,
+    _waymark_paint_text (pc, layout->personas, layout->personas_rect.x, layout->personas_rect.y,
                         &palette->text_secondary);
 
   cairo_new_path (pc->cr);
-  waymark_glyph_rounded_rect (pc->cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
+  _waymark_glyph_rounded_rect (pc->cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
   waymark_color_set_source (intended ? &palette->badge_intended_fill : &palette->badge_as_is_fill, pc->cr);
   cairo_fill (pc->cr);
   waymark_text_get_size (layout->badge, &bw, &bh);
-  waymark_paint_text (pc, layout->badge, badge->x + (badge->width - bw) / 2, badge->y + (badge->height - bh) / 2,
+  _waymark_paint_text (pc, layout->badge, badge->x + (badge->width - bw) / 2, badge->y + (badge->height - bh) / 2,
                       intended ? &palette->badge_intended_text : &palette->badge_as_is_text);
 }
 
 static void
-chevron_path (cairo_t *cr, double x, double y, double w, double h, gboolean first)
+chevron_path (cairo_t  *cr,
+              double    x,
+              double    y,
+              double    w,
+              double    h,
+              gboolean  first)
 {
   double tip = WM_CHEVRON_TIP;
 
@@ -77,7 +86,9 @@ chevron_path (cairo_t *cr, double x, double y, double w, double h, gboolean firs
 }
 
 static void
-paint_phase_headers (WaymarkPaintContext *pc, guint first, guint last)
+paint_phase_headers (WaymarkPaintContext *pc,
+                     guint                first,
+                     guint                last)
 {
   WaymarkLayout *layout = pc->layout;
   const WaymarkPalette *palette = pc->palette;
@@ -90,7 +101,7 @@ paint_phase_headers (WaymarkPaintContext *pc, guint first, guint last)
 
   for (guint c = first; c <= last; c++)
     {
-      WaymarkColumn *column = waymark_layout_column (pc->layout, c);
+      WaymarkColumn *column = _waymark_layout_column (pc->layout, c);
       double x = column->x;
       double w = column->width + (c + 1 < layout->columns->len ? layout->metrics->gap / 2 + WM_CHEVRON_TIP / 2 : 0);
       double tx = x + (c == 0 ? 14 : WM_CHEVRON_TIP + 10);
@@ -103,13 +114,14 @@ paint_phase_headers (WaymarkPaintContext *pc, guint first, guint last)
       waymark_text_get_size (column->name, NULL, &nh);
       waymark_text_get_size (column->count, NULL, &ch);
       ty = y + (WM_PHASE_HEADER_HEIGHT - nh - ch) / 2;
-      waymark_paint_text (pc, column->name, tx, ty, &palette->phase_text);
-      waymark_paint_text (pc, column->count, tx, ty + nh, &palette->phase_text);
+      _waymark_paint_text (pc, column->name, tx, ty, &palette->phase_text);
+      _waymark_paint_text (pc, column->count, tx, ty + nh, &palette->phase_text);
     }
 }
 
 static void
-paint_lane_header (WaymarkPaintContext *pc, WaymarkRow *row)
+paint_lane_header (WaymarkPaintContext *pc,
+                   WaymarkRow          *row)
 {
   const WaymarkPalette *palette = pc->palette;
   const WaymarkMetrics *m = pc->layout->metrics;
@@ -119,21 +131,23 @@ paint_lane_header (WaymarkPaintContext *pc, WaymarkRow *row)
   if (!visible (pc, &rect))
     return;
   cairo_new_path (pc->cr);
-  waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
+  _waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
   waymark_color_set_source (&palette->lane_header_fill, pc->cr);
   cairo_fill (pc->cr);
 
   waymark_text_get_size (row->name, NULL, &nh);
-  waymark_paint_text (pc, row->name, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad,
+  _waymark_paint_text (pc, row->name, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad,
                       &palette->lane_header_text);
-  waymark_paint_text (pc, row->hint, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad + nh + 3,
+  _waymark_paint_text (pc, row->hint, rect.x + m->lane_header_pad, rect.y + m->lane_header_pad + nh + 3,
                       &palette->text_secondary);
   if (row->kind == WAYMARK_LANE_EMOTION)
-    waymark_paint_emotion_scale (pc, row);
+    _waymark_paint_emotion_scale (pc, row);
 }
 
 static void
-paint_kpi_cell (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *rect)
+paint_kpi_cell (WaymarkPaintContext *pc,
+                WaymarkCell         *cell,
+                const WaymarkRect   *rect)
 {
   const WaymarkPalette *palette = pc->palette;
 
@@ -150,18 +164,20 @@ paint_kpi_cell (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *r
       waymark_text_get_size (line->value, &vw, NULL);
       if (pango_layout_get_width (line->value) > 0)
         vw = MIN (vw, (double) pango_layout_get_width (line->value) / PANGO_SCALE);
-      waymark_paint_text (pc, line->name, rect->x + line->x, rect->y + line->y, &palette->text_secondary);
-      waymark_paint_text (pc, line->value, rect->x + line->x + line->width - vw, rect->y + line->y, &palette->text);
+      _waymark_paint_text (pc, line->name, rect->x + line->x, rect->y + line->y, &palette->text_secondary);
+      _waymark_paint_text (pc, line->value, rect->x + line->x + line->width - vw, rect->y + line->y, &palette->text);
     }
 }
 
 static void
-paint_cards (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *cell_rect)
+paint_cards (WaymarkPaintContext *pc,
+             WaymarkCell         *cell,
+             const WaymarkRect   *cell_rect)
 {
   guint first, last, start, end;
 
   /* Only the bands of cards that cross the clip. */
-  if (!waymark_cell_band_range (cell, pc->clip.y - cell_rect->y,
+  if (!_waymark_cell_band_range (cell, pc->clip.y - cell_rect->y,
                                 pc->clip.y + pc->clip.height - cell_rect->y, &first, &last))
     return;
   start = first * cell->n_slots;
@@ -175,9 +191,9 @@ paint_cards (WaymarkPaintContext *pc, WaymarkCell *cell, const WaymarkRect *cell
       if (!visible (pc, &rect))
         continue;
       if (waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT)
-        waymark_paint_card (pc, card, &rect);
+        _waymark_paint_card (pc, card, &rect);
       else
-        waymark_paint_note (pc, card, &rect);
+        _waymark_paint_note (pc, card, &rect);
       if (pc->stats)
         pc->stats->n_cards_painted++;
     }
@@ -189,21 +205,22 @@ typedef enum {
 } Pass;
 
 static void
-paint_rows (WaymarkPaintContext *pc, Pass pass)
+paint_rows (WaymarkPaintContext *pc,
+            Pass                 pass)
 {
   WaymarkLayout *layout = pc->layout;
   gboolean have_columns;
   guint r0, r1, c0 = 0, c1 = 0;
 
-  if (!waymark_layout_row_range (layout, pc->clip.y, pc->clip.y + pc->clip.height, &r0, &r1))
+  if (!_waymark_layout_row_range (layout, pc->clip.y, pc->clip.y + pc->clip.height, &r0, &r1))
     return;
-  have_columns = waymark_layout_column_range (layout, pc->clip.x, pc->clip.x + pc->clip.width, &c0, &c1);
+  have_columns = _waymark_layout_column_range (layout, pc->clip.x, pc->clip.x + pc->clip.width, &c0, &c1);
   if (pc->stats && have_columns && pass == PASS_CONTENT)
     pc->stats->n_columns_visited = c1 - c0 + 1;
 
   for (guint r = r0; r <= r1; r++)
     {
-      WaymarkRow *row = waymark_layout_row (layout, r);
+      WaymarkRow *row = _waymark_layout_row (layout, r);
 
       if (pass == PASS_BACKGROUND && !(pc->flags & WAYMARK_PAINT_NO_LANE_HEADERS))
         paint_lane_header (pc, row);
@@ -214,23 +231,23 @@ paint_rows (WaymarkPaintContext *pc, Pass pass)
       if (row->kind == WAYMARK_LANE_EMOTION)
         {
           if (pass == PASS_BACKGROUND)
-            waymark_paint_emotion_background (pc, row);
+            _waymark_paint_emotion_background (pc, row);
           else
-            waymark_paint_emotion_curve (pc, row);
+            _waymark_paint_emotion_curve (pc, row);
           continue;
         }
       for (guint c = c0; c <= c1; c++)
         {
-          WaymarkCell *cell = waymark_layout_cell (layout, r, c);
+          WaymarkCell *cell = _waymark_layout_cell (layout, r, c);
           WaymarkRect rect;
 
-          waymark_cell_get_rect (cell, &rect);
+          _waymark_cell_get_rect (cell, &rect);
           if (!visible (pc, &rect))
             continue;
           if (pass == PASS_BACKGROUND)
             {
               cairo_new_path (pc->cr);
-              waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
+              _waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, WM_CARD_RADIUS);
               waymark_color_set_source (&pc->palette->cell_fill, pc->cr);
               cairo_fill (pc->cr);
               continue;
@@ -257,7 +274,7 @@ paint_empty_hint (WaymarkPaintContext *pc)
   /* A dashed frame where the first phase (or lane) would go. */
   top = layout->columns->len == 0 ? layout->phase_y : layout->rows_y;
   cairo_new_path (pc->cr);
-  waymark_glyph_rounded_rect (pc->cr, layout->grid_x, top, layout->grid_right - layout->grid_x,
+  _waymark_glyph_rounded_rect (pc->cr, layout->grid_x, top, layout->grid_right - layout->grid_x,
                               layout->rows_bottom - top, WM_CARD_RADIUS);
   cairo_save (pc->cr);
   cairo_set_dash (pc->cr, dash, G_N_ELEMENTS (dash), 0);
@@ -265,7 +282,7 @@ paint_empty_hint (WaymarkPaintContext *pc)
   waymark_color_set_source (&pc->palette->grid_line, pc->cr);
   cairo_stroke (pc->cr);
   cairo_restore (pc->cr);
-  waymark_paint_text (pc, layout->empty_hint, layout->grid_x + layout->metrics->cell_pad, top + layout->metrics->cell_pad,
+  _waymark_paint_text (pc, layout->empty_hint, layout->grid_x + layout->metrics->cell_pad, top + layout->metrics->cell_pad,
                       &pc->palette->text_faint);
 }
 
@@ -302,48 +319,50 @@ paint_legend (WaymarkPaintContext *pc)
       switch (item->kind)
         {
         case WM_LEGEND_TITLE:
-          waymark_paint_text (pc, item->label, x, cy - h / 2, &palette->text);
+          _waymark_paint_text (pc, item->label, x, cy - h / 2, &palette->text);
           continue;
         case WM_LEGEND_CATEGORY:
-          waymark_glyph_category_badge (cr, palette, item->value, NULL, sx, cy, WM_LEGEND_SYMBOL - 2);
+          _waymark_glyph_category_badge (cr, palette, item->value, NULL, sx, cy, WM_LEGEND_SYMBOL - 2);
           break;
         case WM_LEGEND_EMOTION:
-          waymark_glyph_face (cr, palette, item->value, sx, cy, WM_LEGEND_SYMBOL / 2 - 1);
+          _waymark_glyph_face (cr, palette, item->value, sx, cy, WM_LEGEND_SYMBOL / 2 - 1);
           break;
         case WM_LEGEND_WEAKNESS:
-          waymark_glyph_weakness (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
+          _waymark_glyph_weakness (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
           break;
         case WM_LEGEND_STRENGTH:
-          waymark_glyph_strength (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
+          _waymark_glyph_strength (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);
           break;
         case WM_LEGEND_MOMENT_OF_TRUTH:
-          waymark_glyph_star (cr, palette, sx, cy, WM_LEGEND_SYMBOL);
+          _waymark_glyph_star (cr, palette, sx, cy, WM_LEGEND_SYMBOL);
           break;
         case WM_LEGEND_LINK:
           {
             double p[8] = { x, cy, x + 6, cy, x + WM_LEGEND_SYMBOL - 6, cy, x + WM_LEGEND_SYMBOL, cy };
 
-            waymark_paint_link_arrow (cr, p, &palette->link, 1.75, 1.0);
+            _waymark_paint_link_arrow (cr, p, &palette->link, 1.75, 1.0);
           }
           break;
         case WM_LEGEND_NOTE:
-          waymark_glyph_sticky (cr, palette, x + 1, cy - WM_LEGEND_SYMBOL / 2 + 1,
+          _waymark_glyph_sticky (cr, palette, x + 1, cy - WM_LEGEND_SYMBOL / 2 + 1,
                                 WM_LEGEND_SYMBOL - 2, WM_LEGEND_SYMBOL - 3);
           break;
         default:
           break;
         }
-      waymark_paint_text (pc, item->label, x + WM_LEGEND_SYMBOL + 7, cy - h / 2, &palette->text_secondary);
+      _waymark_paint_text (pc, item->label, x + WM_LEGEND_SYMBOL + 7, cy - h / 2, &palette->text_secondary);
     }
 }
 
 static void
-paint_ring (WaymarkPaintContext *pc, const WaymarkRect *rect, const WaymarkColor *color)
+paint_ring (WaymarkPaintContext *pc,
+            const WaymarkRect   *rect,
+            const WaymarkColor  *color)
 {
   double o = SELECTION_WIDTH / 2 + 2;
 
   cairo_new_path (pc->cr);
-  waymark_glyph_rounded_rect (pc->cr, rect->x - o, rect->y - o, rect->width + 2 * o, rect->height + 2 * o,
+  _waymark_glyph_rounded_rect (pc->cr, rect->x - o, rect->y - o, rect->width + 2 * o, rect->height + 2 * o,
                               WM_CARD_RADIUS + o);
   cairo_save (pc->cr);
   cairo_set_line_width (pc->cr, SELECTION_WIDTH);
@@ -353,7 +372,9 @@ paint_ring (WaymarkPaintContext *pc, const WaymarkRect *rect, const WaymarkColor
 }
 
 static void
-paint_item_feedback (WaymarkPaintContext *pc, gconstpointer item, const WaymarkColor *color)
+paint_item_feedback (WaymarkPaintContext *pc,
+                     gconstpointer        item,
+                     const WaymarkColor  *color)
 {
   WaymarkLayout *layout = pc->layout;
   WaymarkCard *card = g_hash_table_lookup (layout->cards, item);
@@ -361,7 +382,7 @@ paint_item_feedback (WaymarkPaintContext *pc, gconstpointer item, const WaymarkC
 
   if (card == NULL || card->cell == NULL)
     return;
-  waymark_card_get_rect (card, &rect);
+  _waymark_card_get_rect (card, &rect);
   if (visible (pc, &rect))
     paint_ring (pc, &rect, color);
 
@@ -370,7 +391,7 @@ paint_item_feedback (WaymarkPaintContext *pc, gconstpointer item, const WaymarkC
     return;
   for (guint r = 0; r < layout->rows->len; r++)
     {
-      WaymarkRow *row = waymark_layout_row (layout, r);
+      WaymarkRow *row = _waymark_layout_row (layout, r);
       double x, y;
 
       if (row->kind != WAYMARK_LANE_EMOTION ||
@@ -412,7 +433,7 @@ paint_feedback (WaymarkPaintContext *pc)
                                                   state->drop_index, &rect) && visible (pc, &rect))
         {
           cairo_new_path (pc->cr);
-          waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, 1.5);
+          _waymark_glyph_rounded_rect (pc->cr, rect.x, rect.y, rect.width, rect.height, 1.5);
           waymark_color_set_source (&pc->palette->drop, pc->cr);
           cairo_fill (pc->cr);
         }
@@ -458,15 +479,15 @@ waymark_painter_paint (WaymarkLayout           *layout,
   if (!(flags & WAYMARK_PAINT_NO_HEADER))
     paint_header (&pc);
   if (!(flags & WAYMARK_PAINT_NO_PHASE_HEADERS) &&
-      waymark_layout_column_range (layout, pc.clip.x, pc.clip.x + pc.clip.width, &c0, &c1))
+      _waymark_layout_column_range (layout, pc.clip.x, pc.clip.x + pc.clip.width, &c0, &c1))
     paint_phase_headers (&pc, c0, c1);
   paint_rows (&pc, PASS_BACKGROUND);
   paint_empty_hint (&pc);
   if (!(flags & WAYMARK_PAINT_NO_LINKS))
-    waymark_paint_links (&pc, FALSE);
+    _waymark_paint_links (&pc, FALSE);
   paint_rows (&pc, PASS_CONTENT);
   if (!(flags & WAYMARK_PAINT_NO_LINKS))
-    waymark_paint_links (&pc, TRUE);
+    _waymark_paint_links (&pc, TRUE);
   paint_feedback (&pc);
   if (!(flags & WAYMARK_PAINT_NO_LEGEND))
     paint_legend (&pc);

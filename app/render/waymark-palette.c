@@ -114,13 +114,15 @@ waymark_palette_get (WaymarkPaletteVariant variant)
 }
 
 const WaymarkColor *
-waymark_palette_get_emotion (const WaymarkPalette *palette, int score)
+waymark_palette_get_emotion (const WaymarkPalette *palette,
+                             int                   score)
 {
   return &palette->emotion[CLAMP (score, -2, 2) + 2];
 }
 
 const WaymarkColor *
-waymark_palette_get_category (const WaymarkPalette *palette, WaymarkCategory category)
+waymark_palette_get_category (const WaymarkPalette *palette,
+                              WaymarkCategory       category)
 {
   if ((guint) category >= WAYMARK_N_CATEGORIES)
     category = WAYMARK_CATEGORY_DIGITAL;
@@ -128,13 +130,16 @@ waymark_palette_get_category (const WaymarkPalette *palette, WaymarkCategory cat
 }
 
 void
-waymark_color_set_source (const WaymarkColor *color, cairo_t *cr)
+waymark_color_set_source (const WaymarkColor *color,
+                          cairo_t            *cr)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
 void
-waymark_color_set_source_alpha (const WaymarkColor *color, double alpha, cairo_t *cr)
+waymark_color_set_source_alpha (const WaymarkColor *color,
+                                double              alpha,
+                                cairo_t            *cr)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }

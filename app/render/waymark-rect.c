@@ -6,21 +6,26 @@
 #include "waymark-rect.h"
 
 gboolean
-waymark_rect_intersects (const WaymarkRect *a, const WaymarkRect *b)
+waymark_rect_intersects (const WaymarkRect *a,
+                         const WaymarkRect *b)
 {
   return a->x < b->x + b->width && b->x < a->x + a->width &&
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
 gboolean
-waymark_rect_contains_point (const WaymarkRect *rect, double x, double y)
+waymark_rect_contains_point (const WaymarkRect *rect,
+                             double             x,
+                             double             y)
 {
   return x >= rect->x && x < rect->x + rect->width &&
          y >= rect->y && y < rect->y + rect->height;
 }
 
 void
-waymark_rect_union (const WaymarkRect *a, const WaymarkRect *b, WaymarkRect *out)
+waymark_rect_union (const WaymarkRect *a,
+                    const WaymarkRect *b,
+                    WaymarkRect       *out)
 {
   double x1, y1, x2, y2;
 
@@ -42,7 +47,10 @@ waymark_rect_union (const WaymarkRect *a, const WaymarkRect *b, WaymarkRect *out
 }
 
 void
-waymark_rect_inset (const WaymarkRect *rect, double dx, double dy, WaymarkRect *out)
+waymark_rect_inset (const WaymarkRect *rect,
+                    double             dx,
+                    double             dy,
+                    WaymarkRect       *out)
 {
   *out = WAYMARK_RECT_INIT (rect->x + dx, rect->y + dy,
                             rect->width - 2 * dx, rect->height - 2 * dy);

@@ -188,7 +188,9 @@ waymark_text_cache_get_n_created (WaymarkTextCache *cache)
 }
 
 void
-waymark_text_get_size (PangoLayout *layout, double *width, double *height)
+waymark_text_get_size (PangoLayout *layout,
+                       double      *width,
+                       double      *height)
 {
   int w, h;
 
@@ -200,7 +202,8 @@ waymark_text_get_size (PangoLayout *layout, double *width, double *height)
 }
 
 gboolean
-waymark_text_set_text (PangoLayout *layout, const char *text)
+waymark_text_set_text (PangoLayout *layout,
+                       const char  *text)
 {
   if (text == NULL)
     text = "";

@@ -31,7 +31,8 @@ typedef struct {
 } Entry;
 
 static void
-path_piece (cairo_t *cr, const WaymarkStrokePiece *piece)
+path_piece (cairo_t                  *cr,
+            const WaymarkStrokePiece *piece)
 {
   const double *p = piece->p;
 
@@ -58,7 +59,8 @@ is_vector (cairo_t *cr)
 }
 
 static int
-compare_entries (gconstpointer a, gconstpointer b)
+compare_entries (gconstpointer a,
+                 gconstpointer b)
 {
   const Entry *x = a, *y = b;
 
@@ -71,7 +73,10 @@ compare_entries (gconstpointer a, gconstpointer b)
  * stays inside it), widened by half the line width and a pixel for the
  * antialiased edge. */
 static void
-device_box (cairo_t *cr, const WaymarkStrokePiece *piece, double half_width, double box[4])
+device_box (cairo_t                  *cr,
+            const WaymarkStrokePiece *piece,
+            double                    half_width,
+            double                    box[4])
 {
   box[0] = box[1] = G_MAXDOUBLE;
   box[2] = box[3] = -G_MAXDOUBLE;
@@ -94,7 +99,9 @@ device_box (cairo_t *cr, const WaymarkStrokePiece *piece, double half_width, dou
 }
 
 void
-waymark_stroke_pieces (cairo_t *cr, const WaymarkStrokePiece *pieces, guint n)
+_waymark_stroke_pieces (cairo_t                  *cr,
+                        const WaymarkStrokePiece *pieces,
+                        guint                     n)
 {
   cairo_matrix_t m;
   double x0, y0, x1, y1, half_width, dx, dy;

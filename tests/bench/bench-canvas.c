@@ -33,7 +33,8 @@ typedef struct {
 } CanvasFigures;
 
 static double
-time_frame (WaymarkCanvas *canvas, cairo_surface_t *surface)
+time_frame (WaymarkCanvas   *canvas,
+            cairo_surface_t *surface)
 {
   gint64 start = bench_now_ns ();
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -53,7 +54,9 @@ time_frame (WaymarkCanvas *canvas, cairo_surface_t *surface)
 
 /* A card in the middle of the view, or NULL. */
 static gpointer
-card_in_view (WaymarkCanvas *canvas, double *x, double *y)
+card_in_view (WaymarkCanvas *canvas,
+              double        *x,
+              double        *y)
 {
   for (int dy = 0; dy < VIEW_HEIGHT / 2; dy += 16)
     for (int dx = 0; dx < VIEW_WIDTH / 2; dx += 16)
@@ -70,7 +73,9 @@ card_in_view (WaymarkCanvas *canvas, double *x, double *y)
 }
 
 static gboolean
-measure (guint n_touchpoints, CanvasFigures *out, GError **error)
+measure (guint           n_touchpoints,
+         CanvasFigures  *out,
+         GError        **error)
 {
   g_autoptr(WaymarkJourney) journey = bench_generate_journey (n_touchpoints, 4242);
   g_autoptr(WaymarkDocument) document = waymark_document_new (journey);
@@ -187,7 +192,8 @@ measure (guint n_touchpoints, CanvasFigures *out, GError **error)
 }
 
 gboolean
-bench_canvas_run (const BenchOptions *options, GError **error)
+bench_canvas_run (const BenchOptions  *options,
+                  GError             **error)
 {
   static const guint sizes[] = { 500, 5000 };
   CanvasFigures figures[G_N_ELEMENTS (sizes)] = { 0 };

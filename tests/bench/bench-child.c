@@ -35,7 +35,8 @@
  * more mappings, so the forking process must be small: this one, not the
  * benchmark with its heap and GTK's libraries. */
 static int
-measure (int argc, char **argv)
+measure (int    argc,
+         char **argv)
 {
   struct rusage usage;
   struct timespec t0, t1;
@@ -105,7 +106,8 @@ load_only (const char *path)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   if (argc >= 2 && strcmp (argv[1], "--measure") == 0)
     return measure (argc - 2, argv + 2);

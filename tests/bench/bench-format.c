@@ -54,7 +54,8 @@ typedef struct {
 } Figures;
 
 static guint
-runs_for (const BenchOptions *options, guint size)
+runs_for (const BenchOptions *options,
+          guint               size)
 {
   if (options->runs > 0)
     return options->runs;
@@ -140,7 +141,8 @@ measure_processes (const BenchOptions  *options,
 }
 
 static gboolean
-files_equal (const char *a, const char *b)
+files_equal (const char *a,
+             const char *b)
 {
   g_autofree char *data_a = NULL;
   g_autofree char *data_b = NULL;
@@ -216,14 +218,19 @@ measure_in_process (const BenchOptions  *options,
 }
 
 static double
-ratio (double a, double b)
+ratio (double a,
+       double b)
 {
   return (a >= 0 && b > 0) ? a / b : -1;
 }
 
 /* One row of a table with a column per size. */
 static void
-print_row (const char *label, const Figures *figs, guint n, double (*get) (const Figures *), int precision)
+print_row (const char *label,
+           const Figures *figs,
+           guint n,
+           double (*get) (const Figures *),
+           int precision)
 {
   g_print ("  %-42s", label);
   for (guint i = 0; i < n; i++)
@@ -257,7 +264,11 @@ typedef struct {
 } Tally;
 
 static void
-print_goal_row (Tally *tally, const char *label, const double *values, guint n, double goal)
+print_goal_row (Tally        *tally,
+                const char   *label,
+                const double *values,
+                guint         n,
+                double        goal)
 {
   g_print ("  %-42s", label);
   for (guint i = 0; i < n; i++)
@@ -275,7 +286,10 @@ print_goal_row (Tally *tally, const char *label, const double *values, guint n, 
 }
 
 static void
-print_report (const BenchOptions *options, const Figures *figs, guint n, const BenchProc *fixed)
+print_report (const BenchOptions *options,
+              const Figures      *figs,
+              guint               n,
+              const BenchProc    *fixed)
 {
   Tally tally = { 0, 0 };
   g_autofree double *values = g_new0 (double, n);

@@ -149,14 +149,17 @@ typedef struct {
 } Gen;
 
 static const char *
-pick (Gen *gen, const char * const *strings, guint n)
+pick (Gen                *gen,
+      const char * const *strings,
+      guint               n)
 {
   return strings[g_rand_int_range (gen->rand, 0, (gint32) n)];
 }
 #define PICK(gen, array) pick ((gen), (array), G_N_ELEMENTS (array))
 
 static gboolean
-chance (Gen *gen, double probability)
+chance (Gen    *gen,
+        double  probability)
 {
   return g_rand_double (gen->rand) < probability;
 }
@@ -164,7 +167,8 @@ chance (Gen *gen, double probability)
 /* Ids look random like generated ones but are a bijection of a counter, so
  * they are unique and reproducible. */
 static char *
-new_id (Gen *gen, const char *prefix)
+new_id (Gen        *gen,
+        const char *prefix)
 {
   guint64 n = (gen->next_id++ + gen->id_salt) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
@@ -193,13 +197,17 @@ make_description (Gen *gen)
 }
 
 static char *
-make_number (Gen *gen, double low, double high, int decimals)
+make_number (Gen    *gen,
+             double  low,
+             double  high,
+             int     decimals)
 {
   return g_strdup_printf ("%.*f", decimals, g_rand_double_range (gen->rand, low, high));
 }
 
 static void
-add (WaymarkJourney *journey, gpointer item)
+add (WaymarkJourney *journey,
+     gpointer        item)
 {
   if (!waymark_journey_insert_item (journey, item, -1))
     g_error ("generated a duplicate id %s", waymark_item_get_id (item));
@@ -207,7 +215,9 @@ add (WaymarkJourney *journey, gpointer item)
 }
 
 static void
-fill_touchpoint (Gen *gen, WaymarkTouchpoint *tp, GPtrArray *channel_items)
+fill_touchpoint (Gen               *gen,
+                 WaymarkTouchpoint *tp,
+                 GPtrArray         *channel_items)
 {
   guint n_kpis;
   double r;

@@ -32,7 +32,9 @@ static const BenchSection sections[] = {
 };
 
 static gboolean
-parse_sizes (const char *text, GArray *sizes, GError **error)
+parse_sizes (const char  *text,
+             GArray      *sizes,
+             GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
@@ -57,7 +59,8 @@ parse_sizes (const char *text, GArray *sizes, GError **error)
 }
 
 static int
-compare_uint (gconstpointer a, gconstpointer b)
+compare_uint (gconstpointer a,
+              gconstpointer b)
 {
   guint x = *(const guint *) a;
   guint y = *(const guint *) b;
@@ -83,7 +86,8 @@ remove_tmpdir (const char *path)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;

@@ -196,12 +196,12 @@ example_map (void)
 
 /* Median ms of a new layout plus the export, and the size of the file. */
 static gboolean
-measure_export (WaymarkJourney             *journey,
-                const WaymarkExportOptions *export_options,
-                guint                       runs,
-                double                     *ms,
-                gsize                      *bytes,
-                GError                    **error)
+measure_export (WaymarkJourney              *journey,
+                const WaymarkExportOptions  *export_options,
+                guint                        runs,
+                double                      *ms,
+                gsize                       *bytes,
+                GError                     **error)
 {
   g_autofree double *times = g_new0 (double, runs + 1);
 
@@ -225,11 +225,11 @@ measure_export (WaymarkJourney             *journey,
 }
 
 static void
-print_row (const char   *label,
+print_row (const char *label,
            const Figures *figs,
-           guint          n,
-           double       (*value) (const Figures *),
-           int            precision)
+           guint n,
+           double (*value) (const Figures *),
+           int precision)
 {
   g_print ("  %-46s", label);
   for (guint i = 0; i < n; i++)

@@ -36,7 +36,8 @@ bench_ms_since (gint64 start_ns)
 }
 
 static int
-compare_doubles (const void *a, const void *b)
+compare_doubles (const void *a,
+                 const void *b)
 {
   double x = *(const double *) a;
   double y = *(const double *) b;
@@ -45,7 +46,8 @@ compare_doubles (const void *a, const void *b)
 }
 
 double
-bench_median (double *values, guint n)
+bench_median (double *values,
+              guint   n)
 {
   if (n == 0)
     return 0;
@@ -117,7 +119,9 @@ bench_run_measured (const BenchOptions  *options,
 }
 
 void
-bench_print_cell (double value, int width, int precision)
+bench_print_cell (double value,
+                  int    width,
+                  int    precision)
 {
   if (value < 0)
     g_print (" %*s", width, "n/a");
@@ -126,7 +130,8 @@ bench_print_cell (double value, int width, int precision)
 }
 
 const char *
-bench_verdict (double ratio, double goal)
+bench_verdict (double ratio,
+               double goal)
 {
   if (ratio < 0)
     return "n/a";

@@ -27,7 +27,8 @@ template_path (const char *name)
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autofree char *source = template_path ("example-fitness-watch.journey");
   g_autofree char *contents = NULL;
@@ -61,7 +62,8 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   remove_tree (f->dir);
   g_free (f->dir);
@@ -69,14 +71,17 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static void
-edit_title (WaymarkDocument *doc, const char *title)
+edit_title (WaymarkDocument *doc,
+            const char      *title)
 {
   waymark_edits_set_text (waymark_document_get_history (doc), WAYMARK_FIELD_TITLE, title);
 }
 
 /* Writes the file as a teammate's program would. */
 static void
-change_on_disk (GFile *file, const char *from, const char *to)
+change_on_disk (GFile      *file,
+                const char *from,
+                const char *to)
 {
   g_autofree char *contents = NULL;
   g_autofree char *changed = NULL;
@@ -95,13 +100,15 @@ change_on_disk (GFile *file, const char *from, const char *to)
 }
 
 static void
-count_cb (WaymarkDocument *doc, guint *count)
+count_cb (WaymarkDocument *doc,
+          guint           *count)
 {
   (*count)++;
 }
 
 static void
-test_external_change_is_detected (Fixture *f, gconstpointer data)
+test_external_change_is_detected (Fixture       *f,
+                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -138,7 +145,8 @@ test_external_change_is_detected (Fixture *f, gconstpointer data)
 }
 
 static void
-test_touch_is_not_a_change (Fixture *f, gconstpointer data)
+test_touch_is_not_a_change (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -151,7 +159,8 @@ test_touch_is_not_a_change (Fixture *f, gconstpointer data)
 }
 
 static void
-test_reload_replaces_journey (Fixture *f, gconstpointer data)
+test_reload_replaces_journey (Fixture       *f,
+                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -199,7 +208,8 @@ orphan_entry (const char *key)
 }
 
 static void
-test_recovery_restores_when_unchanged (Fixture *f, gconstpointer data)
+test_recovery_restores_when_unchanged (Fixture       *f,
+                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -241,7 +251,8 @@ test_recovery_restores_when_unchanged (Fixture *f, gconstpointer data)
 }
 
 static void
-test_recovery_set_aside_when_file_changed (Fixture *f, gconstpointer data)
+test_recovery_set_aside_when_file_changed (Fixture       *f,
+                                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -276,7 +287,8 @@ test_recovery_set_aside_when_file_changed (Fixture *f, gconstpointer data)
 }
 
 static void
-test_recovery_debounced_after_edit (Fixture *f, gconstpointer data)
+test_recovery_debounced_after_edit (Fixture       *f,
+                                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -301,7 +313,8 @@ test_recovery_debounced_after_edit (Fixture *f, gconstpointer data)
 
 /* The Preferences can switch the journal off (and change its delay). */
 static void
-test_recovery_switched_off (Fixture *f, gconstpointer data)
+test_recovery_switched_off (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
@@ -339,7 +352,8 @@ test_recovery_switched_off (Fixture *f, gconstpointer data)
 }
 
 static void
-test_lock_other_and_stale (Fixture *f, gconstpointer data)
+test_lock_other_and_stale (Fixture       *f,
+                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) lock = waymark_lock_file_for (f->file);
@@ -376,7 +390,8 @@ test_lock_other_and_stale (Fixture *f, gconstpointer data)
 }
 
 static void
-test_newer_format_is_read_only (Fixture *f, gconstpointer data)
+test_newer_format_is_read_only (Fixture       *f,
+                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkDocument) doc = NULL;
@@ -391,7 +406,8 @@ test_newer_format_is_read_only (Fixture *f, gconstpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -28,7 +28,8 @@
 
 /* A journey with @n touchpoints; @title tells two versions apart. */
 static WaymarkJourney *
-make_journey (const char *title, guint n)
+make_journey (const char *title,
+              guint       n)
 {
   WaymarkJourney *journey = waymark_journey_new ();
   WaymarkPhase *phase = waymark_phase_new ("phase-000000000001", "Awareness");
@@ -53,7 +54,8 @@ make_journey (const char *title, guint n)
 }
 
 static GBytes *
-journey_bytes (const char *title, guint n)
+journey_bytes (const char *title,
+               guint       n)
 {
   g_autoptr(WaymarkJourney) journey = make_journey (title, n);
 
@@ -61,7 +63,8 @@ journey_bytes (const char *title, guint n)
 }
 
 static void
-assert_file_is (const char *path, GBytes *expected)
+assert_file_is (const char *path,
+                GBytes     *expected)
 {
   g_autofree char *contents = NULL;
   gsize length;
@@ -93,7 +96,8 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_set_up (Fixture *fx, gconstpointer data)
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -126,7 +130,8 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture *fx, gconstpointer data)
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
 {
   remove_tree (fx->dir);
   g_clear_object (&fx->file);
@@ -144,7 +149,8 @@ current_umask (void)
 }
 
 static void
-test_round_trip (Fixture *fx, gconstpointer data)
+test_round_trip (Fixture       *fx,
+                 gconstpointer  data)
 {
   g_autoptr(WaymarkJourney) journey = make_journey ("Round trip", 50);
   g_autoptr(WaymarkJourney) loaded = NULL;
@@ -183,7 +189,8 @@ test_round_trip (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_keeps_permissions (Fixture *fx, gconstpointer data)
+test_keeps_permissions (Fixture       *fx,
+                        gconstpointer  data)
 {
   g_autoptr(GBytes) first = journey_bytes ("First", 3);
   g_autoptr(GBytes) second = journey_bytes ("Second", 3);
@@ -208,7 +215,8 @@ test_keeps_permissions (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_wrong_etag (Fixture *fx, gconstpointer data)
+test_wrong_etag (Fixture       *fx,
+                 gconstpointer  data)
 {
   g_autoptr(GBytes) ours = journey_bytes ("Ours", 3);
   g_autoptr(GBytes) theirs = journey_bytes ("Teammate's", 3);
@@ -241,7 +249,8 @@ test_wrong_etag (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_symlink (Fixture *fx, gconstpointer data)
+test_symlink (Fixture       *fx,
+              gconstpointer  data)
 {
   g_autoptr(GBytes) first = journey_bytes ("First", 3);
   g_autoptr(GBytes) second = journey_bytes ("Second", 3);
@@ -277,7 +286,8 @@ test_symlink (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_dangling_symlink (Fixture *fx, gconstpointer data)
+test_dangling_symlink (Fixture       *fx,
+                       gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = journey_bytes ("New", 1);
   g_autoptr(GError) error = NULL;
@@ -293,7 +303,8 @@ test_dangling_symlink (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_failed_write (Fixture *fx, gconstpointer data)
+test_failed_write (Fixture       *fx,
+                   gconstpointer  data)
 {
   g_autoptr(GBytes) old = journey_bytes ("Old", 3);
   g_autoptr(WaymarkJourney) big = make_journey ("Big", 200);
@@ -361,7 +372,8 @@ disk_full_child (const char *dir)
 }
 
 static void
-test_disk_full (Fixture *fx, gconstpointer data)
+test_disk_full (Fixture       *fx,
+                gconstpointer  data)
 {
   int status;
   pid_t pid;
@@ -393,7 +405,8 @@ dead_pid (void)
 }
 
 static char *
-touch (const char *dir, const char *name)
+touch (const char *dir,
+       const char *name)
 {
   char *path = g_build_filename (dir, name, NULL);
 
@@ -402,7 +415,8 @@ touch (const char *dir, const char *name)
 }
 
 static void
-test_sweep (Fixture *fx, gconstpointer data)
+test_sweep (Fixture       *fx,
+            gconstpointer  data)
 {
   g_autofree char *dead = g_strdup_printf ("map.journey.waymark-save-%d-aB3dE9", (int) dead_pid ());
   g_autofree char *alive = g_strdup_printf ("map.journey.waymark-save-%d-Zx81qP", (int) getpid ());
@@ -437,7 +451,8 @@ test_sweep (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_load_sweeps (Fixture *fx, gconstpointer data)
+test_load_sweeps (Fixture       *fx,
+                  gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = journey_bytes ("Swept", 2);
   g_autoptr(WaymarkJourney) journey = NULL;
@@ -470,7 +485,8 @@ bytes_read_so_far (void)
 }
 
 static void
-test_too_large (Fixture *fx, gconstpointer data)
+test_too_large (Fixture       *fx,
+                gconstpointer  data)
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(GError) error = NULL;
@@ -502,7 +518,8 @@ test_too_large (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_gzip_refused (Fixture *fx, gconstpointer data)
+test_gzip_refused (Fixture       *fx,
+                   gconstpointer  data)
 {
   g_autoptr(GBytes) plain = journey_bytes ("Compressed", 20);
   g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
@@ -557,7 +574,8 @@ multibyte_bytes (void)
 }
 
 static void
-test_load_in_pieces (Fixture *fx, gconstpointer data)
+test_load_in_pieces (Fixture       *fx,
+                     gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = multibyte_bytes ();
   g_autoptr(WaymarkJourney) loaded = NULL;
@@ -587,7 +605,8 @@ test_load_in_pieces (Fixture *fx, gconstpointer data)
 /* A bad byte far into a large file: the loader names its line, as for
  * the same bytes in memory, and does not report a checksum. */
 static void
-test_invalid_in_pieces (Fixture *fx, gconstpointer data)
+test_invalid_in_pieces (Fixture       *fx,
+                        gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = multibyte_bytes ();
   g_autofree char *contents = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -623,7 +642,8 @@ test_invalid_in_pieces (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_missing (Fixture *fx, gconstpointer data)
+test_missing (Fixture       *fx,
+              gconstpointer  data)
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(GError) error = NULL;
@@ -637,7 +657,8 @@ test_missing (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_fifo_refused (Fixture *fx, gconstpointer data)
+test_fifo_refused (Fixture       *fx,
+                   gconstpointer  data)
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(GError) error = NULL;
@@ -654,7 +675,8 @@ test_fifo_refused (Fixture *fx, gconstpointer data)
 }
 
 static void
-test_save_over_directory (Fixture *fx, gconstpointer data)
+test_save_over_directory (Fixture       *fx,
+                          gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = journey_bytes ("Nowhere", 1);
   g_autoptr(GError) error = NULL;
@@ -667,7 +689,8 @@ test_save_over_directory (Fixture *fx, gconstpointer data)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -45,7 +45,8 @@ save (WaymarkJourney *journey)
 }
 
 static gpointer
-random_item (WaymarkJourney *journey, WaymarkItemType type)
+random_item (WaymarkJourney  *journey,
+             WaymarkItemType  type)
 {
   guint n = waymark_journey_get_n_items (journey, type);
 
@@ -55,7 +56,8 @@ random_item (WaymarkJourney *journey, WaymarkItemType type)
 }
 
 static WaymarkLane *
-random_card_lane (WaymarkJourney *journey, WaymarkLaneKind kind)
+random_card_lane (WaymarkJourney  *journey,
+                  WaymarkLaneKind  kind)
 {
   GPtrArray *lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
   g_autoptr(GPtrArray) fitting = g_ptr_array_new ();
@@ -411,7 +413,9 @@ test_delete_phase_with_dependents (void)
 }
 
 static void
-changed_cb (WaymarkJourney *journey, WaymarkChange *change, GArray *kinds)
+changed_cb (WaymarkJourney *journey,
+            WaymarkChange  *change,
+            GArray         *kinds)
 {
   g_array_append_val (kinds, change->kind);
 }
@@ -460,7 +464,8 @@ test_edit_keeps_id_owned_by_item (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

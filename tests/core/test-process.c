@@ -57,7 +57,8 @@ test_self_and_nonsense (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/process/running-and-killed", test_running_and_killed);

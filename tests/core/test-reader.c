@@ -14,13 +14,16 @@
 #define ROOT "<journey xmlns=\"urn:waymark:journey\" format=\"1\" id=\"j-1\">\n"
 
 static WaymarkJourney *
-load (const char *xml, WaymarkReadInfo *info, GError **error)
+load (const char       *xml,
+      WaymarkReadInfo  *info,
+      GError          **error)
 {
   return waymark_reader_read (xml, strlen (xml), "test.journey", info, error);
 }
 
 static WaymarkJourney *
-load_ok (const char *xml, WaymarkReadInfo *info)
+load_ok (const char      *xml,
+         WaymarkReadInfo *info)
 {
   g_autoptr(GError) error = NULL;
   WaymarkJourney *journey = load (xml, info, &error);
@@ -33,7 +36,10 @@ load_ok (const char *xml, WaymarkReadInfo *info)
 /* Asserts a refusal with @code whose message starts "test.journey:LINE:"
  * and contains @text. */
 static void
-assert_refused (const char *xml, WaymarkFormatError code, int line, const char *text)
+assert_refused (const char         *xml,
+                WaymarkFormatError  code,
+                int                 line,
+                const char         *text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = load (xml, NULL, &error);
@@ -283,7 +289,8 @@ test_comments_and_pis (void)
 }
 
 static const char *
-owner_of (WaymarkForeign *foreign, const char *qname)
+owner_of (WaymarkForeign *foreign,
+          const char     *qname)
 {
   for (guint i = 0; foreign && foreign->attrs && i < foreign->attrs->len; i++)
     {
@@ -295,7 +302,8 @@ owner_of (WaymarkForeign *foreign, const char *qname)
 }
 
 static const char *
-value_of (WaymarkForeign *foreign, const char *qname)
+value_of (WaymarkForeign *foreign,
+          const char     *qname)
 {
   for (guint i = 0; foreign && foreign->attrs && i < foreign->attrs->len; i++)
     {
@@ -307,7 +315,8 @@ value_of (WaymarkForeign *foreign, const char *qname)
 }
 
 static void
-assert_ns_decls (WaymarkForeign *foreign, const char *const *expected)
+assert_ns_decls (WaymarkForeign    *foreign,
+                 const char *const *expected)
 {
   guint n = g_strv_length ((char **) expected);
 
@@ -691,7 +700,8 @@ test_templates (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

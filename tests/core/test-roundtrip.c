@@ -117,7 +117,9 @@ list_templates (void)
 }
 
 static GBytes *
-load_and_write (const char *data, gsize length, const char *name)
+load_and_write (const char *data,
+                gsize       length,
+                const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = waymark_reader_read (data, length, name, NULL, &error);
@@ -127,7 +129,10 @@ load_and_write (const char *data, gsize length, const char *name)
 }
 
 static void
-assert_same_bytes (const char *name, const char *expected, gsize expected_length, GBytes *actual)
+assert_same_bytes (const char *name,
+                   const char *expected,
+                   gsize       expected_length,
+                   GBytes     *actual)
 {
   gsize length;
   const char *data = g_bytes_get_data (actual, &length);
@@ -190,7 +195,9 @@ test_untidy_settles (void)
 }
 
 static void
-validate (const char *rng, const char *name, GBytes *document)
+validate (const char *rng,
+          const char *name,
+          GBytes     *document)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -242,7 +249,8 @@ test_relaxng (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

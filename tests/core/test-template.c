@@ -57,7 +57,8 @@ load_original (GFile *file)
  * fresh id, and its references point into @copy (at the copies of what
  * the original's point at). */
 static void
-assert_same_structure (WaymarkJourney *original, WaymarkJourney *copy)
+assert_same_structure (WaymarkJourney *original,
+                       WaymarkJourney *copy)
 {
   g_assert_cmpstr (waymark_journey_get_id (copy), !=, waymark_journey_get_id (original));
   g_assert_cmpint (waymark_journey_get_state (copy), ==, waymark_journey_get_state (original));
@@ -135,7 +136,9 @@ assert_same_structure (WaymarkJourney *original, WaymarkJourney *copy)
 typedef void (*TextCheck) (const char *original, const char *made, const char *what);
 
 static void
-each_text (WaymarkJourney *original, WaymarkJourney *copy, TextCheck check)
+each_text (WaymarkJourney *original,
+           WaymarkJourney *copy,
+           TextCheck       check)
 {
   check (waymark_journey_get_text (original, WAYMARK_FIELD_TITLE), waymark_journey_get_text (copy, WAYMARK_FIELD_TITLE), "title");
   check (waymark_journey_get_text (original, WAYMARK_FIELD_SUBJECT), waymark_journey_get_text (copy, WAYMARK_FIELD_SUBJECT), "subject");
@@ -195,7 +198,9 @@ each_text (WaymarkJourney *original, WaymarkJourney *copy, TextCheck check)
 }
 
 static void
-check_unchanged (const char *original, const char *made, const char *what)
+check_unchanged (const char *original,
+                 const char *made,
+                 const char *what)
 {
   g_assert_cmpstr (made, ==, original);
 }
@@ -207,7 +212,9 @@ static guint n_differing;
  * (gettext hands back the very string it was given when it has none) and
  * the journey holds it. */
 static void
-check_translated (const char *original, const char *made, const char *what)
+check_translated (const char *original,
+                  const char *made,
+                  const char *what)
 {
   const char *translation;
 
@@ -255,7 +262,8 @@ test_instantiate_english (void)
 }
 
 static const char *
-phase_name (WaymarkJourney *journey, guint index)
+phase_name (WaymarkJourney *journey,
+            guint           index)
 {
   return ((WaymarkPhase *) waymark_journey_get_item (journey, WAYMARK_ITEM_PHASE, index))->name;
 }
@@ -493,7 +501,8 @@ test_list_foreign_folder (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const char *localedir = g_getenv ("WAYMARK_LOCALEDIR");
 

@@ -143,7 +143,8 @@ test_untitled_recovery (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autofree char *recovery = NULL;
   g_autofree char *cmd = NULL;

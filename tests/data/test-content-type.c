@@ -31,7 +31,9 @@ static const char plain_xml[] =
   "</journal>\n";
 
 static char *
-write_sample (const char *name, const char *contents, gssize len)
+write_sample (const char *name,
+              const char *contents,
+              gssize      len)
 {
   char *path = g_build_filename (samples, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -248,7 +250,8 @@ install_definition (const char *mime_xml)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   const char *mime_xml = g_getenv ("WAYMARK_MIME_XML");
   int result;

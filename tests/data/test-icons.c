@@ -87,7 +87,8 @@ symbolic_start (GMarkupParseContext  *context,
 }
 
 static void
-assert_symbolic (const char *name, GBytes *bytes)
+assert_symbolic (const char *name,
+                 GBytes     *bytes)
 {
   static const GMarkupParser parser = { symbolic_start, NULL, NULL, NULL, NULL };
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -114,7 +115,9 @@ assert_symbolic (const char *name, GBytes *bytes)
 /* The icon renders, and it is neither a blank nor a filled square.  Goes
  * through gdk-pixbuf's SVG loader, the one GTK 4.8 uses for icons. */
 static void
-assert_renders (const char *name, GBytes *bytes, int size)
+assert_renders (const char *name,
+                GBytes     *bytes,
+                int         size)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
@@ -251,7 +254,8 @@ test_app_icon_symbolic (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

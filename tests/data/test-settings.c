@@ -24,7 +24,9 @@ lookup_schema (void)
 }
 
 static void
-assert_choices (GSettingsSchema *schema, const char *key, const char * const *expected)
+assert_choices (GSettingsSchema    *schema,
+                const char         *key,
+                const char * const *expected)
 {
   g_autoptr(GSettingsSchemaKey) schema_key = g_settings_schema_get_key (schema, key);
   g_autoptr(GVariant) range = g_settings_schema_key_get_range (schema_key);
@@ -102,7 +104,8 @@ test_ranges (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -12,7 +12,8 @@
  * titled TITLE, in the cell PHASE × LANE, with a channel of icon ICON, and
  * otherwise the touchpoints it had before (none in the template used). */
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;

@@ -208,12 +208,12 @@ test_plan_fit (void)
 /* Every point of the map is on some sheet, no sheet shows more than its
  * printable area, and neighbours share exactly the overlap. */
 static void
-check_poster (double map_width,
-              double map_height,
-              WaymarkPaper paper,
+check_poster (double             map_width,
+              double             map_height,
+              WaymarkPaper       paper,
               WaymarkOrientation orientation,
-              guint columns,
-              guint rows)
+              guint              columns,
+              guint              rows)
 {
   WaymarkPagePlan plan;
   double page_width, page_height, overlap_units;
@@ -693,7 +693,8 @@ test_plan_fit_chooses_columns (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);

@@ -44,7 +44,8 @@ replay (const char *path)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   guint n = 0;
 

@@ -15,7 +15,9 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
  * the file loader feeds the reader piece by piece, and a piece may end
  * anywhere (inside a character, a tag, the XML declaration). */
 static WaymarkJourney *
-read_in_pieces (const guint8 *data, size_t size, GError **error)
+read_in_pieces (const guint8  *data,
+                size_t         size,
+                GError       **error)
 {
   g_autoptr(WaymarkReader) reader = waymark_reader_new ("fuzz.journey");
   size_t cuts[2] = { 0, 0 };
@@ -47,7 +49,8 @@ read_in_pieces (const guint8 *data, size_t size, GError **error)
  * verdict (with several problems, possibly another first one) and the
  * same journey. */
 int
-LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) pieces_error = NULL;

@@ -9,7 +9,9 @@
 #include "waymark-application.h"
 
 GtkWidget *
-find_widget (GtkWidget *root, GType type, const char *name_or_class)
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name_or_class)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       (name_or_class == NULL ||
@@ -40,7 +42,8 @@ canvas_fixture_settle (CanvasFixture *fixture)
 }
 
 void
-canvas_fixture_open (CanvasFixture *fixture, const char *template_name)
+canvas_fixture_open (CanvasFixture *fixture,
+                     const char    *template_name)
 {
   g_autofree char *relative = g_strdup_printf ("templates/%s", template_name);
   g_autoptr(GFile) source = waymark_application_find_data_file (relative);
@@ -100,7 +103,8 @@ canvas_fixture_close (CanvasFixture *fixture)
 }
 
 WaymarkPhase *
-find_phase (WaymarkJourney *journey, const char *name)
+find_phase (WaymarkJourney *journey,
+            const char     *name)
 {
   GPtrArray *phases = waymark_journey_get_items (journey, WAYMARK_ITEM_PHASE);
 
@@ -112,7 +116,8 @@ find_phase (WaymarkJourney *journey, const char *name)
 }
 
 WaymarkLane *
-find_lane (WaymarkJourney *journey, const char *name)
+find_lane (WaymarkJourney *journey,
+           const char     *name)
 {
   GPtrArray *lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
 
@@ -124,7 +129,8 @@ find_lane (WaymarkJourney *journey, const char *name)
 }
 
 WaymarkTouchpoint *
-find_touchpoint (WaymarkJourney *journey, const char *title)
+find_touchpoint (WaymarkJourney *journey,
+                 const char     *title)
 {
   GPtrArray *tps = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
 
@@ -135,7 +141,8 @@ find_touchpoint (WaymarkJourney *journey, const char *title)
 }
 
 int
-cell_position (WaymarkJourney *journey, gpointer card)
+cell_position (WaymarkJourney *journey,
+               gpointer        card)
 {
   WaymarkTouchpoint *tp = card;
   g_autoptr(GPtrArray) cell = NULL;
@@ -147,7 +154,9 @@ cell_position (WaymarkJourney *journey, gpointer card)
 }
 
 guint
-cell_count (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLane *lane)
+cell_count (WaymarkJourney *journey,
+            WaymarkPhase   *phase,
+            WaymarkLane    *lane)
 {
   g_autoptr(GPtrArray) cell = waymark_journey_get_cell (journey, phase, lane);
 
@@ -155,13 +164,20 @@ cell_count (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLane *lane)
 }
 
 void
-map_point (WaymarkCanvas *canvas, double mx, double my, double *x, double *y)
+map_point (WaymarkCanvas *canvas,
+           double         mx,
+           double         my,
+           double        *x,
+           double        *y)
 {
   _waymark_canvas_map_to_widget (canvas, mx, my, x, y);
 }
 
 void
-card_point (WaymarkCanvas *canvas, gpointer card, double *x, double *y)
+card_point (WaymarkCanvas *canvas,
+            gpointer       card,
+            double        *x,
+            double        *y)
 {
   WaymarkRect rect;
 
@@ -170,7 +186,11 @@ card_point (WaymarkCanvas *canvas, gpointer card, double *x, double *y)
 }
 
 void
-cell_point (WaymarkCanvas *canvas, WaymarkPhase *phase, WaymarkLane *lane, double *x, double *y)
+cell_point (WaymarkCanvas *canvas,
+            WaymarkPhase  *phase,
+            WaymarkLane   *lane,
+            double        *x,
+            double        *y)
 {
   WaymarkRect rect;
 
@@ -179,7 +199,12 @@ cell_point (WaymarkCanvas *canvas, WaymarkPhase *phase, WaymarkLane *lane, doubl
 }
 
 void
-drag_pointer (WaymarkCanvas *canvas, double x0, double y0, double x1, double y1, GdkModifierType state)
+drag_pointer (WaymarkCanvas   *canvas,
+              double           x0,
+              double           y0,
+              double           x1,
+              double           y1,
+              GdkModifierType  state)
 {
   _waymark_canvas_press (canvas, x0, y0, state, FALSE);
   for (int i = 1; i <= 5; i++)
@@ -188,7 +213,10 @@ drag_pointer (WaymarkCanvas *canvas, double x0, double y0, double x1, double y1,
 }
 
 void
-click_pointer (WaymarkCanvas *canvas, double x, double y, GdkModifierType state)
+click_pointer (WaymarkCanvas   *canvas,
+               double           x,
+               double           y,
+               GdkModifierType  state)
 {
   _waymark_canvas_press (canvas, x, y, state, FALSE);
   _waymark_canvas_release (canvas, x, y);

@@ -38,7 +38,8 @@ palette_item (const char *icon)
 }
 
 static guint
-count_channels_with_icon (WaymarkJourney *journey, const char *icon)
+count_channels_with_icon (WaymarkJourney *journey,
+                          const char     *icon)
 {
   GPtrArray *channels = waymark_journey_get_items (journey, WAYMARK_ITEM_CHANNEL);
   guint n = 0;
@@ -59,7 +60,8 @@ inline_editor (WaymarkCanvas *canvas)
 
 /* Types @text into the open in-place editor and presses Enter. */
 static void
-type_and_enter (WaymarkCanvas *canvas, const char *text)
+type_and_enter (WaymarkCanvas *canvas,
+                const char    *text)
 {
   GtkEntry *entry = inline_editor (canvas);
 
@@ -729,7 +731,8 @@ test_phases_and_lanes (void)
 /* ---- Clipboard, between two windows ---- */
 
 static void
-paste_wait (CanvasFixture *f, guint n_before)
+paste_wait (CanvasFixture *f,
+            guint          n_before)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -812,7 +815,9 @@ test_clipboard (void)
 /* ---- Zoom, drawing, dark style ---- */
 
 static guint32
-pixel_at (cairo_surface_t *surface, int x, int y)
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
 
@@ -958,7 +963,8 @@ test_read_only (void)
 }
 
 static GtkWidget *
-find_button_for_action (GtkWidget *root, const char *action)
+find_button_for_action (GtkWidget  *root,
+                        const char *action)
 {
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
     return root;
@@ -973,7 +979,8 @@ find_button_for_action (GtkWidget *root, const char *action)
 }
 
 static GtkWidget *
-find_by_css_class (GtkWidget *root, const char *css_class)
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
 {
   if (gtk_widget_has_css_class (root, css_class))
     return root;
@@ -1097,7 +1104,8 @@ remove_tree (const char *path)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_autofree char *state = g_dir_make_tmp ("waymark-canvas-state-XXXXXX", NULL);
   int status;

@@ -55,7 +55,9 @@ spin (void)
 }
 
 static GtkWidget *
-find_widget (GtkWidget *root, GType type, const char *name)
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
@@ -73,7 +75,8 @@ find_widget (GtkWidget *root, GType type, const char *name)
 
 /* With WAYMARK_TEST_SCREENSHOTS=DIR, saves what @widget shows to DIR/@name. */
 static void
-screenshot (GtkWidget *widget, const char *name)
+screenshot (GtkWidget  *widget,
+            const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -98,7 +101,8 @@ screenshot (GtkWidget *widget, const char *name)
 
 
 static GFile *
-write_file (const char *basename, const char *contents)
+write_file (const char *basename,
+            const char *contents)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (test_dir, basename, NULL);
@@ -123,7 +127,8 @@ open_window (GFile *file)
 }
 
 static void
-edit_title (WaymarkWindow *window, const char *title)
+edit_title (WaymarkWindow *window,
+            const char    *title)
 {
   waymark_edits_set_text (waymark_document_get_history (waymark_window_get_document (window)),
                           WAYMARK_FIELD_TITLE, title);
@@ -143,7 +148,8 @@ read_file (GFile *file)
 
 /* Someone else writes the file; the etag must differ from ours. */
 static void
-external_write (GFile *file, const char *contents)
+external_write (GFile      *file,
+                const char *contents)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -191,7 +197,8 @@ test_save_as (void)
 }
 
 static AdwMessageDialog *
-save_over_foreign_change (WaymarkWindow *window, GFile *file)
+save_over_foreign_change (WaymarkWindow *window,
+                          GFile         *file)
 {
   AdwMessageDialog *dialog;
 
@@ -280,7 +287,8 @@ test_save_error_is_shown (void)
 /* ---- Closing with unsaved changes ---- */
 
 static AdwMessageDialog *
-close_with_changes (WaymarkWindow *window, const char *title)
+close_with_changes (WaymarkWindow *window,
+                    const char    *title)
 {
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
@@ -301,7 +309,8 @@ close_with_changes (WaymarkWindow *window, const char *title)
 
 /* As a click on a response button: the response, then the dialog closes. */
 static void
-respond (AdwMessageDialog *dialog, const char *response)
+respond (AdwMessageDialog *dialog,
+         const char       *response)
 {
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, response);
@@ -424,7 +433,8 @@ timeout_cb (gpointer data)
 
 /* Waits up to @ms for the banner to show (the file monitor is async). */
 static gboolean
-wait_for_banner (WaymarkWindow *window, guint ms)
+wait_for_banner (WaymarkWindow *window,
+                 guint          ms)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (ms, timeout_cb, &timed_out);
@@ -547,7 +557,8 @@ dead_pid (void)
 /* Edits @file in a window that then "crashes": its journal entry is left
  * behind as if by a process that has died.  Returns the orphaned entry. */
 static WaymarkRecoveryEntry *
-crash_with_edit (GFile *file, const char *title)
+crash_with_edit (GFile      *file,
+                 const char *title)
 {
   WaymarkWindow *window = open_window (file);
   g_autofree char *key = waymark_recovery_key_for (file);
@@ -642,7 +653,8 @@ test_recovery_file_gone (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *recovery = NULL;

@@ -57,7 +57,8 @@ iterate (void)
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   f->document = load_example ();
   f->journey = waymark_document_get_journey (f->document);
@@ -77,7 +78,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
   iterate ();
@@ -85,7 +87,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static gpointer
-lookup (Fixture *f, const char *id)
+lookup (Fixture    *f,
+        const char *id)
 {
   gpointer item = waymark_journey_lookup (f->journey, id);
 
@@ -94,7 +97,8 @@ lookup (Fixture *f, const char *id)
 }
 
 static WaymarkOutlineRow *
-row_of (Fixture *f, const char *id)
+row_of (Fixture    *f,
+        const char *id)
 {
   GtkWidget *row = waymark_outline_get_row (f->outline, lookup (f, id));
 
@@ -156,7 +160,8 @@ assert_order_matches_model (Fixture *f)
 /* ---- Tests ---- */
 
 static void
-test_groups_and_order (Fixture *f, gconstpointer data)
+test_groups_and_order (Fixture       *f,
+                       gconstpointer  data)
 {
   g_autoptr(GPtrArray) listed = listed_items (f);
   guint phases = 0, notes = 0, touchpoints = 0;
@@ -181,7 +186,8 @@ test_groups_and_order (Fixture *f, gconstpointer data)
 }
 
 static void
-test_accessible_label (Fixture *f, gconstpointer data)
+test_accessible_label (Fixture       *f,
+                       gconstpointer  data)
 {
   WaymarkOutlineRow *row = row_of (f, LIVE_CHAT);
   g_autofree char *description = waymark_outline_card_description (lookup (f, LIVE_CHAT));
@@ -221,7 +227,8 @@ test_accessible_label (Fixture *f, gconstpointer data)
 }
 
 static void
-test_model_change_updates_row (Fixture *f, gconstpointer data)
+test_model_change_updates_row (Fixture       *f,
+                               gconstpointer  data)
 {
   WaymarkTouchpoint *tp = lookup (f, INSTAGRAM_AD);
   WaymarkOutlineRow *row = row_of (f, INSTAGRAM_AD);
@@ -262,7 +269,8 @@ test_model_change_updates_row (Fixture *f, gconstpointer data)
 }
 
 static void
-test_edit_title (Fixture *f, gconstpointer data)
+test_edit_title (Fixture       *f,
+                 gconstpointer  data)
 {
   WaymarkTouchpoint *tp = lookup (f, INSTAGRAM_AD);
   WaymarkOutlineRow *row = row_of (f, INSTAGRAM_AD);
@@ -313,7 +321,8 @@ test_edit_title (Fixture *f, gconstpointer data)
 }
 
 static void
-test_delete_and_move (Fixture *f, gconstpointer data)
+test_delete_and_move (Fixture       *f,
+                      gconstpointer  data)
 {
   WaymarkTouchpoint *ad = lookup (f, INSTAGRAM_AD);
   WaymarkTouchpoint *poster = lookup (f, POSTER);
@@ -355,7 +364,8 @@ test_delete_and_move (Fixture *f, gconstpointer data)
 }
 
 static void
-test_selection_sync (Fixture *f, gconstpointer data)
+test_selection_sync (Fixture       *f,
+                     gconstpointer  data)
 {
   WaymarkCanvas *canvas = waymark_editor_get_canvas (f->editor);
   WaymarkOutlineRow *row = row_of (f, LIVE_CHAT);
@@ -400,7 +410,8 @@ test_selection_sync (Fixture *f, gconstpointer data)
 }
 
 static void
-test_read_only (Fixture *f, gconstpointer data)
+test_read_only (Fixture       *f,
+                gconstpointer  data)
 {
   WaymarkOutlineRow *row = row_of (f, INSTAGRAM_AD);
 

@@ -24,7 +24,8 @@ iterate (void)
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   f->settings = waymark_preferences_get_settings ();
   /* The meson test points GSETTINGS_SCHEMA_DIR at the compiled schema. */
@@ -48,7 +49,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   iterate ();
@@ -56,7 +58,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static GtkWidget *
-control (Fixture *f, const char *key)
+control (Fixture    *f,
+         const char *key)
 {
   GtkWidget *widget = waymark_preferences_window_get_control (f->window, key);
 
@@ -65,7 +68,8 @@ control (Fixture *f, const char *key)
 }
 
 static void
-test_user_name (Fixture *f, gconstpointer data)
+test_user_name (Fixture       *f,
+                gconstpointer  data)
 {
   GtkEditable *entry = GTK_EDITABLE (control (f, "user-name"));
   const char *placeholder = gtk_entry_get_placeholder_text (GTK_ENTRY (entry));
@@ -83,7 +87,8 @@ test_user_name (Fixture *f, gconstpointer data)
 }
 
 static void
-test_recovery (Fixture *f, gconstpointer data)
+test_recovery (Fixture       *f,
+               gconstpointer  data)
 {
   GtkSwitch *toggle = GTK_SWITCH (control (f, "autosave"));
   GtkSpinButton *delay = GTK_SPIN_BUTTON (control (f, "autosave-delay-seconds"));
@@ -113,7 +118,8 @@ test_recovery (Fixture *f, gconstpointer data)
 }
 
 static void
-test_export_defaults (Fixture *f, gconstpointer data)
+test_export_defaults (Fixture       *f,
+                      gconstpointer  data)
 {
   AdwComboRow *paper = ADW_COMBO_ROW (control (f, "default-paper"));
   AdwComboRow *orientation = ADW_COMBO_ROW (control (f, "default-orientation"));
@@ -149,7 +155,8 @@ test_export_defaults (Fixture *f, gconstpointer data)
 }
 
 static void
-test_color_scheme (Fixture *f, gconstpointer data)
+test_color_scheme (Fixture       *f,
+                   gconstpointer  data)
 {
   AdwComboRow *row = ADW_COMBO_ROW (control (f, "color-scheme"));
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -186,7 +193,8 @@ test_color_scheme (Fixture *f, gconstpointer data)
 
 /* An open map follows the recovery journal's settings, live. */
 static void
-test_open_map_follows_recovery (Fixture *f, gconstpointer data)
+test_open_map_follows_recovery (Fixture       *f,
+                                gconstpointer  data)
 {
   g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
   g_autoptr(WaymarkDocument) document = waymark_document_new (journey);

@@ -56,7 +56,9 @@ spin_for (guint ms)
 }
 
 static GtkWidget *
-find_widget (GtkWidget *root, GType type, const char *name)
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
@@ -73,7 +75,8 @@ find_widget (GtkWidget *root, GType type, const char *name)
 }
 
 static GtkWindow *
-find_toplevel (GType type, GtkWindow *parent)
+find_toplevel (GType      type,
+               GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -97,7 +100,8 @@ find_message_dialog (GtkWindow *parent)
 
 /* As a click on a response button: the response, then the dialog closes. */
 static void
-respond (AdwMessageDialog *dialog, const char *response)
+respond (AdwMessageDialog *dialog,
+         const char       *response)
 {
   g_assert_nonnull (dialog);
   g_object_ref (dialog);
@@ -109,7 +113,8 @@ respond (AdwMessageDialog *dialog, const char *response)
 }
 
 static GFile *
-write_file (const char *basename, const char *contents)
+write_file (const char *basename,
+            const char *contents)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (test_dir, basename, NULL);
@@ -159,7 +164,8 @@ n_tabs (WaymarkWindow *window)
 }
 
 static const char *
-tab_title (WaymarkWindow *window, int position)
+tab_title (WaymarkWindow *window,
+           int            position)
 {
   return adw_tab_page_get_title (adw_tab_view_get_nth_page (tab_view (window), position));
 }
@@ -174,7 +180,8 @@ visible_page (WaymarkWindow *window)
 }
 
 static void
-edit_title (WaymarkWindow *window, const char *title)
+edit_title (WaymarkWindow *window,
+            const char    *title)
 {
   waymark_edits_set_text (waymark_document_get_history (waymark_window_get_document (window)),
                           WAYMARK_FIELD_TITLE, title);
@@ -192,7 +199,8 @@ template_file (const char *name)
 }
 
 static void
-new_from_template (WaymarkWindow *window, const char *name)
+new_from_template (WaymarkWindow *window,
+                   const char    *name)
 {
   g_autoptr(GFile) file = template_file (name);
   g_autofree char *uri = g_file_get_uri (file);
@@ -694,13 +702,15 @@ test_recover_untitled (void)
 /* ---- The start page ---- */
 
 static void
-recent_changed_cb (GtkRecentManager *manager, gboolean *changed)
+recent_changed_cb (GtkRecentManager *manager,
+                   gboolean         *changed)
 {
   *changed = TRUE;
 }
 
 static void
-add_recent (GtkRecentManager *manager, GFile *file)
+add_recent (GtkRecentManager *manager,
+            GFile            *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   gboolean changed = FALSE;
@@ -850,7 +860,8 @@ test_quit_with_unsaved (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *recovery = NULL;

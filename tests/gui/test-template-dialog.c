@@ -21,7 +21,9 @@ typedef struct {
 } Fixture;
 
 static void
-new_from_template (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+new_from_template (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   Fixture *fixture = user_data;
 
@@ -29,7 +31,8 @@ new_from_template (GSimpleAction *action, GVariant *parameter, gpointer user_dat
 }
 
 static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   static const GActionEntry entries[] = {
     { "new-from-template", new_from_template, "s", NULL, NULL, { 0 } },
@@ -44,7 +47,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_ptr_array_unref (fixture->uris);
@@ -61,7 +65,8 @@ typedef gboolean (*Condition) (gpointer data);
 
 /* Runs the main loop until @condition holds; fails after 30 s. */
 static void
-wait_for (Condition condition, gpointer data)
+wait_for (Condition condition,
+          gpointer  data)
 {
   gboolean expired = FALSE;
   guint timeout = g_timeout_add_seconds (30, timed_out, &expired);
@@ -89,7 +94,8 @@ spin (guint ms)
 }
 
 static GtkWidget *
-find_widget (GtkWidget *root, GType type)
+find_widget (GtkWidget *root,
+             GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
@@ -103,7 +109,8 @@ find_widget (GtkWidget *root, GType type)
 }
 
 static void
-collect_labels (GtkWidget *root, GString *text)
+collect_labels (GtkWidget *root,
+                GString   *text)
 {
   if (GTK_IS_LABEL (root))
     {
@@ -265,7 +272,8 @@ open_dialog (Fixture *fixture)
 }
 
 static void
-test_gallery (Fixture *fixture, gconstpointer data)
+test_gallery (Fixture       *fixture,
+              gconstpointer  data)
 {
   g_autoptr(GSettings) settings = app_settings ();
   GtkWidget *dialog;
@@ -315,7 +323,8 @@ test_gallery (Fixture *fixture, gconstpointer data)
 /* Arrows move the choice, Enter creates: the window gets the template's
  * URI, the dialog closes and remembers the choice for next time. */
 static void
-test_keyboard_create (Fixture *fixture, gconstpointer data)
+test_keyboard_create (Fixture       *fixture,
+                      gconstpointer  data)
 {
   g_autoptr(GSettings) settings = app_settings ();
   g_autofree char *expected = NULL;
@@ -349,7 +358,8 @@ test_keyboard_create (Fixture *fixture, gconstpointer data)
 /* The last template used is chosen again; the Create button creates the
  * chosen one. */
 static void
-test_create_button (Fixture *fixture, gconstpointer data)
+test_create_button (Fixture       *fixture,
+                    gconstpointer  data)
 {
   g_autoptr(GSettings) settings = app_settings ();
   g_autofree char *expected = template_uri ("b2b.journey");
@@ -389,7 +399,8 @@ test_create_button (Fixture *fixture, gconstpointer data)
 
 /* Escape closes the dialog and creates nothing. */
 static void
-test_escape_cancels (Fixture *fixture, gconstpointer data)
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
 {
   GtkWidget *dialog = open_dialog (fixture);
   g_autoptr(GListModel) controllers = NULL;
@@ -433,7 +444,8 @@ test_escape_cancels (Fixture *fixture, gconstpointer data)
 }
 
 static void
-test_german (Fixture *fixture, gconstpointer data)
+test_german (Fixture       *fixture,
+             gconstpointer  data)
 {
   GtkWidget *dialog;
   GtkFlowBox *gallery;
@@ -455,7 +467,8 @@ test_german (Fixture *fixture, gconstpointer data)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));

@@ -90,7 +90,10 @@ case_free (gpointer data)
 }
 
 static Case *
-case_new (const char *name, int line, const char *text, WaymarkFormatError code)
+case_new (const char         *name,
+          int                 line,
+          const char         *text,
+          WaymarkFormatError  code)
 {
   Case *c = g_new0 (Case, 1);
 
@@ -121,11 +124,11 @@ read_in_pieces (const Case       *c,
 /* Cut anywhere, even one byte at a time, the bytes give the same verdict.
  * Sizes that do not divide READER_PIECE (64 KiB) move the cuts around. */
 static void
-check_pieces (const Case    *c,
-              const char    *data,
-              gsize          length,
+check_pieces (const Case     *c,
+              const char     *data,
+              gsize           length,
               WaymarkJourney *whole,
-              const GError  *whole_error)
+              const GError   *whole_error)
 {
   const gsize small[] = { 1, 2, 3, 7, 64, 4093 };
   const gsize large[] = { 4093, 100003 };
@@ -156,7 +159,10 @@ check_pieces (const Case    *c,
 }
 
 static void
-run_case_full (const Case *c, const char *data, gsize length, gboolean pieces)
+run_case_full (const Case *c,
+               const char *data,
+               gsize       length,
+               gboolean    pieces)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
@@ -195,7 +201,9 @@ run_case_full (const Case *c, const char *data, gsize length, gboolean pieces)
 }
 
 static void
-run_case (const Case *c, const char *data, gsize length)
+run_case (const Case *c,
+          const char *data,
+          gsize       length)
 {
   run_case_full (c, data, length, TRUE);
 }
@@ -260,7 +268,10 @@ make_deep_nesting (void)
 }
 
 static GBytes *
-make_long (const char *before, char fill, gsize n, const char *after)
+make_long (const char *before,
+           char        fill,
+           gsize       n,
+           const char *after)
 {
   GString *s = g_string_sized_new (n + 1024);
 
@@ -358,7 +369,8 @@ make_straddling_invalid (void)
 
 /* A declaration longer than a piece, cut between its attributes. */
 static GBytes *
-make_long_declaration (const char *before, const char *after)
+make_long_declaration (const char *before,
+                       const char *after)
 {
   GString *s = g_string_new (before);
 
@@ -395,7 +407,8 @@ big (Case *c)
 }
 
 static void
-add_generated (Case *c, GBytes *(*make) (void))
+add_generated (Case *c,
+               GBytes *(*make) (void))
 {
   g_autofree char *path = g_strdup_printf ("/hostile/generated/%s", c->name);
 
@@ -453,7 +466,8 @@ add_manifest (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   baseline_kib = peak_kib ();

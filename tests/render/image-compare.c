@@ -6,7 +6,9 @@
 #include "image-compare.h"
 
 guint
-image_compare (cairo_surface_t *expected, cairo_surface_t *actual, cairo_surface_t **diff)
+image_compare (cairo_surface_t  *expected,
+               cairo_surface_t  *actual,
+               cairo_surface_t **diff)
 {
   int width = cairo_image_surface_get_width (actual);
   int height = cairo_image_surface_get_height (actual);

@@ -4,7 +4,8 @@
 #include "journey-builder.h"
 
 static gpointer
-add (WaymarkJourney *journey, gpointer item)
+add (WaymarkJourney *journey,
+     gpointer        item)
 {
   gboolean inserted = waymark_journey_insert_item (journey, item, -1);
 
@@ -14,7 +15,8 @@ add (WaymarkJourney *journey, gpointer item)
 }
 
 WaymarkPhase *
-builder_add_phase (WaymarkJourney *journey, const char *name)
+builder_add_phase (WaymarkJourney *journey,
+                   const char     *name)
 {
   g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_PHASE);
 
@@ -22,7 +24,9 @@ builder_add_phase (WaymarkJourney *journey, const char *name)
 }
 
 WaymarkLane *
-builder_add_lane (WaymarkJourney *journey, WaymarkLaneKind kind, const char *name)
+builder_add_lane (WaymarkJourney  *journey,
+                  WaymarkLaneKind  kind,
+                  const char      *name)
 {
   g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_LANE);
 
@@ -30,7 +34,10 @@ builder_add_lane (WaymarkJourney *journey, WaymarkLaneKind kind, const char *nam
 }
 
 WaymarkChannel *
-builder_add_channel (WaymarkJourney *journey, WaymarkCategory category, const char *icon, const char *name)
+builder_add_channel (WaymarkJourney  *journey,
+                     WaymarkCategory  category,
+                     const char      *icon,
+                     const char      *name)
 {
   g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_CHANNEL);
 
@@ -38,8 +45,12 @@ builder_add_channel (WaymarkJourney *journey, WaymarkCategory category, const ch
 }
 
 WaymarkTouchpoint *
-builder_add_touchpoint (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLane *lane,
-                        WaymarkChannel *channel, const char *title, int emotion)
+builder_add_touchpoint (WaymarkJourney *journey,
+                        WaymarkPhase   *phase,
+                        WaymarkLane    *lane,
+                        WaymarkChannel *channel,
+                        const char     *title,
+                        int             emotion)
 {
   g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_TOUCHPOINT);
   WaymarkTouchpoint *tp = waymark_touchpoint_new (id, phase, lane, title);
@@ -55,7 +66,10 @@ builder_add_touchpoint (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLan
 }
 
 WaymarkNote *
-builder_add_note (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLane *lane, const char *text)
+builder_add_note (WaymarkJourney *journey,
+                  WaymarkPhase   *phase,
+                  WaymarkLane    *lane,
+                  const char     *text)
 {
   g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_NOTE);
 
@@ -63,7 +77,9 @@ builder_add_note (WaymarkJourney *journey, WaymarkPhase *phase, WaymarkLane *lan
 }
 
 void
-builder_swap (WaymarkJourney *journey, gpointer item, gpointer edited)
+builder_swap (WaymarkJourney *journey,
+              gpointer        item,
+              gpointer        edited)
 {
   GPtrArray *old = g_object_get_data (G_OBJECT (journey), "builder-old-contents");
 
@@ -81,7 +97,9 @@ builder_swap (WaymarkJourney *journey, gpointer item, gpointer edited)
 }
 
 void
-builder_set_title (WaymarkJourney *journey, WaymarkTouchpoint *tp, const char *title)
+builder_set_title (WaymarkJourney    *journey,
+                   WaymarkTouchpoint *tp,
+                   const char        *title)
 {
   WaymarkTouchpoint *copy = waymark_item_copy (tp);
 
@@ -113,7 +131,9 @@ static const struct {
 };
 
 WaymarkJourney *
-builder_generate (guint n_phases, guint n_touchpoints, guint32 seed)
+builder_generate (guint   n_phases,
+                  guint   n_touchpoints,
+                  guint32 seed)
 {
   WaymarkJourney *journey = waymark_journey_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);

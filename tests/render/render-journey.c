@@ -20,7 +20,8 @@
 #include "waymark-painter.h"
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(WaymarkLayout) layout = NULL;

@@ -20,7 +20,8 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   f->journey = waymark_journey_new ();
   waymark_journey_set_text (f->journey, WAYMARK_FIELD_TITLE, "Small journey");
@@ -34,20 +35,25 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   g_clear_object (&f->layout);
   g_clear_object (&f->journey);
 }
 
 static WaymarkTouchpoint *
-add_card (Fixture *f, WaymarkPhase *phase, const char *title, int emotion)
+add_card (Fixture      *f,
+          WaymarkPhase *phase,
+          const char   *title,
+          int           emotion)
 {
   return builder_add_touchpoint (f->journey, phase, f->lane, f->channel, title, emotion);
 }
 
 static WaymarkRect
-card_rect (Fixture *f, gconstpointer item)
+card_rect (Fixture       *f,
+           gconstpointer  item)
 {
   WaymarkRect rect;
 
@@ -56,7 +62,8 @@ card_rect (Fixture *f, gconstpointer item)
 }
 
 static WaymarkRect
-lane_rect (Fixture *f, WaymarkLane *lane)
+lane_rect (Fixture     *f,
+           WaymarkLane *lane)
 {
   WaymarkRect rect;
 
@@ -65,7 +72,8 @@ lane_rect (Fixture *f, WaymarkLane *lane)
 }
 
 static gboolean
-rect_inside (const WaymarkRect *inner, const WaymarkRect *outer)
+rect_inside (const WaymarkRect *inner,
+             const WaymarkRect *outer)
 {
   return inner->x >= outer->x && inner->y >= outer->y &&
          inner->x + inner->width <= outer->x + outer->width &&
@@ -73,7 +81,8 @@ rect_inside (const WaymarkRect *inner, const WaymarkRect *outer)
 }
 
 static void
-test_stacked_in_order (Fixture *f, gconstpointer data)
+test_stacked_in_order (Fixture       *f,
+                       gconstpointer  data)
 {
   WaymarkTouchpoint *a = add_card (f, f->phase, "First", 1);
   WaymarkTouchpoint *b = add_card (f, f->phase, "Second", 0);
@@ -94,7 +103,8 @@ test_stacked_in_order (Fixture *f, gconstpointer data)
 }
 
 static void
-test_lane_grows (Fixture *f, gconstpointer data)
+test_lane_grows (Fixture       *f,
+                 gconstpointer  data)
 {
   WaymarkRect lane1, emotion1, lane2, emotion2;
 
@@ -115,7 +125,8 @@ test_lane_grows (Fixture *f, gconstpointer data)
 }
 
 static void
-test_wide_phase_flows (Fixture *f, gconstpointer data)
+test_wide_phase_flows (Fixture       *f,
+                       gconstpointer  data)
 {
   WaymarkTouchpoint *cards[6];
   WaymarkRect phase1, phase2;
@@ -138,7 +149,8 @@ test_wide_phase_flows (Fixture *f, gconstpointer data)
 }
 
 static void
-test_hit_test (Fixture *f, gconstpointer data)
+test_hit_test (Fixture       *f,
+               gconstpointer  data)
 {
   WaymarkTouchpoint *a = add_card (f, f->phase, "First", 2);
   WaymarkTouchpoint *b = add_card (f, f->phase, "Second", -2);
@@ -206,7 +218,8 @@ test_hit_test (Fixture *f, gconstpointer data)
 }
 
 static void
-test_hit_link (Fixture *f, gconstpointer data)
+test_hit_link (Fixture       *f,
+               gconstpointer  data)
 {
   WaymarkTouchpoint *a = add_card (f, f->phase, "From", 1);
   WaymarkTouchpoint *b = add_card (f, f->phase2, "To", 1);
@@ -308,7 +321,8 @@ test_title_change_is_local (void)
 }
 
 static void
-test_structure_keeps_text (Fixture *f, gconstpointer data)
+test_structure_keeps_text (Fixture       *f,
+                           gconstpointer  data)
 {
   WaymarkTouchpoint *a = add_card (f, f->phase, "First", 1);
   WaymarkRect before, after;
@@ -333,7 +347,8 @@ test_structure_keeps_text (Fixture *f, gconstpointer data)
 }
 
 static void
-test_insert_move_remove (Fixture *f, gconstpointer data)
+test_insert_move_remove (Fixture       *f,
+                         gconstpointer  data)
 {
   WaymarkTouchpoint *a = add_card (f, f->phase, "A", 1);
   WaymarkTouchpoint *b = add_card (f, f->phase, "B", 1);
@@ -367,7 +382,8 @@ test_insert_move_remove (Fixture *f, gconstpointer data)
 }
 
 static void
-test_long_titles_are_cut (Fixture *f, gconstpointer data)
+test_long_titles_are_cut (Fixture       *f,
+                          gconstpointer  data)
 {
   GString *huge = g_string_new (NULL);
   WaymarkTouchpoint *three, *long_one, *one;
@@ -393,7 +409,8 @@ test_long_titles_are_cut (Fixture *f, gconstpointer data)
 }
 
 static void
-test_notes (Fixture *f, gconstpointer data)
+test_notes (Fixture       *f,
+            gconstpointer  data)
 {
   WaymarkNote *short_note = builder_add_note (f->journey, f->phase, f->notes, "Short");
   WaymarkNote *long_note = builder_add_note (f->journey, f->phase2, f->notes,
@@ -411,13 +428,15 @@ test_notes (Fixture *f, gconstpointer data)
 }
 
 static void
-count_invalidated (WaymarkLayout *layout, guint *count)
+count_invalidated (WaymarkLayout *layout,
+                   guint         *count)
 {
   (*count)++;
 }
 
 static void
-test_renames_are_local (Fixture *f, gconstpointer data)
+test_renames_are_local (Fixture       *f,
+                        gconstpointer  data)
 {
   WaymarkPhase *phase = waymark_item_copy (f->phase);
   WaymarkLane *lane = waymark_item_copy (f->notes);
@@ -561,7 +580,8 @@ test_same_everywhere (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -11,8 +11,11 @@
 #include "waymark-painter.h"
 
 static cairo_surface_t *
-paint_image (WaymarkLayout *layout, const WaymarkRect *clip, double scale,
-             const WaymarkPaletteVariant variant, const WaymarkPaintState *state)
+paint_image (WaymarkLayout               *layout,
+             const WaymarkRect           *clip,
+             double                       scale,
+             const WaymarkPaletteVariant  variant,
+             const WaymarkPaintState     *state)
 {
   double width, height;
   cairo_surface_t *surface;
@@ -29,7 +32,8 @@ paint_image (WaymarkLayout *layout, const WaymarkRect *clip, double scale,
 }
 
 static WaymarkPaintStats
-paint_stats (WaymarkLayout *layout, const WaymarkRect *clip)
+paint_stats (WaymarkLayout     *layout,
+             const WaymarkRect *clip)
 {
   WaymarkPaintStats stats = { 0 };
   WaymarkPaintState state = { 0 };
@@ -232,7 +236,8 @@ test_dark_palette (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

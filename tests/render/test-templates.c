@@ -66,7 +66,8 @@ paint (WaymarkJourney *journey)
 }
 
 static void
-check_reference (const char *name, WaymarkJourney *journey)
+check_reference (const char     *name,
+                 WaymarkJourney *journey)
 {
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *reference = g_build_filename (REFERENCE_DIR, file, NULL);
@@ -221,13 +222,15 @@ test_no_phases (void)
 }
 
 static int
-compare_paths (gconstpointer a, gconstpointer b)
+compare_paths (gconstpointer a,
+               gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);

@@ -15,7 +15,8 @@
  * savekill test kills it at random moments and checks that PATH always
  * holds one whole version. */
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_autoptr(WaymarkJourney) a = NULL;
   g_autoptr(WaymarkJourney) b = NULL;

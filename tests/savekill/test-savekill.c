@@ -39,7 +39,9 @@ document (char which)
 }
 
 static gboolean
-bytes_equal (GBytes *expected, const char *data, gsize length)
+bytes_equal (GBytes     *expected,
+             const char *data,
+             gsize       length)
 {
   return g_bytes_get_size (expected) == length &&
          memcmp (g_bytes_get_data (expected, NULL), data, length) == 0;
@@ -149,7 +151,8 @@ test_savekill (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
