@@ -49,6 +49,7 @@ ENUM_NICKS (category, WaymarkCategory, "digital", "physical", "personal")
 ENUM_NICKS (initiator, WaymarkInitiator, NULL, "brand", "customer")
 ENUM_NICKS (strength, WaymarkStrength, NULL, "strength", "weakness")
 ENUM_NICKS (priority, WaymarkPriority, NULL, "low", "medium", "high")
+ENUM_NICKS (kpi_direction, WaymarkKpiDirection, NULL, "higher", "lower")
 
 gboolean
 waymark_lane_kind_holds_cards (WaymarkLaneKind kind)

@@ -45,6 +45,14 @@ typedef enum {
   WAYMARK_PRIORITY_HIGH,
 } WaymarkPriority;
 
+/* Which way a KPI is good: a conversion rate should be higher than its
+ * target, a waiting time lower (format 2). */
+typedef enum {
+  WAYMARK_KPI_DIRECTION_UNSET,
+  WAYMARK_KPI_DIRECTION_HIGHER,
+  WAYMARK_KPI_DIRECTION_LOWER,
+} WaymarkKpiDirection;
+
 const char *waymark_state_to_nick      (WaymarkState state);
 gboolean    waymark_state_from_nick    (const char *nick, WaymarkState *out);
 const char *waymark_lane_kind_to_nick  (WaymarkLaneKind kind);
@@ -58,6 +66,8 @@ const char *waymark_strength_to_nick   (WaymarkStrength strength);
 gboolean    waymark_strength_from_nick (const char *nick, WaymarkStrength *out);
 const char *waymark_priority_to_nick   (WaymarkPriority priority);
 gboolean    waymark_priority_from_nick (const char *nick, WaymarkPriority *out);
+const char *waymark_kpi_direction_to_nick   (WaymarkKpiDirection direction);
+gboolean    waymark_kpi_direction_from_nick (const char *nick, WaymarkKpiDirection *out);
 
 /* Whether cards can be placed in a lane of this kind (emotion and KPI
  * lanes are computed from the touchpoints). */

@@ -62,6 +62,7 @@ item_clear (gpointer data)
     }
   g_clear_pointer (&item->id, g_free);
   g_clear_pointer (&item->foreign, waymark_foreign_free);
+  g_clear_pointer (&item->dismissed, g_strfreev);
 }
 
 gpointer
@@ -83,6 +84,7 @@ waymark_item_copy (gconstpointer data)
   WaymarkItem *dst = _waymark_item_alloc (src->type, item_types[src->type].size, src->id);
 
   dst->foreign = waymark_foreign_copy (src->foreign);
+  dst->dismissed = g_strdupv (src->dismissed);
   switch (src->type)
     {
     case WAYMARK_ITEM_PERSONA:    _waymark_persona_copy_into (data, (gpointer) dst); break;
@@ -150,4 +152,39 @@ waymark_item_type_element (WaymarkItemType type)
 {
   g_return_val_if_fail (type < WAYMARK_N_ITEM_TYPES, NULL);
   return item_types[type].element;
+}
+
+gboolean
+waymark_item_is_dismissed (gconstpointer  item,
+                           const char    *rule_id)
+{
+  const WaymarkItem *it = item;
+
+  return it->dismissed != NULL && g_strv_contains ((const char * const *) it->dismissed, rule_id);
+}
+
+void
+waymark_item_set_dismissed (gpointer    item,
+                            const char *rule_id,
+                            gboolean    dismissed)
+{
+  WaymarkItem *it = item;
+  GStrvBuilder *builder;
+
+  g_return_if_fail (rule_id != NULL);
+
+  if (waymark_item_is_dismissed (item, rule_id) == !!dismissed)
+    return;
+  /* Kept in the order they were dismissed, so that saving is stable. */
+  builder = g_strv_builder_new ();
+  for (guint i = 0; it->dismissed != NULL && it->dismissed[i] != NULL; i++)
+    if (dismissed || strcmp (it->dismissed[i], rule_id) != 0)
+      g_strv_builder_add (builder, it->dismissed[i]);
+  if (dismissed)
+    g_strv_builder_add (builder, rule_id);
+  g_strfreev (it->dismissed);
+  it->dismissed = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (it->dismissed[0] == NULL)
+    g_clear_pointer (&it->dismissed, g_strfreev);
 }

@@ -27,6 +27,7 @@ typedef struct {
   WaymarkItemType type;
   char *id;
   WaymarkForeign *foreign;
+  char **dismissed;   /* ids of the findings dismissed for this item (format 2); NULL when none */
 } WaymarkItem;
 
 #define WAYMARK_ITEM(p) ((WaymarkItem *) (p))
@@ -44,6 +45,16 @@ WaymarkItemType waymark_item_get_item_type (gconstpointer item);
 const char *waymark_item_type_id_prefix (WaymarkItemType type);
 /* The element name in the file ("touchpoint", "phase", …). */
 const char *waymark_item_type_element   (WaymarkItemType type);
+
+/* Whether the finding @rule_id (a weak-spot check's id such as
+ * "touchpoint-without-owner") was dismissed for @item. */
+gboolean    waymark_item_is_dismissed   (gconstpointer item,
+                                         const char   *rule_id);
+/* Dismisses or restores a finding on @item: for an edited copy that a
+ * command puts in place, never for an item of a journey. */
+void        waymark_item_set_dismissed  (gpointer      item,
+                                         const char   *rule_id,
+                                         gboolean      dismissed);
 
 /* Allocates a zeroed item of @size bytes; used by the concrete types. */
 gpointer    _waymark_item_alloc         (WaymarkItemType type, gsize size, const char *id);

@@ -16,8 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* The newest file format this program reads and writes. */
-#define WAYMARK_FORMAT_VERSION 1
+/* The newest file format this program reads and writes.  It writes the
+ * oldest format that holds a map (waymark_writer_get_format()). */
+#define WAYMARK_FORMAT_VERSION 2
 
 typedef enum {
   WAYMARK_FIELD_TITLE,

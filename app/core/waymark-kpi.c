@@ -48,6 +48,7 @@ waymark_kpi_new (const char *name,
   kpi->value = pack_string (&end, value, TRUE);
   kpi->unit = pack_string (&end, unit, FALSE);
   kpi->target = pack_string (&end, target, FALSE);
+  kpi->direction = WAYMARK_KPI_DIRECTION_UNSET;
   kpi->packed = TRUE;
   return kpi;
 }
@@ -61,6 +62,7 @@ waymark_kpi_copy (const WaymarkKpi *kpi)
   copy->value = g_strdup (kpi->value);
   copy->unit = (kpi->unit && *kpi->unit) ? g_strdup (kpi->unit) : NULL;
   copy->target = (kpi->target && *kpi->target) ? g_strdup (kpi->target) : NULL;
+  copy->direction = kpi->direction;
   copy->packed = FALSE;
   return copy;
 }
@@ -87,7 +89,8 @@ waymark_kpi_equal (const WaymarkKpi *a,
   return g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->value, b->value) == 0 &&
          g_strcmp0 (a->unit, b->unit) == 0 &&
-         g_strcmp0 (a->target, b->target) == 0;
+         g_strcmp0 (a->target, b->target) == 0 &&
+         a->direction == b->direction;
 }
 
 gboolean
@@ -109,4 +112,76 @@ waymark_kpi_number_is_valid (const char *text)
         p++, digits = TRUE;
     }
   return digits && *p == '\0' && (p - text) <= 40;
+}
+
+/* Words in a KPI's name (English and German, lower case) that make lower
+ * values better.  A name is matched before its unit, and the exceptions
+ * come first: "time on site" is a time that should be long. */
+static const char *const higher_words[] = {
+  "time on site", "time on page", "session duration", "dwell", "verweildauer", "sitzungsdauer",
+  "lifetime", "return on", "ersparnis", "saving",
+};
+static const char *const lower_words[] = {
+  "wait", "warte", "time", "zeit", "dauer", "duration", "delay", "verzögerung", "latency",
+  "cost", "kosten", "price", "preis", "cpa", "cac", "cpc", "bounce", "absprung", "churn",
+  "abwanderung", "kündigung", "unsubscribe", "abmelde", "abandon", "abbruch", "complaint",
+  "beschwerde", "return", "retoure", "error", "fehler", "effort", "aufwand", "drop-off",
+};
+/* Units that measure time. */
+static const char *const time_units[] = {
+  "s", "sec", "secs", "second", "seconds", "sekunde", "sekunden", "min", "mins", "minute",
+  "minutes", "minuten", "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "d", "day",
+  "days", "tag", "tage", "ms",
+};
+
+static gboolean
+contains_any (const char        *text,
+              const char *const *words,
+              guint              n_words)
+{
+  for (guint i = 0; i < n_words; i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+WaymarkKpiDirection
+waymark_kpi_get_direction (const WaymarkKpi *kpi)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *unit = NULL;
+
+  g_return_val_if_fail (kpi != NULL, WAYMARK_KPI_DIRECTION_HIGHER);
+
+  if (kpi->direction != WAYMARK_KPI_DIRECTION_UNSET)
+    return kpi->direction;
+  name = g_utf8_strdown (kpi->name != NULL ? kpi->name : "", -1);
+  if (contains_any (name, higher_words, G_N_ELEMENTS (higher_words)))
+    return WAYMARK_KPI_DIRECTION_HIGHER;
+  if (contains_any (name, lower_words, G_N_ELEMENTS (lower_words)))
+    return WAYMARK_KPI_DIRECTION_LOWER;
+  unit = g_utf8_strdown (kpi->unit != NULL ? kpi->unit : "", -1);
+  g_strstrip (unit);
+  for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
+    if (strcmp (unit, time_units[i]) == 0)
+      return WAYMARK_KPI_DIRECTION_LOWER;
+  return WAYMARK_KPI_DIRECTION_HIGHER;
+}
+
+gboolean
+waymark_kpi_misses_target (const WaymarkKpi *kpi)
+{
+  double value;
+  double target;
+
+  g_return_val_if_fail (kpi != NULL, FALSE);
+
+  if (kpi->target == NULL || !waymark_kpi_number_is_valid (kpi->target) ||
+      !waymark_kpi_number_is_valid (kpi->value))
+    return FALSE;
+  value = g_ascii_strtod (kpi->value, NULL);
+  target = g_ascii_strtod (kpi->target, NULL);
+  if (waymark_kpi_get_direction (kpi) == WAYMARK_KPI_DIRECTION_LOWER)
+    return value > target;
+  return value < target;
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "waymark-enums.h"
+
 G_BEGIN_DECLS
 
 /* A key figure measured at a touchpoint (conversion rate, waiting time, …).
@@ -13,6 +15,7 @@ typedef struct {
   char *value;   /* a decimal number */
   char *unit;    /* nullable */
   char *target;  /* nullable decimal number */
+  WaymarkKpiDirection direction;   /* UNSET: derived from the name and unit */
   /*< private >*/
   gboolean packed;
 } WaymarkKpi;
@@ -29,6 +32,16 @@ gboolean    waymark_kpi_equal (const WaymarkKpi *a, const WaymarkKpi *b);
 /* Whether @text is a decimal number as the format allows: an optional '-',
  * digits, an optional fraction; no exponent, no spaces. */
 gboolean    waymark_kpi_number_is_valid (const char *text);
+
+/* Which way @kpi is good: its own direction when one is set, otherwise
+ * what its name or unit says (a waiting time, a cost, a bounce or churn
+ * rate is better lower; anything else, a conversion rate or a
+ * satisfaction score, higher).  Never UNSET. */
+WaymarkKpiDirection waymark_kpi_get_direction (const WaymarkKpi *kpi);
+/* Whether @kpi has a target and its value is on the wrong side of it:
+ * below for a KPI that should be higher, above for one that should be
+ * lower.  A value equal to the target meets it. */
+gboolean    waymark_kpi_misses_target (const WaymarkKpi *kpi);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkKpi, waymark_kpi_free)
 

@@ -13,19 +13,29 @@
  * knows the format number and accepts the old spellings where a format
  * changed them), so a step only fixes up the model.
  *
- * Format 1 is the first released format: there is nothing to migrate
- * yet.  When format 2 comes:
- *  1. bump WAYMARK_FORMAT_VERSION and teach the reader format 1's rules
- *     where they differ (Reader.format);
- *  2. add migrate_1_to_2() as steps[1];
- *  3. keep a format-1 file in tests/core and check that it loads with
- *     info.migrated set and saves as format 2. */
+ * When format N + 1 comes:
+ *  1. bump WAYMARK_FORMAT_VERSION and teach the reader format N's rules
+ *     where they differ (Reader.format, ReaderChild.since);
+ *  2. add migrate_N_to_N+1() as steps[N];
+ *  3. keep a format-N file in tests/core and check that it loads with
+ *     info.migrated set. */
 typedef gboolean (*MigrateStep) (WaymarkJourney *journey, GError **error);
 
+/* Format 2 only adds (dismissed findings, KPI directions, …): a format 1
+ * map means the same in format 2, and the writer keeps writing it as
+ * format 1 until it uses something new. */
+static gboolean
+migrate_1_to_2 (WaymarkJourney  *journey,
+                GError         **error)
+{
+  return TRUE;
+}
+
 /* steps[N] migrates from format N to N + 1; index 0 (there is no format
- * 0) and the last slot (the current format) stay NULL.  One slot more
- * than needed because C has no empty arrays. */
-static const MigrateStep steps[WAYMARK_FORMAT_VERSION + 1] = { NULL, };
+ * 0) and the last slot (the current format) stay NULL. */
+static const MigrateStep steps[WAYMARK_FORMAT_VERSION + 1] = {
+  [1] = migrate_1_to_2,
+};
 
 gboolean
 waymark_migrate_can_read (int format)

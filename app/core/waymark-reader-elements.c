@@ -20,6 +20,7 @@ typedef struct {
   ReaderElement element;
   guint rank;          /* children must come in rising rank */
   gboolean repeat;     /* may appear more than once */
+  int since;           /* the first format that has it (0: format 1) */
 } ReaderChild;
 
 typedef struct {
@@ -33,6 +34,8 @@ typedef struct {
 } ReaderElementSpec;
 
 /* After any foreign element, only foreign elements may follow. */
+/* Every item's <dismissed> elements come after its own children. */
+#define RANK_DISMISSED 100
 #define RANK_FOREIGN G_MAXUINT
 
 #define BIT(e) (1u << (e))
@@ -52,13 +55,17 @@ static const ReaderChild journey_children[] = {
   { ELEMENT_LINK, 11, TRUE },
 };
 
+#define DISMISSED_CHILD { ELEMENT_DISMISSED, RANK_DISMISSED, TRUE, 2 }
+
 static const ReaderChild persona_children[] = {
   { ELEMENT_NAME, 1, FALSE },
   { ELEMENT_DESCRIPTION, 2, FALSE },
+  DISMISSED_CHILD,
 };
 
 static const ReaderChild name_children[] = {
   { ELEMENT_NAME, 1, FALSE },
+  DISMISSED_CHILD,
 };
 
 static const ReaderChild touchpoint_children[] = {
@@ -70,10 +77,16 @@ static const ReaderChild touchpoint_children[] = {
   { ELEMENT_OWNER, 6, FALSE },
   { ELEMENT_ASSESSMENT, 7, FALSE },
   { ELEMENT_KPI, 8, TRUE },
+  DISMISSED_CHILD,
 };
 
 static const ReaderChild note_children[] = {
   { ELEMENT_TEXT, 1, FALSE },
+  DISMISSED_CHILD,
+};
+
+static const ReaderChild link_children[] = {
+  DISMISSED_CHILD,
 };
 
 static const char *const no_attrs[] = { NULL };
@@ -86,7 +99,8 @@ static const char *const note_attrs[] = { "id", "phase", "lane", NULL };
 static const char *const link_attrs[] = { "id", "from", "to", NULL };
 static const char *const emotion_attrs[] = { "score", NULL };
 static const char *const assessment_attrs[] = { "strength", "priority", "moment-of-truth", NULL };
-static const char *const kpi_attrs[] = { "name", "value", "unit", "target", NULL };
+static const char *const kpi_attrs[] = { "name", "value", "unit", "target", "better", NULL };
+static const char *const dismissed_attrs[] = { "finding", NULL };
 
 #define TEXT_ELEMENT(n) { n, CONTENT_TEXT, no_attrs, 0, NULL, 0, 0 }
 
@@ -102,7 +116,7 @@ static const ReaderElementSpec specs[N_ELEMENTS] = {
   [ELEMENT_CHANNEL] = { "channel", CONTENT_ELEMENTS, channel_attrs, 0x3, CHILDREN (name_children), BIT (ELEMENT_NAME) },
   [ELEMENT_TOUCHPOINT] = { "touchpoint", CONTENT_ELEMENTS, touchpoint_attrs, 0x7, CHILDREN (touchpoint_children), BIT (ELEMENT_TITLE) },
   [ELEMENT_NOTE] = { "note", CONTENT_ELEMENTS, note_attrs, 0x7, CHILDREN (note_children), BIT (ELEMENT_TEXT) },
-  [ELEMENT_LINK] = { "link", CONTENT_ELEMENTS, link_attrs, 0x7, NULL, 0, 0 },
+  [ELEMENT_LINK] = { "link", CONTENT_ELEMENTS, link_attrs, 0x7, CHILDREN (link_children), 0 },
   [ELEMENT_NAME] = TEXT_ELEMENT ("name"),
   [ELEMENT_DESCRIPTION] = TEXT_ELEMENT ("description"),
   [ELEMENT_QUOTE] = TEXT_ELEMENT ("quote"),
@@ -112,6 +126,7 @@ static const ReaderElementSpec specs[N_ELEMENTS] = {
   [ELEMENT_ASSESSMENT] = { "assessment", CONTENT_EMPTY, assessment_attrs, 0, NULL, 0, 0 },
   [ELEMENT_KPI] = { "kpi", CONTENT_EMPTY, kpi_attrs, 0x3, NULL, 0, 0 },
   [ELEMENT_TEXT] = TEXT_ELEMENT ("text"),
+  [ELEMENT_DISMISSED] = { "dismissed", CONTENT_EMPTY, dismissed_attrs, 0x1, NULL, 0, 0 },
 };
 
 G_STATIC_ASSERT (N_ELEMENTS <= 32);   /* ReaderFrame.seen is a bit set */
@@ -213,6 +228,13 @@ _waymark_reader_enter_child (Reader        *r,
     {
       _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
                    _("<%s> appears twice in <%s>"), localname, parent_name);
+      return FALSE;
+    }
+  if (c->since > r->format && !r->newer)
+    {
+      _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> is new in format %d, but this file says format %d"),
+                   localname, c->since, r->format);
       return FALSE;
     }
 
@@ -657,6 +679,8 @@ start_kpi (Reader            *r,
            ReaderFrame       *frame,
            const char *const *v)
 {
+  WaymarkKpi *kpi;
+
   if (!waymark_kpi_number_is_valid (v[1]))
     {
       bad_number (r, frame, "value", v[1]);
@@ -667,7 +691,46 @@ start_kpi (Reader            *r,
       bad_number (r, frame, "target", v[3]);
       return FALSE;
     }
-  waymark_touchpoint_add_kpi (r->item, waymark_kpi_new (v[0], v[1], v[2], v[3]));
+  kpi = waymark_kpi_new (v[0], v[1], v[2], v[3]);
+  waymark_touchpoint_add_kpi (r->item, kpi);
+  if (v[4] != NULL)
+    {
+      if (r->format < 2 && !r->newer)
+        {
+          _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                       _("the attribute “%s” of <%s> is new in format %d, but this file says format %d"),
+                       "better", "kpi", 2, r->format);
+          return FALSE;
+        }
+      if (!waymark_kpi_direction_from_nick (v[4], &kpi->direction))
+        {
+          bad_value (r, frame, "better", _("higher or lower"), v[4]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+start_dismissed (Reader            *r,
+                 ReaderFrame       *frame,
+                 const char *const *v)
+{
+  /* Finding ids are spelled like channel icon keys. */
+  if (!icon_is_valid (v[0]))
+    {
+      bad_value (r, frame, "finding", _("the id of a check such as touchpoint-without-owner"), v[0]);
+      return FALSE;
+    }
+  if (waymark_item_is_dismissed (r->item, v[0]))
+    {
+      g_autofree char *shown = _waymark_reader_quote (v[0]);
+
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("the finding “%s” is dismissed twice"), shown);
+      return FALSE;
+    }
+  waymark_item_set_dismissed (r->item, v[0], TRUE);
   return TRUE;
 }
 
@@ -699,6 +762,8 @@ _waymark_reader_start_element (Reader            *r,
       return start_assessment (r, frame, values);
     case ELEMENT_KPI:
       return start_kpi (r, frame, values);
+    case ELEMENT_DISMISSED:
+      return start_dismissed (r, frame, values);
     case ELEMENT_TITLE:
     case ELEMENT_SUBJECT:
     case ELEMENT_GOAL:
@@ -864,6 +929,13 @@ _waymark_reader_foreign_owner (Reader      *r,
   if (frame->element == ELEMENT_KPI)
     {
       g_snprintf (buffer, size, "kpi:%u", waymark_touchpoint_get_n_kpis (r->item) - 1);
+      return buffer;
+    }
+  if (frame->element == ELEMENT_DISMISSED)
+    {
+      const WaymarkItem *item = r->item;
+
+      g_snprintf (buffer, size, "dismissed:%u", g_strv_length (item->dismissed) - 1);
       return buffer;
     }
   return specs[frame->element].name;

@@ -52,6 +52,7 @@ typedef enum {
   ELEMENT_ASSESSMENT,
   ELEMENT_KPI,
   ELEMENT_TEXT,
+  ELEMENT_DISMISSED,
   N_ELEMENTS,
   ELEMENT_FOREIGN = N_ELEMENTS,   /* an element of another namespace */
 } ReaderElement;
@@ -59,7 +60,7 @@ typedef enum {
 typedef enum {
   CONTENT_ELEMENTS,   /* journey and items: child elements, blank text */
   CONTENT_TEXT,       /* title, name, emotion, …: text only */
-  CONTENT_EMPTY,      /* assessment, kpi: attributes only */
+  CONTENT_EMPTY,      /* assessment, kpi, dismissed: attributes only */
 } ReaderContent;
 
 /* One of our elements that is open. */

@@ -241,12 +241,35 @@ end_open_item (GString       *out,
   g_string_append_len (out, ">\n", 2);
 }
 
+/* The findings dismissed for the item, after its own children. */
+static void
+dismissed_elements (GString           *out,
+                    const WaymarkItem *it)
+{
+  if (it->dismissed == NULL)
+    return;
+  for (guint i = 0; it->dismissed[i] != NULL; i++)
+    {
+      char owner[32];
+
+      g_string_append_len (out, "    <dismissed", 14);
+      attr (out, "finding", it->dismissed[i]);
+      if (it->foreign)
+        {
+          g_snprintf (owner, sizeof owner, "dismissed:%u", i);
+          foreign_attrs (out, it->foreign, owner);
+        }
+      g_string_append_len (out, "/>\n", 3);
+    }
+}
+
 static void
 close_item (GString       *out,
             gconstpointer  item)
 {
   const WaymarkItem *it = item;
 
+  dismissed_elements (out, it);
   foreign_elements (out, it->foreign, 2);
   g_string_append_len (out, "  </", 4);
   g_string_append (out, waymark_item_type_element (it->type));
@@ -360,6 +383,7 @@ write_touchpoint (GString                 *out,
           attr (out, "value", kpi->value);
           attr (out, "unit", kpi->unit);
           attr (out, "target", kpi->target);
+          attr (out, "better", waymark_kpi_direction_to_nick (kpi->direction));
           if (f)
             {
               g_snprintf (owner, sizeof owner, "kpi:%u", i);
@@ -391,7 +415,7 @@ write_link (GString           *out,
   open_item (out, link);
   attr (out, "from", link->from->item.id);
   attr (out, "to", link->to->item.id);
-  if (link->item.foreign && link->item.foreign->elements)
+  if ((link->item.foreign && link->item.foreign->elements) || link->item.dismissed)
     {
       end_open_item (out, link);
       close_item (out, link);
@@ -401,6 +425,44 @@ write_link (GString           *out,
       foreign_attrs (out, link->item.foreign, "");
       g_string_append_len (out, "/>\n", 3);
     }
+}
+
+static gboolean
+touchpoint_needs_format_2 (const WaymarkTouchpoint *tp)
+{
+  for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
+    if (((const WaymarkKpi *) g_ptr_array_index (tp->kpis, i))->direction != WAYMARK_KPI_DIRECTION_UNSET)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * waymark_writer_get_format:
+ *
+ * The oldest format that holds everything in @journey: a map that uses
+ * nothing new in format 2 is written as format 1, so that teammates with
+ * an older Waymark can still open and edit it.
+ */
+int
+waymark_writer_get_format (WaymarkJourney *journey)
+{
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), WAYMARK_FORMAT_VERSION);
+
+  for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
+    {
+      GPtrArray *items = waymark_journey_get_items (journey, t);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const WaymarkItem *item = g_ptr_array_index (items, i);
+
+          if (item->dismissed != NULL)
+            return 2;
+          if (t == WAYMARK_ITEM_TOUCHPOINT && touchpoint_needs_format_2 ((gconstpointer) item))
+            return 2;
+        }
+    }
+  return 1;
 }
 
 void
@@ -416,7 +478,7 @@ waymark_writer_write_to_string (WaymarkJourney *journey,
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey");
   attr (out, "xmlns", NS_URI);
   ns_decls (out, f);
-  g_snprintf (format, sizeof format, "%d", WAYMARK_FORMAT_VERSION);
+  g_snprintf (format, sizeof format, "%d", waymark_writer_get_format (journey));
   attr (out, "format", format);
   attr (out, "id", waymark_journey_get_id (journey));
   foreign_attrs (out, f, "");

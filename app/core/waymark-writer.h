@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * newline.  The same journey always gives the same bytes. */
 GBytes *waymark_writer_write           (WaymarkJourney *journey);
 void    waymark_writer_write_to_string (WaymarkJourney *journey, GString *out);
+/* The format number the writer gives @journey: the oldest one that holds
+ * everything in it (1 unless it uses something new in format 2). */
+int     waymark_writer_get_format      (WaymarkJourney *journey);
 
 /* Appends @text escaped for element content or (when @attribute) for a
  * double-quoted attribute value; characters XML 1.0 cannot hold (C0

@@ -80,7 +80,7 @@ XML
 write_newer() {
   cat >"$1" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
-<journey xmlns="urn:waymark:journey" format="2" id="j-000000000001">
+<journey xmlns="urn:waymark:journey" format="3" id="j-000000000001">
   <title>From a newer Waymark</title>
   <state>as-is</state>
 </journey>
@@ -146,7 +146,7 @@ case "$case_name" in
     write_newer "$tmp/newer.journey"
     run --check "$tmp/newer.journey"
     expect_status 0
-    expect_stderr "$tmp/newer.journey:1: written by a newer version of Waymark (format 2); it can be read but not edited"
+    expect_stderr "$tmp/newer.journey:1: written by a newer version of Waymark (format 3); it can be read but not edited"
     ;;
 
   export-templates)
@@ -202,7 +202,7 @@ XML
     write_newer "$tmp/newer.journey"
     run --export "$tmp/out.journey" "$tmp/newer.journey"
     expect_status 1
-    expect_stderr_contains "$tmp/newer.journey:1: written by a newer version of Waymark (format 2)"
+    expect_stderr_contains "$tmp/newer.journey:1: written by a newer version of Waymark (format 3)"
     expect_no_file "$tmp/out.journey"
     ;;
 

@@ -224,7 +224,7 @@ test_newer_format_is_read_only (void)
 {
   g_autoptr(GFile) file = write_temp_file ("newer.journey",
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<journey xmlns=\"urn:waymark:journey\" format=\"2\" id=\"j-000000000001\">\n"
+    "<journey xmlns=\"urn:waymark:journey\" format=\"3\" id=\"j-000000000001\">\n"
     "  <title>From the future</title>\n"
     "  <state>as-is</state>\n"
     "</journey>\n");
@@ -237,7 +237,7 @@ test_newer_format_is_read_only (void)
   g_assert_nonnull (banner);
   g_assert_true (gtk_widget_get_visible (banner));
   label = find_widget (banner, GTK_TYPE_LABEL, NULL);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Waymark (format 2)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Waymark (format 3)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_temp_file (file);
