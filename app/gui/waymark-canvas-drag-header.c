@@ -6,22 +6,29 @@
 
 #include "config.h"
 
-#include "waymark-canvas-private.h"
+#include "waymark-canvas-drag-private.h"
 
-/* The new index of the dragged phase or lane: how many of the others have
- * their middle before the pointer. */
-guint
-_waymark_canvas_header_index_at (WaymarkCanvas *self,
-                                 double         x,
-                                 double         y)
+static GPtrArray *
+siblings (WaymarkCanvas *canvas,
+          gpointer       item)
 {
-  gpointer item = self->drag.hit.item;
-  gboolean phase = self->drag.hit.kind == WAYMARK_HIT_PHASE_HEADER;
-  GPtrArray *items = waymark_journey_get_items (self->journey, phase ? WAYMARK_ITEM_PHASE : WAYMARK_ITEM_LANE);
+  return waymark_journey_get_items (_waymark_canvas_get_journey (canvas), waymark_item_get_item_type (item));
+}
+
+/* How many of the others have their middle before the pointer. */
+guint
+_waymark_canvas_drag_header_index_at (WaymarkCanvas *canvas,
+                                      gpointer       item,
+                                      double         x,
+                                      double         y)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (canvas);
+  gboolean phase = waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE;
+  GPtrArray *items = siblings (canvas, item);
   double mx, my;
   guint index = 0;
 
-  _waymark_canvas_widget_to_map (self, x, y, &mx, &my);
+  _waymark_canvas_widget_to_map (canvas, x, y, &mx, &my);
   for (guint i = 0; i < items->len; i++)
     {
       gpointer other = g_ptr_array_index (items, i);
@@ -29,8 +36,8 @@ _waymark_canvas_header_index_at (WaymarkCanvas *self,
 
       if (other == item)
         continue;
-      if (phase ? !waymark_layout_get_phase_header_rect (self->layout, other, &rect)
-                : !waymark_layout_get_lane_header_rect (self->layout, other, &rect))
+      if (phase ? !waymark_layout_get_phase_header_rect (layout, other, &rect)
+                : !waymark_layout_get_lane_header_rect (layout, other, &rect))
         continue;
       if (phase ? rect.x + rect.width / 2 < mx : rect.y + rect.height / 2 < my)
         index++;
@@ -39,11 +46,14 @@ _waymark_canvas_header_index_at (WaymarkCanvas *self,
 }
 
 gboolean
-_waymark_canvas_header_marker_rect (WaymarkCanvas   *self,
+_waymark_canvas_drag_header_marker (WaymarkCanvas   *canvas,
+                                    gpointer         item,
+                                    guint            index,
                                     graphene_rect_t *out)
 {
-  gboolean phase = self->drag.hit.kind == WAYMARK_HIT_PHASE_HEADER;
-  GPtrArray *items = waymark_journey_get_items (self->journey, phase ? WAYMARK_ITEM_PHASE : WAYMARK_ITEM_LANE);
+  WaymarkLayout *layout = waymark_canvas_get_layout (canvas);
+  gboolean phase = waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE;
+  GPtrArray *items = siblings (canvas, item);
   gpointer before = NULL, after = NULL;
   WaymarkRect rect, grid;
   guint seen = 0;
@@ -53,9 +63,9 @@ _waymark_canvas_header_marker_rect (WaymarkCanvas   *self,
     {
       gpointer other = g_ptr_array_index (items, i);
 
-      if (other == self->drag.hit.item)
+      if (other == item)
         continue;
-      if (seen == self->drag.header_index)
+      if (seen == index)
         {
           after = other;
           break;
@@ -65,24 +75,24 @@ _waymark_canvas_header_marker_rect (WaymarkCanvas   *self,
     }
   if (phase)
     {
-      if (after != NULL && waymark_layout_get_phase_rect (self->layout, after, &rect))
+      if (after != NULL && waymark_layout_get_phase_rect (layout, after, &rect))
         pos = rect.x - 4;
-      else if (before != NULL && waymark_layout_get_phase_rect (self->layout, before, &rect))
+      else if (before != NULL && waymark_layout_get_phase_rect (layout, before, &rect))
         pos = rect.x + rect.width + 4;
       else
         return FALSE;
-      waymark_layout_get_grid_rect (self->layout, &grid);
-      _waymark_canvas_rect_to_widget (self, &WAYMARK_RECT_INIT (pos - 2, grid.y, 4, grid.height), out);
+      waymark_layout_get_grid_rect (layout, &grid);
+      _waymark_canvas_rect_to_widget (canvas, &WAYMARK_RECT_INIT (pos - 2, grid.y, 4, grid.height), out);
     }
   else
     {
-      if (after != NULL && waymark_layout_get_lane_rect (self->layout, after, &rect))
+      if (after != NULL && waymark_layout_get_lane_rect (layout, after, &rect))
         pos = rect.y - 4;
-      else if (before != NULL && waymark_layout_get_lane_rect (self->layout, before, &rect))
+      else if (before != NULL && waymark_layout_get_lane_rect (layout, before, &rect))
         pos = rect.y + rect.height + 4;
       else
         return FALSE;
-      _waymark_canvas_rect_to_widget (self, &WAYMARK_RECT_INIT (rect.x, pos - 2, rect.width, 4), out);
+      _waymark_canvas_rect_to_widget (canvas, &WAYMARK_RECT_INIT (rect.x, pos - 2, rect.width, 4), out);
     }
   return TRUE;
 }

@@ -8,69 +8,50 @@
 
 #include <math.h>
 
-#include "waymark-canvas-private.h"
+#include "waymark-canvas-drag-private.h"
 
 /* Fingers are larger than pointers: handles are larger. */
 #define LINK_HANDLE_SIZE 26
 #define LINK_HANDLE_TOUCH_SIZE 40
 
 gboolean
-_waymark_canvas_link_handle_rect (WaymarkCanvas   *self,
-                                  graphene_rect_t *out)
+_waymark_canvas_drag_link_handle_rect (WaymarkCanvas   *canvas,
+                                       gpointer         card,
+                                       gboolean         touch,
+                                       graphene_rect_t *out)
 {
+  double zoom = waymark_canvas_get_zoom (canvas);
   WaymarkRect rect;
   double x, y, size;
 
   /* It shrinks with the map, down to what a pointer (or a finger) still
    * hits. */
-  if (self->drag.touch)
-    size = CLAMP (LINK_HANDLE_TOUCH_SIZE * self->zoom, 28, LINK_HANDLE_TOUCH_SIZE);
+  if (touch)
+    size = CLAMP (LINK_HANDLE_TOUCH_SIZE * zoom, 28, LINK_HANDLE_TOUCH_SIZE);
   else
-    size = CLAMP (LINK_HANDLE_SIZE * self->zoom, 14, LINK_HANDLE_SIZE);
+    size = CLAMP (LINK_HANDLE_SIZE * zoom, 14, LINK_HANDLE_SIZE);
 
-  if (self->link_handle_card == NULL ||
-      !waymark_layout_get_card_rect (self->layout, self->link_handle_card, &rect))
+  if (card == NULL || !waymark_layout_get_card_rect (waymark_canvas_get_layout (canvas), card, &rect))
     return FALSE;
-  _waymark_canvas_map_to_widget (self, rect.x + rect.width, rect.y + rect.height / 2, &x, &y);
+  _waymark_canvas_map_to_widget (canvas, rect.x + rect.width, rect.y + rect.height / 2, &x, &y);
   graphene_rect_init (out, x - size / 2, y - size / 2, size, size);
   return TRUE;
 }
 
-/* The touchpoint whose link handle shows: the hovered one, else the one
- * selected. */
-gpointer
-_waymark_canvas_link_handle_card (WaymarkCanvas *self)
-{
-  gpointer selected;
-
-  if (!_waymark_canvas_can_edit (self) || self->layout == NULL || self->editing_item != NULL)
-    return NULL;
-  if (self->drag.mode == WAYMARK_DRAG_LINK)
-    return self->link_handle_card;
-  if (self->drag.mode != WAYMARK_DRAG_NONE && self->drag.mode != WAYMARK_DRAG_PENDING)
-    return NULL;
-  if (self->hover != NULL && waymark_item_get_item_type (self->hover) == WAYMARK_ITEM_TOUCHPOINT)
-    return self->hover;
-  selected = waymark_canvas_get_selected_item (self);
-  if (selected != NULL && waymark_item_get_item_type (selected) == WAYMARK_ITEM_TOUCHPOINT)
-    return selected;
-  return NULL;
-}
-
 void
-_waymark_canvas_snapshot_link_line (WaymarkCanvas        *self,
-                                    GtkSnapshot          *snapshot,
-                                    const WaymarkPalette *palette)
+_waymark_canvas_drag_snapshot_link_line (GtkSnapshot           *snapshot,
+                                         const WaymarkPalette  *palette,
+                                         const graphene_rect_t *handle,
+                                         double                 x1,
+                                         double                 y1)
 {
-  graphene_rect_t handle, bounds;
-  double x0, y0, x1 = self->drag.x, y1 = self->drag.y;
+  graphene_rect_t bounds;
+  double x0, y0;
   double angle;
   cairo_t *cr;
 
-  if (!_waymark_canvas_link_handle_rect (self, &handle))
-    return;
-  x0 = handle.origin.x + handle.size.width / 2;
-  y0 = handle.origin.y + handle.size.height / 2;
+  x0 = handle->origin.x + handle->size.width / 2;
+  y0 = handle->origin.y + handle->size.height / 2;
   graphene_rect_init (&bounds, MIN (x0, x1) - 12, MIN (y0, y1) - 12, fabs (x1 - x0) + 24, fabs (y1 - y0) + 24);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);

@@ -106,7 +106,8 @@ waymark_canvas_add_palette_item (WaymarkCanvas      *self,
   if (card == NULL)
     return NULL;
   waymark_canvas_select_item (self, card, WAYMARK_CANVAS_SELECT_REPLACE);
-  _waymark_canvas_start_editing (self, card);
+  /* A note starts empty; a touchpoint has its channel. */
+  _waymark_canvas_start_editing (self, card, waymark_palette_item_is_note (item));
   return card;
 }
 
@@ -126,6 +127,21 @@ _waymark_canvas_set_drop (WaymarkCanvas *self,
   self->drop = drop;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+_waymark_canvas_get_drop (WaymarkCanvas  *self,
+                          WaymarkPhase  **phase,
+                          WaymarkLane   **lane,
+                          guint          *index)
+{
+  if (phase != NULL)
+    *phase = self->drop.phase;
+  if (lane != NULL)
+    *lane = self->drop.lane;
+  if (index != NULL)
+    *index = self->drop.index;
+  return self->drop.valid;
 }
 
 /* Where a card of @type would land at widget point (x, y). */
@@ -197,7 +213,7 @@ _waymark_canvas_drop (WaymarkCanvas      *self,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   waymark_canvas_select_item (self, card, WAYMARK_CANVAS_SELECT_REPLACE);
   /* A workshop names the card right away. */
-  _waymark_canvas_start_editing (self, card);
+  _waymark_canvas_start_editing (self, card, waymark_palette_item_is_note (item));
   return TRUE;
 }
 

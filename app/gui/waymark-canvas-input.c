@@ -1,14 +1,111 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The canvas's event controllers: the gestures, pointer motion, focus
  * and the typed drop target.  They hand their events to the entry points
- * of waymark-canvas-drag.c and waymark-canvas-drop.c, and keep the hover
- * and the pointer's cursor up to date. */
+ * below (the drag state machine, double clicks) and to
+ * waymark-canvas-drop.c, and keep the hover and the pointer's cursor up
+ * to date. */
 
 #define G_LOG_DOMAIN "waymark-gui"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "waymark-canvas-private.h"
+#include "waymark-edits.h"
+
+/* ---- Entry points ---- */
+
+void
+_waymark_canvas_press (WaymarkCanvas   *self,
+                       double           x,
+                       double           y,
+                       GdkModifierType  state,
+                       gboolean         touch)
+{
+  if (self->layout == NULL)
+    return;
+  _waymark_canvas_stop_editing (self, TRUE);
+  waymark_canvas_drag_cancel (self->drag);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  waymark_canvas_drag_press (self->drag, x, y, state, touch);
+}
+
+void
+_waymark_canvas_motion (WaymarkCanvas *self,
+                        double         x,
+                        double         y)
+{
+  waymark_canvas_drag_motion (self->drag, x, y);
+}
+
+void
+_waymark_canvas_release (WaymarkCanvas *self,
+                         double         x,
+                         double         y)
+{
+  waymark_canvas_drag_release (self->drag, x, y);
+}
+
+void
+_waymark_canvas_long_press (WaymarkCanvas *self,
+                            double         x,
+                            double         y)
+{
+  waymark_canvas_drag_long_press (self->drag);
+}
+
+void
+_waymark_canvas_cancel_drag (WaymarkCanvas *self)
+{
+  waymark_canvas_drag_cancel (self->drag);
+}
+
+void
+_waymark_canvas_double_click (WaymarkCanvas *self,
+                              double         x,
+                              double         y)
+{
+  WaymarkHit hit;
+
+  if (!_waymark_canvas_hit (self, x, y, &hit) || !_waymark_canvas_can_edit (self))
+    return;
+
+  switch (hit.kind)
+    {
+    case WAYMARK_HIT_CARD:
+    case WAYMARK_HIT_PHASE_HEADER:
+    case WAYMARK_HIT_LANE_HEADER:
+      waymark_canvas_drag_swallow_release (self->drag);
+      waymark_canvas_select_item (self, hit.item, WAYMARK_CANVAS_SELECT_REPLACE);
+      _waymark_canvas_start_editing (self, hit.item, FALSE);
+      break;
+
+    case WAYMARK_HIT_CELL:
+      if (hit.lane != NULL && waymark_lane_kind_holds_cards (hit.lane->kind))
+        {
+          g_autoptr(WaymarkPaletteItem) item = NULL;
+          gpointer card;
+
+          if (hit.lane->kind == WAYMARK_LANE_NOTES)
+            item = waymark_palette_item_new_note ();
+          card = hit.lane->kind == WAYMARK_LANE_NOTES
+                   ? _waymark_canvas_create_card (self, item, hit.phase, hit.lane, hit.index)
+                   : waymark_edits_add_touchpoint (self->history, hit.phase, hit.lane, hit.index,
+                                                   _("New touchpoint"), NULL);
+          waymark_canvas_drag_swallow_release (self->drag);
+          waymark_canvas_select_item (self, card, WAYMARK_CANVAS_SELECT_REPLACE);
+          _waymark_canvas_start_editing (self, card, TRUE);
+        }
+      break;
+
+    case WAYMARK_HIT_EMOTION_POINT:
+    case WAYMARK_HIT_LINK:
+    case WAYMARK_HIT_NONE:
+    default:
+      break;
+    }
+}
 
 /* ---- Event controllers ---- */
 
@@ -73,17 +170,8 @@ pan_begin_cb (GtkGestureDrag *gesture,
               double          y,
               WaymarkCanvas  *self)
 {
-  if (self->drag.mode != WAYMARK_DRAG_NONE)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  self->drag.mode = WAYMARK_DRAG_PAN;
-  self->drag.start_x = self->drag.x = x;
-  self->drag.start_y = self->drag.y = y;
-  self->drag.start_hvalue = gtk_adjustment_get_value (self->hadjustment);
-  self->drag.start_vvalue = gtk_adjustment_get_value (self->vadjustment);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  if (!waymark_canvas_drag_pan (self->drag, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
 static void
@@ -106,11 +194,11 @@ menu_pressed_cb (GtkGestureClick *gesture,
 {
   WaymarkHit hit;
 
-  if (n_press != 1 || self->drag.mode != WAYMARK_DRAG_NONE)
+  if (n_press != 1 || waymark_canvas_drag_is_active (self->drag))
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   _waymark_canvas_hit (self, x, y, &hit);
-  if (hit.item != NULL && !g_hash_table_contains (self->selected, hit.item))
+  if (hit.item != NULL && !_waymark_canvas_is_selected (self, hit.item))
     waymark_canvas_select_item (self, hit.item, WAYMARK_CANVAS_SELECT_REPLACE);
   _waymark_canvas_popup_menu (self, &hit, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -131,11 +219,9 @@ cursor_for (WaymarkCanvas    *self,
             double            x,
             double            y)
 {
-  graphene_rect_t handle;
-
   if (!_waymark_canvas_can_edit (self))
     return hit->kind == WAYMARK_HIT_NONE || hit->kind == WAYMARK_HIT_CELL ? "grab" : NULL;
-  if (_waymark_canvas_link_handle_rect (self, &handle) && graphene_rect_contains_point (&handle, &GRAPHENE_POINT_INIT (x, y)))
+  if (waymark_canvas_drag_on_link_handle (self->drag, x, y))
     return "crosshair";
   switch (hit->kind)
     {
@@ -166,19 +252,14 @@ motion_cb (GtkEventControllerMotion *controller,
   self->pointer_x = x;
   self->pointer_y = y;
   self->pointer_inside = TRUE;
-  if (self->drag.mode != WAYMARK_DRAG_NONE)
+  if (waymark_canvas_drag_is_active (self->drag))
     return;
   _waymark_canvas_hit (self, x, y, &hit);
   if (hit.kind == WAYMARK_HIT_CARD || hit.kind == WAYMARK_HIT_EMOTION_POINT)
     hover = hit.item;
-  else if (self->hover != NULL && hit.kind == WAYMARK_HIT_CELL)
-    {
-      graphene_rect_t handle;
-
-      /* Keep the handle while the pointer goes for it. */
-      if (_waymark_canvas_link_handle_rect (self, &handle) && graphene_rect_contains_point (&handle, &GRAPHENE_POINT_INIT (x, y)))
-        hover = self->hover;
-    }
+  /* Keep the handle while the pointer goes for it. */
+  else if (self->hover != NULL && hit.kind == WAYMARK_HIT_CELL && waymark_canvas_drag_on_link_handle (self->drag, x, y))
+    hover = self->hover;
   _waymark_canvas_set_hover (self, hover);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_for (self, &hit, x, y));
 }
@@ -188,7 +269,7 @@ leave_cb (GtkEventControllerMotion *controller,
           WaymarkCanvas            *self)
 {
   self->pointer_inside = FALSE;
-  if (self->drag.mode == WAYMARK_DRAG_NONE)
+  if (!waymark_canvas_drag_is_active (self->drag))
     _waymark_canvas_set_hover (self, NULL);
 }
 

@@ -398,7 +398,7 @@ activate_action (GtkWidget  *widget,
     return;
   if (item != NULL && waymark_item_get_item_type (item) != WAYMARK_ITEM_LINK)
     {
-      _waymark_canvas_start_editing (self, item);
+      _waymark_canvas_start_editing (self, item, FALSE);
       return;
     }
   if (self->selection->len > 0 || !_waymark_canvas_cursor_cell (self, &phase, &lane, &index))
@@ -412,7 +412,7 @@ activate_action (GtkWidget  *widget,
   else
     return;
   waymark_canvas_select_item (self, item, WAYMARK_CANVAS_SELECT_REPLACE);
-  _waymark_canvas_start_editing (self, item);
+  _waymark_canvas_start_editing (self, item, TRUE);
 }
 
 static void
@@ -424,7 +424,7 @@ edit_action (GtkWidget  *widget,
   gpointer item = waymark_canvas_get_selected_item (self);
 
   if (item != NULL && waymark_item_get_item_type (item) != WAYMARK_ITEM_LINK)
-    _waymark_canvas_start_editing (self, item);
+    _waymark_canvas_start_editing (self, item, FALSE);
 }
 
 static void
@@ -434,8 +434,8 @@ escape_action (GtkWidget  *widget,
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
 
-  if (self->drag.mode != WAYMARK_DRAG_NONE)
-    _waymark_canvas_cancel_drag (self);
+  if (waymark_canvas_drag_is_active (self->drag))
+    waymark_canvas_drag_cancel (self->drag);
   else
     waymark_canvas_unselect_all (self);
 }

@@ -19,6 +19,7 @@ enum {
   PROP_DARK,
   PROP_CAN_ZOOM_IN,
   PROP_CAN_ZOOM_OUT,
+  PROP_READ_ONLY,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -254,7 +255,7 @@ render_base (WaymarkCanvas        *self,
     {
       WaymarkPaintState state = {
         .selected = self->selected,
-        .hover = self->drag.mode == WAYMARK_DRAG_NONE ? self->hover : NULL,
+        .hover = waymark_canvas_drag_is_active (self->drag) ? NULL : self->hover,
         .stats = &self->last_stats,
       };
       WaymarkRect visible;
@@ -301,7 +302,10 @@ waymark_canvas_snapshot (GtkWidget   *widget,
   }
 
   if (self->layout != NULL)
-    _waymark_canvas_snapshot_drag (self, snapshot, palette);
+    {
+      _waymark_canvas_snapshot_drop (self, snapshot, palette);
+      waymark_canvas_drag_snapshot (self->drag, snapshot, palette);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -329,6 +333,98 @@ waymark_canvas_measure (GtkWidget      *widget,
                                   : map_height * self->zoom + self->top_inset));
 }
 
+/* ---- Editing in place ---- */
+
+static gboolean
+item_rect (WaymarkCanvas *self,
+           gpointer       item,
+           WaymarkRect   *rect)
+{
+  switch (waymark_item_get_item_type (item))
+    {
+    case WAYMARK_ITEM_TOUCHPOINT:
+    case WAYMARK_ITEM_NOTE:
+      return waymark_layout_get_card_rect (self->layout, item, rect);
+    case WAYMARK_ITEM_PHASE:
+      return waymark_layout_get_phase_header_rect (self->layout, item, rect);
+    case WAYMARK_ITEM_LANE:
+      return waymark_layout_get_lane_header_rect (self->layout, item, rect);
+    case WAYMARK_ITEM_PERSONA:
+    case WAYMARK_ITEM_CHANNEL:
+    case WAYMARK_ITEM_LINK:
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      return FALSE;
+    }
+}
+
+void
+_waymark_canvas_start_editing (WaymarkCanvas *self,
+                               gpointer       item,
+                               gboolean       new_card)
+{
+  WaymarkRect rect;
+
+  if (!_waymark_canvas_can_edit (self) || self->layout == NULL || !item_rect (self, item, &rect))
+    return;
+  waymark_inline_editor_stop (self->editor, TRUE);
+  waymark_canvas_scroll_to_rect (self, &rect);
+  waymark_inline_editor_start (self->editor, self->history, item, new_card);
+}
+
+void
+_waymark_canvas_stop_editing (WaymarkCanvas *self,
+                              gboolean       commit)
+{
+  waymark_inline_editor_stop (self->editor, commit && _waymark_canvas_can_edit (self));
+}
+
+gboolean
+waymark_canvas_is_editing (WaymarkCanvas *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), FALSE);
+
+  return waymark_inline_editor_get_item (self->editor) != NULL;
+}
+
+static gboolean
+stop_editing_idle (gpointer data)
+{
+  _waymark_canvas_stop_editing (data, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+allocate_editor (WaymarkCanvas *self)
+{
+  gpointer item = waymark_inline_editor_get_item (self->editor);
+  WaymarkRect rect;
+  graphene_rect_t bounds;
+
+  if (item == NULL)
+    return;
+  if (self->layout == NULL || !item_rect (self, item, &rect))
+    {
+      /* The item went away (an undo from elsewhere): end the edit, but not
+       * from inside the allocation. */
+      g_idle_add_full (G_PRIORITY_HIGH, stop_editing_idle, g_object_ref (self), g_object_unref);
+      return;
+    }
+  _waymark_canvas_rect_to_widget (self, &rect, &bounds);
+  waymark_inline_editor_allocate_over (self->editor, &bounds);
+}
+
+static void
+editor_item_cb (WaymarkCanvas       *self,
+                GParamSpec          *pspec,
+                WaymarkInlineEditor *editor)
+{
+  g_assert (WAYMARK_IS_CANVAS (self));
+
+  /* The link handle hides while a title is edited. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 waymark_canvas_size_allocate (GtkWidget *widget,
                               int        width,
@@ -340,7 +436,7 @@ waymark_canvas_size_allocate (GtkWidget *widget,
   _waymark_canvas_configure_adjustments (self);
   self->base_valid = FALSE;
   _waymark_canvas_allocate_parts (self);
-  _waymark_canvas_allocate_editor (self);
+  allocate_editor (self);
   _waymark_canvas_allocate_menu (self);
 }
 
@@ -424,6 +520,13 @@ clear_selection (WaymarkCanvas *self)
 {
   g_hash_table_remove_all (self->selected);
   g_ptr_array_set_size (self->selection, 0);
+}
+
+gboolean
+_waymark_canvas_is_selected (WaymarkCanvas *self,
+                             gpointer       item)
+{
+  return g_hash_table_contains (self->selected, item);
 }
 
 void
@@ -663,6 +766,20 @@ _waymark_canvas_set_cursor_cell (WaymarkCanvas *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+gboolean
+_waymark_canvas_is_card (gconstpointer item)
+{
+  WaymarkItemType type = item ? waymark_item_get_item_type (item) : WAYMARK_N_ITEM_TYPES;
+
+  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
+}
+
+gpointer
+_waymark_canvas_get_hover (WaymarkCanvas *self)
+{
+  return self->hover;
+}
+
 void
 _waymark_canvas_set_hover (WaymarkCanvas *self,
                            gpointer       item)
@@ -679,6 +796,18 @@ gboolean
 _waymark_canvas_can_edit (WaymarkCanvas *self)
 {
   return self->history != NULL && !self->read_only;
+}
+
+WaymarkJourney *
+_waymark_canvas_get_journey (WaymarkCanvas *self)
+{
+  return self->journey;
+}
+
+WaymarkHistory *
+_waymark_canvas_get_history (WaymarkCanvas *self)
+{
+  return self->history;
 }
 
 void
@@ -713,15 +842,12 @@ drop_item_references (WaymarkCanvas *self,
 {
   if (self->hover == item)
     self->hover = NULL;
-  if (self->link_handle_card == item)
-    self->link_handle_card = NULL;
-  if ((gpointer) self->drag.link_target == item)
-    self->drag.link_target = NULL;
+  waymark_canvas_drag_forget (self->drag, item);
   if ((gpointer) self->cursor_phase == item)
     self->cursor_phase = NULL;
   if ((gpointer) self->cursor_lane == item)
     self->cursor_lane = NULL;
-  if (self->editing_item == item)
+  if (waymark_inline_editor_get_item (self->editor) == item)
     _waymark_canvas_stop_editing (self, FALSE);
   if (g_hash_table_contains (self->selected, item))
     {
@@ -732,25 +858,33 @@ drop_item_references (WaymarkCanvas *self,
 }
 
 static void
-journey_changed_cb (WaymarkJourney *journey,
-                    WaymarkChange  *change,
-                    WaymarkCanvas  *self)
+forget_items (WaymarkCanvas *self)
 {
+  self->hover = NULL;
+  waymark_canvas_drag_forget (self->drag, NULL);
+  self->cursor_phase = NULL;
+  self->cursor_lane = NULL;
+}
+
+static void
+journey_changed_cb (WaymarkCanvas  *self,
+                    WaymarkChange  *change,
+                    WaymarkJourney *journey)
+{
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   switch (change->kind)
     {
     case WAYMARK_CHANGE_REMOVED:
       /* A change in the middle of a drag (an undo from the toast) ends it. */
-      if (self->drag.mode != WAYMARK_DRAG_NONE)
-        _waymark_canvas_cancel_drag (self);
+      if (waymark_canvas_drag_is_active (self->drag))
+        waymark_canvas_drag_cancel (self->drag);
       drop_item_references (self, change->item);
       break;
     case WAYMARK_CHANGE_RELOADED:
-      _waymark_canvas_cancel_drag (self);
+      waymark_canvas_drag_cancel (self->drag);
       _waymark_canvas_stop_editing (self, FALSE);
-      self->hover = NULL;
-      self->link_handle_card = NULL;
-      self->cursor_phase = NULL;
-      self->cursor_lane = NULL;
+      forget_items (self);
       waymark_canvas_unselect_all (self);
       break;
     case WAYMARK_CHANGE_EDITED:
@@ -767,9 +901,11 @@ journey_changed_cb (WaymarkJourney *journey,
 }
 
 static void
-layout_invalidated_cb (WaymarkLayout *layout,
-                       WaymarkCanvas *self)
+layout_invalidated_cb (WaymarkCanvas *self,
+                       WaymarkLayout *layout)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_invalidate (self);
   /* The map may have grown or shrunk, and parts follow cards. */
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -778,26 +914,22 @@ layout_invalidated_cb (WaymarkLayout *layout,
 static void
 unbind_journey (WaymarkCanvas *self)
 {
-  _waymark_canvas_cancel_drag (self);
+  waymark_canvas_drag_cancel (self->drag);
   _waymark_canvas_stop_editing (self, FALSE);
   if (self->context_menu != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->context_menu));
 
-  if (self->journey != NULL)
-    g_clear_signal_handler (&self->journey_changed_id, self->journey);
-  if (self->layout != NULL)
-    g_clear_signal_handler (&self->layout_invalidated_id, self->layout);
-
+  g_signal_group_set_target (self->journey_signals, NULL);
+  g_signal_group_set_target (self->layout_signals, NULL);
   clear_selection (self);
-  self->hover = NULL;
-  self->link_handle_card = NULL;
-  self->cursor_phase = NULL;
-  self->cursor_lane = NULL;
+  forget_items (self);
   g_clear_object (&self->layout);
   g_clear_object (&self->history);
   g_clear_object (&self->journey);
 }
 
+/* The document's journey, and a layout of it: on a new document and when
+ * the document's journey is replaced (a reload). */
 static void
 bind_journey (WaymarkCanvas *self)
 {
@@ -810,10 +942,8 @@ bind_journey (WaymarkCanvas *self)
       /* No screen context: the map is laid out as it prints (see
        * app/render/README.md), so zooming never re-breaks text. */
       self->layout = waymark_layout_new (self->journey, NULL);
-      self->journey_changed_id = g_signal_connect (self->journey, "changed",
-                                                   G_CALLBACK (journey_changed_cb), self);
-      self->layout_invalidated_id = g_signal_connect (self->layout, "invalidated",
-                                                      G_CALLBACK (layout_invalidated_cb), self);
+      g_signal_group_set_target (self->journey_signals, self->journey);
+      g_signal_group_set_target (self->layout_signals, self->layout);
     }
 
   _waymark_canvas_selection_changed (self);
@@ -821,22 +951,26 @@ bind_journey (WaymarkCanvas *self)
 }
 
 static void
-document_journey_cb (WaymarkDocument *document,
+document_journey_cb (WaymarkCanvas   *self,
                      GParamSpec      *pspec,
-                     WaymarkCanvas   *self)
+                     WaymarkDocument *document)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   bind_journey (self);
 }
 
 static void
-document_read_only_cb (WaymarkDocument *document,
-                       GParamSpec      *pspec,
-                       WaymarkCanvas   *self)
+set_read_only (WaymarkCanvas *self,
+               gboolean       read_only)
 {
-  self->read_only = waymark_document_is_read_only (document);
-  if (self->read_only)
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  if (read_only)
     _waymark_canvas_stop_editing (self, FALSE);
   _waymark_canvas_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 void
@@ -849,22 +983,12 @@ waymark_canvas_set_document (WaymarkCanvas   *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->document_journey_id, self->document);
-      g_clear_signal_handler (&self->document_read_only_id, self->document);
-    }
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      self->document_journey_id = g_signal_connect (document, "notify::journey",
-                                                    G_CALLBACK (document_journey_cb), self);
-      self->document_read_only_id = g_signal_connect (document, "notify::read-only",
-                                                      G_CALLBACK (document_read_only_cb), self);
-      self->read_only = waymark_document_is_read_only (document);
-    }
-  else
-    self->read_only = FALSE;
+  g_signal_group_set_target (self->document_signals, document);
+  /* Sets "read-only" from the document's at once. */
+  g_binding_group_set_source (self->document_bindings, document);
+  if (document == NULL)
+    set_read_only (self, FALSE);
 
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
@@ -1026,19 +1150,13 @@ waymark_canvas_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
   WaymarkHit hit;
 
-  if (keyboard || self->drag.mode != WAYMARK_DRAG_NONE || self->editing_item != NULL)
+  if (keyboard || waymark_canvas_drag_is_active (self->drag) || waymark_canvas_is_editing (self))
     return FALSE;
   /* The handle is a part that takes no input of its own. */
-  if (gtk_widget_get_child_visible (self->link_handle))
+  if (waymark_canvas_drag_on_link_handle (self->drag, x, y))
     {
-      graphene_rect_t handle;
-
-      if (gtk_widget_compute_bounds (self->link_handle, widget, &handle) &&
-          graphene_rect_contains_point (&handle, &GRAPHENE_POINT_INIT (x, y)))
-        {
-          gtk_tooltip_set_text (tooltip, _("Drag onto another touchpoint to link them"));
-          return TRUE;
-        }
+      gtk_tooltip_set_text (tooltip, _("Drag onto another touchpoint to link them"));
+      return TRUE;
     }
   if (!_waymark_canvas_hit (self, x, y, &hit))
     return FALSE;
@@ -1107,14 +1225,11 @@ waymark_canvas_query_tooltip (GtkWidget  *widget,
 /* ---- GObject ---- */
 
 static void
-set_adjustment (WaymarkCanvas  *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment);
-
-static void
-adjustment_value_changed_cb (GtkAdjustment *adjustment,
-                             WaymarkCanvas *self)
+adjustment_value_changed_cb (WaymarkCanvas *self,
+                             GtkAdjustment *adjustment)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_invalidate (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -1122,19 +1237,16 @@ adjustment_value_changed_cb (GtkAdjustment *adjustment,
 static void
 set_adjustment (WaymarkCanvas  *self,
                 GtkAdjustment **slot,
+                GSignalGroup   *followed,
                 GtkAdjustment  *adjustment)
 {
   if (*slot == adjustment && adjustment != NULL)
     return;
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
-      g_object_unref (*slot);
-    }
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_clear_object (slot);
   *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self);
+  g_signal_group_set_target (followed, adjustment);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -1144,19 +1256,19 @@ waymark_canvas_dispose (GObject *object)
   WaymarkCanvas *self = WAYMARK_CANVAS (object);
 
   waymark_canvas_set_document (self, NULL);
-  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  g_clear_object (&self->drag);
   g_clear_pointer (&self->drop_preview, gtk_widget_unparent);
-  g_clear_pointer (&self->selection_box, gtk_widget_unparent);
-  g_clear_pointer (&self->link_handle, gtk_widget_unparent);
   g_clear_pointer (&self->cursor_box, gtk_widget_unparent);
-  g_clear_pointer (&self->insertion_marker, gtk_widget_unparent);
-  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  if (self->editor != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->editor)));
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->base_surface, cairo_surface_destroy);
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->journey_signals);
+  g_clear_object (&self->layout_signals);
+  g_clear_object (&self->hadjustment_signals);
+  g_clear_object (&self->vadjustment_signals);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
@@ -1168,7 +1280,6 @@ waymark_canvas_finalize (GObject *object)
 {
   WaymarkCanvas *self = WAYMARK_CANVAS (object);
 
-  g_clear_pointer (&self->drag.cards, g_ptr_array_unref);
   g_hash_table_unref (self->selected);
   g_ptr_array_unref (self->selection);
 
@@ -1199,6 +1310,9 @@ waymark_canvas_get_property (GObject    *object,
       break;
     case PROP_CAN_ZOOM_OUT:
       g_value_set_boolean (value, self->zoom > WAYMARK_CANVAS_MIN_ZOOM);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -1236,11 +1350,14 @@ waymark_canvas_set_property (GObject      *object,
     case PROP_DARK:
       waymark_canvas_set_dark (self, g_value_get_boolean (value));
       break;
+    case PROP_READ_ONLY:
+      set_read_only (self, g_value_get_boolean (value));
+      break;
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      set_adjustment (self, &self->hadjustment, self->hadjustment_signals, g_value_get_object (value));
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      set_adjustment (self, &self->vadjustment, self->vadjustment_signals, g_value_get_object (value));
       break;
     case PROP_HSCROLL_POLICY:
       self->hscroll_policy = g_value_get_enum (value);
@@ -1291,6 +1408,9 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
   properties[PROP_CAN_ZOOM_OUT] =
     g_param_spec_boolean ("can-zoom-out", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -1310,21 +1430,6 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
   _waymark_canvas_class_init_edit (widget_class);
 }
 
-static GtkWidget *
-new_part (WaymarkCanvas *self,
-          const char    *css_name)
-{
-  GtkWidget *part = g_object_new (GTK_TYPE_BOX,
-                                  "css-name", css_name,
-                                  "can-target", FALSE,
-                                  "can-focus", FALSE,
-                                  NULL);
-
-  gtk_widget_set_child_visible (part, FALSE);
-  gtk_widget_set_parent (part, GTK_WIDGET (self));
-  return part;
-}
-
 static void
 waymark_canvas_init (WaymarkCanvas *self)
 {
@@ -1334,8 +1439,27 @@ waymark_canvas_init (WaymarkCanvas *self)
   self->selection = g_ptr_array_new_with_free_func (waymark_item_unref);
   self->selected = g_hash_table_new_full (NULL, NULL, waymark_item_unref, NULL);
 
-  set_adjustment (self, &self->hadjustment, NULL);
-  set_adjustment (self, &self->vadjustment, NULL);
+  /* The document, its journey and its layout, followed while set. */
+  self->document_signals = g_signal_group_new (WAYMARK_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::journey",
+                                 G_CALLBACK (document_journey_cb), self, G_CONNECT_SWAPPED);
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "read-only", self, "read-only", G_BINDING_SYNC_CREATE);
+  self->journey_signals = g_signal_group_new (WAYMARK_TYPE_JOURNEY);
+  g_signal_group_connect_object (self->journey_signals, "changed",
+                                 G_CALLBACK (journey_changed_cb), self, G_CONNECT_SWAPPED);
+  self->layout_signals = g_signal_group_new (WAYMARK_TYPE_LAYOUT);
+  g_signal_group_connect_object (self->layout_signals, "invalidated",
+                                 G_CALLBACK (layout_invalidated_cb), self, G_CONNECT_SWAPPED);
+
+  self->hadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect_object (self->hadjustment_signals, "value-changed",
+                                 G_CALLBACK (adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+  self->vadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect_object (self->vadjustment_signals, "value-changed",
+                                 G_CALLBACK (adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+  set_adjustment (self, &self->hadjustment, self->hadjustment_signals, NULL);
+  set_adjustment (self, &self->vadjustment, self->vadjustment_signals, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1346,21 +1470,18 @@ waymark_canvas_init (WaymarkCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Nothing selected"),
                                   -1);
 
-  /* The drop preview, selection box and handles are CSS-named parts, so
-   * style.css decides how they look (light, dark, high contrast). */
-  self->cursor_box = new_part (self, "cursor");
-  self->drop_preview = new_part (self, "droppreview");
-  self->insertion_marker = new_part (self, "insertionmarker");
-  self->selection_box = new_part (self, "selectionbox");
-  self->link_handle = new_part (self, "linkhandle");
-  gtk_box_append (GTK_BOX (self->link_handle), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  _waymark_canvas_init_parts (self);
+  self->drag = waymark_canvas_drag_new (self);
+  self->editor = WAYMARK_INLINE_EDITOR (waymark_inline_editor_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->editor), GTK_WIDGET (self));
+  g_signal_connect_object (self->editor, "notify::item", G_CALLBACK (editor_item_cb), self, G_CONNECT_SWAPPED);
 
   self->dark = adw_style_manager_get_dark (style);
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (style_dark_cb), self, 0);
 
   _waymark_canvas_init_input (self);
   _waymark_canvas_init_zoom (self);
-  _waymark_canvas_init_edit (self);
+  _waymark_canvas_init_menu (self);
   _waymark_canvas_update_actions (self);
 }
 

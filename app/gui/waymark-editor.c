@@ -30,7 +30,7 @@ struct _WaymarkEditor
   WaymarkOutline *outline;
 
   WaymarkDocument *document;
-  gulong read_only_id;
+  GSignalGroup *document_signals;
   guint geometry_source;
 };
 
@@ -123,6 +123,8 @@ read_only_cb (WaymarkEditor   *self,
               GParamSpec      *pspec,
               WaymarkDocument *document)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   update_read_only (self);
 }
 
@@ -228,11 +230,8 @@ waymark_editor_set_document (WaymarkEditor   *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->read_only_id, self->document);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    self->read_only_id = g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (read_only_cb), self);
+  g_signal_group_set_target (self->document_signals, document);
 
   waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
   waymark_outline_set_document (self->outline, document);
@@ -421,8 +420,7 @@ waymark_editor_dispose (GObject *object)
   WaymarkEditor *self = WAYMARK_EDITOR (object);
 
   g_clear_handle_id (&self->geometry_source, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->read_only_id, self->document);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EDITOR);
   /* The template's unnamed root box too. */
@@ -508,6 +506,10 @@ static void
 waymark_editor_init (WaymarkEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (WAYMARK_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::read-only",
+                                 G_CALLBACK (read_only_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (self->toolbar, "map", G_CALLBACK (toolbar_mapped_cb), self);
 

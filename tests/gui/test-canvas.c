@@ -58,6 +58,43 @@ inline_editor (WaymarkCanvas *canvas)
   return GTK_ENTRY (entry);
 }
 
+/* The canvas's CSS-named part @css_name (a child that takes no input). */
+static GtkWidget *
+canvas_part (WaymarkCanvas *canvas,
+             const char    *css_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), css_name) == 0)
+      return child;
+  g_error ("no part %s", css_name);
+  return NULL;
+}
+
+/* A key press as the key controllers of @widget see it: the first that
+ * handles it wins. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Types @text into the open in-place editor and presses Enter. */
 static void
 type_and_enter (WaymarkCanvas *canvas,
@@ -219,6 +256,71 @@ test_add_by_double_click_and_enter (void)
   canvas_fixture_close (&f);
 }
 
+/* Escape while naming a card made empty for it takes the card away again,
+ * as if it had never been added; a card with a channel stays. */
+static void
+test_escape_new_card (void)
+{
+  CanvasFixture f = { 0 };
+  g_autoptr(WaymarkPaletteItem) website = palette_item ("website");
+  WaymarkPhase *before, *after;
+  WaymarkLane *touchpoints, *ideas;
+  WaymarkTouchpoint *tp;
+  guint n_undo;
+  double x, y;
+
+  canvas_fixture_open (&f, "three-stages.journey");
+  before = find_phase (f.journey, "Before the purchase");
+  after = find_phase (f.journey, "After the purchase");
+  touchpoints = find_lane (f.journey, "Touchpoints");
+  ideas = find_lane (f.journey, "Ideas");
+  n_undo = waymark_history_get_n_undo (f.history);
+
+  /* Enter on an empty notes cell, something typed, Escape. */
+  _waymark_canvas_set_cursor_cell (f.canvas, after, ideas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.canvas), "canvas.activate", NULL));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_NOTE), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (inline_editor (f.canvas)), "Half a thought");
+  g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
+  g_assert_false (waymark_canvas_is_editing (f.canvas));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_NOTE), ==, 0);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+  g_assert_cmpuint (waymark_canvas_get_selection (f.canvas)->len, ==, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f.canvas)));
+  g_assert_false (waymark_document_is_modified (f.document));
+
+  /* A double click on an empty touchpoints cell, then Escape. */
+  cell_point (f.canvas, before, touchpoints, &x, &y);
+  _waymark_canvas_press (f.canvas, x, y, 0, FALSE);
+  _waymark_canvas_release (f.canvas, x, y);
+  _waymark_canvas_press (f.canvas, x, y, 0, FALSE);
+  _waymark_canvas_double_click (f.canvas, x, y);
+  _waymark_canvas_release (f.canvas, x, y);
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 0);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+
+  /* A touchpoint dropped from the palette has its channel: it stays, with
+   * the channel's name. */
+  cell_point (f.canvas, before, touchpoints, &x, &y);
+  g_assert_true (_waymark_canvas_drop (f.canvas, website, x, y));
+  g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
+  tp = waymark_journey_get_item (f.journey, WAYMARK_ITEM_TOUCHPOINT, 0);
+  g_assert_cmpstr (tp->channel->icon, ==, "website");
+
+  /* Escape on a card that was there before leaves it as it was. */
+  n_undo = waymark_history_get_n_undo (f.history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.canvas), "canvas.edit", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (inline_editor (f.canvas)), "");
+  g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+
+  canvas_fixture_close (&f);
+}
+
 /* ---- Moving cards ---- */
 
 static void
@@ -329,12 +431,12 @@ test_rubber_band (void)
   _waymark_canvas_press (f.canvas, x0, y0, GDK_SHIFT_MASK, FALSE);
   _waymark_canvas_motion (f.canvas, (x0 + x1) / 2, (y0 + y1) / 2);
   canvas_fixture_settle (&f);
-  g_assert_true (gtk_widget_get_child_visible (f.canvas->selection_box));
+  g_assert_true (gtk_widget_get_child_visible (canvas_part (f.canvas, "selectionbox")));
   _waymark_canvas_motion (f.canvas, x1, y1);
   _waymark_canvas_release (f.canvas, x1, y1);
   g_assert_cmpuint (waymark_canvas_get_selection (f.canvas)->len, ==, cell_count (f.journey, awareness, touchpoints));
   canvas_fixture_settle (&f);
-  g_assert_false (gtk_widget_get_child_visible (f.canvas->selection_box));
+  g_assert_false (gtk_widget_get_child_visible (canvas_part (f.canvas, "selectionbox")));
 
   /* A plain drag on empty space pans instead. */
   map_point (f.canvas, 10, 10, &x0, &y0);
@@ -559,8 +661,8 @@ test_emotion_drag (void)
   _waymark_canvas_press (f.canvas, x, y, 0, FALSE);
   _waymark_canvas_motion (f.canvas, x + 3, y - 20 * zoom);
   _waymark_canvas_motion (f.canvas, x + 1, y - 37 * zoom);
-  g_assert_cmpint (f.canvas->drag.mode, ==, WAYMARK_DRAG_EMOTION);
-  g_assert_cmpint (f.canvas->drag.emotion_score, ==, MIN (old + 1, 2));
+  g_assert_cmpint (waymark_canvas_drag_get_mode (f.canvas->drag), ==, WAYMARK_DRAG_EMOTION);
+  g_assert_cmpint (waymark_canvas_drag_get_emotion_score (f.canvas->drag), ==, MIN (old + 1, 2));
   /* Nothing changes until the release. */
   g_assert_cmpint (tp->emotion, ==, old);
   _waymark_canvas_motion (f.canvas, x, y - 500 * zoom);
@@ -606,8 +708,8 @@ test_link_handle (void)
   /* The handle shows on the selected touchpoint's right edge. */
   waymark_canvas_select_item (f.canvas, from, WAYMARK_CANVAS_SELECT_REPLACE);
   canvas_fixture_settle (&f);
-  g_assert_true (gtk_widget_get_child_visible (f.canvas->link_handle));
-  g_assert_true (gtk_widget_compute_bounds (f.canvas->link_handle, GTK_WIDGET (f.canvas), &handle));
+  g_assert_true (gtk_widget_get_child_visible (canvas_part (f.canvas, "linkhandle")));
+  g_assert_true (gtk_widget_compute_bounds (canvas_part (f.canvas, "linkhandle"), GTK_WIDGET (f.canvas), &handle));
 
   card_point (f.canvas, to, &x, &y);
   drag_pointer (f.canvas, handle.origin.x + handle.size.width / 2, handle.origin.y + handle.size.height / 2,
@@ -667,7 +769,7 @@ test_phases_and_lanes (void)
   _waymark_canvas_motion (f.canvas, (x0 + x1) / 2, y0);
   _waymark_canvas_motion (f.canvas, x1, y1);
   canvas_fixture_settle (&f);
-  g_assert_true (gtk_widget_get_child_visible (f.canvas->insertion_marker));
+  g_assert_true (gtk_widget_get_child_visible (canvas_part (f.canvas, "insertionmarker")));
   _waymark_canvas_release (f.canvas, x1, y1);
   g_assert_cmpint (waymark_journey_index_of (f.journey, awareness), ==, (int) n_phases);
   g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 1);
@@ -1129,6 +1231,7 @@ main (int   argc,
 
   g_test_add_func ("/canvas/drop-palette-item", test_drop_palette_item);
   g_test_add_func ("/canvas/add-by-double-click-and-enter", test_add_by_double_click_and_enter);
+  g_test_add_func ("/canvas/escape-new-card", test_escape_new_card);
   g_test_add_func ("/canvas/move-and-reorder", test_move_and_reorder);
   g_test_add_func ("/canvas/rubber-band-and-pan", test_rubber_band);
   g_test_add_func ("/canvas/keyboard", test_keyboard);
