@@ -3,42 +3,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "test-canvas-util.h"
 #include "waymark-application.h"
-
-GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name_or_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name_or_class == NULL ||
-       g_strcmp0 (gtk_widget_get_name (root), name_or_class) == 0 ||
-       gtk_widget_has_css_class (root, name_or_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name_or_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 void
 canvas_fixture_settle (CanvasFixture *fixture)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_iterate ();
 }
 
 void
@@ -69,7 +42,7 @@ canvas_fixture_open (CanvasFixture *fixture,
   while (waymark_window_get_loading (fixture->window))
     g_main_context_iteration (NULL, TRUE);
 
-  fixture->canvas = WAYMARK_CANVAS (find_widget (GTK_WIDGET (fixture->window), WAYMARK_TYPE_CANVAS, NULL));
+  fixture->canvas = WAYMARK_CANVAS (gui_test_find_widget (GTK_WIDGET (fixture->window), WAYMARK_TYPE_CANVAS, NULL));
   g_assert_nonnull (fixture->canvas);
   fixture->document = waymark_window_get_document (fixture->window);
   g_assert_nonnull (fixture->document);
@@ -85,20 +58,10 @@ canvas_fixture_close (CanvasFixture *fixture)
 {
   g_autoptr(GFile) dir = g_file_get_parent (fixture->file);
   g_autofree char *path = g_file_get_path (dir);
-  g_autoptr(GDir) listing = NULL;
-  const char *name;
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  listing = g_dir_open (path, 0, NULL);
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  gui_test_iterate ();
+  gui_test_remove_tree (path);
   g_clear_object (&fixture->file);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gui-test.h"
 #include "waymark-canvas-private.h"
 #include "waymark-window.h"
 
@@ -24,7 +25,6 @@ void       canvas_fixture_open      (CanvasFixture *fixture, const char *templat
 void       canvas_fixture_close     (CanvasFixture *fixture);
 void       canvas_fixture_settle    (CanvasFixture *fixture);
 
-GtkWidget *find_widget              (GtkWidget *root, GType type, const char *name_or_class);
 
 WaymarkPhase *find_phase            (WaymarkJourney *journey, const char *name);
 WaymarkLane  *find_lane             (WaymarkJourney *journey, const char *name);

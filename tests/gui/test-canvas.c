@@ -3,10 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
 #include "test-canvas-util.h"
 #include "waymark-channel-palette.h"
 #include "waymark-edits.h"
@@ -52,7 +48,7 @@ count_channels_with_icon (WaymarkJourney *journey,
 static GtkEntry *
 inline_editor (WaymarkCanvas *canvas)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (canvas), GTK_TYPE_ENTRY, "inline-editor");
+  GtkWidget *entry = gui_test_find_widget (GTK_WIDGET (canvas), GTK_TYPE_ENTRY, "inline-editor");
 
   g_assert_nonnull (entry);
   return GTK_ENTRY (entry);
@@ -1034,13 +1030,13 @@ test_read_only (void)
   double x, y, x1, y1;
 
   canvas_fixture_open (&f, "example-fitness-watch.journey");
-  editor = WAYMARK_EDITOR (find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+  editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
   instagram = find_touchpoint (f.journey, "Instagram ad");
   waymark_document_set_read_only (f.document, "Shared copy: read only.");
   canvas_fixture_settle (&f);
   n_undo = waymark_history_get_n_undo (f.history);
 
-  banner = find_widget (GTK_WIDGET (editor), GTK_TYPE_BOX, "read-only-banner");
+  banner = gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BOX, "read-only-banner");
   g_assert_true (gtk_widget_get_visible (banner));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (waymark_editor_get_palette (editor))));
 
@@ -1110,7 +1106,7 @@ test_editor (void)
   gpointer card;
 
   canvas_fixture_open (&f, "three-stages.journey");
-  editor = WAYMARK_EDITOR (find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+  editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
   palette = waymark_editor_get_palette (editor);
   before = find_phase (f.journey, "Before the purchase");
   touchpoints = find_lane (f.journey, "Touchpoints");
@@ -1187,47 +1183,21 @@ test_editor (void)
   canvas_fixture_close (&f);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("waymark-canvas-state-XXXXXX", NULL);
+  g_autofree char *state = gui_test_make_dir ("waymark-canvas-state-XXXXXX");
   int status;
 
   /* Edits start the crash-recovery journal: keep it out of the user's
    * state folder. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
     {
-      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
-      return 77;
+      gui_test_remove_tree (state);
+      return GUI_TEST_SKIP;
     }
-  adw_init ();
 
   g_test_add_func ("/canvas/drop-palette-item", test_drop_palette_item);
   g_test_add_func ("/canvas/add-by-double-click-and-enter", test_add_by_double_click_and_enter);
@@ -1245,6 +1215,6 @@ main (int   argc,
   g_test_add_func ("/canvas/read-only", test_read_only);
 
   status = g_test_run ();
-  remove_tree (state);
+  gui_test_remove_tree (state);
   return status;
 }

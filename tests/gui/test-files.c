@@ -3,13 +3,10 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 #include <string.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gui-test.h"
 #include "waymark-application.h"
 #include "waymark-edits.h"
 #include "waymark-lock.h"
@@ -29,50 +26,6 @@
 
 static char *test_dir;
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == parent)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* With WAYMARK_TEST_SCREENSHOTS=DIR, saves what @widget shows to DIR/@name. */
 static void
 screenshot (GtkWidget  *widget,
@@ -90,26 +43,13 @@ screenshot (GtkWidget  *widget,
   for (int i = 0; i < 20; i++)
     {
       g_usleep (20000);
-      spin ();
+      gui_test_iterate ();
     }
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_texture_save_to_png (texture, path);
-}
-
-
-static GFile *
-write_file (const char *basename,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (test_dir, basename, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
 }
 
 static WaymarkWindow *
@@ -119,31 +59,9 @@ open_window (GFile *file)
 
   waymark_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  while (waymark_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
+  gui_test_wait_until_loaded (window);
   g_assert_nonnull (waymark_window_get_document (window));
   return window;
-}
-
-static void
-edit_title (WaymarkWindow *window,
-            const char    *title)
-{
-  waymark_edits_set_text (waymark_document_get_history (waymark_window_get_document (window)),
-                          WAYMARK_FIELD_TITLE, title);
-  g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
-}
-
-static char *
-read_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* Someone else writes the file; the etag must differ from ours. */
@@ -162,7 +80,7 @@ external_write (GFile      *file,
 static void
 test_default_file_name (void)
 {
-  g_autoptr(GFile) file = write_file ("name.journey", JOURNEY ("Onboarding: a/b test?"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "name.journey", JOURNEY ("Onboarding: a/b test?"));
   WaymarkWindow *window = open_window (file);
   g_autofree char *name = _waymark_window_default_file_name (window);
 
@@ -173,23 +91,23 @@ test_default_file_name (void)
 static void
 test_save_as (void)
 {
-  g_autoptr(GFile) file = write_file ("original.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "original.journey", JOURNEY ("Original"));
   g_autoptr(GFile) copy = g_file_new_build_filename (test_dir, "copy.journey", NULL);
   WaymarkWindow *window = open_window (file);
   g_autofree char *saved = NULL;
   g_autofree char *original = NULL;
 
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
-  edit_title (window, "Renamed");
+  gui_test_edit_title (window, "Renamed");
   g_assert_true (waymark_window_save_to (window, copy));
-  spin ();
+  gui_test_iterate ();
 
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_true (g_file_equal (waymark_window_get_file (window), copy));
-  saved = read_file (copy);
+  saved = gui_test_read_file (copy);
   g_assert_nonnull (strstr (saved, "Renamed"));
   /* The original is as it was. */
-  original = read_file (file);
+  original = gui_test_read_file (file);
   g_assert_null (strstr (original, "Renamed"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Renamed");
 
@@ -202,12 +120,12 @@ save_over_foreign_change (WaymarkWindow *window,
 {
   AdwMessageDialog *dialog;
 
-  edit_title (window, "Mine");
+  gui_test_edit_title (window, "Mine");
   external_write (file, JOURNEY ("Theirs"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  gui_test_iterate ();
 
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“etag.journey” was changed by someone else");
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
@@ -220,7 +138,7 @@ save_over_foreign_change (WaymarkWindow *window,
 static void
 test_changed_by_someone_else (void)
 {
-  g_autoptr(GFile) file = write_file ("etag.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "etag.journey", JOURNEY ("Original"));
   WaymarkWindow *window = open_window (file);
   AdwMessageDialog *dialog;
   g_autofree char *contents = NULL;
@@ -229,33 +147,33 @@ test_changed_by_someone_else (void)
   dialog = save_over_foreign_change (window, file);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
-  contents = read_file (file);
+  gui_test_iterate ();
+  contents = gui_test_read_file (file);
   g_assert_nonnull (strstr (contents, "Theirs"));
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
   g_clear_pointer (&contents, g_free);
 
   /* Overwrite: ours replaces theirs. */
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_null (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "overwrite");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
-  contents = read_file (file);
+  gui_test_iterate ();
+  contents = gui_test_read_file (file);
   g_assert_nonnull (strstr (contents, "Mine"));
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
   g_clear_pointer (&contents, g_free);
 
   /* Reload: theirs replaces ours. */
   dialog = save_over_foreign_change (window, file);
-  edit_title (window, "Mine again");
+  gui_test_edit_title (window, "Mine again");
   adw_message_dialog_response (dialog, "reload");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  gui_test_iterate ();
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_cmpstr (waymark_journey_get_text (waymark_window_get_journey (window), WAYMARK_FIELD_TITLE), ==, "Theirs");
 
@@ -265,15 +183,15 @@ test_changed_by_someone_else (void)
 static void
 test_save_error_is_shown (void)
 {
-  g_autoptr(GFile) file = write_file ("error.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "error.journey", JOURNEY ("Original"));
   g_autoptr(GFile) nowhere = g_file_new_build_filename (test_dir, "no-such-folder", "x.journey", NULL);
   WaymarkWindow *window = open_window (file);
   AdwMessageDialog *dialog;
 
-  edit_title (window, "Unsaved");
+  gui_test_edit_title (window, "Unsaved");
   g_assert_false (waymark_window_save_to (window, nowhere));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “x.journey”");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -293,10 +211,10 @@ close_with_changes (WaymarkWindow *window,
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
-  edit_title (window, title);
+  gui_test_edit_title (window, title);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   body = g_strdup_printf ("“%s” has unsaved changes. Changes which are not saved will be permanently lost.", title);
@@ -305,19 +223,6 @@ close_with_changes (WaymarkWindow *window,
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==, ADW_RESPONSE_SUGGESTED);
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
   return dialog;
-}
-
-/* As a click on a response button: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  spin ();
 }
 
 static gboolean
@@ -331,7 +236,7 @@ has_orphans (void)
 static void
 test_close_unsaved (void)
 {
-  g_autoptr(GFile) file = write_file ("close.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "close.journey", JOURNEY ("Original"));
   WaymarkWindow *window = open_window (file);
   AdwMessageDialog *dialog;
   g_autofree char *contents = NULL;
@@ -346,7 +251,7 @@ test_close_unsaved (void)
 
     g_object_add_weak_pointer (G_OBJECT (clean), &clean_weak);
     gtk_window_close (GTK_WINDOW (clean));
-    spin ();
+    gui_test_iterate ();
     g_assert_null (clean_weak);
   }
 
@@ -357,16 +262,16 @@ test_close_unsaved (void)
       screenshot (GTK_WIDGET (dialog), "unsaved-dialog.png");
       screenshot (GTK_WIDGET (window), "unsaved-window.png");
     }
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
 
   /* Save saves, then closes. */
   dialog = close_with_changes (window, "Saved on close");
-  respond (dialog, "save");
+  gui_test_respond (dialog, "save");
   g_assert_null (weak);
-  contents = read_file (file);
+  contents = gui_test_read_file (file);
   g_assert_nonnull (strstr (contents, "Saved on close"));
 
   /* Discard closes and drops the recovery journal. */
@@ -375,11 +280,11 @@ test_close_unsaved (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   dialog = close_with_changes (window, "Thrown away");
   g_assert_true (waymark_document_write_recovery (waymark_window_get_document (window), NULL));
-  respond (dialog, "discard");
+  gui_test_respond (dialog, "discard");
   g_assert_null (weak);
   g_assert_false (has_orphans ());
   g_clear_pointer (&contents, g_free);
-  contents = read_file (file);
+  contents = gui_test_read_file (file);
   g_assert_null (strstr (contents, "Thrown away"));
 }
 
@@ -387,7 +292,7 @@ test_close_unsaved (void)
 static void
 test_close_save_fails (void)
 {
-  g_autoptr(GFile) file = write_file ("close-fails.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "close-fails.journey", JOURNEY ("Original"));
   WaymarkWindow *window = open_window (file);
   AdwMessageDialog *dialog;
   gpointer weak = window;
@@ -395,21 +300,21 @@ test_close_save_fails (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   dialog = close_with_changes (window, "Mine");
   external_write (file, JOURNEY ("Theirs"));
-  respond (dialog, "save");
+  gui_test_respond (dialog, "save");
   /* The file changed on disk: the save asks first. */
   g_assert_nonnull (weak);
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“close-fails.journey” was changed by someone else");
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
 
   /* Overwrite then closes, as the user asked. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  respond (find_message_dialog (GTK_WINDOW (window)), "save");
-  respond (find_message_dialog (GTK_WINDOW (window)), "overwrite");
+  gui_test_iterate ();
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "save");
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "overwrite");
   g_assert_null (weak);
 }
 
@@ -418,7 +323,7 @@ test_close_save_fails (void)
 static GtkRevealer *
 disk_banner (WaymarkWindow *window)
 {
-  GtkWidget *banner = find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, "disk-banner");
+  GtkWidget *banner = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, "disk-banner");
 
   g_assert_nonnull (banner);
   return GTK_REVEALER (banner);
@@ -449,13 +354,13 @@ wait_for_banner (WaymarkWindow *window,
 static void
 test_changed_on_disk_banner (void)
 {
-  g_autoptr(GFile) file = write_file ("banner.journey", JOURNEY ("Original"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "banner.journey", JOURNEY ("Original"));
   WaymarkWindow *window = open_window (file);
 
   g_assert_false (gtk_revealer_get_reveal_child (disk_banner (window)));
 
   /* Our own save is no change by someone else. */
-  edit_title (window, "Ours");
+  gui_test_edit_title (window, "Ours");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_false (wait_for_banner (window, 500));
@@ -472,13 +377,13 @@ test_changed_on_disk_banner (void)
 
   /* Reload brings their version and hides the banner. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-from-disk", NULL));
-  spin ();
+  gui_test_iterate ();
   g_assert_false (gtk_revealer_get_reveal_child (disk_banner (window)));
   g_assert_cmpstr (waymark_journey_get_text (waymark_window_get_journey (window), WAYMARK_FIELD_TITLE), ==, "Theirs");
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
 
   /* Keep Mine hides it and keeps the edits; the next save asks. */
-  edit_title (window, "Mine");
+  gui_test_edit_title (window, "Mine");
   external_write (file, JOURNEY ("Theirs again"));
   waymark_document_check_disk (waymark_window_get_document (window));
   g_assert_true (gtk_revealer_get_reveal_child (disk_banner (window)));
@@ -495,30 +400,30 @@ test_changed_on_disk_banner (void)
 static void
 test_foreign_lock (void)
 {
-  g_autoptr(GFile) file = write_file ("locked.journey", JOURNEY ("Shared"));
-  g_autoptr(GFile) lock = write_file (".locked.journey.waymark-lock", "Ada\nother-host.example\n4242\n1700000000\n");
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "locked.journey", JOURNEY ("Shared"));
+  g_autoptr(GFile) lock = gui_test_write_file (test_dir, ".locked.journey.waymark-lock", "Ada\nother-host.example\n4242\n1700000000\n");
   WaymarkWindow *window = open_window (file);
-  AdwMessageDialog *dialog = find_message_dialog (GTK_WINDOW (window));
+  AdwMessageDialog *dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_autofree char *contents = NULL;
 
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog),
                                    "“locked.journey” is opened by Ada on other-host.example since "));
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "read-only");
-  respond (dialog, "read-only");
+  gui_test_respond (dialog, "read-only");
   g_assert_true (waymark_window_get_read_only (window));
   gtk_window_destroy (GTK_WINDOW (window));
   /* Their lock stays. */
-  contents = read_file (lock);
+  contents = gui_test_read_file (lock);
   g_assert_true (g_str_has_prefix (contents, "Ada\n"));
   g_clear_pointer (&contents, g_free);
 
   /* Edit Anyway takes the lock over; closing gives it up. */
   window = open_window (file);
-  respond (find_message_dialog (GTK_WINDOW (window)), "edit");
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "edit");
   g_assert_false (waymark_window_get_read_only (window));
   g_assert_null (waymark_lock_read_other (file));
-  contents = read_file (lock);
+  contents = gui_test_read_file (lock);
   g_assert_false (g_str_has_prefix (contents, "Ada\n"));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_false (g_file_query_exists (lock, NULL));
@@ -527,32 +432,18 @@ test_foreign_lock (void)
 static void
 test_own_lock (void)
 {
-  g_autoptr(GFile) file = write_file ("mine.journey", JOURNEY ("Mine"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "mine.journey", JOURNEY ("Mine"));
   g_autoptr(GFile) lock = waymark_lock_file_for (file);
   WaymarkWindow *window = open_window (file);
 
   /* Nobody else: no question, our lock is written and removed on close. */
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_true (g_file_query_exists (lock, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_false (g_file_query_exists (lock, NULL));
 }
 
 /* ---- Recovery after a crash ---- */
-
-static int
-dead_pid (void)
-{
-  GPid pid;
-  const char *argv[] = { "true", NULL };
-  int status;
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, NULL));
-  waitpid (pid, &status, 0);
-  return pid;
-}
 
 /* Edits @file in a window that then "crashes": its journal entry is left
  * behind as if by a process that has died.  Returns the orphaned entry. */
@@ -568,13 +459,13 @@ crash_with_edit (GFile      *file,
   g_autoptr(GKeyFile) info = g_key_file_new ();
   g_autoptr(GPtrArray) orphans = NULL;
 
-  edit_title (window, title);
+  gui_test_edit_title (window, title);
   g_assert_true (waymark_document_write_recovery (waymark_window_get_document (window), NULL));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  gui_test_iterate ();
 
   g_assert_true (g_key_file_load_from_file (info, path, G_KEY_FILE_KEEP_COMMENTS, NULL));
-  g_key_file_set_integer (info, "Recovery", "pid", dead_pid ());
+  g_key_file_set_integer (info, "Recovery", "pid", gui_test_dead_pid ());
   g_assert_true (g_key_file_save_to_file (info, path, NULL));
 
   orphans = waymark_recovery_list_orphans ();
@@ -585,13 +476,13 @@ crash_with_edit (GFile      *file,
 static void
 test_recovery_restores (void)
 {
-  g_autoptr(GFile) file = write_file ("crash.journey", JOURNEY ("Before the crash"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "crash.journey", JOURNEY ("Before the crash"));
   g_autoptr(WaymarkRecoveryEntry) entry = crash_with_edit (file, "Typed before the crash");
   WaymarkWindow *window = waymark_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (waymark_window_recover (window, entry));
-  spin ();
+  gui_test_iterate ();
   g_assert_true (g_file_equal (waymark_window_get_file (window), file));
   g_assert_cmpstr (waymark_journey_get_text (waymark_window_get_journey (window), WAYMARK_FIELD_TITLE), ==,
                    "Typed before the crash");
@@ -606,7 +497,7 @@ test_recovery_restores (void)
 static void
 test_recovery_file_changed (void)
 {
-  g_autoptr(GFile) file = write_file ("crash-changed.journey", JOURNEY ("Before the crash"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "crash-changed.journey", JOURNEY ("Before the crash"));
   g_autoptr(WaymarkRecoveryEntry) entry = crash_with_edit (file, "Lost in the crash?");
   WaymarkWindow *window = waymark_window_new (NULL);
   AdwMessageDialog *dialog;
@@ -615,14 +506,14 @@ test_recovery_file_changed (void)
   external_write (file, JOURNEY ("Changed meanwhile"));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (waymark_window_recover (window, entry));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Unsaved Changes to “crash-changed.journey” Were Kept Aside");
   /* It names where the changes are. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "set-aside"));
-  respond (dialog, "close");
+  gui_test_respond (dialog, "close");
   /* Set aside, not offered again. */
   orphans = waymark_recovery_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 0);
@@ -632,7 +523,7 @@ test_recovery_file_changed (void)
 static void
 test_recovery_file_gone (void)
 {
-  g_autoptr(GFile) file = write_file ("crash-gone.journey", JOURNEY ("Before the crash"));
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "crash-gone.journey", JOURNEY ("Before the crash"));
   g_autoptr(WaymarkRecoveryEntry) entry = crash_with_edit (file, "Rescued");
   WaymarkWindow *window = waymark_window_new (NULL);
   g_autoptr(GPtrArray) orphans = NULL;
@@ -640,7 +531,7 @@ test_recovery_file_gone (void)
   g_assert_true (g_file_delete (file, NULL, NULL));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (waymark_window_recover (window, entry));
-  spin ();
+  gui_test_iterate ();
   g_assert_null (waymark_window_get_file (window));
   g_assert_cmpstr (waymark_journey_get_text (waymark_window_get_journey (window), WAYMARK_FIELD_TITLE), ==, "Rescued");
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
@@ -656,25 +547,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *recovery = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+    return GUI_TEST_SKIP;
 
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
-      return 77;
-    }
-  adw_init ();
-
-  test_dir = g_dir_make_tmp ("waymark-files-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_dir = gui_test_make_dir ("waymark-files-XXXXXX");
   recovery = g_build_filename (test_dir, "recovery", NULL);
   g_setenv ("WAYMARK_RECOVERY_DIR", recovery, TRUE);
 
@@ -692,9 +571,6 @@ main (int   argc,
   g_test_add_func ("/files/recovery-file-gone", test_recovery_file_gone);
 
   status = g_test_run ();
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", test_dir);
-    (void) !system (cmd);
-  }
+  gui_test_remove_tree (test_dir);
   return status;
 }

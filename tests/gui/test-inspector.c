@@ -3,11 +3,9 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test.h"
 #include "waymark-edits.h"
 #include "waymark-emotion-picker.h"
 #include "waymark-inspector.h"
@@ -16,7 +14,6 @@
 #include "waymark-text-row.h"
 #include "waymark-touchpoint-editor.h"
 
-#define EXAMPLE "templates/example-fitness-watch.journey"
 #define INSTAGRAM_AD "tp-b9b597d94ddb"     /* 2 KPIs, emotion +1, a weak spot, links to the product page */
 #define PRODUCT_PAGE "tp-1fc1fb25bb67"     /* 2 links in, 1 out */
 #define PAIN_POINTS "lane-1de6ff129079"    /* a notes lane with notes */
@@ -36,51 +33,15 @@ typedef struct {
 
 /* ---- Setting up ---- */
 
-static WaymarkDocument *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (SOURCE_DATADIR, EXAMPLE, NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  WaymarkReadInfo info = { 0 };
-  gsize length;
-  g_autoptr(WaymarkJourney) journey = NULL;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  journey = waymark_reader_read (data, length, EXAMPLE, &info, &error);
-  g_assert_no_error (error);
-  return waymark_document_new (journey);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Activates a button as Enter or Space would: it is clicked when its
  * pressed look has been shown for a moment. */
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
-
 static void
 press (GtkWidget *button)
 {
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
   /* Switches slide over, too. */
-  spin (400);
+  gui_test_spin (400);
 }
 
 static void
@@ -89,7 +50,7 @@ fixture_set_up (Fixture       *f,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  f->document = load_example ();
+  f->document = gui_test_load_example ();
   f->journey = waymark_document_get_journey (f->document);
   f->history = waymark_document_get_history (f->document);
 
@@ -102,11 +63,11 @@ fixture_set_up (Fixture       *f,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->inspector));
   gtk_window_set_child (f->window, box);
   gtk_window_present (f->window);
-  iterate ();
+  gui_test_iterate ();
   gtk_widget_grab_focus (f->elsewhere);
 
   waymark_inspector_set_document (f->inspector, f->document);
-  iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -114,7 +75,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate ();
+  gui_test_iterate ();
   g_clear_object (&f->document);
 }
 
@@ -130,27 +91,11 @@ lookup (Fixture    *f,
 
 /* ---- Finding what the user sees ---- */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The page the inspector shows. */
 static GtkWidget *
 visible_page (Fixture *f)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (f->inspector), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (gui_test_find_widget (GTK_WIDGET (f->inspector), GTK_TYPE_STACK, NULL));
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child (stack);
@@ -159,7 +104,7 @@ visible_page (Fixture *f)
 static const char *
 visible_page_name (Fixture *f)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (f->inspector), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (gui_test_find_widget (GTK_WIDGET (f->inspector), GTK_TYPE_STACK, NULL));
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -273,7 +218,7 @@ focus_row (GtkWidget *row)
     gtk_widget_grab_focus (GTK_WIDGET (waymark_text_row_get_text_view (WAYMARK_TEXT_ROW (row))));
   else
     g_assert_true (gtk_widget_grab_focus (row));
-  iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -315,7 +260,7 @@ test_shows_touchpoint (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Channel category"))),
                     ==, WAYMARK_CATEGORY_DIGITAL);
 
-  picker = find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER);
+  picker = gui_test_find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER, NULL);
   g_assert_true (waymark_emotion_picker_get_emotion (WAYMARK_EMOTION_PICKER (picker), &emotion));
   g_assert_cmpint (emotion, ==, 1);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
@@ -348,12 +293,12 @@ test_title_typing_is_one_step (Fixture       *f,
 
   /* Leaving the field ends the step: typing there again is the next one. */
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
   focus_row (title);
   gtk_editable_set_text (GTK_EDITABLE (title), "Instagram ad for runners");
   g_assert_cmpuint (waymark_history_get_n_undo (f->history), ==, steps + 2);
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
 
   g_assert_true (waymark_history_undo (f->history));
   g_assert_cmpstr (tp->title, ==, "Instagram ad for beginners");
@@ -388,11 +333,11 @@ test_text_fields (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (owner), "Brand marketing");
   g_assert_cmpstr (tp->owner, ==, "Brand marketing");
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
 
   /* The owners the map uses are offered, each once, in order … */
   {
-    GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (owner, GTK_TYPE_MENU_BUTTON));
+    GtkMenuButton *button = GTK_MENU_BUTTON (gui_test_find_widget (owner, GTK_TYPE_MENU_BUTTON, NULL));
     GMenuModel *menu;
     const char *expected[] = { "Brand marketing", "E-commerce", "Logistics", "Marketing", "Product", "Sales", "Service" };
 
@@ -436,7 +381,7 @@ test_external_change (Fixture       *f,
   waymark_inspector_set_item (f->inspector, tp);
   title = find_row (f, ADW_TYPE_ENTRY_ROW, "Title");
   owner = find_row (f, ADW_TYPE_ENTRY_ROW, "Owner (department)");
-  picker = find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER);
+  picker = gui_test_find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER, NULL);
 
   /* The canvas (or undo) changes the card: the inspector follows. */
   edited = waymark_item_copy (tp);
@@ -483,7 +428,7 @@ test_emotion (Fixture       *f,
   GtkWidget *very_negative, *none, *note;
 
   waymark_inspector_set_item (f->inspector, tp);
-  picker = WAYMARK_EMOTION_PICKER (find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER));
+  picker = WAYMARK_EMOTION_PICKER (gui_test_find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER, NULL));
   note = find_row (f, ADW_TYPE_ENTRY_ROW, "Feeling, in a few words");
   very_negative = waymark_emotion_picker_get_button (picker, TRUE, -2);
   none = waymark_emotion_picker_get_button (picker, FALSE, 0);
@@ -499,7 +444,7 @@ test_emotion (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (note), "annoyed");
   g_assert_cmpstr (tp->emotion_note, ==, "annoyed");
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
 
   press (none);
   g_assert_false (tp->has_emotion);
@@ -533,7 +478,7 @@ test_assessment (Fixture       *f,
   priority = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Priority"));
   initiator = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Initiated by"));
   moment_row = find_row (f, ADW_TYPE_ACTION_ROW, "Moment of truth");
-  moment = GTK_SWITCH (find_widget (moment_row, GTK_TYPE_SWITCH));
+  moment = GTK_SWITCH (gui_test_find_widget (moment_row, GTK_TYPE_SWITCH, NULL));
   g_assert_false (gtk_switch_get_active (moment));
 
   adw_combo_row_set_selected (strength, WAYMARK_STRENGTH_STRENGTH);
@@ -620,8 +565,8 @@ test_new_channel (Fixture       *f,
   button = GTK_MENU_BUTTON (find_by_tooltip (visible_page (f), GTK_TYPE_MENU_BUTTON, "New Channel"));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   gtk_menu_button_popup (button);
-  iterate ();
-  entry = find_widget (popover, GTK_TYPE_ENTRY);
+  gui_test_iterate ();
+  entry = gui_test_find_widget (popover, GTK_TYPE_ENTRY, NULL);
   add = find_by_label (popover, "_Add Channel");
   personal = find_by_label (popover, "Personal");
   g_assert_nonnull (entry);
@@ -635,7 +580,7 @@ test_new_channel (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (personal), TRUE);
   /* Enter in the name adds it. */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-  spin (400);
+  gui_test_spin (400);
   g_assert_false (gtk_widget_get_visible (popover));
 
   g_assert_cmpuint (waymark_journey_get_n_items (f->journey, WAYMARK_ITEM_CHANNEL), ==, n_channels + 1);
@@ -713,10 +658,10 @@ test_kpis (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (name), "CTR");
   g_assert_cmpstr (((WaymarkKpi *) g_ptr_array_index (tp->kpis, 0))->name, ==, "CTR");
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
 
   /* Add one, remove one. */
-  press (find_button_in (find_widget (visible_page (f), WAYMARK_TYPE_KPI_EDITOR), "Add KPI"));
+  press (find_button_in (gui_test_find_widget (visible_page (f), WAYMARK_TYPE_KPI_EDITOR, NULL), "Add KPI"));
   g_assert_cmpuint (waymark_touchpoint_get_n_kpis (tp), ==, 3);
   g_assert_cmpstr (((WaymarkKpi *) g_ptr_array_index (tp->kpis, 2))->value, ==, "0");
   find_row (f, ADW_TYPE_EXPANDER_ROW, "New KPI");
@@ -785,8 +730,8 @@ test_lane_kind (Fixture       *f,
   g_assert_cmpstr (visible_page_name (f), ==, "lane");
   g_assert_cmpstr (text_of (find_row (f, ADW_TYPE_ENTRY_ROW, "Name")), ==, "Pain points");
   kind = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Shows"));
-  revealer = GTK_REVEALER (find_widget (visible_page (f), GTK_TYPE_REVEALER));
-  message = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
+  revealer = GTK_REVEALER (gui_test_find_widget (visible_page (f), GTK_TYPE_REVEALER, NULL));
+  message = gui_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, WAYMARK_LANE_NOTES);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
@@ -867,7 +812,7 @@ test_text_shows_at_once (Fixture       *f,
   waymark_inspector_set_document (inspector, f->document);
   waymark_inspector_set_item (inspector, note);
   gtk_window_present (window);
-  spin (300);
+  gui_test_spin (300);
 
   row = find_row_in (GTK_WIDGET (inspector), WAYMARK_TYPE_TEXT_ROW, "Text");
   g_assert_nonnull (row);
@@ -909,7 +854,7 @@ test_journey_properties (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (subject), "Fitness watch, gift buyers");
   g_assert_cmpstr (waymark_journey_get_text (f->journey, WAYMARK_FIELD_SUBJECT), ==, "Fitness watch, gift buyers");
   gtk_widget_grab_focus (f->elsewhere);
-  iterate ();
+  gui_test_iterate ();
   adw_combo_row_set_selected (state, WAYMARK_STATE_INTENDED);
   g_assert_cmpint (waymark_journey_get_state (f->journey), ==, WAYMARK_STATE_INTENDED);
 
@@ -957,8 +902,8 @@ test_read_only (Fixture       *f,
   waymark_document_set_read_only (f->document, "Written by a newer Waymark");
   g_assert_false (gtk_widget_is_sensitive (title));
   g_assert_false (gtk_widget_is_sensitive (find_row (f, ADW_TYPE_COMBO_ROW, "Channel")));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER)));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (visible_page (f), WAYMARK_TYPE_KPI_EDITOR)));
+  g_assert_false (gtk_widget_is_sensitive (gui_test_find_widget (visible_page (f), WAYMARK_TYPE_EMOTION_PICKER, NULL)));
+  g_assert_false (gtk_widget_is_sensitive (gui_test_find_widget (visible_page (f), WAYMARK_TYPE_KPI_EDITOR, NULL)));
 
   /* Even a change that gets through is not applied. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Changed");
@@ -1099,7 +1044,7 @@ assert_narrow (Fixture    *f,
   GtkWidget *widget = GTK_WIDGET (f->inspector);
   int min;
 
-  iterate ();
+  gui_test_iterate ();
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_test_message ("%s: minimum width %d", what, min);
   if (min > MAX_MIN_WIDTH)
@@ -1121,10 +1066,10 @@ test_minimum_width (Fixture       *f,
   waymark_inspector_set_item (f->inspector, NULL);
   assert_narrow (f, "journey");
   /* With a persona's name and description showing. */
-  persona = find_widget (GTK_WIDGET (f->inspector), ADW_TYPE_EXPANDER_ROW);
+  persona = gui_test_find_widget (GTK_WIDGET (f->inspector), ADW_TYPE_EXPANDER_ROW, NULL);
   g_assert_nonnull (persona);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (persona), TRUE);
-  spin (300);
+  gui_test_spin (300);
   assert_narrow (f, "journey");
 
   waymark_inspector_set_item (f->inspector, lookup (f, INSTAGRAM_AD));
@@ -1143,24 +1088,6 @@ test_minimum_width (Fixture       *f,
   assert_narrow (f, "journey");
 }
 
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1168,28 +1095,16 @@ main (int   argc,
   g_autofree char *state_dir = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
   /* Untitled documents keep a recovery journal a few seconds after an
    * edit: not in the user's own state directory.  (Not
    * G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's GSettings schemas.) */
-  state_dir = g_dir_make_tmp ("waymark-test-inspector-XXXXXX", NULL);
-  g_assert_nonnull (state_dir);
+  state_dir = gui_test_make_dir ("waymark-test-inspector-XXXXXX");
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
-  /* Keep what widgets tell assistive technologies, for checking it
-   * (the suite's GTK_A11Y=none would drop it; no AT-SPI bus needed). */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
+  if (!gui_test_init (&argc, &argv, GUI_TEST_ACCESSIBILITY))
     {
-      g_printerr ("No display: skipping the GUI tests (run them under xvfb-run).\n");
-      return 77;
+      gui_test_remove_tree (state_dir);
+      return GUI_TEST_SKIP;
     }
-  adw_init ();
 
 #define ADD(path, func) g_test_add ("/inspector/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("shows-touchpoint", test_shows_touchpoint);
@@ -1214,6 +1129,6 @@ main (int   argc,
   g_test_add_func ("/inspector/parse-number", test_parse_number);
 
   status = g_test_run ();
-  rm_rf (state_dir);
+  gui_test_remove_tree (state_dir);
   return status;
 }

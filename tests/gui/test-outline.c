@@ -3,11 +3,9 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test.h"
 #include "waymark-edits.h"
 #include "waymark-editor.h"
 #include "waymark-outline.h"
@@ -15,7 +13,6 @@
 #include "waymark-outline-text.h"
 #include "waymark-reader.h"
 
-#define EXAMPLE "templates/example-fitness-watch.journey"
 #define INSTAGRAM_AD "tp-b9b597d94ddb"     /* first in Awareness: emotion +1 "curious", a weak spot */
 #define POSTER "tp-a80cc12b6704"           /* second in the same cell */
 #define LIVE_CHAT "tp-c11ce95ce4c0"        /* -2, a weak spot and a moment of truth */
@@ -32,35 +29,11 @@ typedef struct {
   WaymarkOutline  *outline;
 } Fixture;
 
-static WaymarkDocument *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (SOURCE_DATADIR, EXAMPLE, NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  WaymarkReadInfo info = { 0 };
-  gsize length;
-  g_autoptr(WaymarkJourney) journey = NULL;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  journey = waymark_reader_read (data, length, EXAMPLE, &info, &error);
-  g_assert_no_error (error);
-  return waymark_document_new (journey);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->document = load_example ();
+  f->document = gui_test_load_example ();
   f->journey = waymark_document_get_journey (f->document);
   f->history = waymark_document_get_history (f->document);
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -72,7 +45,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (f->window);
   /* Ctrl+2, as a user switches. */
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.view", "s", "outline");
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpstr (waymark_editor_get_view (f->editor), ==, "outline");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->outline)));
 }
@@ -82,7 +55,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate ();
+  gui_test_iterate ();
   g_clear_object (&f->document);
 }
 
@@ -244,7 +217,7 @@ test_model_change_updates_row (Fixture       *f,
   g_free (edited->owner);
   edited->owner = g_strdup ("Service");
   waymark_edits_update (f->history, tp, edited, NULL);
-  iterate ();
+  gui_test_iterate ();
   g_assert_true (row_of (f, INSTAGRAM_AD) == row);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -257,13 +230,13 @@ test_model_change_updates_row (Fixture       *f,
    * keyboard stays on the card it was on. */
   g_ptr_array_add (cards, tp);
   g_assert_true (waymark_edits_move_cards (f->history, cards, lookup (f, CONSIDERATION), tp->lane, 0));
-  iterate ();
+  gui_test_iterate ();
   assert_order_matches_model (f);
   g_assert_true (gtk_widget_has_focus (waymark_outline_get_row (f->outline, tp)));
 
   /* A phase added on the map gets its heading. */
   waymark_edits_add_item (f->history, waymark_phase_new ("phase-new", "Onboarding"), 1);
-  iterate ();
+  gui_test_iterate ();
   assert_order_matches_model (f);
   g_assert_nonnull (waymark_outline_get_row (f->outline, lookup (f, "phase-new")));
 }
@@ -288,7 +261,7 @@ test_edit_title (Fixture       *f,
   gtk_editable_set_text (entry, "Instagram");
   gtk_editable_set_text (entry, "Instagram story ad");
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  gui_test_iterate ();
 
   g_assert_false (waymark_outline_row_is_editing (row));
   g_assert_cmpstr (tp->title, ==, "Instagram story ad");
@@ -297,7 +270,7 @@ test_edit_title (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
 
   g_assert_true (waymark_history_undo (f->history));
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpstr (tp->title, ==, "Instagram ad");
   g_assert_cmpuint (waymark_history_get_n_undo (f->history), ==, steps);
 
@@ -305,7 +278,7 @@ test_edit_title (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL);
   gtk_editable_set_text (waymark_outline_row_get_entry (row), "Something else");
   gtk_widget_activate_action (GTK_WIDGET (row), "row.cancel", NULL);
-  iterate ();
+  gui_test_iterate ();
   g_assert_false (waymark_outline_row_is_editing (row));
   g_assert_cmpstr (tp->title, ==, "Instagram ad");
   g_assert_cmpuint (waymark_history_get_n_undo (f->history), ==, steps);
@@ -314,7 +287,7 @@ test_edit_title (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL);
   gtk_editable_set_text (waymark_outline_row_get_entry (row), "Something else");
   gtk_widget_grab_focus (GTK_WIDGET (row_of (f, POSTER)));
-  iterate ();
+  gui_test_iterate ();
   /* Leaving the field keeps what was typed, as on the map. */
   g_assert_cmpstr (tp->title, ==, "Something else");
   g_assert_cmpuint (waymark_history_get_n_undo (f->history), ==, steps + 1);
@@ -332,7 +305,7 @@ test_delete_and_move (Fixture       *f,
   /* Alt+Down: one down in its cell, one undo step. */
   gtk_widget_grab_focus (GTK_WIDGET (row_of (f, INSTAGRAM_AD)));
   gtk_widget_activate_action (GTK_WIDGET (row_of (f, INSTAGRAM_AD)), "row.move", "i", 1);
-  iterate ();
+  gui_test_iterate ();
   cell = waymark_journey_get_cell (f->journey, ad->phase, ad->lane);
   g_assert_true (g_ptr_array_index (cell, 0) == poster);
   g_assert_true (g_ptr_array_index (cell, 1) == ad);
@@ -340,25 +313,25 @@ test_delete_and_move (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (waymark_outline_get_row (f->outline, ad)));
   /* Alt+Up at the top of its cell does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (row_of (f, POSTER)), "row.move", "i", -1);
-  iterate ();
+  gui_test_iterate ();
   g_clear_pointer (&cell, g_ptr_array_unref);
   cell = waymark_journey_get_cell (f->journey, ad->phase, ad->lane);
   g_assert_true (g_ptr_array_index (cell, 0) == poster);
   g_assert_true (waymark_history_undo (f->history));
-  iterate ();
+  gui_test_iterate ();
   assert_order_matches_model (f);
 
   /* Delete, then undo. */
   gtk_widget_grab_focus (GTK_WIDGET (row_of (f, INSTAGRAM_AD)));
   gtk_widget_activate_action (GTK_WIDGET (row_of (f, INSTAGRAM_AD)), "row.delete", NULL);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_journey_get_n_items (f->journey, WAYMARK_ITEM_TOUCHPOINT), ==, n - 1);
   g_assert_null (waymark_journey_lookup (f->journey, INSTAGRAM_AD));
   assert_order_matches_model (f);
   /* The keyboard moves on to the next card. */
   g_assert_true (gtk_widget_has_focus (waymark_outline_get_row (f->outline, poster)));
   g_assert_true (waymark_history_undo (f->history));
-  iterate ();
+  gui_test_iterate ();
   g_assert_nonnull (waymark_journey_lookup (f->journey, INSTAGRAM_AD));
   assert_order_matches_model (f);
 }
@@ -378,33 +351,33 @@ test_selection_sync (Fixture       *f,
   /* A row picked in the outline is the canvas's selection (and so the
    * inspector's). */
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
-  iterate ();
+  gui_test_iterate ();
   g_assert_true (waymark_canvas_get_selected_item (canvas) == lookup (f, LIVE_CHAT));
   g_assert_true (waymark_outline_get_selected_item (f->outline) == lookup (f, LIVE_CHAT));
 
   /* A phase heading selects the phase. */
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row_of (f, AWARENESS)));
-  iterate ();
+  gui_test_iterate ();
   g_assert_true (waymark_canvas_get_selected_item (canvas) == lookup (f, AWARENESS));
 
   /* And the other way round. */
   waymark_canvas_select_item (canvas, lookup (f, PRODUCT_PAGE), WAYMARK_CANVAS_SELECT_REPLACE);
-  iterate ();
+  gui_test_iterate ();
   g_assert_true (waymark_outline_get_selected_item (f->outline) == lookup (f, PRODUCT_PAGE));
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row_of (f, PRODUCT_PAGE)));
 
   /* Several cards on the map: no single row. */
   waymark_canvas_select_item (canvas, lookup (f, LIVE_CHAT), WAYMARK_CANVAS_SELECT_ADD);
-  iterate ();
+  gui_test_iterate ();
   g_assert_null (waymark_outline_get_selected_item (f->outline));
   g_assert_null (gtk_list_box_get_selected_row (list));
 
   /* The selection survives a switch to the map and back. */
   waymark_canvas_select_item (canvas, lookup (f, POSTER), WAYMARK_CANVAS_SELECT_REPLACE);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.view", "s", "map");
-  iterate ();
+  gui_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.view", "s", "outline");
-  iterate ();
+  gui_test_iterate ();
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row_of (f, POSTER)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row_of (f, POSTER))));
 }
@@ -416,11 +389,11 @@ test_read_only (Fixture       *f,
   WaymarkOutlineRow *row = row_of (f, INSTAGRAM_AD);
 
   waymark_document_set_read_only (f->document, "A newer file format");
-  iterate ();
+  gui_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL);
   g_assert_false (waymark_outline_row_is_editing (row));
   gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL);
-  iterate ();
+  gui_test_iterate ();
   g_assert_nonnull (waymark_journey_lookup (f->journey, INSTAGRAM_AD));
 }
 
@@ -431,26 +404,15 @@ main (int   argc,
   g_autofree char *state_dir = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
   /* Untitled documents keep a recovery journal a few seconds after an
    * edit: not in the user's own state directory. */
-  state_dir = g_dir_make_tmp ("waymark-test-outline-XXXXXX", NULL);
-  g_assert_nonnull (state_dir);
+  state_dir = gui_test_make_dir ("waymark-test-outline-XXXXXX");
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
-  /* Keep what widgets tell assistive technologies, for checking it. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
+  if (!gui_test_init (&argc, &argv, GUI_TEST_ACCESSIBILITY))
     {
-      g_printerr ("No display: skipping the GUI tests (run them under xvfb-run).\n");
-      return 77;
+      gui_test_remove_tree (state_dir);
+      return GUI_TEST_SKIP;
     }
-  adw_init ();
 
 #define ADD(path, func) g_test_add ("/outline/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("groups-and-order", test_groups_and_order);
@@ -463,6 +425,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  g_rmdir (state_dir);
+  gui_test_remove_tree (state_dir);
   return status;
 }

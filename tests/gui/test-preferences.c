@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "gui-test.h"
 #include "waymark-document-tab.h"
 #include "waymark-preferences.h"
 #include "waymark-preferences-window.h"
@@ -15,13 +14,6 @@ typedef struct {
   GSettings                *settings;
   WaymarkPreferencesWindow *window;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -45,7 +37,7 @@ fixture_set_up (Fixture       *f,
   }
   f->window = WAYMARK_PREFERENCES_WINDOW (waymark_preferences_window_new (f->settings));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -53,7 +45,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  gui_test_iterate ();
   g_clear_object (&f->settings);
 }
 
@@ -82,7 +74,7 @@ test_user_name (Fixture       *f,
   gtk_editable_set_text (entry, "Kim (Service)");
   g_assert_cmpstr (g_settings_get_string (f->settings, "user-name"), ==, "Kim (Service)");
   g_settings_set_string (f->settings, "user-name", "Alex");
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Alex");
 }
 
@@ -110,7 +102,7 @@ test_recovery (Fixture       *f,
   g_assert_cmpint (g_settings_get_int (f->settings, "autosave-delay-seconds"), ==, 10);
   g_settings_set_int (f->settings, "autosave-delay-seconds", 30);
   g_settings_set_boolean (f->settings, "autosave", TRUE);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_preferences_recovery_delay (f->settings), ==, 30);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (delay), ==, 30);
   g_assert_true (gtk_switch_get_active (toggle));
@@ -146,7 +138,7 @@ test_export_defaults (Fixture       *f,
   g_settings_set_string (f->settings, "default-paper", "letter");
   g_settings_set_string (f->settings, "default-orientation", "landscape");
   g_settings_set_int (f->settings, "export-dpi", 600);
-  iterate ();
+  gui_test_iterate ();
   g_clear_object (&shown);
   shown = g_list_model_get_item (adw_combo_row_get_model (paper), adw_combo_row_get_selected (paper));
   g_assert_nonnull (strstr (gtk_string_object_get_string (shown), "Letter"));
@@ -181,13 +173,13 @@ test_color_scheme (Fixture       *f,
 
   /* A change of the key elsewhere shows in the window and applies. */
   g_settings_set_string (f->settings, "color-scheme", "light");
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (adw_style_manager_get_dark (manager));
 
   g_settings_reset (f->settings, "color-scheme");
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -204,19 +196,19 @@ test_open_map_follows_recovery (Fixture       *f,
 
   g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, WAYMARK_DOCUMENT_RECOVERY_DELAY);
   g_settings_set_int (settings, "autosave-delay-seconds", 10);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
   g_settings_set_boolean (settings, "autosave", FALSE);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 0);
   g_settings_set_boolean (settings, "autosave", TRUE);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
   g_object_unref (tab);
 
   /* A tab gone no longer listens. */
   g_settings_set_int (settings, "autosave-delay-seconds", 5);
-  iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (waymark_document_get_recovery_delay (document), ==, 10);
 }
 
@@ -224,18 +216,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests (run them under xvfb-run).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+    return GUI_TEST_SKIP;
 
 #define ADD(path, func) g_test_add ("/preferences/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("user-name", test_user_name);

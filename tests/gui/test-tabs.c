@@ -3,13 +3,10 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gui-test.h"
 #include "waymark-application.h"
 #include "waymark-edits.h"
 #include "waymark-lock.h"
@@ -30,124 +27,13 @@
 
 static char *test_dir;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, parent);
-}
-
-/* As a click on a response button: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_nonnull (dialog);
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  spin ();
-}
-
-static GFile *
-write_file (const char *basename,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (test_dir, basename, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static char *
-read_file (GFile *file)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
-  return contents;
-}
-
-static void
-wait_until_loaded (WaymarkWindow *window)
-{
-  while (waymark_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
 static WaymarkWindow *
 new_window (void)
 {
   WaymarkWindow *window = waymark_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  gui_test_iterate ();
   return window;
 }
 
@@ -173,19 +59,10 @@ tab_title (WaymarkWindow *window,
 static const char *
 visible_page (WaymarkWindow *window)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "content-stack");
+  GtkWidget *stack = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "content-stack");
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
-}
-
-static void
-edit_title (WaymarkWindow *window,
-            const char    *title)
-{
-  waymark_edits_set_text (waymark_document_get_history (waymark_window_get_document (window)),
-                          WAYMARK_FIELD_TITLE, title);
-  g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
 }
 
 static GFile *
@@ -206,7 +83,7 @@ new_from_template (WaymarkWindow *window,
   g_autofree char *uri = g_file_get_uri (file);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", uri));
-  spin ();
+  gui_test_iterate ();
 }
 
 /* ---- Tests ---- */
@@ -214,15 +91,15 @@ new_from_template (WaymarkWindow *window,
 static void
 test_two_files_two_tabs (void)
 {
-  g_autoptr(GFile) first = write_file ("first.journey", JOURNEY ("First journey"));
-  g_autoptr(GFile) second = write_file ("second.journey", JOURNEY ("Second journey"));
+  g_autoptr(GFile) first = gui_test_write_file (test_dir, "first.journey", JOURNEY ("First journey"));
+  g_autoptr(GFile) second = gui_test_write_file (test_dir, "second.journey", JOURNEY ("Second journey"));
   WaymarkWindow *window = new_window ();
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
 
   waymark_window_open (window, first);
   waymark_window_open (window, second);
   g_assert_true (waymark_window_get_loading (window));
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
 
   g_assert_cmpint (n_tabs (window), ==, 2);
   g_assert_cmpstr (visible_page (window), ==, "editor");
@@ -235,10 +112,10 @@ test_two_files_two_tabs (void)
 
   /* The window's title follows the selected tab; an edit marks its tab. */
   adw_tab_view_set_selected_page (tab_view (window), adw_tab_view_get_nth_page (tab_view (window), 0));
-  spin ();
+  gui_test_iterate ();
   g_assert_true (g_file_equal (waymark_window_get_file (window), first));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "First journey");
-  edit_title (window, "First, edited");
+  gui_test_edit_title (window, "First, edited");
   g_assert_cmpstr (tab_title (window, 0), ==, "• first.journey");
   g_assert_cmpstr (tab_title (window, 1), ==, "second.journey");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• First, edited");
@@ -261,7 +138,7 @@ test_two_files_two_tabs (void)
 
   /* Opening a file that is open already shows its tab. */
   waymark_window_open (window, first);
-  spin ();
+  gui_test_iterate ();
   g_assert_cmpint (n_tabs (window), ==, 2);
   g_assert_false (waymark_window_get_loading (window));
   g_assert_true (g_file_equal (waymark_window_get_file (window), first));
@@ -273,8 +150,8 @@ test_two_files_two_tabs (void)
 static void
 test_broken_file_keeps_tabs (void)
 {
-  g_autoptr(GFile) good = write_file ("good.journey", JOURNEY ("Good"));
-  g_autoptr(GFile) broken = write_file ("broken-tab.journey",
+  g_autoptr(GFile) good = gui_test_write_file (test_dir, "good.journey", JOURNEY ("Good"));
+  g_autoptr(GFile) broken = gui_test_write_file (test_dir, "broken-tab.journey",
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<journey xmlns=\"urn:waymark:journey\" format=\"1\" id=\"j-000000000001\">\n"
     "  <title>Broken</title>\n"
@@ -286,13 +163,13 @@ test_broken_file_keeps_tabs (void)
 
   waymark_window_open (window, good);
   waymark_window_open (window, broken);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_true (g_file_equal (waymark_window_get_file (window), good));
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken-tab.journey”");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), prefix));
-  respond (dialog, "close");
+  gui_test_respond (dialog, "close");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -300,57 +177,57 @@ test_broken_file_keeps_tabs (void)
 static void
 test_close_tab_unsaved (void)
 {
-  g_autoptr(GFile) kept = write_file ("kept.journey", JOURNEY ("Kept"));
-  g_autoptr(GFile) other = write_file ("other.journey", JOURNEY ("Other"));
+  g_autoptr(GFile) kept = gui_test_write_file (test_dir, "kept.journey", JOURNEY ("Kept"));
+  g_autoptr(GFile) other = gui_test_write_file (test_dir, "other.journey", JOURNEY ("Other"));
   WaymarkWindow *window = new_window ();
   AdwMessageDialog *dialog;
   g_autofree char *contents = NULL;
 
   waymark_window_open (window, kept);
   waymark_window_open (window, other);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
 
   /* Unchanged: Ctrl+W closes it without asking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
-  spin ();
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_true (g_file_equal (waymark_window_get_file (window), kept));
 
   /* Cancel keeps the tab and its changes. */
-  edit_title (window, "Kept, edited");
+  gui_test_edit_title (window, "Kept, edited");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "“Kept, edited” has unsaved changes. Changes which are not saved will be permanently lost.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
 
   /* Save writes the file, then the tab closes: the start page shows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
-  spin ();
-  respond (find_message_dialog (GTK_WINDOW (window)), "save");
+  gui_test_iterate ();
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "save");
   g_assert_cmpint (n_tabs (window), ==, 0);
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_null (waymark_window_get_document (window));
-  contents = read_file (kept);
+  contents = gui_test_read_file (kept);
   g_assert_nonnull (strstr (contents, "Kept, edited"));
   g_clear_pointer (&contents, g_free);
 
   /* Discard closes it and the file keeps what it had. */
   waymark_window_open (window, kept);
-  wait_until_loaded (window);
-  edit_title (window, "Thrown away");
+  gui_test_wait_until_loaded (window);
+  gui_test_edit_title (window, "Thrown away");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
-  spin ();
-  respond (find_message_dialog (GTK_WINDOW (window)), "discard");
+  gui_test_iterate ();
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "discard");
   g_assert_cmpint (n_tabs (window), ==, 0);
-  contents = read_file (kept);
+  contents = gui_test_read_file (kept);
   g_assert_null (strstr (contents, "Thrown away"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -360,9 +237,9 @@ test_close_tab_unsaved (void)
 static void
 test_close_window_lists_unsaved (void)
 {
-  g_autoptr(GFile) one = write_file ("one.journey", JOURNEY ("One"));
-  g_autoptr(GFile) two = write_file ("two.journey", JOURNEY ("Two"));
-  g_autoptr(GFile) three = write_file ("three.journey", JOURNEY ("Three"));
+  g_autoptr(GFile) one = gui_test_write_file (test_dir, "one.journey", JOURNEY ("One"));
+  g_autoptr(GFile) two = gui_test_write_file (test_dir, "two.journey", JOURNEY ("Two"));
+  g_autoptr(GFile) three = gui_test_write_file (test_dir, "three.journey", JOURNEY ("Three"));
   WaymarkWindow *window = new_window ();
   gpointer weak = window;
   AdwMessageDialog *dialog;
@@ -373,15 +250,15 @@ test_close_window_lists_unsaved (void)
   waymark_window_open (window, one);
   waymark_window_open (window, two);
   waymark_window_open (window, three);
-  wait_until_loaded (window);
-  edit_title (window, "Three, edited");
+  gui_test_wait_until_loaded (window);
+  gui_test_edit_title (window, "Three, edited");
   adw_tab_view_set_selected_page (tab_view (window), adw_tab_view_get_nth_page (tab_view (window), 0));
-  spin ();
-  edit_title (window, "One, edited");
+  gui_test_iterate ();
+  gui_test_edit_title (window, "One, edited");
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "2 maps have unsaved changes. Changes which are not saved will be permanently lost.");
@@ -395,19 +272,19 @@ test_close_window_lists_unsaved (void)
                    ==, "three.journey");
 
   /* Cancel keeps everything. */
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_cmpint (n_tabs (window), ==, 3);
 
   /* Save All saves both, then the window closes. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  respond (find_message_dialog (GTK_WINDOW (window)), "save");
+  gui_test_iterate ();
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "save");
   g_assert_null (weak);
-  contents = read_file (one);
+  contents = gui_test_read_file (one);
   g_assert_nonnull (strstr (contents, "One, edited"));
   g_clear_pointer (&contents, g_free);
-  contents = read_file (three);
+  contents = gui_test_read_file (three);
   g_assert_nonnull (strstr (contents, "Three, edited"));
 }
 
@@ -416,7 +293,7 @@ test_close_window_lists_unsaved (void)
 static void
 test_move_tab_to_other_window (void)
 {
-  g_autoptr(GFile) moving = write_file ("moving.journey", JOURNEY ("Moving"));
+  g_autoptr(GFile) moving = gui_test_write_file (test_dir, "moving.journey", JOURNEY ("Moving"));
   g_autoptr(GFile) lock = waymark_lock_file_for (moving);
   WaymarkWindow *source = new_window ();
   WaymarkWindow *target = new_window ();
@@ -425,15 +302,15 @@ test_move_tab_to_other_window (void)
 
   g_object_add_weak_pointer (G_OBJECT (source), &weak);
   waymark_window_open (source, moving);
-  wait_until_loaded (source);
+  gui_test_wait_until_loaded (source);
   new_from_template (target, "three-stages.journey");
-  edit_title (source, "Moving, edited");
+  gui_test_edit_title (source, "Moving, edited");
   document = waymark_window_get_document (source);
 
   adw_tab_view_transfer_page (tab_view (source), adw_tab_view_get_selected_page (tab_view (source)),
                               tab_view (target), 1);
   adw_tab_view_set_selected_page (tab_view (target), adw_tab_view_get_nth_page (tab_view (target), 1));
-  spin ();
+  gui_test_iterate ();
   g_assert_null (weak);
   g_assert_cmpint (n_tabs (target), ==, 2);
   g_assert_true (waymark_window_get_document (target) == document);
@@ -448,7 +325,7 @@ test_move_tab_to_other_window (void)
   new_from_template (target, "example-fitness-watch.journey");
   g_assert_cmpint (n_tabs (target), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (target), "win.move-tab-to-new-window", NULL));
-  spin ();
+  gui_test_iterate ();
   g_assert_cmpint (n_tabs (target), ==, 2);
   {
     GtkWindow *moved = gtk_window_get_transient_for (GTK_WINDOW (target));
@@ -469,10 +346,10 @@ test_move_tab_to_other_window (void)
   }
   /* The last tabs: nothing left to move out. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (target), "win.close-tab", NULL));
-  spin ();
+  gui_test_iterate ();
   g_assert_cmpint (n_tabs (target), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (target), "win.move-tab-to-new-window", NULL);
-  spin ();
+  gui_test_iterate ();
   g_assert_cmpint (n_tabs (target), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
 
@@ -485,7 +362,7 @@ test_move_tab_to_other_window (void)
 static GtkFileChooser *
 find_save_chooser (GtkWindow *parent)
 {
-  GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, parent);
+  GtkWindow *chooser = gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, parent);
 
   return chooser != NULL ? GTK_FILE_CHOOSER (chooser) : NULL;
 }
@@ -495,8 +372,8 @@ test_new_from_template (void)
 {
   g_autoptr(GFile) template = template_file ("three-stages.journey");
   g_autoptr(GFile) lock = waymark_lock_file_for (template);
-  g_autoptr(GFile) opened = write_file ("opened.journey", JOURNEY ("Opened"));
-  g_autofree char *template_before = read_file (template);
+  g_autoptr(GFile) opened = gui_test_write_file (test_dir, "opened.journey", JOURNEY ("Opened"));
+  g_autofree char *template_before = gui_test_read_file (template);
   g_autofree char *template_after = NULL;
   WaymarkWindow *window = new_window ();
   GtkFileChooser *chooser;
@@ -509,11 +386,11 @@ test_new_from_template (void)
     GtkWindow *gallery;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-    spin ();
-    gallery = find_toplevel (WAYMARK_TYPE_TEMPLATE_DIALOG, GTK_WINDOW (window));
+    gui_test_iterate ();
+    gallery = gui_test_find_toplevel (WAYMARK_TYPE_TEMPLATE_DIALOG, GTK_WINDOW (window));
     g_assert_nonnull (gallery);
     gtk_window_destroy (gallery);
-    spin ();
+    gui_test_iterate ();
   }
 
   /* The gallery answers with win.new-from-template: an untitled map that
@@ -528,7 +405,7 @@ test_new_from_template (void)
 
   /* An empty untitled map gives way to a file that is opened. */
   waymark_window_open (window, opened);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_true (g_file_equal (waymark_window_get_file (window), opened));
 
@@ -543,15 +420,15 @@ test_new_from_template (void)
 
   /* Unedited, it closes without asking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
-  spin ();
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_cmpint (n_tabs (window), ==, 2);
 
   /* Edited, Save asks where (Save As), offering the journey's title. */
-  edit_title (window, "Our workshop");
+  gui_test_edit_title (window, "Our workshop");
   g_assert_cmpstr (tab_title (window, 1), ==, "• Untitled Map");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  gui_test_iterate ();
   chooser = find_save_chooser (GTK_WINDOW (window));
   g_assert_nonnull (chooser);
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
@@ -561,7 +438,7 @@ test_new_from_template (void)
     g_assert_cmpstr (name, ==, "Our workshop.journey");
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  spin ();
+  gui_test_iterate ();
   g_assert_null (find_save_chooser (GTK_WINDOW (window)));
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_null (waymark_window_get_file (window));
@@ -569,8 +446,8 @@ test_new_from_template (void)
   /* Closing the window asks; Save goes to Save As, and choosing a file
    * saves it there and lets the window close. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  respond (find_message_dialog (GTK_WINDOW (window)), "save");
+  gui_test_iterate ();
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "save");
   chooser = find_save_chooser (GTK_WINDOW (window));
   g_assert_nonnull (chooser);
   {
@@ -583,15 +460,15 @@ test_new_from_template (void)
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
     /* The chooser looks whether the file exists before it answers. */
     for (int i = 0; i < 50 && weak != NULL; i++)
-      spin_for (100);
+      gui_test_spin (100);
     g_assert_true (g_file_query_exists (saved, NULL));
     g_assert_null (weak);
-    contents = read_file (saved);
+    contents = gui_test_read_file (saved);
     g_assert_nonnull (strstr (contents, "Our workshop"));
   }
 
   /* The template itself is untouched, and was never locked. */
-  template_after = read_file (template);
+  template_after = gui_test_read_file (template);
   g_assert_cmpstr (template_before, ==, template_after);
   g_assert_false (g_file_query_exists (lock, NULL));
 }
@@ -607,7 +484,7 @@ test_open_template_file (void)
 
   g_assert_true (waymark_application_is_template_file (template));
   waymark_window_open (window, template);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_nonnull (waymark_window_get_journey (window));
   g_assert_null (waymark_window_get_file (window));
@@ -615,9 +492,9 @@ test_open_template_file (void)
   g_assert_cmpstr (tab_title (window, 0), ==, "Untitled Map");
 
   /* Opening it again is another copy, not the same tab. */
-  edit_title (window, "Edited copy");
+  gui_test_edit_title (window, "Edited copy");
   waymark_window_open (window, template);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
   g_assert_cmpint (n_tabs (window), ==, 2);
   g_assert_cmpstr (tab_title (window, 0), ==, "• Untitled Map");
   g_assert_cmpstr (tab_title (window, 1), ==, "Untitled Map 2");
@@ -628,20 +505,6 @@ test_open_template_file (void)
 }
 
 /* ---- Recovery of an untitled map ---- */
-
-static int
-dead_pid (void)
-{
-  const char *argv[] = { "true", NULL };
-  GPid pid;
-  int status;
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, NULL));
-  waitpid (pid, &status, 0);
-  return pid;
-}
 
 static void
 test_recover_untitled (void)
@@ -656,24 +519,24 @@ test_recover_untitled (void)
   GtkWidget *toast_label;
 
   new_from_template (window, "three-stages.journey");
-  edit_title (window, "Never saved");
+  gui_test_edit_title (window, "Never saved");
   g_assert_true (waymark_document_write_recovery (waymark_window_get_document (window), NULL));
   name = g_strconcat (waymark_document_get_recovery_key (waymark_window_get_document (window)), ".info", NULL);
   g_assert_true (g_str_has_prefix (name, "untitled-"));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  gui_test_iterate ();
 
   /* The process "crashed". */
   path = g_build_filename (dir, name, NULL);
   g_assert_true (g_key_file_load_from_file (info, path, G_KEY_FILE_NONE, NULL));
-  g_key_file_set_integer (info, "Recovery", "pid", dead_pid ());
+  g_key_file_set_integer (info, "Recovery", "pid", gui_test_dead_pid ());
   g_assert_true (g_key_file_save_to_file (info, path, NULL));
   orphans = waymark_recovery_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 1);
 
   restored = new_window ();
   g_assert_true (waymark_window_recover (restored, g_ptr_array_index (orphans, 0)));
-  spin ();
+  gui_test_iterate ();
   g_assert_cmpint (n_tabs (restored), ==, 1);
   g_assert_null (waymark_window_get_file (restored));
   g_assert_cmpstr (waymark_journey_get_text (waymark_window_get_journey (restored), WAYMARK_FIELD_TITLE), ==,
@@ -682,10 +545,10 @@ test_recover_untitled (void)
   g_assert_cmpstr (tab_title (restored, 0), ==, "• Untitled Map");
   /* The toast says what was restored. */
   {
-    GtkWidget *toast = find_widget (GTK_WIDGET (restored), g_type_from_name ("AdwToastWidget"), NULL);
+    GtkWidget *toast = gui_test_find_widget (GTK_WIDGET (restored), g_type_from_name ("AdwToastWidget"), NULL);
 
     g_assert_nonnull (toast);
-    toast_label = find_widget (toast, GTK_TYPE_LABEL, NULL);
+    toast_label = gui_test_find_widget (toast, GTK_TYPE_LABEL, NULL);
     g_assert_nonnull (toast_label);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (toast_label)), ==,
                      "Restored the unsaved map “Never saved” as Untitled Map");
@@ -726,9 +589,9 @@ static void
 test_start_page_recent (void)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GFile) recent = write_file ("recent.journey", JOURNEY ("Recent"));
-  g_autoptr(GFile) gone = write_file ("gone.journey", JOURNEY ("Gone"));
-  g_autoptr(GFile) other = write_file ("notes.txt", "not a map\n");
+  g_autoptr(GFile) recent = gui_test_write_file (test_dir, "recent.journey", JOURNEY ("Recent"));
+  g_autoptr(GFile) gone = gui_test_write_file (test_dir, "gone.journey", JOURNEY ("Gone"));
+  g_autoptr(GFile) other = gui_test_write_file (test_dir, "notes.txt", "not a map\n");
   WaymarkWindow *window;
   GtkWidget *list;
   GtkListBoxRow *row;
@@ -740,7 +603,7 @@ test_start_page_recent (void)
 
   window = new_window ();
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "recent-list");
+  list = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "recent-list");
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_is_visible (list));
   /* Only maps, only those still there, and no more than eight (the
@@ -765,7 +628,7 @@ test_start_page_recent (void)
 
   /* Activating it (Enter, or a click) opens the map in a tab. */
   g_signal_emit_by_name (list, "row-activated", row);
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
   g_assert_cmpint (n_tabs (window), ==, 1);
   g_assert_true (g_file_equal (waymark_window_get_file (window), recent));
   g_assert_cmpstr (visible_page (window), ==, "editor");
@@ -806,29 +669,29 @@ quit_step (gpointer user_data)
     case 1:
       g_assert_cmpint (n_tabs (window), ==, 2);
       g_assert_true (g_file_equal (waymark_window_get_file (window), f->files[0]));
-      edit_title (window, "A, edited");
+      gui_test_edit_title (window, "A, edited");
       adw_tab_view_select_next_page (tab_view (window));
-      edit_title (window, "B, edited");
+      gui_test_edit_title (window, "B, edited");
       /* A second window with nothing in it. */
       g_action_group_activate_action (G_ACTION_GROUP (f->app), "new-window", NULL);
-      spin ();
+      gui_test_iterate ();
       g_assert_cmpuint (g_list_length (gtk_application_get_windows (f->app)), ==, 2);
 
       /* Quit asks once for both. */
       g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
-      spin ();
-      dialog = find_message_dialog (NULL);
+      gui_test_iterate ();
+      dialog = gui_test_find_message_dialog (NULL);
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                        "2 maps have unsaved changes. Changes which are not saved will be permanently lost.");
       list = adw_message_dialog_get_extra_child (dialog);
       g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
-      respond (dialog, "cancel");
+      gui_test_respond (dialog, "cancel");
       g_assert_cmpuint (g_list_length (gtk_application_get_windows (f->app)), ==, 2);
 
       g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
-      spin ();
-      respond (find_message_dialog (NULL), "discard");
+      gui_test_iterate ();
+      gui_test_respond (gui_test_find_message_dialog (NULL), "discard");
       return G_SOURCE_REMOVE;
 
     default:
@@ -840,8 +703,8 @@ static void
 test_quit_with_unsaved (void)
 {
   g_autoptr(WaymarkApplication) app = waymark_application_new ();
-  g_autoptr(GFile) a = write_file ("a.journey", JOURNEY ("A"));
-  g_autoptr(GFile) b = write_file ("b.journey", JOURNEY ("B"));
+  g_autoptr(GFile) a = gui_test_write_file (test_dir, "a.journey", JOURNEY ("A"));
+  g_autoptr(GFile) b = gui_test_write_file (test_dir, "b.journey", JOURNEY ("B"));
   g_autofree char *path_a = g_file_get_path (a);
   g_autofree char *path_b = g_file_get_path (b);
   char *argv[] = { (char *) "waymark", path_a, path_b, NULL };
@@ -855,7 +718,7 @@ test_quit_with_unsaved (void)
   g_assert_cmpint (f.step, ==, 2);
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
   /* Discarded: the files are as they were. */
-  contents = read_file (a);
+  contents = gui_test_read_file (a);
   g_assert_null (strstr (contents, "A, edited"));
 }
 
@@ -863,32 +726,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *recovery = NULL;
   g_autofree char *data_home = NULL;
-  g_autofree char *cmd = NULL;
   int status;
 
-  test_dir = g_dir_make_tmp ("waymark-tabs-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_dir = gui_test_make_dir ("waymark-tabs-XXXXXX");
   recovery = g_build_filename (test_dir, "recovery", NULL);
   g_setenv ("WAYMARK_RECOVERY_DIR", recovery, TRUE);
   /* The recent maps of this test only. */
   data_home = g_build_filename (test_dir, "data-home", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
     {
-      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
-      return 77;
+      gui_test_remove_tree (test_dir);
+      return GUI_TEST_SKIP;
     }
-  adw_init ();
 
   g_test_add_func ("/tabs/two-files-two-tabs", test_two_files_two_tabs);
   g_test_add_func ("/tabs/broken-file-keeps-tabs", test_broken_file_keeps_tabs);
@@ -902,7 +755,6 @@ main (int   argc,
   g_test_add_func ("/tabs/quit-with-unsaved", test_quit_with_unsaved);
 
   status = g_test_run ();
-  cmd = g_strdup_printf ("rm -rf '%s'", test_dir);
-  (void) !system (cmd);
+  gui_test_remove_tree (test_dir);
   return status;
 }

@@ -8,8 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-
+#include "gui-test.h"
 #include "waymark-application.h"
 #include "waymark-template-dialog.h"
 
@@ -84,31 +83,6 @@ is_gone (gpointer data)
 }
 
 static void
-spin (guint ms)
-{
-  gboolean expired = FALSE;
-
-  g_timeout_add (ms, timed_out, &expired);
-  while (!expired)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 collect_labels (GtkWidget *root,
                 GString   *text)
 {
@@ -133,7 +107,7 @@ child_text (GtkFlowBoxChild *child)
 static GtkFlowBox *
 gallery_of (GtkWidget *dialog)
 {
-  GtkWidget *gallery = find_widget (dialog, GTK_TYPE_FLOW_BOX);
+  GtkWidget *gallery = gui_test_find_widget (dialog, GTK_TYPE_FLOW_BOX, NULL);
 
   g_assert_nonnull (gallery);
   return GTK_FLOW_BOX (gallery);
@@ -212,7 +186,7 @@ all_previews_shown (gpointer data)
 
   for (int i = 0; (child = gtk_flow_box_get_child_at_index (gallery, i)) != NULL; i++)
     {
-      GtkWidget *picture = find_widget (GTK_WIDGET (child), GTK_TYPE_PICTURE);
+      GtkWidget *picture = gui_test_find_widget (GTK_WIDGET (child), GTK_TYPE_PICTURE, NULL);
 
       g_assert_nonnull (picture);
       if (gtk_picture_get_paintable (GTK_PICTURE (picture)) == NULL)
@@ -306,7 +280,7 @@ test_gallery (Fixture       *fixture,
   wait_for (all_previews_shown, gallery);
   for (int i = 0; i < (int) n_children (gallery); i++)
     {
-      GtkWidget *picture = find_widget (GTK_WIDGET (gtk_flow_box_get_child_at_index (gallery, i)), GTK_TYPE_PICTURE);
+      GtkWidget *picture = gui_test_find_widget (GTK_WIDGET (gtk_flow_box_get_child_at_index (gallery, i)), GTK_TYPE_PICTURE, NULL);
       GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
       guint ink = count_ink (paintable);
 
@@ -337,7 +311,7 @@ test_keyboard_create (Fixture       *fixture,
   dialog = open_dialog (fixture);
   gallery = gallery_of (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  spin (100);
+  gui_test_spin (100);
 
   /* → moves to the second template (what the Right arrow key does). */
   g_signal_emit_by_name (gallery, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 1, FALSE, FALSE, &handled);
@@ -470,28 +444,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* g_dgettext() (the core's _()) decides once per process whether to
-   * translate at all, and in the C.UTF-8 locale with English messages it
-   * decides not to.  An application never changes its language; this
-   * test does, so it lets GLib decide while German is on. */
-  g_setenv ("LANGUAGE", "de", TRUE);
-  setlocale (LC_ALL, "");
-  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Templates"), ==, "Vorlagen");
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!gui_test_init (&argc, &argv, GUI_TEST_SWITCHES_LANGUAGE))
+    return GUI_TEST_SKIP;
 
   g_test_add ("/template-dialog/gallery", Fixture, NULL, fixture_set_up, test_gallery, fixture_tear_down);
   g_test_add ("/template-dialog/keyboard-create", Fixture, NULL, fixture_set_up, test_keyboard_create, fixture_tear_down);

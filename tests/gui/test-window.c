@@ -4,72 +4,22 @@
 #include "config.h"
 
 #include <locale.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gui-test.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
 #include "waymark-window.h"
 
 /* ---- Looking at what the user sees ---- */
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name_or_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name_or_class == NULL ||
-       g_strcmp0 (gtk_widget_get_name (root), name_or_class) == 0 ||
-       gtk_widget_has_css_class (root, name_or_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name_or_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 visible_page (WaymarkWindow *window)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "content-stack");
+  GtkWidget *stack = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "content-stack");
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
-}
-
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == parent)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static void
-wait_until_loaded (WaymarkWindow *window)
-{
-  while (waymark_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static GFile *
@@ -105,7 +55,7 @@ open_in_new_window (GFile *file)
   waymark_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (waymark_window_get_loading (window));
-  wait_until_loaded (window);
+  gui_test_wait_until_loaded (window);
 
   return window;
 }
@@ -137,7 +87,7 @@ test_example_map (void)
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
 
   /* The header names the journey and its tab. */
-  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  title = ADW_WINDOW_TITLE (gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Fitness watch: from ad to advocate");
   g_assert_cmpstr (adw_window_title_get_title (title), ==,
                    waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE));
@@ -145,7 +95,7 @@ test_example_map (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fitness watch: from ad to advocate");
 
   /* The editor's canvas shows the document: every phase has its column. */
-  canvas = WAYMARK_CANVAS (find_widget (GTK_WIDGET (window), WAYMARK_TYPE_CANVAS, NULL));
+  canvas = WAYMARK_CANVAS (gui_test_find_widget (GTK_WIDGET (window), WAYMARK_TYPE_CANVAS, NULL));
   g_assert_nonnull (canvas);
   g_assert_true (waymark_canvas_get_document (canvas) == waymark_window_get_document (window));
   g_assert_true (waymark_document_get_journey (waymark_window_get_document (window)) == journey);
@@ -176,13 +126,13 @@ test_journey_text_is_not_markup (void)
     "  </phase>\n"
     "</journey>\n");
   WaymarkWindow *window = open_in_new_window (file);
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   GtkWidget *label;
 
   g_assert_nonnull (waymark_window_get_journey (window));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Shoes & socks <b>online</b>");
   /* What is drawn is the text, not bold "online". */
-  label = find_widget (GTK_WIDGET (title), GTK_TYPE_LABEL, "title");
+  label = gui_test_find_widget (GTK_WIDGET (title), GTK_TYPE_LABEL, "title");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Shoes & socks <b>online</b>");
 
@@ -209,7 +159,7 @@ test_broken_file (void)
   /* The loader's message, with file and line, in a dialog over an empty window. */
   g_assert_null (waymark_window_get_journey (window));
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected_prefix));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.journey”");
@@ -229,14 +179,14 @@ test_newer_format_is_read_only (void)
     "  <state>as-is</state>\n"
     "</journey>\n");
   WaymarkWindow *window = open_in_new_window (file);
-  GtkWidget *banner = find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "read-only-banner");
+  GtkWidget *banner = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "read-only-banner");
   GtkWidget *label;
 
   g_assert_nonnull (waymark_window_get_journey (window));
   g_assert_true (waymark_window_get_read_only (window));
   g_assert_nonnull (banner);
   g_assert_true (gtk_widget_get_visible (banner));
-  label = find_widget (banner, GTK_TYPE_LABEL, NULL);
+  label = gui_test_find_widget (banner, GTK_TYPE_LABEL, NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Waymark (format 3)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -256,7 +206,7 @@ test_example_map_in_german (void)
 
   window = open_in_new_window (example);
   /* The palette beside the map speaks German. */
-  search = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  search = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (search);
   g_object_get (search, "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Touchpoints suchen");
@@ -283,12 +233,12 @@ check_running_app (gpointer user_data)
   /* No file: the start page, with New and Open. */
   g_assert_cmpstr (visible_page (WAYMARK_WINDOW (active)), ==, "empty");
   g_assert_null (waymark_window_get_document (WAYMARK_WINDOW (active)));
-  start = find_widget (GTK_WIDGET (active), ADW_TYPE_STATUS_PAGE, "start-page");
+  start = gui_test_find_widget (GTK_WIDGET (active), ADW_TYPE_STATUS_PAGE, "start-page");
   g_assert_nonnull (start);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (start)), ==, "Start a Journey Map");
-  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (active), ADW_TYPE_WINDOW_TITLE, NULL));
+  title = ADW_WINDOW_TITLE (gui_test_find_widget (GTK_WIDGET (active), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Waymark");
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (active), GTK_TYPE_TOGGLE_BUTTON, "inspector-button")));
+  g_assert_false (gtk_widget_is_sensitive (gui_test_find_widget (GTK_WIDGET (active), GTK_TYPE_TOGGLE_BUTTON, "inspector-button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (active), "win.about", NULL));
   for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
@@ -326,19 +276,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WAYMARK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the GUI tests under Xvfb (xvfb-run meson test).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+    return GUI_TEST_SKIP;
 
   g_test_add_func ("/window/example-map", test_example_map);
   g_test_add_func ("/window/journey-text-is-not-markup", test_journey_text_is_not_markup);
