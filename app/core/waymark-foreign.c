@@ -111,3 +111,51 @@ waymark_foreign_add_element (WaymarkForeign **foreign,
     f->elements = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (f->elements, g_strdup (xml));
 }
+
+static gboolean
+strings_equal (GPtrArray *a,
+               GPtrArray *b)
+{
+  guint na = a ? a->len : 0;
+  guint nb = b ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+attrs_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  guint na = a ? a->len : 0;
+  guint nb = b ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      const WaymarkForeignAttr *x = g_ptr_array_index (a, i);
+      const WaymarkForeignAttr *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->owner, y->owner) != 0 || g_strcmp0 (x->qname, y->qname) != 0 ||
+          g_strcmp0 (x->value, y->value) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+waymark_foreign_equal (const WaymarkForeign *a,
+                       const WaymarkForeign *b)
+{
+  if (a == b)
+    return TRUE;
+  /* An empty record and none write the same bytes. */
+  return strings_equal (a ? a->ns_decls : NULL, b ? b->ns_decls : NULL) &&
+         attrs_equal (a ? a->attrs : NULL, b ? b->attrs : NULL) &&
+         strings_equal (a ? a->elements : NULL, b ? b->elements : NULL);
+}

@@ -26,6 +26,8 @@ WaymarkForeign *waymark_foreign_copy        (const WaymarkForeign *foreign);
 void            waymark_foreign_add_ns_decl (WaymarkForeign **foreign, const char *prefix, const char *uri);
 void            waymark_foreign_add_attr    (WaymarkForeign **foreign, const char *owner, const char *qname, const char *value);
 void            waymark_foreign_add_element (WaymarkForeign **foreign, const char *xml);
+/* Whether @a and @b hold the same foreign content (NULL is none). */
+gboolean        waymark_foreign_equal       (const WaymarkForeign *a, const WaymarkForeign *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkForeign, waymark_foreign_free)
 
