@@ -37,6 +37,7 @@ static const char *const nicks[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_TEXT] = "text",
   [WAYMARK_DIFF_FIELD_FROM] = "from",
   [WAYMARK_DIFF_FIELD_TO] = "to",
+  [WAYMARK_DIFF_FIELD_DISMISSED] = "dismissed",
   [WAYMARK_DIFF_FIELD_EXTENSIONS] = "extensions",
 };
 
@@ -66,13 +67,14 @@ static const char *const labels[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_TEXT] = NC_("diff field", "text"),
   [WAYMARK_DIFF_FIELD_FROM] = NC_("diff field", "from"),
   [WAYMARK_DIFF_FIELD_TO] = NC_("diff field", "to"),
+  [WAYMARK_DIFF_FIELD_DISMISSED] = NC_("diff field", "dismissed findings"),
   [WAYMARK_DIFF_FIELD_EXTENSIONS] = NC_("diff field", "extension data"),
 };
 
 guint32
 waymark_diff_field_mask (WaymarkItemType type)
 {
-  guint32 ext = BIT (WAYMARK_DIFF_FIELD_EXTENSIONS);
+  guint32 ext = BIT (WAYMARK_DIFF_FIELD_DISMISSED) | BIT (WAYMARK_DIFF_FIELD_EXTENSIONS);
 
   switch (type)
     {
@@ -198,6 +200,7 @@ text_slot (gconstpointer    item,
           case WAYMARK_DIFF_FIELD_TEXT:
           case WAYMARK_DIFF_FIELD_FROM:
           case WAYMARK_DIFF_FIELD_TO:
+          case WAYMARK_DIFF_FIELD_DISMISSED:
           case WAYMARK_DIFF_FIELD_EXTENSIONS:
           case WAYMARK_DIFF_N_FIELDS:
           default:
@@ -294,6 +297,7 @@ scalar_value (gconstpointer    item,
     case WAYMARK_DIFF_FIELD_TEXT:
     case WAYMARK_DIFF_FIELD_FROM:
     case WAYMARK_DIFF_FIELD_TO:
+    case WAYMARK_DIFF_FIELD_DISMISSED:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
     case WAYMARK_DIFF_N_FIELDS:
     default:
@@ -350,6 +354,7 @@ set_scalar (gpointer         item,
     case WAYMARK_DIFF_FIELD_TEXT:
     case WAYMARK_DIFF_FIELD_FROM:
     case WAYMARK_DIFF_FIELD_TO:
+    case WAYMARK_DIFF_FIELD_DISMISSED:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
     case WAYMARK_DIFF_N_FIELDS:
     default:
@@ -369,6 +374,17 @@ kpis_equal (const WaymarkTouchpoint *a,
     if (!waymark_kpi_equal (g_ptr_array_index (a->kpis, i), g_ptr_array_index (b->kpis, i)))
       return FALSE;
   return TRUE;
+}
+
+static gboolean
+strvs_equal (char **a,
+             char **b)
+{
+  /* NULL is none; the order is the order they were dismissed in, which
+   * the file keeps. */
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
 static gboolean
@@ -394,6 +410,8 @@ waymark_diff_field_equal (gconstpointer       a,
 
   if (field == WAYMARK_DIFF_FIELD_EXTENSIONS)
     return waymark_foreign_equal (WAYMARK_ITEM (a)->foreign, WAYMARK_ITEM (b)->foreign);
+  if (field == WAYMARK_DIFF_FIELD_DISMISSED)
+    return strvs_equal (WAYMARK_ITEM (a)->dismissed, WAYMARK_ITEM (b)->dismissed);
   if (field == WAYMARK_DIFF_FIELD_KPIS)
     return kpis_equal (a, b);
 
@@ -454,6 +472,14 @@ waymark_diff_field_copy (gpointer           dst,
     {
       waymark_foreign_free (WAYMARK_ITEM (dst)->foreign);
       WAYMARK_ITEM (dst)->foreign = waymark_foreign_copy (WAYMARK_ITEM (src)->foreign);
+      return;
+    }
+  if (field == WAYMARK_DIFF_FIELD_DISMISSED)
+    {
+      char **copy = g_strdupv (WAYMARK_ITEM (src)->dismissed);
+
+      g_strfreev (WAYMARK_ITEM (dst)->dismissed);
+      WAYMARK_ITEM (dst)->dismissed = copy;
       return;
     }
   if (field == WAYMARK_DIFF_FIELD_KPIS)
@@ -521,6 +547,10 @@ waymark_diff_kpi_to_string (const WaymarkKpi *kpi,
       if (nonempty (kpi->target))
         /* TRANSLATORS: after a KPI's value: "0.031 ratio, target 0.05" */
         g_string_append_printf (out, _(", target %s"), kpi->target);
+      if (kpi->direction == WAYMARK_KPI_DIRECTION_HIGHER)
+        g_string_append (out, _(", higher is better"));
+      else if (kpi->direction == WAYMARK_KPI_DIRECTION_LOWER)
+        g_string_append (out, _(", lower is better"));
       return g_string_free (out, FALSE);
     }
 
@@ -529,6 +559,8 @@ waymark_diff_kpi_to_string (const WaymarkKpi *kpi,
     g_string_append_printf (out, " unit=%s", kpi->unit);
   if (nonempty (kpi->target))
     g_string_append_printf (out, " target=%s", kpi->target);
+  if (kpi->direction != WAYMARK_KPI_DIRECTION_UNSET)
+    g_string_append_printf (out, " better=%s", waymark_kpi_direction_to_nick (kpi->direction));
   return g_string_free (out, FALSE);
 }
 
@@ -725,6 +757,7 @@ scalar_to_string (gconstpointer    item,
     case WAYMARK_DIFF_FIELD_TEXT:
     case WAYMARK_DIFF_FIELD_FROM:
     case WAYMARK_DIFF_FIELD_TO:
+    case WAYMARK_DIFF_FIELD_DISMISSED:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
     case WAYMARK_DIFF_N_FIELDS:
     default:
@@ -744,6 +777,14 @@ waymark_diff_field_to_string (gconstpointer    item,
 
   if (field == WAYMARK_DIFF_FIELD_EXTENSIONS)
     return foreign_to_string (WAYMARK_ITEM (item)->foreign, human);
+  if (field == WAYMARK_DIFF_FIELD_DISMISSED)
+    {
+      char **dismissed = WAYMARK_ITEM (item)->dismissed;
+
+      if (dismissed == NULL || dismissed[0] == NULL)
+        return NULL;
+      return g_strjoinv (human ? ", " : " ", dismissed);
+    }
   if (field == WAYMARK_DIFF_FIELD_KPIS)
     return kpis_to_string (item, human);
 

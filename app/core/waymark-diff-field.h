@@ -36,6 +36,7 @@ typedef enum {
   WAYMARK_DIFF_FIELD_TEXT,             /* note */
   WAYMARK_DIFF_FIELD_FROM,             /* link */
   WAYMARK_DIFF_FIELD_TO,               /* link */
+  WAYMARK_DIFF_FIELD_DISMISSED,        /* everything: the weak-spot findings dismissed for it */
   WAYMARK_DIFF_FIELD_EXTENSIONS,       /* everything: what other namespaces put there */
   WAYMARK_DIFF_N_FIELDS
 } WaymarkDiffField;
@@ -91,7 +92,8 @@ void         waymark_diff_field_copy      (gpointer             dst,
 /* The value of @field in @item as text: for people (translated; a
  * reference as the name or title of what it names, an empty field as
  * NULL) when @human, else as the file spells it (an id, a keyword, the
- * score).  KPIS is one line per KPI.  Never NULL when !@human unless the
+ * score).  KPIS is one line per KPI; DISMISSED the finding ids, with
+ * spaces between them (", " for people).  Never NULL when !@human unless the
  * field is empty. */
 char        *waymark_diff_field_to_string (gconstpointer        item,
                                            WaymarkDiffField     field,

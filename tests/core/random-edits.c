@@ -626,7 +626,14 @@ draw (RandomEdits *edits,
       op->kind = OP_EDIT;
       op->id = g_strdup (waymark_item_get_id (item));
       op->item = waymark_item_copy (item);
-      if (!edit_field (rand, journey, op->item, &op->field, claims))
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        {
+          static const char *const findings[] = { "touchpoint-without-owner", "phase-without-touchpoints" };
+
+          op->field = WAYMARK_DIFF_FIELD_DISMISSED;
+          waymark_item_set_dismissed (op->item, findings[g_rand_int_range (rand, 0, 2)], g_rand_boolean (rand));
+        }
+      else if (!edit_field (rand, journey, op->item, &op->field, claims))
         return FALSE;
       claim (claims, g_strdup_printf ("use:%s", op->id));
       claim (claims, g_strdup_printf ("field:%s:%d", op->id, op->field));

@@ -364,7 +364,7 @@ test_channel_match (void)
   builder_swap (c, by_title (c, WAYMARK_ITEM_CHANNEL, "Website"), channel);
   tp = by_title (c, WAYMARK_ITEM_TOUCHPOINT, "t1");
   waymark_item_ref (tp);
-  waymark_journey_remove_item (c, tp);
+  waymark_item_unref (waymark_journey_remove_item (c, tp));
   g_free (tp->item.id);
   tp->item.id = g_strdup ("tp-other");
   waymark_journey_insert_item (c, tp, 0);
