@@ -10,6 +10,8 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-bin
   # data files and their checks
   libxml2-utils desktop-file-utils appstream shared-mime-info
+  # the git merge and diff drivers are tested with real git
+  git
   # headless GUI tests and screenshots
   xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils
   # fonts the renderer and the pixel tests use; GTK needs librsvg's

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
-#include "waymark-cli.h"
+#include "waymark-cli-private.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
 #include "waymark-writer.h"
@@ -22,17 +22,16 @@ append_line (GString    *errors,
     g_string_append_c (errors, '\n');
 }
 
-static void
-append_message (GString    *errors,
-                const char *message)
+void
+_waymark_cli_message (GString    *errors,
+                      const char *message)
 {
   /* TRANSLATORS: the prefix of a command-line error: "waymark: <message>" */
   g_string_append_printf (errors, _("waymark: %s\n"), message);
 }
 
-/* The loader's messages name the file; ours name it the same way. */
-static char *
-display_name (GFile *file)
+char *
+_waymark_cli_display_name (GFile *file)
 {
   const char *path = g_file_peek_path (file);
 
@@ -41,11 +40,10 @@ display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-/* Loads @file; on error appends the loader's "FILE:LINE: message". */
-static WaymarkJourney *
-load (GFile           *file,
-      WaymarkReadInfo *info,
-      GString         *errors)
+WaymarkJourney *
+_waymark_cli_load (GFile           *file,
+                   WaymarkReadInfo *info,
+                   GString         *errors)
 {
   g_autoptr(GError) error = NULL;
   WaymarkJourney *journey;
@@ -67,7 +65,7 @@ waymark_cli_check (const char * const *paths,
 
   if (paths == NULL || paths[0] == NULL)
     {
-      append_message (errors, _("--check needs at least one file"));
+      _waymark_cli_message (errors, _("--check needs at least one file"));
       return WAYMARK_CLI_EXIT_USAGE;
     }
 
@@ -75,15 +73,23 @@ waymark_cli_check (const char * const *paths,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       WaymarkReadInfo info = { 0 };
-      g_autoptr(WaymarkJourney) journey = load (file, &info, errors);
+      g_autoptr(WaymarkJourney) journey = _waymark_cli_load (file, &info, errors);
 
       if (journey == NULL)
         {
           status = WAYMARK_CLI_EXIT_INVALID;
         }
+      else if (waymark_journey_get_conflicts (journey)->len > 0)
+        {
+          g_autofree char *name = _waymark_cli_display_name (file);
+
+          /* Valid, but not done: like conflict markers in a text file. */
+          _waymark_cli_describe_conflicts (journey, name, NULL, errors);
+          status = WAYMARK_CLI_EXIT_INVALID;
+        }
       else if (info.newer)
         {
-          g_autofree char *name = display_name (file);
+          g_autofree char *name = _waymark_cli_display_name (file);
 
           /* Still valid: it can be read, so it does not fail the check. */
           g_string_append_printf (errors,
@@ -117,11 +123,11 @@ has_page_options (const WaymarkCliExportOptions *options)
          options->poster != NULL || options->dpi != NULL;
 }
 
-static WaymarkCliExit
-usage_error (GString    *errors,
-             const char *message)
+WaymarkCliExit
+_waymark_cli_usage_error (GString    *errors,
+                          const char *message)
 {
-  append_message (errors, message);
+  _waymark_cli_message (errors, message);
   return WAYMARK_CLI_EXIT_USAGE;
 }
 
@@ -142,30 +148,30 @@ parse_export_options (const WaymarkCliExportOptions *typed,
   if (format == WAYMARK_EXPORT_CSV && has_page_options (typed))
     {
       message = g_strdup_printf (_("--paper, --orientation, --poster and --dpi do not apply to %s"), extension);
-      return usage_error (errors, message);
+      return _waymark_cli_usage_error (errors, message);
     }
 
   if (typed->paper != NULL && !waymark_paper_from_nick (typed->paper, &options->paper))
     {
       message = g_strdup_printf (_("unknown paper size “%s”: use A4, A3, A2, A1, A0, Letter or Tabloid"),
                                  typed->paper);
-      return usage_error (errors, message);
+      return _waymark_cli_usage_error (errors, message);
     }
 
   if (typed->orientation != NULL && !waymark_orientation_from_nick (typed->orientation, &options->orientation))
     {
       message = g_strdup_printf (_("unknown orientation “%s”: use landscape or portrait"), typed->orientation);
-      return usage_error (errors, message);
+      return _waymark_cli_usage_error (errors, message);
     }
 
   if (typed->poster != NULL)
     {
       if (!waymark_poster_parse (typed->poster, &options->poster_columns, &options->poster_rows, &error))
-        return usage_error (errors, error->message);
+        return _waymark_cli_usage_error (errors, error->message);
       if (format != WAYMARK_EXPORT_PDF)
         {
           message = g_strdup_printf (_("--poster needs a .pdf output: %s holds one page"), extension);
-          return usage_error (errors, message);
+          return _waymark_cli_usage_error (errors, message);
         }
       /* Posters are for office printers. */
       if (typed->paper == NULL)
@@ -173,7 +179,7 @@ parse_export_options (const WaymarkCliExportOptions *typed,
     }
 
   if (typed->orientation != NULL && typed->paper == NULL && typed->poster == NULL)
-    return usage_error (errors, _("--orientation needs --paper or --poster: the natural size has no orientation"));
+    return _waymark_cli_usage_error (errors, _("--orientation needs --paper or --poster: the natural size has no orientation"));
 
   if (typed->dpi != NULL)
     {
@@ -182,20 +188,20 @@ parse_export_options (const WaymarkCliExportOptions *typed,
       if (format != WAYMARK_EXPORT_PNG)
         {
           message = g_strdup_printf (_("--dpi applies only to .png, not to %s"), extension);
-          return usage_error (errors, message);
+          return _waymark_cli_usage_error (errors, message);
         }
       if (!g_ascii_string_to_unsigned (typed->dpi, 10, WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX,
                                        &dpi, NULL))
         {
           message = g_strdup_printf (_("--dpi must be a whole number from %d to %d, not “%s”"),
                                      WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX, typed->dpi);
-          return usage_error (errors, message);
+          return _waymark_cli_usage_error (errors, message);
         }
       options->dpi = (double) dpi;
     }
 
   if (!waymark_export_options_validate (options, &error))
-    return usage_error (errors, error->message);
+    return _waymark_cli_usage_error (errors, error->message);
 
   return WAYMARK_CLI_EXIT_OK;
 }
@@ -217,7 +223,7 @@ export_journey (WaymarkJourney *journey,
    * drop the newer parts of the document. */
   if (newer)
     {
-      g_autofree char *name = display_name (input);
+      g_autofree char *name = _waymark_cli_display_name (input);
 
       g_string_append_printf (errors,
                               _("%s:1: written by a newer version of Waymark (format %d); exporting it would lose what this version does not know\n"),
@@ -229,7 +235,7 @@ export_journey (WaymarkJourney *journey,
   file = g_file_new_for_commandline_arg (output);
   if (!waymark_file_replace_contents (file, bytes, NULL, NULL, &error))
     {
-      append_message (errors, error->message);
+      _waymark_cli_message (errors, error->message);
       return WAYMARK_CLI_EXIT_INVALID;
     }
 
@@ -252,7 +258,7 @@ export_map (WaymarkJourney             *journey,
   /* A picture of a newer map is still useful; say what it may miss. */
   if (info->newer)
     {
-      g_autofree char *name = display_name (input);
+      g_autofree char *name = _waymark_cli_display_name (input);
 
       g_string_append_printf (errors,
                               _("%s:1: written by a newer version of Waymark (format %d); the export shows only what this version knows\n"),
@@ -263,7 +269,7 @@ export_map (WaymarkJourney             *journey,
   file = g_file_new_for_commandline_arg (output);
   if (!waymark_export_to_file (layout, options, file, &error))
     {
-      append_message (errors, error->message);
+      _waymark_cli_message (errors, error->message);
       /* Too many pixels for this map at this --dpi is an argument problem. */
       if (g_error_matches (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_TOO_LARGE) ||
           g_error_matches (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS))
@@ -296,10 +302,10 @@ waymark_cli_export (const char                    *output,
     options = &no_options;
 
   if (output == NULL || output[0] == '\0')
-    return usage_error (errors, _("--export needs an output file"));
+    return _waymark_cli_usage_error (errors, _("--export needs an output file"));
 
   if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
-    return usage_error (errors, _("--export needs exactly one input file: waymark --export OUT.pdf IN.journey"));
+    return _waymark_cli_usage_error (errors, _("--export needs exactly one input file: waymark --export OUT.pdf IN.journey"));
 
   extension = get_extension (output);
   is_journey = g_strcmp0 (extension, ".journey") == 0;
@@ -311,11 +317,11 @@ waymark_cli_export (const char                    *output,
         message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv or .journey"), output);
       else
         message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv or .journey"), extension);
-      return usage_error (errors, message);
+      return _waymark_cli_usage_error (errors, message);
     }
 
   if (is_journey && has_page_options (options))
-    return usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .journey"));
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .journey"));
 
   if (!is_journey)
     {
@@ -325,7 +331,7 @@ waymark_cli_export (const char                    *output,
     }
 
   input = g_file_new_for_commandline_arg (inputs[0]);
-  journey = load (input, &info, errors);
+  journey = _waymark_cli_load (input, &info, errors);
   if (journey == NULL)
     return WAYMARK_CLI_EXIT_INVALID;
 
@@ -333,6 +339,28 @@ waymark_cli_export (const char                    *output,
     return export_journey (journey, input, info.newer, info.format, output, errors);
 
   return export_map (journey, input, &info, &export_options, output, errors);
+}
+
+WaymarkCliExit
+waymark_cli_run_command (const char * const *args,
+                         const char         *format,
+                         const char         *output,
+                         const char         *name,
+                         GString            *out,
+                         GString            *errors)
+{
+  gboolean diff;
+
+  g_return_val_if_fail (args != NULL && args[0] != NULL, WAYMARK_CLI_EXIT_USAGE);
+
+  diff = g_str_equal (args[0], "diff");
+  if (diff && (output != NULL || name != NULL))
+    return _waymark_cli_usage_error (errors, _("--output and --name go with merge, not diff"));
+  if (!diff && format != NULL)
+    return _waymark_cli_usage_error (errors, _("--format goes with diff, not merge"));
+  if (diff)
+    return waymark_cli_diff (args + 1, format, out, errors);
+  return waymark_cli_merge (args + 1, output, name, errors);
 }
 
 WaymarkCliExit
@@ -348,12 +376,12 @@ waymark_cli_run (gboolean                       check,
 
   if (check && export_path != NULL)
     {
-      append_message (errors, _("--check and --export cannot be combined"));
+      _waymark_cli_message (errors, _("--check and --export cannot be combined"));
       return WAYMARK_CLI_EXIT_USAGE;
     }
 
   if (export_path == NULL && export_options != NULL && has_page_options (export_options))
-    return usage_error (errors, _("--paper, --orientation, --poster and --dpi go with --export"));
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi go with --export"));
 
   if (check)
     return waymark_cli_check (files, errors);

@@ -13,9 +13,10 @@ typedef enum {
 } WaymarkCliExit;
 
 /* Validates each of @paths.  Appends one "FILE:LINE: message" line per bad
- * file to @errors, and a warning line per file of a newer format (which is
- * still valid: it can be read).  Returns WAYMARK_CLI_EXIT_OK when every file
- * is valid. */
+ * file to @errors, one "FILE:LINE: merge conflict: …" per conflict a merge
+ * left in a file (which fails the check: the map is not done), and a
+ * warning line per file of a newer format (which is still valid: it can
+ * be read).  Returns WAYMARK_CLI_EXIT_OK when every file is valid. */
 WaymarkCliExit waymark_cli_check  (const char * const *paths,
                                    GString            *errors);
 
@@ -36,6 +37,36 @@ WaymarkCliExit waymark_cli_export (const char                    *output,
                                    const WaymarkCliExportOptions *options,
                                    const char * const            *inputs,
                                    GString                       *errors);
+
+/* `waymark diff A B`: what changed from A to B, one line of words per
+ * change (or, with @format "xml", the XML of docs/DIFF.md) appended to
+ * @out.  Exit 0 when they mean the same, 1 when they differ, 2 on an
+ * error.  Also takes the seven arguments git gives an external diff
+ * (PATH OLD HEX MODE NEW HEX MODE; /dev/null is an empty map): then it
+ * exits 0, since git stops at a diff that does not. */
+WaymarkCliExit waymark_cli_diff   (const char * const *args,
+                                   const char         *format,
+                                   GString            *out,
+                                   GString            *errors);
+
+/* `waymark merge BASE OURS THEIRS -o OUT`: a three-way merge written to
+ * OUT (atomically; OUT may be OURS, as git's merge driver wants it).
+ * Exit 0 when it merged cleanly, 1 when OUT holds conflicts (one line
+ * "OUT:LINE: merge conflict: …" each on @errors; @name, nullable, is
+ * what to call OUT there), 2 on an error (OUT is not written). */
+WaymarkCliExit waymark_cli_merge  (const char * const *args,
+                                   const char         *output,
+                                   const char         *name,
+                                   GString            *errors);
+
+/* Runs `diff` or `merge` (@args[0]) with the rest of @args; --format
+ * goes with diff, --output and --name with merge. */
+WaymarkCliExit waymark_cli_run_command (const char * const *args,
+                                        const char         *format,
+                                        const char         *output,
+                                        const char         *name,
+                                        GString            *out,
+                                        GString            *errors);
 
 /* Runs what the command-line options ask for: --check (@check) or
  * --export (@export_path, with @export_options), which cannot be

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  WAYMARK_CHANGE_PROPERTIES,  /* title, subject, goal or state */
+  WAYMARK_CHANGE_PROPERTIES,  /* title, subject, goal, state or the merge conflicts */
   WAYMARK_CHANGE_INSERTED,    /* @item was added at @index */
   WAYMARK_CHANGE_REMOVED,     /* @item was removed from @old_index */
   WAYMARK_CHANGE_MOVED,       /* @item moved from @old_index to @index in its list */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "waymark-channel.h"
 
 WaymarkChannel *
@@ -33,4 +35,24 @@ _waymark_channel_copy_into (const WaymarkChannel *src,
   dst->category = src->category;
   dst->icon = g_strdup (src->icon);
   dst->name = g_strdup (src->name);
+}
+
+gboolean
+waymark_channel_icon_is_valid (const char *key)
+{
+  gsize n;
+
+  if (key == NULL)
+    return FALSE;
+  n = strlen (key);
+  if (n == 0 || n > 64 || key[0] == '-' || key[n - 1] == '-')
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = key[i];
+
+      if (c == '-' ? key[i + 1] == '-' : !(g_ascii_islower (c) || g_ascii_isdigit (c)))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -16,6 +16,9 @@ typedef struct {
 } WaymarkChannel;
 
 WaymarkChannel *waymark_channel_new (const char *id, WaymarkCategory category, const char *icon, const char *name);
+/* Whether @key is spelled as icon keys (and finding ids) are:
+ * [a-z0-9]+(-[a-z0-9]+)*, at most 64 bytes. */
+gboolean        waymark_channel_icon_is_valid (const char *key);
 void            _waymark_channel_clear (WaymarkChannel *channel);
 void            _waymark_channel_copy_into (const WaymarkChannel *src, WaymarkChannel *dst);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-diff-field.h"
+#include "waymark-error.h"
 
 #define BIT WAYMARK_DIFF_FIELD_BIT
 
@@ -641,6 +642,24 @@ waymark_diff_item_type_label (WaymarkItemType type)
     }
 }
 
+const char *
+waymark_diff_item_type_title (WaymarkItemType type)
+{
+  switch (type)
+    {
+    case WAYMARK_ITEM_PERSONA: return C_("diff", "Persona");
+    case WAYMARK_ITEM_PHASE: return C_("diff", "Phase");
+    case WAYMARK_ITEM_LANE: return C_("diff", "Lane");
+    case WAYMARK_ITEM_CHANNEL: return C_("diff", "Channel");
+    case WAYMARK_ITEM_TOUCHPOINT: return C_("diff", "Touchpoint");
+    case WAYMARK_ITEM_NOTE: return C_("diff", "Note");
+    case WAYMARK_ITEM_LINK: return C_("diff", "Link");
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      return C_("diff", "Journey");
+    }
+}
+
 char *
 waymark_diff_item_label (gconstpointer item)
 {
@@ -850,4 +869,183 @@ waymark_diff_field_journey_string (WaymarkJourney   *journey,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static gboolean
+invalid (GError           **error,
+         WaymarkDiffField   field,
+         const char        *text)
+{
+  g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_INVALID,
+               /* TRANSLATORS: "“x” is not a value of emotion" */
+               _("“%s” is not a value of %s"), text ? text : "", waymark_diff_field_to_nick (field));
+  return FALSE;
+}
+
+/* Parses a keyword with @from_nick into *@out; NULL (empty) is @unset
+ * when @unset >= 0 and invalid otherwise. */
+#define PARSE_NICK(from_nick, Type, unset)                                     \
+  G_STMT_START {                                                               \
+    Type v;                                                                    \
+    if (text == NULL && (unset) >= 0)                                          \
+      v = (Type) (unset);                                                      \
+    else if (!from_nick (text, &v))                                            \
+      return invalid (error, field, text);                                     \
+    set_scalar (item, field, (int) v);                                         \
+  } G_STMT_END
+
+static gboolean
+set_reference (gpointer           item,
+               WaymarkDiffField   field,
+               const char        *text,
+               WaymarkJourney    *journey,
+               GError           **error)
+{
+  static const struct {
+    WaymarkDiffField field;
+    WaymarkItemType type;
+    gboolean nullable;
+  } kinds[] = {
+    { WAYMARK_DIFF_FIELD_PHASE, WAYMARK_ITEM_PHASE, FALSE },
+    { WAYMARK_DIFF_FIELD_LANE, WAYMARK_ITEM_LANE, FALSE },
+    { WAYMARK_DIFF_FIELD_CHANNEL, WAYMARK_ITEM_CHANNEL, TRUE },
+    { WAYMARK_DIFF_FIELD_FROM, WAYMARK_ITEM_TOUCHPOINT, FALSE },
+    { WAYMARK_DIFF_FIELD_TO, WAYMARK_ITEM_TOUCHPOINT, FALSE },
+  };
+  gpointer *slot = ref_slot (item, field);
+  gpointer target = text ? waymark_journey_lookup (journey, text) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (kinds[i].field != field)
+        continue;
+      if (text == NULL && kinds[i].nullable)
+        break;
+      if (target == NULL || waymark_item_get_item_type (target) != kinds[i].type)
+        {
+          g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_REFERENCE,
+                       /* TRANSLATORS: "“phase-1” names no phase of this map" */
+                       _("“%s” names no %s of this map"), text ? text : "",
+                       waymark_item_type_element (kinds[i].type));
+          return FALSE;
+        }
+      if (field == WAYMARK_DIFF_FIELD_LANE)
+        {
+          WaymarkLaneKind needs = waymark_item_get_item_type (item) == WAYMARK_ITEM_NOTE ? WAYMARK_LANE_NOTES
+                                                                                         : WAYMARK_LANE_TOUCHPOINTS;
+
+          if (((WaymarkLane *) target)->kind != needs)
+            {
+              g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_INVALID,
+                           _("lane '%s' holds no %s"), text,
+                           waymark_item_type_element (waymark_item_get_item_type (item)));
+              return FALSE;
+            }
+        }
+      break;
+    }
+  if (target != NULL)
+    waymark_item_ref (target);
+  if (*slot != NULL)
+    waymark_item_unref (*slot);
+  *slot = target;
+  return TRUE;
+}
+
+gboolean
+waymark_diff_field_from_string (gpointer           item,
+                                WaymarkDiffField   field,
+                                const char        *text,
+                                WaymarkJourney    *journey,
+                                GError           **error)
+{
+  char **slot;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail ((waymark_diff_field_mask (waymark_item_get_item_type (item)) & BIT (field)) != 0, FALSE);
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  switch (field)
+    {
+    case WAYMARK_DIFF_FIELD_KPIS:
+    case WAYMARK_DIFF_FIELD_EXTENSIONS:
+      return invalid (error, field, text);
+    case WAYMARK_DIFF_FIELD_DISMISSED:
+      {
+        g_auto(GStrv) ids = text ? g_strsplit (text, " ", -1) : NULL;
+
+        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+          if (!waymark_channel_icon_is_valid (ids[i]))
+            return invalid (error, field, text);
+        g_strfreev (WAYMARK_ITEM (item)->dismissed);
+        WAYMARK_ITEM (item)->dismissed = g_steal_pointer (&ids);
+        return TRUE;
+      }
+    case WAYMARK_DIFF_FIELD_PHASE:
+    case WAYMARK_DIFF_FIELD_LANE:
+    case WAYMARK_DIFF_FIELD_CHANNEL:
+    case WAYMARK_DIFF_FIELD_FROM:
+    case WAYMARK_DIFF_FIELD_TO:
+      return set_reference (item, field, text, journey, error);
+    case WAYMARK_DIFF_FIELD_KIND:
+      PARSE_NICK (waymark_lane_kind_from_nick, WaymarkLaneKind, -1);
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_CATEGORY:
+      PARSE_NICK (waymark_category_from_nick, WaymarkCategory, -1);
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_INITIATOR:
+      PARSE_NICK (waymark_initiator_from_nick, WaymarkInitiator, WAYMARK_INITIATOR_UNSET);
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_STRENGTH:
+      PARSE_NICK (waymark_strength_from_nick, WaymarkStrength, WAYMARK_STRENGTH_UNSET);
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_PRIORITY:
+      PARSE_NICK (waymark_priority_from_nick, WaymarkPriority, WAYMARK_PRIORITY_UNSET);
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
+      if (g_strcmp0 (text, "true") != 0 && g_strcmp0 (text, "false") != 0)
+        return invalid (error, field, text);
+      set_scalar (item, field, text[0] == 't');
+      return TRUE;
+    case WAYMARK_DIFF_FIELD_EMOTION:
+      {
+        gint64 score;
+
+        if (text == NULL)
+          {
+            set_scalar (item, field, G_MININT);
+            return TRUE;
+          }
+        if (!g_ascii_string_to_signed (text, 10, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX, &score, NULL))
+          return invalid (error, field, text);
+        set_scalar (item, field, (int) score);
+        return TRUE;
+      }
+    case WAYMARK_DIFF_FIELD_ICON:
+      if (text != NULL && !waymark_channel_icon_is_valid (text))
+        return invalid (error, field, text);
+      break;
+    case WAYMARK_DIFF_FIELD_TITLE:
+    case WAYMARK_DIFF_FIELD_SUBJECT:
+    case WAYMARK_DIFF_FIELD_GOAL:
+    case WAYMARK_DIFF_FIELD_STATE:
+    case WAYMARK_DIFF_FIELD_NAME:
+    case WAYMARK_DIFF_FIELD_DESCRIPTION:
+    case WAYMARK_DIFF_FIELD_QUOTE:
+    case WAYMARK_DIFF_FIELD_IDEA:
+    case WAYMARK_DIFF_FIELD_EMOTION_NOTE:
+    case WAYMARK_DIFF_FIELD_OWNER:
+    case WAYMARK_DIFF_FIELD_TEXT:
+    case WAYMARK_DIFF_N_FIELDS:
+    default:
+      break;
+    }
+
+  slot = text_slot (item, field);
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_free (*slot);
+  *slot = g_strdup (text);
+  return TRUE;
 }

@@ -98,6 +98,16 @@ void         waymark_diff_field_copy      (gpointer             dst,
 char        *waymark_diff_field_to_string (gconstpointer        item,
                                            WaymarkDiffField     field,
                                            gboolean             human);
+/* Sets @field of @item (a copy, not in a journey) from @text spelled as
+ * waymark_diff_field_to_string (…, FALSE) spells it; references are
+ * looked up in @journey, and a card's lane must hold its kind of card.
+ * FALSE with @error (WAYMARK_FORMAT_ERROR, a message without place) when
+ * @text is no value of the field.  KPIS and EXTENSIONS have no text form. */
+gboolean     waymark_diff_field_from_string (gpointer          item,
+                                             WaymarkDiffField  field,
+                                             const char       *text,
+                                             WaymarkJourney   *journey,
+                                             GError          **error);
 /* The same for a field of the journey itself. */
 char        *waymark_diff_field_journey_string (WaymarkJourney   *journey,
                                                 WaymarkDiffField  field,
@@ -111,7 +121,10 @@ char        *waymark_diff_kpi_to_string   (const WaymarkKpi *kpi,
 /* The name or title a person knows @item by, for messages ("Instagram
  * ad", "Awareness", "Website → Store" for a link); never NULL. */
 char        *waymark_diff_item_label      (gconstpointer item);
-/* The kind of @item for people: "touchpoint", "phase", … (translated). */
+/* The kind of @item for people: "touchpoint", "phase", … (translated);
+ * WAYMARK_N_ITEM_TYPES is the journey. */
 const char  *waymark_diff_item_type_label (WaymarkItemType type);
+/* The same at the start of a sentence: "Touchpoint", "Phase", …. */
+const char  *waymark_diff_item_type_title (WaymarkItemType type);
 
 G_END_DECLS

@@ -949,25 +949,6 @@ waymark_diff_get_record (WaymarkDiff *diff,
 
 /* ---- Words ---- */
 
-/* The kind of an item at the start of a sentence. */
-static const char *
-type_title (WaymarkItemType type)
-{
-  switch (type)
-    {
-    case WAYMARK_ITEM_PERSONA: return C_("diff", "Persona");
-    case WAYMARK_ITEM_PHASE: return C_("diff", "Phase");
-    case WAYMARK_ITEM_LANE: return C_("diff", "Lane");
-    case WAYMARK_ITEM_CHANNEL: return C_("diff", "Channel");
-    case WAYMARK_ITEM_TOUCHPOINT: return C_("diff", "Touchpoint");
-    case WAYMARK_ITEM_NOTE: return C_("diff", "Note");
-    case WAYMARK_ITEM_LINK: return C_("diff", "Link");
-    case WAYMARK_N_ITEM_TYPES:
-    default:
-      return C_("diff", "Journey");
-    }
-}
-
 #define MAX_VALUE_CHARS 60
 
 /* A value for a line of words: its first line, at most 60 characters. */
@@ -1106,14 +1087,14 @@ waymark_diff_record_describe (WaymarkDiff             *diff,
                                                 record->field);
 
       /* TRANSLATORS: "Journey: title “Old” → “New”" */
-      return g_strdup_printf (_("%s: %s %s → %s"), type_title (WAYMARK_DIFF_JOURNEY),
+      return g_strdup_printf (_("%s: %s %s → %s"), waymark_diff_item_type_title (WAYMARK_DIFF_JOURNEY),
                               waymark_diff_field_label (record->field), old_value, new_value);
     }
 
   item = record->b ? record->b->item : record->a->item;
   label = waymark_diff_item_label (record->a ? record->a->item : item);
   /* TRANSLATORS: an item in a diff line: "Touchpoint “Instagram ad”" */
-  what = g_strdup_printf (C_("diff", "%s “%s”"), type_title (record->type), label);
+  what = g_strdup_printf (C_("diff", "%s “%s”"), waymark_diff_item_type_title (record->type), label);
   if (record->a)
     where_a = waymark_diff_place_describe (diff, WAYMARK_DIFF_A, record->a);
   if (record->b)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-conflict-command.h"
 #include "waymark-edit-command.h"
 #include "waymark-edits.h"
 #include "waymark-group-command.h"
@@ -84,6 +85,26 @@ waymark_edits_cell_index (WaymarkJourney  *journey,
   /* At the end of the cell; an empty cell takes new cards at the end of
    * the file, which keeps diffs of a growing map small. */
   return any ? after_last : counted;
+}
+
+static gboolean
+lane_holds_cards (WaymarkJourney *journey,
+                  WaymarkLane    *lane)
+{
+  for (int t = WAYMARK_ITEM_TOUCHPOINT; t <= WAYMARK_ITEM_NOTE; t++)
+    {
+      GPtrArray *cards = waymark_journey_get_items (journey, t);
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          WaymarkPhase *p;
+          WaymarkLane *l;
+
+          if (card_cell (g_ptr_array_index (cards, i), &p, &l) && l == lane)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static WaymarkItemType
@@ -316,22 +337,101 @@ collect_dependents (WaymarkJourney *journey,
   g_ptr_array_add (order, item);
 }
 
-void
-waymark_edits_delete (WaymarkHistory *history,
-                      GPtrArray      *items)
+/* Whether @conflict names @item: it is about it, or one of its values
+ * refers to it. */
+static gboolean
+conflict_names (const WaymarkConflict *conflict,
+                gconstpointer          item)
 {
-  WaymarkJourney *journey = waymark_history_get_journey (history);
+  const char *id = waymark_item_get_id (item);
+  gboolean references = conflict->kind == WAYMARK_CONFLICT_ORDER ||
+                        conflict->field == WAYMARK_DIFF_FIELD_PHASE || conflict->field == WAYMARK_DIFF_FIELD_LANE ||
+                        conflict->field == WAYMARK_DIFF_FIELD_CHANNEL || conflict->field == WAYMARK_DIFF_FIELD_FROM ||
+                        conflict->field == WAYMARK_DIFF_FIELD_TO;
+
+  if (g_strcmp0 (conflict->item, id) == 0)
+    return TRUE;
+  if (!references || conflict->kind == WAYMARK_CONFLICT_DELETED)
+    return FALSE;
+  /* The base's value is only a record: it may name what is gone. */
+  for (int s = WAYMARK_CONFLICT_OURS; s < WAYMARK_CONFLICT_N_SIDES; s++)
+    if (g_strcmp0 (conflict->values[s].text, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean add_taking (WaymarkJourney      *journey,
+                            WaymarkCommand      *group,
+                            WaymarkConflict     *conflict,
+                            WaymarkConflictSide  side);
+
+/* Whether @side's value of @conflict names one of @items. */
+static gboolean
+value_names_any (const WaymarkConflict *conflict,
+                 WaymarkConflictSide    side,
+                 GPtrArray             *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (conflict->values[side].text, waymark_item_get_id (g_ptr_array_index (items, i))) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A side that deletes something also had its way where its other
+ * conflicts touch it: a card it put in another phase goes there rather
+ * than away with this one, an item it put first stays first. */
+static void
+take_side_around (WaymarkJourney      *journey,
+                  WaymarkCommand      *group,
+                  GPtrArray           *items,
+                  WaymarkConflictSide  side)
+{
   g_autoptr(GHashTable) remove = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  WaymarkCommand *group;
-
-  if (items->len == 0)
-    return;
+  g_autoptr(GPtrArray) taking = g_ptr_array_new ();
+  GPtrArray *conflicts = waymark_journey_get_conflicts (journey);
 
   for (guint i = 0; i < items->len; i++)
     collect_dependents (journey, g_ptr_array_index (items, i), remove, order);
+  for (guint c = 0; c < conflicts->len; c++)
+    {
+      WaymarkConflict *conflict = g_ptr_array_index (conflicts, c);
+      gpointer item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
+      gboolean named = FALSE;
 
-  group = waymark_group_command_new (order->len == 1 ? _("Delete") : _("Delete Items"));
+      if (conflict->kind == WAYMARK_CONFLICT_DELETED || item == NULL ||
+          g_ptr_array_find (items, item, NULL) || value_names_any (conflict, side, order))
+        continue;
+      for (guint i = 0; i < order->len && !named; i++)
+        named = conflict_names (conflict, g_ptr_array_index (order, i));
+      if (named)
+        g_ptr_array_add (taking, conflict);
+    }
+  for (guint c = 0; c < taking->len; c++)
+    if (add_taking (journey, group, g_ptr_array_index (taking, c), side))
+      waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                                 waymark_conflict_command_new_resolve (g_ptr_array_index (taking, c)), journey);
+}
+
+/* Adds to @group the deletion of @items and of what depends on them,
+ * and settles the merge conflicts that name any of them; @side is the
+ * side of a conflict whose resolution this is (else N_SIDES). */
+static void
+add_deletion (WaymarkJourney      *journey,
+              WaymarkCommand      *group,
+              GPtrArray           *items,
+              WaymarkConflictSide  side)
+{
+  g_autoptr(GHashTable) remove = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) settled = g_ptr_array_new ();
+  GPtrArray *conflicts;
+
+  if (side < WAYMARK_CONFLICT_N_SIDES)
+    take_side_around (journey, group, items, side);
+  conflicts = waymark_journey_get_conflicts (journey);
+  for (guint i = 0; i < items->len; i++)
+    collect_dependents (journey, g_ptr_array_index (items, i), remove, order);
 
   /* Touchpoints that use a deleted channel keep everything else. */
   for (guint i = 0; i < order->len; i++)
@@ -357,11 +457,38 @@ waymark_edits_delete (WaymarkHistory *history,
         }
     }
 
+  /* A conflict about something that is gone has nothing left to pick. */
+  for (guint c = 0; c < conflicts->len; c++)
+    for (guint i = 0; i < order->len; i++)
+      if (conflict_names (g_ptr_array_index (conflicts, c), g_ptr_array_index (order, i)))
+        {
+          g_ptr_array_add (settled, g_ptr_array_index (conflicts, c));
+          break;
+        }
+  for (guint c = 0; c < settled->len; c++)
+    waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                               waymark_conflict_command_new_resolve (g_ptr_array_index (settled, c)),
+                               journey);
+
   /* Dependents were collected before what they depend on. */
   for (guint i = 0; i < order->len; i++)
     waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
                                waymark_insert_command_new_remove (g_ptr_array_index (order, i)),
                                journey);
+}
+
+void
+waymark_edits_delete (WaymarkHistory *history,
+                      GPtrArray      *items)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  WaymarkCommand *group;
+
+  if (items->len == 0)
+    return;
+
+  group = waymark_group_command_new (items->len == 1 ? _("Delete") : _("Delete Items"));
+  add_deletion (journey, group, items, WAYMARK_CONFLICT_N_SIDES);
   waymark_history_push_applied (history, group);
 }
 
@@ -474,5 +601,154 @@ waymark_edits_set_state (WaymarkHistory *history,
   WaymarkCommand *command = waymark_property_command_new_state (state);
 
   waymark_command_set_label (command, _("Change State"));
+  waymark_history_push (history, command);
+}
+
+/* Where @item goes to come right after @before in its cell (cards) or
+ * list: its new index in the journey's list, not counting itself. */
+static guint
+index_after (WaymarkJourney *journey,
+             gpointer        item,
+             gpointer        before)
+{
+  WaymarkItemType type = waymark_item_get_item_type (item);
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+  int index;
+
+  if (card_cell (item, &phase, &lane))
+    {
+      g_autoptr(GPtrArray) cell = waymark_journey_get_cell (journey, phase, lane);
+      guint position = 0;
+
+      if (before != NULL && in_cell (before, phase, lane))
+        for (guint i = 0; i < cell->len; i++)
+          {
+            gpointer card = g_ptr_array_index (cell, i);
+
+            if (card == item)
+              continue;
+            position++;
+            if (card == before)
+              break;
+          }
+      return waymark_edits_cell_index (journey, type, phase, lane, position, item);
+    }
+  if (before == NULL)
+    return 0;
+  index = waymark_journey_index_of (journey, before);
+  return (guint) (index < waymark_journey_index_of (journey, item) ? index + 1 : index);
+}
+
+/* Adds to @group what taking @side's value of @conflict (about a field
+ * or an order) takes.  FALSE when that value cannot be taken. */
+static gboolean
+add_taking (WaymarkJourney      *journey,
+            WaymarkCommand      *group,
+            WaymarkConflict     *conflict,
+            WaymarkConflictSide  side)
+{
+  gpointer item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
+
+  if (conflict->kind == WAYMARK_CONFLICT_ORDER)
+    {
+      gpointer before = waymark_journey_lookup (journey, conflict->values[side].text);
+      guint target;
+
+      g_return_val_if_fail (item != NULL, FALSE);
+      target = index_after (journey, item, before);
+      if ((int) target != waymark_journey_index_of (journey, item))
+        waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_move_command_new (item, target), journey);
+      return TRUE;
+    }
+
+  g_return_val_if_fail (conflict->kind == WAYMARK_CONFLICT_FIELD, FALSE);
+  /* The base's value may name something that is gone. */
+  if (!conflict->values[side].set ||
+      !waymark_conflict_check_value (conflict, side, journey, conflict->values[side].text, NULL))
+    return FALSE;
+  if (item == NULL)
+    {
+      const char *value = conflict->values[side].text;
+      WaymarkCommand *command;
+
+      if (conflict->field == WAYMARK_DIFF_FIELD_STATE)
+        {
+          WaymarkState state = WAYMARK_STATE_AS_IS;
+
+          waymark_state_from_nick (value, &state);
+          command = waymark_property_command_new_state (state);
+        }
+      else
+        command = waymark_property_command_new_text (conflict->field == WAYMARK_DIFF_FIELD_TITLE ? WAYMARK_FIELD_TITLE
+                                                     : conflict->field == WAYMARK_DIFF_FIELD_SUBJECT ? WAYMARK_FIELD_SUBJECT
+                                                     : WAYMARK_FIELD_GOAL, value);
+      waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), command, journey);
+      return TRUE;
+    }
+
+  /* A lane keeps the kind its cards need. */
+  if (conflict->field == WAYMARK_DIFF_FIELD_KIND)
+    {
+      WaymarkLaneKind kind;
+
+      if (!waymark_lane_kind_from_nick (conflict->values[side].text, &kind) ||
+          (kind != ((WaymarkLane *) item)->kind && lane_holds_cards (journey, item)))
+        return FALSE;
+    }
+  {
+    gpointer copy = waymark_item_copy (item);
+
+    waymark_conflict_apply_value (conflict, side, journey, copy);
+    waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_edit_command_new (item, copy), journey);
+  }
+  return TRUE;
+}
+
+gboolean
+waymark_edits_resolve_conflict (WaymarkHistory      *history,
+                                WaymarkConflict     *conflict,
+                                WaymarkConflictSide  side)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  gpointer item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
+  g_autoptr(WaymarkCommand) group = NULL;
+
+  g_return_val_if_fail (waymark_journey_index_of_conflict (journey, conflict) >= 0, FALSE);
+  g_return_val_if_fail (side < WAYMARK_CONFLICT_N_SIDES, FALSE);
+
+  group = waymark_group_command_new (_("Resolve Conflict"));
+  if (conflict->kind == WAYMARK_CONFLICT_DELETED)
+    {
+      if (side == conflict->deleted_by && item != NULL)
+        {
+          g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+          /* Deleting it settles this conflict with the others about it. */
+          g_ptr_array_add (items, item);
+          add_deletion (journey, group, items, side);
+          waymark_history_push_applied (history, g_steal_pointer (&group));
+          return TRUE;
+        }
+    }
+  else if (!add_taking (journey, group, conflict, side))
+    return FALSE;
+
+  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_conflict_command_new_resolve (conflict), journey);
+  waymark_history_push_applied (history, g_steal_pointer (&group));
+  return TRUE;
+}
+
+void
+waymark_edits_keep_conflict (WaymarkHistory  *history,
+                             WaymarkConflict *conflict)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  WaymarkCommand *command;
+
+  g_return_if_fail (waymark_journey_index_of_conflict (journey, conflict) >= 0);
+
+  command = waymark_conflict_command_new_resolve (conflict);
+  waymark_command_set_label (command, _("Resolve Conflict"));
   waymark_history_push (history, command);
 }

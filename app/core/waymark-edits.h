@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "waymark-conflict.h"
 #include "waymark-history.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,19 @@ void               waymark_edits_set_text       (WaymarkHistory     *history,
                                                  const char         *value);
 void               waymark_edits_set_state      (WaymarkHistory *history,
                                                  WaymarkState    state);
+
+/* Settles @conflict, one of the journey's merge conflicts, with @side's
+ * value: a field takes it; an item one side deleted is deleted (@side is
+ * the one that deleted it, with what depends on it) or kept; an item
+ * both moved goes where @side put it.  Returns FALSE (and records
+ * nothing) when that value cannot be taken (a lane kind its cards do not
+ * fit, a side without a value). */
+gboolean           waymark_edits_resolve_conflict (WaymarkHistory      *history,
+                                                   WaymarkConflict     *conflict,
+                                                   WaymarkConflictSide  side);
+/* Settles @conflict with what the map has now (someone edited it). */
+void               waymark_edits_keep_conflict  (WaymarkHistory  *history,
+                                                 WaymarkConflict *conflict);
 
 /* The index in the journey's card list at which a card enters the cell at
  * @position, not counting @moving (which may be NULL). */

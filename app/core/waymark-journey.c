@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "waymark-conflict.h"
 #include "waymark-id.h"
 #include "waymark-journey.h"
 
@@ -17,6 +18,7 @@ struct _WaymarkJourney
 
   GPtrArray *items[WAYMARK_N_ITEM_TYPES];
   GHashTable *by_id;      /* id → item (borrowed) */
+  GPtrArray *conflicts;   /* WaymarkConflict */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkJourney, waymark_journey, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ waymark_journey_finalize (GObject *object)
   for (int t = WAYMARK_N_ITEM_TYPES - 1; t >= 0; t--)
     g_clear_pointer (&self->items[t], g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->id, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
     g_clear_pointer (&self->text[i], g_free);
@@ -72,6 +75,7 @@ waymark_journey_init (WaymarkJourney *self)
   for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
     self->items[t] = g_ptr_array_new_with_free_func (waymark_item_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_conflict_free);
   self->state = WAYMARK_STATE_AS_IS;
 }
 
@@ -404,6 +408,59 @@ waymark_journey_swap_item (WaymarkJourney *self,
   waymark_item_swap_contents (item, other);
   change.index = change.old_index = (guint) index;
   g_signal_emit (self, signals[CHANGED], 0, &change);
+}
+
+GPtrArray *
+waymark_journey_get_conflicts (WaymarkJourney *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), NULL);
+  return self->conflicts;
+}
+
+int
+waymark_journey_index_of_conflict (WaymarkJourney *self,
+                                   gconstpointer   conflict)
+{
+  guint index;
+
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (self), -1);
+  if (!g_ptr_array_find (self->conflicts, conflict, &index))
+    return -1;
+  return (int) index;
+}
+
+void
+waymark_journey_insert_conflict (WaymarkJourney *self,
+                                 gpointer        conflict,
+                                 int             index)
+{
+  g_return_if_fail (WAYMARK_IS_JOURNEY (self));
+  g_return_if_fail (conflict != NULL);
+
+  if (index < 0 || (guint) index > self->conflicts->len)
+    index = (int) self->conflicts->len;
+  g_ptr_array_insert (self->conflicts, index, conflict);
+  emit (self, WAYMARK_CHANGE_PROPERTIES, NULL, 0, 0);
+}
+
+void
+waymark_journey_remove_conflict (WaymarkJourney *self,
+                                 gpointer        conflict)
+{
+  guint index;
+
+  g_return_if_fail (WAYMARK_IS_JOURNEY (self));
+  g_return_if_fail (g_ptr_array_find (self->conflicts, conflict, &index));
+
+  g_ptr_array_steal_index (self->conflicts, index);
+  emit (self, WAYMARK_CHANGE_PROPERTIES, NULL, 0, 0);
+}
+
+void
+_waymark_journey_append_conflict (WaymarkJourney *self,
+                                  gpointer        conflict)
+{
+  g_ptr_array_add (self->conflicts, conflict);
 }
 
 void

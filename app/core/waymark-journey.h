@@ -66,6 +66,16 @@ void            waymark_journey_move_item     (WaymarkJourney *self, gpointer it
 /* Exchanges the contents of the journey's @item with @other (same id):
  * the edit and its undo are the same operation. */
 void            waymark_journey_swap_item     (WaymarkJourney *self, gpointer item, gpointer other);
+/* Merge conflicts the map still holds (WaymarkConflict, borrowed; in
+ * file order).  Taking one off the list or putting one back reports a
+ * WAYMARK_CHANGE_PROPERTIES change; only commands do that. */
+GPtrArray      *waymark_journey_get_conflicts (WaymarkJourney *self);
+int             waymark_journey_index_of_conflict (WaymarkJourney *self, gconstpointer conflict);
+/* Takes @conflict (a WaymarkConflict) and puts it at @index (-1: last). */
+void            waymark_journey_insert_conflict (WaymarkJourney *self, gpointer conflict, int index);
+/* Takes @conflict off the list and gives it to the caller. */
+void            waymark_journey_remove_conflict (WaymarkJourney *self, gpointer conflict);
+
 /* Tells views that everything changed (after a reload). */
 void            waymark_journey_emit_reloaded (WaymarkJourney *self);
 
@@ -73,5 +83,7 @@ void            waymark_journey_emit_reloaded (WaymarkJourney *self);
 gboolean        _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item);
 /* The same for a loader that has looked the id up and found it free. */
 void            _waymark_journey_append_new   (WaymarkJourney *self, gpointer item);
+/* For the loader and the merge: appends @conflict (taken) quietly. */
+void            _waymark_journey_append_conflict (WaymarkJourney *self, gpointer conflict);
 
 G_END_DECLS

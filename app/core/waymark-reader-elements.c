@@ -53,6 +53,7 @@ static const ReaderChild journey_children[] = {
   { ELEMENT_TOUCHPOINT, 9, TRUE },
   { ELEMENT_NOTE, 10, TRUE },
   { ELEMENT_LINK, 11, TRUE },
+  { ELEMENT_CONFLICT, 12, TRUE, 2 },
 };
 
 #define DISMISSED_CHILD { ELEMENT_DISMISSED, RANK_DISMISSED, TRUE, 2 }
@@ -89,6 +90,17 @@ static const ReaderChild link_children[] = {
   DISMISSED_CHILD,
 };
 
+static const ReaderChild conflict_children[] = {
+  { ELEMENT_BASE, 1, FALSE },
+  { ELEMENT_OURS, 2, FALSE },
+  { ELEMENT_THEIRS, 3, FALSE },
+};
+
+/* A value of a conflict about KPIs holds them. */
+static const ReaderChild value_children[] = {
+  { ELEMENT_KPI, 1, TRUE },
+};
+
 static const char *const no_attrs[] = { NULL };
 static const char *const journey_attrs[] = { "format", "id", NULL };
 static const char *const id_attrs[] = { "id", NULL };
@@ -101,6 +113,8 @@ static const char *const emotion_attrs[] = { "score", NULL };
 static const char *const assessment_attrs[] = { "strength", "priority", "moment-of-truth", NULL };
 static const char *const kpi_attrs[] = { "name", "value", "unit", "target", "better", NULL };
 static const char *const dismissed_attrs[] = { "finding", NULL };
+static const char *const conflict_attrs[] = { "kind", "item", "field", "deleted-by", NULL };
+static const char *const value_attrs[] = { "after", NULL };
 
 #define TEXT_ELEMENT(n) { n, CONTENT_TEXT, no_attrs, 0, NULL, 0, 0 }
 
@@ -127,6 +141,11 @@ static const ReaderElementSpec specs[N_ELEMENTS] = {
   [ELEMENT_KPI] = { "kpi", CONTENT_EMPTY, kpi_attrs, 0x3, NULL, 0, 0 },
   [ELEMENT_TEXT] = TEXT_ELEMENT ("text"),
   [ELEMENT_DISMISSED] = { "dismissed", CONTENT_EMPTY, dismissed_attrs, 0x1, NULL, 0, 0 },
+  [ELEMENT_CONFLICT] = { "conflict", CONTENT_ELEMENTS, conflict_attrs, 0, CHILDREN (conflict_children), 0 },
+  /* Text, or KPIs for a conflict about KPIs (start_value() decides). */
+  [ELEMENT_BASE] = { "base", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
+  [ELEMENT_OURS] = { "ours", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
+  [ELEMENT_THEIRS] = { "theirs", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
 };
 
 G_STATIC_ASSERT (N_ELEMENTS <= 32);   /* ReaderFrame.seen is a bit set */
@@ -289,24 +308,6 @@ parse_integer (const char *text,
   if (*p != '\0')
     return FALSE;
   *out = negative ? -value : value;
-  return TRUE;
-}
-
-/* Channel icon keys: [a-z0-9]+(-[a-z0-9]+)*, at most 64 bytes. */
-static gboolean
-icon_is_valid (const char *icon)
-{
-  gsize n = strlen (icon);
-
-  if (n == 0 || n > 64 || icon[0] == '-' || icon[n - 1] == '-')
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = icon[i];
-
-      if (c == '-' ? icon[i + 1] == '-' : !(g_ascii_islower (c) || g_ascii_isdigit (c)))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -544,7 +545,7 @@ start_channel (Reader            *r,
       bad_value (r, frame, "category", _("digital, physical or personal"), v[1]);
       return FALSE;
     }
-  if (v[2] != NULL && !icon_is_valid (v[2]))
+  if (v[2] != NULL && !waymark_channel_icon_is_valid (v[2]))
     {
       bad_value (r, frame, "icon", _("an icon key such as social-media (lowercase letters, digits, single hyphens)"), v[2]);
       return FALSE;
@@ -692,7 +693,16 @@ start_kpi (Reader            *r,
       return FALSE;
     }
   kpi = waymark_kpi_new (v[0], v[1], v[2], v[3]);
-  waymark_touchpoint_add_kpi (r->item, kpi);
+  if (r->conflict != NULL)
+    {
+      WaymarkConflictValue *value = &r->conflict->values[r->conflict_side];
+
+      if (value->kpis == NULL)
+        value->kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_kpi_free);
+      g_ptr_array_add (value->kpis, kpi);
+    }
+  else
+    waymark_touchpoint_add_kpi (r->item, kpi);
   if (v[4] != NULL)
     {
       if (r->format < 2 && !r->newer)
@@ -717,7 +727,7 @@ start_dismissed (Reader            *r,
                  const char *const *v)
 {
   /* Finding ids are spelled like channel icon keys. */
-  if (!icon_is_valid (v[0]))
+  if (!waymark_channel_icon_is_valid (v[0]))
     {
       bad_value (r, frame, "finding", _("the id of a check such as touchpoint-without-owner"), v[0]);
       return FALSE;
@@ -731,6 +741,129 @@ start_dismissed (Reader            *r,
       return FALSE;
     }
   waymark_item_set_dismissed (r->item, v[0], TRUE);
+  return TRUE;
+}
+
+/* ---- Merge conflicts ---- */
+
+static void
+bad_conflict (Reader     *r,
+              int         line,
+              const char *message)
+{
+  /* TRANSLATORS: "<conflict>: “x” is not a value of emotion" */
+  _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_INVALID, _("<conflict>: %s"), message);
+}
+
+static gboolean
+start_conflict (Reader            *r,
+                ReaderFrame       *frame,
+                const char *const *v)
+{
+  WaymarkConflictKind kind = WAYMARK_CONFLICT_FIELD;
+  WaymarkDiffField field = 0;
+  WaymarkConflictSide deleted_by = WAYMARK_CONFLICT_OURS;
+  gpointer item = NULL;
+  WaymarkConflict *conflict;
+
+  if (v[0] != NULL && !waymark_conflict_kind_from_nick (v[0], &kind))
+    {
+      bad_value (r, frame, "kind", _("field, deleted or order"), v[0]);
+      return FALSE;
+    }
+  if (v[1] != NULL)
+    {
+      item = waymark_journey_lookup (r->journey, v[1]);
+      if (item == NULL)
+        {
+          _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+                       _("<conflict> is about item '%s', which does not exist"), v[1]);
+          return FALSE;
+        }
+    }
+  else if (kind != WAYMARK_CONFLICT_FIELD)
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<conflict> is missing the attribute “%s”"), "item");
+      return FALSE;
+    }
+
+  if (kind == WAYMARK_CONFLICT_FIELD)
+    {
+      guint32 fields = item ? waymark_diff_field_mask (waymark_item_get_item_type (item))
+                            : waymark_diff_field_journey_mask ();
+
+      if (v[2] == NULL)
+        {
+          _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                       _("<conflict> is missing the attribute “%s”"), "field");
+          return FALSE;
+        }
+      /* Extension data never conflicts: the merge keeps both. */
+      fields &= ~WAYMARK_DIFF_FIELD_BIT (WAYMARK_DIFF_FIELD_EXTENSIONS);
+      if (!waymark_diff_field_from_nick (v[2], &field) || !(fields & WAYMARK_DIFF_FIELD_BIT (field)))
+        {
+          bad_value (r, frame, "field", item ? _("a field of the item it is about") : _("title, subject, goal or state"),
+                     v[2]);
+          return FALSE;
+        }
+    }
+  if (kind == WAYMARK_CONFLICT_DELETED)
+    {
+      if (v[3] == NULL || !waymark_conflict_side_from_nick (v[3], &deleted_by) ||
+          deleted_by == WAYMARK_CONFLICT_BASE)
+        {
+          bad_value (r, frame, "deleted-by", _("ours or theirs"), v[3] ? v[3] : "");
+          return FALSE;
+        }
+    }
+
+  conflict = waymark_conflict_new (kind, v[1], field);
+  conflict->deleted_by = deleted_by;
+  conflict->line = frame->line;
+  _waymark_journey_append_conflict (r->journey, conflict);
+  r->conflict = conflict;
+  return TRUE;
+}
+
+static gboolean
+start_value (Reader            *r,
+             ReaderFrame       *frame,
+             const char *const *v)
+{
+  WaymarkConflict *conflict = r->conflict;
+  WaymarkConflictSide side = frame->element == ELEMENT_BASE ? WAYMARK_CONFLICT_BASE
+                             : frame->element == ELEMENT_OURS ? WAYMARK_CONFLICT_OURS
+                             : WAYMARK_CONFLICT_THEIRS;
+
+  if (conflict->kind == WAYMARK_CONFLICT_DELETED)
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<%s> is not allowed in a <conflict> of kind deleted"), specs[frame->element].name);
+      return FALSE;
+    }
+  if (v[0] != NULL && conflict->kind != WAYMARK_CONFLICT_ORDER)
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("only a <conflict> of kind order has “after” on <%s>"), specs[frame->element].name);
+      return FALSE;
+    }
+  r->conflict_side = side;
+  conflict->values[side].set = TRUE;
+  if (conflict->kind == WAYMARK_CONFLICT_ORDER)
+    {
+      g_autoptr(GError) error = NULL;
+
+      frame->content = CONTENT_EMPTY;
+      conflict->values[side].text = g_strdup (v[0]);
+      if (!waymark_conflict_check_value (conflict, side, r->journey, v[0], &error))
+        {
+          bad_conflict (r, frame->line, error->message);
+          return FALSE;
+        }
+    }
+  else if (conflict->field == WAYMARK_DIFF_FIELD_KPIS)
+    frame->content = CONTENT_ELEMENTS;
   return TRUE;
 }
 
@@ -762,6 +895,12 @@ _waymark_reader_start_element (Reader            *r,
       return start_assessment (r, frame, values);
     case ELEMENT_KPI:
       return start_kpi (r, frame, values);
+    case ELEMENT_CONFLICT:
+      return start_conflict (r, frame, values);
+    case ELEMENT_BASE:
+    case ELEMENT_OURS:
+    case ELEMENT_THEIRS:
+      return start_value (r, frame, values);
     case ELEMENT_DISMISSED:
       return start_dismissed (r, frame, values);
     case ELEMENT_TITLE:
@@ -894,12 +1033,56 @@ end_item (Reader      *r,
   return TRUE;
 }
 
+static gboolean
+end_value (Reader      *r,
+           ReaderFrame *frame)
+{
+  WaymarkConflict *conflict = r->conflict;
+  WaymarkConflictSide side = r->conflict_side;
+  WaymarkConflictValue *value = &conflict->values[side];
+
+  r->conflict_side = -1;
+  if (frame->content == CONTENT_TEXT)
+    {
+      g_autoptr(GError) error = NULL;
+
+      value->text = r->text->len > 0 ? g_strndup (r->text->str, r->text->len) : NULL;
+      if (!waymark_conflict_check_value (conflict, side, r->journey, value->text, &error))
+        {
+          bad_conflict (r, frame->line, error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+end_conflict (Reader      *r,
+              ReaderFrame *frame)
+{
+  WaymarkConflict *conflict = r->conflict;
+
+  r->conflict = NULL;
+  if (conflict->kind != WAYMARK_CONFLICT_DELETED &&
+      !(conflict->values[WAYMARK_CONFLICT_OURS].set && conflict->values[WAYMARK_CONFLICT_THEIRS].set))
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("<conflict> needs both <ours> and <theirs>"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _waymark_reader_end_element (Reader      *r,
                              ReaderFrame *frame)
 {
   if (frame->element == ELEMENT_JOURNEY)
     return TRUE;
+  if (frame->element == ELEMENT_CONFLICT)
+    return end_conflict (r, frame);
+  if (frame->element == ELEMENT_BASE || frame->element == ELEMENT_OURS || frame->element == ELEMENT_THEIRS)
+    return end_value (r, frame);
   if (_waymark_reader_element_is_item (frame->element))
     return end_item (r, frame);
   if (specs[frame->element].content == CONTENT_TEXT)
@@ -913,6 +1096,8 @@ _waymark_reader_end_element (Reader      *r,
 WaymarkForeign **
 _waymark_reader_foreign_slot (Reader *r)
 {
+  if (r->conflict != NULL)
+    return &r->conflict->foreign;
   if (r->item != NULL)
     return &WAYMARK_ITEM (r->item)->foreign;
   return waymark_journey_get_foreign_slot (r->journey);
@@ -924,8 +1109,17 @@ _waymark_reader_foreign_owner (Reader      *r,
                                char        *buffer,
                                gsize        size)
 {
-  if (frame->element == ELEMENT_JOURNEY || _waymark_reader_element_is_item (frame->element))
+  if (frame->element == ELEMENT_JOURNEY || frame->element == ELEMENT_CONFLICT ||
+      _waymark_reader_element_is_item (frame->element))
     return "";
+  if (frame->element == ELEMENT_KPI && r->conflict != NULL)
+    {
+      WaymarkConflictSide side = r->conflict_side;
+
+      g_snprintf (buffer, size, "%s:kpi:%u", waymark_conflict_side_to_nick (side),
+                  r->conflict->values[side].kpis->len - 1);
+      return buffer;
+    }
   if (frame->element == ELEMENT_KPI)
     {
       g_snprintf (buffer, size, "kpi:%u", waymark_touchpoint_get_n_kpis (r->item) - 1);

@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 
+#include "waymark-conflict.h"
 #include "waymark-error.h"
 #include "waymark-journey.h"
 #include "waymark-reader.h"
@@ -27,8 +28,9 @@ G_BEGIN_DECLS
 #define READER_MAX_NS_DECLS 256
 /* Known attributes of the element that has most (touchpoint). */
 #define READER_MAX_ATTRS 5
-/* journey > item > leaf: our own elements never nest deeper. */
-#define READER_MAX_FRAMES 3
+/* journey > item > leaf, or journey > conflict > value > kpi: our own
+ * elements never nest deeper. */
+#define READER_MAX_FRAMES 4
 
 typedef enum {
   ELEMENT_JOURNEY,
@@ -53,6 +55,10 @@ typedef enum {
   ELEMENT_KPI,
   ELEMENT_TEXT,
   ELEMENT_DISMISSED,
+  ELEMENT_CONFLICT,
+  ELEMENT_BASE,
+  ELEMENT_OURS,
+  ELEMENT_THEIRS,
   N_ELEMENTS,
   ELEMENT_FOREIGN = N_ELEMENTS,   /* an element of another namespace */
 } ReaderElement;
@@ -112,6 +118,8 @@ struct _WaymarkReader {
   guint skip_depth;           /* > 0 inside an unknown element of a newer format */
 
   gpointer item;              /* the item being read (the journey holds it) */
+  WaymarkConflict *conflict;  /* the merge conflict being read (the journey holds it) */
+  int conflict_side;          /* the value of it being read, or -1 */
   gpointer resolved[WAYMARK_N_ITEM_TYPES];   /* the last one each kind of reference named */
   int journey_line;
   GArray *lines[WAYMARK_N_ITEM_TYPES];   /* int: start line of each item */

@@ -1182,6 +1182,7 @@ waymark_reader_new (const char *display_name)
 
   r->display_name = g_strdup (display_name != NULL ? display_name : "journey");
   r->next_line = 1;
+  r->conflict_side = -1;
   r->journey = waymark_journey_new ();
   r->text = g_string_sized_new (256);
   r->scratch = g_string_sized_new (256);

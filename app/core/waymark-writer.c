@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "waymark-conflict.h"
 #include "waymark-writer.h"
 
 #define NS_URI "urn:waymark:journey"
@@ -436,6 +437,91 @@ touchpoint_needs_format_2 (const WaymarkTouchpoint *tp)
   return FALSE;
 }
 
+/* <base>, <ours> or <theirs> of a conflict: the value as text, the KPIs
+ * as <kpi> elements, or the item before it (@after, for an order). */
+static void
+write_conflict_value (GString               *out,
+                      const WaymarkConflict *conflict,
+                      WaymarkConflictSide    side)
+{
+  const WaymarkConflictValue *value = &conflict->values[side];
+  const char *name = waymark_conflict_side_to_nick (side);
+
+  if (!value->set)
+    return;
+  g_string_append_printf (out, "    <%s", name);
+  if (conflict->kind == WAYMARK_CONFLICT_ORDER)
+    attr (out, "after", value->text);
+  foreign_attrs (out, conflict->foreign, name);
+  if (conflict->kind == WAYMARK_CONFLICT_ORDER)
+    {
+      g_string_append_len (out, "/>\n", 3);
+      return;
+    }
+  if (value->kpis != NULL && value->kpis->len > 0)
+    {
+      g_string_append_len (out, ">\n", 2);
+      for (guint i = 0; i < value->kpis->len; i++)
+        {
+          const WaymarkKpi *kpi = g_ptr_array_index (value->kpis, i);
+
+          g_string_append_len (out, "      <kpi", 10);
+          attr (out, "name", kpi->name);
+          attr (out, "value", kpi->value);
+          attr (out, "unit", kpi->unit);
+          attr (out, "target", kpi->target);
+          attr (out, "better", waymark_kpi_direction_to_nick (kpi->direction));
+          if (conflict->foreign != NULL)
+            {
+              g_autofree char *owner = g_strdup_printf ("%s:kpi:%u", name, i);
+
+              foreign_attrs (out, conflict->foreign, owner);
+            }
+          g_string_append_len (out, "/>\n", 3);
+        }
+      g_string_append_printf (out, "    </%s>\n", name);
+      return;
+    }
+  if (value->text == NULL)
+    {
+      g_string_append_len (out, "/>\n", 3);
+      return;
+    }
+  g_string_append_c (out, '>');
+  waymark_writer_append_escaped (out, value->text, FALSE);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+static void
+write_conflict (GString               *out,
+                const WaymarkConflict *conflict)
+{
+  gboolean values = conflict->kind != WAYMARK_CONFLICT_DELETED;
+  gboolean elements = conflict->foreign != NULL && conflict->foreign->elements != NULL;
+
+  g_string_append_len (out, "  <conflict", 11);
+  ns_decls (out, conflict->foreign);
+  if (conflict->kind != WAYMARK_CONFLICT_FIELD)
+    attr (out, "kind", waymark_conflict_kind_to_nick (conflict->kind));
+  attr (out, "item", conflict->item);
+  if (conflict->kind == WAYMARK_CONFLICT_FIELD)
+    attr (out, "field", waymark_diff_field_to_nick (conflict->field));
+  if (conflict->kind == WAYMARK_CONFLICT_DELETED)
+    attr (out, "deleted-by", waymark_conflict_side_to_nick (conflict->deleted_by));
+  foreign_attrs (out, conflict->foreign, "");
+  if (!values && !elements)
+    {
+      g_string_append_len (out, "/>\n", 3);
+      return;
+    }
+  g_string_append_len (out, ">\n", 2);
+  if (values)
+    for (int side = 0; side < WAYMARK_CONFLICT_N_SIDES; side++)
+      write_conflict_value (out, conflict, side);
+  foreign_elements (out, conflict->foreign, 2);
+  g_string_append_len (out, "  </conflict>\n", 14);
+}
+
 /**
  * waymark_writer_get_format:
  *
@@ -448,6 +534,8 @@ waymark_writer_get_format (WaymarkJourney *journey)
 {
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), WAYMARK_FORMAT_VERSION);
 
+  if (waymark_journey_get_conflicts (journey)->len > 0)
+    return 2;
   for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
     {
       GPtrArray *items = waymark_journey_get_items (journey, t);
@@ -504,6 +592,13 @@ waymark_writer_write_to_string (WaymarkJourney *journey,
   EACH (WAYMARK_ITEM_NOTE, write_note);
   EACH (WAYMARK_ITEM_LINK, write_link);
 #undef EACH
+
+  {
+    GPtrArray *conflicts = waymark_journey_get_conflicts (journey);
+
+    for (guint i = 0; i < conflicts->len; i++)
+      write_conflict (out, g_ptr_array_index (conflicts, i));
+  }
 
   foreign_elements (out, f, 1);
   g_string_append (out, "</journey>\n");

@@ -40,6 +40,15 @@ static const GOptionEntry option_entries[] = {
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to .png: the resolution, 24 to 1200 (default 96: one pixel per map unit)"),
     N_("N") },
+  { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With diff: words (default) or xml"),
+    N_("FORMAT") },
+  { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With merge: the file to write the merged map to"),
+    N_("OUT") },
+  { "name", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With merge: the name messages give OUT (git’s %P, since %A is a temporary file)"),
+    N_("NAME") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -181,8 +190,34 @@ run_command_line (const char * const            *files,
   return status;
 }
 
+static int
+run_subcommand (const char * const *args,
+                const char         *format,
+                const char         *output,
+                const char         *name)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  WaymarkCliExit status = waymark_cli_run_command (args, format, output, name, out, errors);
+
+  if (out->len > 0)
+    g_print ("%s", out->str);
+  if (errors->len > 0)
+    g_printerr ("%s", errors->str);
+
+  return status;
+}
+
+/* Whether the first of @files names a command rather than a map. */
+static gboolean
+is_subcommand (const char * const *files)
+{
+  return files != NULL && files[0] != NULL && (g_str_equal (files[0], "diff") || g_str_equal (files[0], "merge"));
+}
+
 /* Everything here runs before the application registers or GTK opens a
- * display, so that --check and --export work on a machine without one. */
+ * display, so that --check, --export, diff and merge work on a machine
+ * without one. */
 static int
 waymark_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -191,6 +226,9 @@ waymark_application_handle_local_options (GApplication *app,
   g_autofree const char **files = NULL;
   const char *export_path = NULL;
   WaymarkCliExportOptions export_options = { NULL };
+  const char *format = NULL;
+  const char *output = NULL;
+  const char *name = NULL;
   gboolean check = FALSE;
   gboolean version = FALSE;
   g_autoptr(GError) error = NULL;
@@ -206,12 +244,31 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "orientation", "&s", &export_options.orientation);
   g_variant_dict_lookup (options, "poster", "&s", &export_options.poster);
   g_variant_dict_lookup (options, "dpi", "&s", &export_options.dpi);
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "name", "^&ay", &name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (version)
     {
       g_print ("waymark %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (is_subcommand (files))
+    {
+      if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
+          export_options.poster != NULL || export_options.dpi != NULL)
+        {
+          g_printerr (_("waymark: %s cannot be combined with --check or --export\n"), files[0]);
+          return WAYMARK_CLI_EXIT_USAGE;
+        }
+      return run_subcommand (files, format, output, name);
+    }
+  if (format != NULL || output != NULL || name != NULL)
+    {
+      g_printerr (_("waymark: --format goes with diff, --output and --name with merge\n"));
+      return WAYMARK_CLI_EXIT_USAGE;
     }
 
   if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
@@ -391,7 +448,7 @@ waymark_application_init (WaymarkApplication *self)
   GApplication *app = G_APPLICATION (self);
 
   g_application_add_main_option_entries (app, option_entries);
-  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_parameter_string (app, _("[FILE…] | diff A B | merge BASE OURS THEIRS -o OUT"));
   g_application_set_option_context_summary (app,
                                             _("Waymark maps customer journeys: phases, swimlanes and touchpoints.\n"
                                               "Each FILE opens in a tab; with none, a start page offers new and recent maps."));
@@ -404,8 +461,12 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --export map.png --dpi 150 map.journey\n"
                                                   "  waymark --export touchpoints.csv map.journey\n"
                                                   "  waymark --export normalised.journey map.journey\n"
+                                                  "  waymark diff old.journey new.journey\n"
+                                                  "  waymark merge base.journey ours.journey theirs.journey -o merged.journey\n"
                                                   "\n"
-                                                  "Exit codes: 0 success, 1 an invalid file, 2 bad arguments."));
+                                                  "Exit codes: 0 success, 1 an invalid file, 2 bad arguments.\n"
+                                                  "diff: 0 the same, 1 different, 2 an error. "
+                                                  "merge: 0 merged, 1 with conflicts, 2 an error."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }

@@ -8,6 +8,7 @@
 #include "waymark-canvas-private.h"
 #include "waymark-clipboard.h"
 #include "waymark-edits.h"
+#include "waymark-fragment.h"
 
 /* The canvas actions and their keys.  A facilitator can build a whole map
  * without a pointer: arrows move the cursor, Ctrl+arrows move cards,
@@ -530,9 +531,9 @@ paste_done (GObject      *source,
     return;
 
   if (fragment != NULL)
-    pasted = waymark_clipboard_paste (self->history, fragment, phase, lane, index);
+    pasted = waymark_fragment_paste (self->history, fragment, phase, lane, index);
   else
-    pasted = waymark_clipboard_paste_text (self->history, text, phase, lane, index);
+    pasted = waymark_fragment_paste_text (self->history, text, phase, lane, index);
   if (pasted != NULL && pasted->len > 0)
     _waymark_canvas_set_selection (self, pasted);
   else

@@ -7,19 +7,16 @@
 
 G_BEGIN_DECLS
 
-/* Copy and paste of cards.  The clipboard carries the document format: a
- * journey fragment holding the cards with the phases, lanes and channels
- * they refer to and the links between them, so cards paste into another
- * window or another program instance with everything they had.  Other
- * programs get the titles as plain text, and plain text pastes as one card
- * per line. */
+/* Copy and paste of cards through the system clipboard.  The clipboard
+ * carries the document format: a journey fragment (waymark-fragment.h)
+ * holding the cards with the phases, lanes and channels they refer to and
+ * the links between them, so cards paste into another window or another
+ * program instance with everything they had.  Other programs get the
+ * titles as plain text, and plain text pastes as one card per line
+ * (waymark_fragment_paste(), waymark_fragment_paste_text()). */
 
 #define WAYMARK_CLIPBOARD_MIME_TYPE "application/vnd.waymark.journey+xml"
 
-/* A new journey holding copies of @cards (touchpoints and notes of
- * @journey) and what they need. */
-WaymarkJourney     *waymark_clipboard_fragment_new     (WaymarkJourney *journey,
-                                                        GPtrArray      *cards);
 /* The clipboard content for @cards: the fragment, and the titles as text. */
 GdkContentProvider *waymark_clipboard_create_content   (WaymarkJourney *journey,
                                                         GPtrArray      *cards);
@@ -37,23 +34,5 @@ WaymarkJourney     *waymark_clipboard_read_finish      (GdkClipboard  *clipboard
                                                         GAsyncResult  *result,
                                                         char         **text,
                                                         GError       **error);
-
-/* Adds copies of @fragment's cards (new ids) to the history's journey in
- * one undo step: cards of the kind @lane holds go into the cell at
- * @index, others into a lane of their kind in @phase, found by id, then
- * name, then kind.  Channels are matched by name and icon and added when
- * missing; links between pasted touchpoints come along.  Returns the new
- * cards (a new array of borrowed pointers; empty when nothing fitted). */
-GPtrArray          *waymark_clipboard_paste            (WaymarkHistory *history,
-                                                        WaymarkJourney *fragment,
-                                                        WaymarkPhase   *phase,
-                                                        WaymarkLane    *lane,
-                                                        guint           index);
-/* One card of @lane's kind per non-empty line of @text (at most 500). */
-GPtrArray          *waymark_clipboard_paste_text       (WaymarkHistory *history,
-                                                        const char     *text,
-                                                        WaymarkPhase   *phase,
-                                                        WaymarkLane    *lane,
-                                                        guint           index);
 
 G_END_DECLS

@@ -77,6 +77,52 @@ write_canonical() {
 XML
 }
 
+# A map with one cell of three touchpoints and an empty second phase.
+write_shop() {
+  cat >"$1" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<journey xmlns="urn:waymark:journey" format="1" id="j-000000000002">
+  <title>Shop</title>
+  <state>as-is</state>
+  <phase id="p1">
+    <name>Awareness</name>
+  </phase>
+  <phase id="p2">
+    <name>Purchase</name>
+  </phase>
+  <lane id="l1" kind="touchpoints">
+    <name>Touchpoints</name>
+  </lane>
+  <touchpoint id="t1" phase="p1" lane="l1">
+    <title>Call</title>
+    <emotion score="1"/>
+  </touchpoint>
+  <touchpoint id="t2" phase="p1" lane="l1">
+    <title>Visit</title>
+  </touchpoint>
+  <touchpoint id="t3" phase="p1" lane="l1">
+    <title>Ad</title>
+  </touchpoint>
+</journey>
+XML
+}
+
+# add_card FILE ID TITLE: a touchpoint at the end of the first cell.
+add_card() {
+  sed -i "s|</journey>|  <touchpoint id=\"$2\" phase=\"p1\" lane=\"l1\">\n    <title>$3</title>\n  </touchpoint>\n</journey>|" "$1"
+  # Cards come before anything else after them; the shop map has none.
+}
+
+expect_out() {
+  [ "$out" = "$1" ] || fail "expected stdout:"$'\n'"$1"$'\n'"got:"$'\n'"$out"
+}
+
+expect_valid() {
+  if command -v xmllint >/dev/null; then
+    xmllint --noout --relaxng "$1" "$2" 2>"$tmp/xmllint" || fail "$2 does not match $1: $(cat "$tmp/xmllint")"
+  fi
+}
+
 write_newer() {
   cat >"$1" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -252,6 +298,178 @@ XML
     run --check
     expect_status 2
     expect_stderr_contains "--check needs at least one file"
+    ;;
+
+  diff)
+    write_shop "$tmp/a.journey"
+    sed -e 's|<title>Call</title>|<title>Call back</title>|' -e 's|score="1"|score="-2"|' \
+      -e 's|<name>Purchase</name>|<name>Buying</name>|' "$tmp/a.journey" >"$tmp/b.journey"
+    add_card "$tmp/b.journey" t4 "Chat"
+
+    run diff "$tmp/a.journey" "$tmp/a.journey"
+    expect_status 0
+    expect_no_stderr
+    expect_out ""
+
+    run diff "$tmp/a.journey" "$tmp/b.journey"
+    expect_status 1
+    expect_no_stderr
+    expect_out "Phase “Purchase” renamed to “Buying”
+Touchpoint “Call”: title “Call” → “Call back”
+Touchpoint “Call”: emotion +1 → −2
+Touchpoint “Chat” added at Awareness / Touchpoints, position 4"
+
+    run diff --format=xml "$tmp/a.journey" "$tmp/b.journey"
+    expect_status 1
+    printf '%s\n' "$out" >"$tmp/diff.xml"
+    expect_valid "$DATA_DIR/diff.rng" "$tmp/diff.xml"
+    grep -q '<added type="touchpoint" id="t4" phase="p1" lane="l1" position="4"/>' "$tmp/diff.xml" ||
+      fail "the XML does not say t4 was added"
+    grep -q '<edited type="touchpoint" match="id" a-id="t1" a-phase="p1" a-lane="l1" a-position="1" b-id="t1" b-phase="p1" b-lane="l1" b-position="1" field="emotion">' "$tmp/diff.xml" ||
+      fail "the XML does not say t1's emotion changed"
+
+    # Maps made separately (other ids) match by content.
+    sed -e 's|id="t|id="x|g' -e 's|id="j-000000000002"|id="j-000000000003"|' "$tmp/a.journey" >"$tmp/c.journey"
+    run diff "$tmp/a.journey" "$tmp/c.journey"
+    expect_status 0
+    run diff --format=xml "$tmp/a.journey" "$tmp/c.journey"
+    expect_out '<?xml version="1.0" encoding="UTF-8"?>
+<diff xmlns="urn:waymark:diff" a="'"$tmp"'/a.journey" b="'"$tmp"'/c.journey" matching="content"/>'
+
+    # git's seven arguments for an external diff; /dev/null is no map.
+    run diff maps/shop.journey /dev/null 0000000 100644 "$tmp/a.journey" 1234567 100644
+    expect_status 0
+    [ "$(sed -n 1p "$tmp/stdout")" = "diff --waymark a/maps/shop.journey b/maps/shop.journey" ] ||
+      fail "git's form should start with its header, got: $out"
+    [ "$(sed -n 2p "$tmp/stdout")" = "Journey: title (none) → “Shop”" ] ||
+      fail "git's form should list the new title, got: $out"
+    grep -qx "Phase “Awareness” added" "$tmp/stdout" || fail "git's form should list the added phase, got: $out"
+
+    run diff "$tmp/a.journey"
+    expect_status 2
+    expect_stderr_contains "diff needs two files"
+    run diff "$tmp/a.journey" "$tmp/missing.journey"
+    expect_status 2
+    expect_stderr_contains "$tmp/missing.journey"
+    run diff --format=html "$tmp/a.journey" "$tmp/b.journey"
+    expect_status 2
+    expect_stderr_contains "unknown diff format “html”"
+    run diff -o "$tmp/x.journey" "$tmp/a.journey" "$tmp/b.journey"
+    expect_status 2
+    expect_no_file "$tmp/x.journey"
+    run --check "$tmp/a.journey" --format=xml
+    expect_status 2
+    ;;
+
+  merge)
+    write_shop "$tmp/base.journey"
+    sed 's|<title>Call</title>|<title>Call back</title>|' "$tmp/base.journey" >"$tmp/ours.journey"
+    sed 's|<title>Visit</title>|<title>Visit the shop</title>|' "$tmp/base.journey" >"$tmp/theirs.journey"
+
+    run merge "$tmp/base.journey" "$tmp/ours.journey" "$tmp/theirs.journey" -o "$tmp/merged.journey"
+    expect_status 0
+    expect_no_stderr
+    grep -q '<title>Call back</title>' "$tmp/merged.journey" || fail "ours' title is missing"
+    grep -q '<title>Visit the shop</title>' "$tmp/merged.journey" || fail "theirs' title is missing"
+    run --check "$tmp/merged.journey"
+    expect_status 0
+
+    # Both retitle the same card.
+    sed 's|<title>Call</title>|<title>Ring us</title>|' "$tmp/base.journey" >"$tmp/theirs2.journey"
+    run merge "$tmp/base.journey" "$tmp/ours.journey" "$tmp/theirs2.journey" -o "$tmp/conflict.journey"
+    expect_status 1
+    expect_stderr "$tmp/conflict.journey:24: merge conflict: Touchpoint “Call back”: title: ours “Call back”, theirs “Ring us”"
+    expect_valid "$DATA_DIR/journey.rng" "$tmp/conflict.journey"
+    sed -n 24p "$tmp/conflict.journey" | grep -q '<conflict item="t1" field="title">' ||
+      fail "line 24 is not the conflict"
+    run --check "$tmp/conflict.journey"
+    expect_status 1
+    expect_stderr "$tmp/conflict.journey:24: merge conflict: Touchpoint “Call back”: title: ours “Call back”, theirs “Ring us”"
+    run merge --name map.journey "$tmp/base.journey" "$tmp/ours.journey" "$tmp/theirs2.journey" -o "$tmp/conflict.journey"
+    expect_status 1
+    expect_stderr "map.journey:24: merge conflict: Touchpoint “Call back”: title: ours “Call back”, theirs “Ring us”"
+
+    # A map with conflicts is not merged again before they are settled.
+    run merge "$tmp/base.journey" "$tmp/conflict.journey" "$tmp/theirs.journey" -o "$tmp/again.journey"
+    expect_status 2
+    expect_stderr_contains "our version still has merge conflicts"
+    expect_no_file "$tmp/again.journey"
+
+    run merge "$tmp/base.journey" "$tmp/ours.journey" -o "$tmp/out.journey"
+    expect_status 2
+    expect_stderr_contains "merge needs three files"
+    run merge "$tmp/base.journey" "$tmp/ours.journey" "$tmp/theirs.journey"
+    expect_status 2
+    expect_stderr_contains "merge needs an output file"
+    run merge "$tmp/base.journey" "$tmp/missing.journey" "$tmp/theirs.journey" -o "$tmp/out.journey"
+    expect_status 2
+    expect_no_file "$tmp/out.journey"
+    write_newer "$tmp/newer.journey"
+    run merge "$tmp/base.journey" "$tmp/newer.journey" "$tmp/theirs.journey" -o "$tmp/out.journey"
+    expect_status 2
+    expect_stderr_contains "merging it would lose what this version does not know"
+    expect_no_file "$tmp/out.journey"
+    run merge --format=xml "$tmp/base.journey" "$tmp/ours.journey" "$tmp/theirs.journey" -o "$tmp/out.journey"
+    expect_status 2
+    expect_no_file "$tmp/out.journey"
+    ;;
+
+  git-drivers)
+    command -v git >/dev/null || { echo "git is not installed"; exit 77; }
+    export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org \
+      GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
+    repo="$tmp/repo"
+    git init -q -b main "$repo" || fail "git init"
+    cd "$repo" || exit 1
+    # What the README tells teams to set up.
+    printf '*.journey diff=waymark merge=waymark\n' >.gitattributes
+    git config diff.waymark.command "$WAYMARK diff"
+    git config merge.waymark.name "Waymark journey map"
+    git config merge.waymark.driver "$WAYMARK merge --name %P %O %A %B -o %A"
+    write_shop map.journey
+    git add . && git commit -q -m base
+
+    # Both add a card at the end of the same cell: a line-based merge
+    # conflicts there, the journey merge does not.
+    git checkout -q -b chat
+    add_card map.journey t4 "Chat"
+    git commit -q -am chat
+    git checkout -q main
+    add_card map.journey t5 "Newsletter"
+    git commit -q -am newsletter
+    cp map.journey "$tmp/ours.journey"
+    git show chat:map.journey >"$tmp/theirs.journey"
+    git show main~1:map.journey >"$tmp/base.journey"
+    git merge-file -p "$tmp/ours.journey" "$tmp/base.journey" "$tmp/theirs.journey" >/dev/null &&
+      fail "a line-based merge should conflict here (the test would prove nothing)"
+    git merge -q --no-edit chat >"$tmp/git.out" 2>&1 || fail "git merge failed: $(cat "$tmp/git.out")"
+    run --check map.journey
+    expect_status 0
+    grep -q '<title>Chat</title>' map.journey || fail "their card is missing"
+    grep -q '<title>Newsletter</title>' map.journey || fail "our card is missing"
+
+    # git diff speaks in words through the diff driver.
+    run diff map.journey map.journey
+    git diff HEAD~2 HEAD -- map.journey >"$tmp/git-diff.out" 2>&1
+    grep -q '^Touchpoint “Chat” added at Awareness / Touchpoints' "$tmp/git-diff.out" ||
+      fail "git diff did not use the driver: $(cat "$tmp/git-diff.out")"
+
+    # Both retitle the same card: a conflict git reports, kept in the file.
+    git checkout -q -b retitle
+    sed -i 's|<title>Call</title>|<title>Ring us</title>|' map.journey
+    git commit -q -am ring
+    git checkout -q main
+    sed -i 's|<title>Call</title>|<title>Call back</title>|' map.journey
+    git commit -q -am callback
+    git merge -q --no-edit retitle >"$tmp/git.out" 2>&1 && fail "git merge should report the conflict"
+    grep -q "map.journey:[0-9]*: merge conflict: Touchpoint “Call back”: title: ours “Call back”, theirs “Ring us”" "$tmp/git.out" ||
+      fail "the driver's message is missing: $(cat "$tmp/git.out")"
+    [ "$(git status --porcelain map.journey)" = "UU map.journey" ] || fail "git does not see the conflict"
+    expect_valid "$DATA_DIR/journey.rng" map.journey
+    run --check map.journey
+    expect_status 1
+    expect_stderr_contains "merge conflict: Touchpoint “Call back”: title"
+    cd "$tmp" || exit 1
     ;;
 
   *)
