@@ -1189,7 +1189,7 @@ merge_journey_fields (Merge          *m,
   for (guint i = 0; i < G_N_ELEMENTS (journey_fields); i++)
     {
       WaymarkDiffField field = journey_fields[i];
-      g_autofree char *values[N_SIDES] = { NULL, };
+      char *values[N_SIDES];
       const char *take;
 
       for (int s = 0; s < N_SIDES; s++)
@@ -1214,6 +1214,8 @@ merge_journey_fields (Merge          *m,
         waymark_journey_set_text (out, field == WAYMARK_DIFF_FIELD_TITLE ? WAYMARK_FIELD_TITLE
                                        : field == WAYMARK_DIFF_FIELD_SUBJECT ? WAYMARK_FIELD_SUBJECT
                                        : WAYMARK_FIELD_GOAL, take);
+      for (int s = 0; s < N_SIDES; s++)
+        g_free (values[s]);
     }
 
   foreign = merge_foreign (waymark_journey_get_foreign (m->j[B]), waymark_journey_get_foreign (m->j[O]),
