@@ -10,8 +10,8 @@
 #include "waymark-reader-private.h"
 #include "waymark-writer.h"
 
-/* What a journey holds from other namespaces (DESIGN.md: "Elements and
- * attributes from other namespaces are kept and written back"): namespace
+/* What a journey holds from other namespaces (docs/ARCHITECTURE.md,
+ * "Files": what others wrote is kept): namespace
  * declarations, attributes with a foreign prefix, and whole foreign
  * subtrees, re-serialised from the SAX events into the strings that
  * WaymarkForeign keeps and the writer writes back verbatim. */

@@ -12,7 +12,7 @@
 #include "waymark-migrate.h"
 #include "waymark-reader-private.h"
 
-/* How the reader treats a file (DESIGN.md, "The file format"): every file
+/* How the reader treats a file (docs/ARCHITECTURE.md, "Files"): every file
  * is hostile.  The bytes are checked as they come, before libxml2 sees
  * them (size, gzip, UTF-16, UTF-8, the declared encoding), then libxml2's
  * SAX2 push parser streams events straight into the model, with no tree

@@ -18,9 +18,9 @@ typedef struct {
 } WaymarkReadInfo;
 
 /* Parses a .journey document from memory, treating it as hostile (see
- * DESIGN.md).  @display_name is the name used in messages.  On error,
- * returns NULL and sets @error in WAYMARK_FORMAT_ERROR with a message
- * "DISPLAY_NAME:LINE: problem". */
+ * docs/ARCHITECTURE.md, "Files").  @display_name is the name used in
+ * messages.  On error, returns NULL and sets @error in
+ * WAYMARK_FORMAT_ERROR with a message "DISPLAY_NAME:LINE: problem". */
 WaymarkJourney *waymark_reader_read (const char      *data,
                                      gsize            length,
                                      const char      *display_name,

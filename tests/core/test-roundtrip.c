@@ -10,8 +10,8 @@
 #include "waymark-reader.h"
 #include "waymark-writer.h"
 
-/* Load → save without edits gives the same bytes (DESIGN.md): git diffs
- * must show only what a person changed. */
+/* Load → save without edits gives the same bytes (docs/ARCHITECTURE.md,
+ * "Files"): git diffs must show only what a person changed. */
 
 /* Canonical writer output with something foreign in every place the
  * format keeps it. */

@@ -44,7 +44,7 @@ read_in_pieces (const guint8  *data,
 /* Whatever the bytes, the reader returns a journey or an error, never
  * crashes, leaks or hangs.  And what it accepts, the writer must write
  * in a form that loads again and then saves to the same bytes: the
- * canonical form is a fixed point (DESIGN.md: load → save without edits
+ * canonical form is a fixed point (docs/ARCHITECTURE.md, "Files": load → save without edits
  * gives the same bytes).  Read in pieces, the same bytes give the same
  * verdict (with several problems, possibly another first one) and the
  * same journey. */

@@ -237,7 +237,7 @@ test_generated (gconstpointer data)
 
 /* 110 KB that would expand to about 1 GB once read: one 50,000-byte
  * entity referenced 15,000 times.  Not passing XML_PARSE_NOENT is not
- * enough against it (DESIGN.md). */
+ * enough against it (docs/ARCHITECTURE.md, "Files"). */
 static GBytes *
 make_quadratic_blowup (void)
 {
