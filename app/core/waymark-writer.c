@@ -184,6 +184,25 @@ foreign_attrs (GString              *out,
   foreign_attrs_indexed (out, &index, owner);
 }
 
+/* Whether @foreign holds attributes for @owner: an element that is
+ * otherwise left out (empty text, nothing assessed) is still written
+ * for them, or they would be lost on save. */
+static gboolean
+has_foreign_attrs (const WaymarkForeign *foreign,
+                   const char           *owner)
+{
+  if (foreign == NULL || foreign->attrs == NULL)
+    return FALSE;
+  for (guint i = 0; i < foreign->attrs->len; i++)
+    {
+      const WaymarkForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+
+      if (strcmp (a->owner, owner) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 foreign_elements (GString              *out,
                   const WaymarkForeign *foreign,
@@ -200,7 +219,8 @@ foreign_elements (GString              *out,
 }
 
 /* <name attrs>text</name> on a line of its own; skipped when @text is NULL
- * unless @always. */
+ * unless @always, or written as <name attrs/> when only foreign
+ * attributes sit on it. */
 static void
 text_element (GString              *out,
               guint                 depth,
@@ -209,12 +229,19 @@ text_element (GString              *out,
               gboolean              always,
               const WaymarkForeign *foreign)
 {
-  if (text == NULL && !always)
+  gboolean attrs_only = text == NULL && !always;
+
+  if (attrs_only && !has_foreign_attrs (foreign, name))
     return;
   indent (out, depth);
   g_string_append_c (out, '<');
   g_string_append (out, name);
   foreign_attrs (out, foreign, name);
+  if (attrs_only)
+    {
+      g_string_append_len (out, "/>\n", 3);
+      return;
+    }
   g_string_append_c (out, '>');
   waymark_writer_append_escaped (out, text, FALSE);
   g_string_append_len (out, "</", 2);
@@ -359,7 +386,7 @@ write_touchpoint (GString                 *out,
         g_string_append_len (out, "/>\n", 3);
     }
   text_element (out, 2, "owner", tp->owner, FALSE, f);
-  if (waymark_touchpoint_has_assessment (tp))
+  if (waymark_touchpoint_has_assessment (tp) || has_foreign_attrs (f, "assessment"))
     {
       g_string_append_len (out, "    <assessment", 15);
       attr (out, "strength", waymark_strength_to_nick (tp->strength));

@@ -74,6 +74,36 @@ static const char foreign_doc[] =
   "  </ext:appendix>\n"
   "</journey>\n";
 
+/* Foreign attributes on elements that are otherwise empty: text elements
+ * without text and an <assessment> that assesses nothing.  The writer
+ * would leave each element out if it did not look at them. */
+static const char foreign_empty_doc[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<journey xmlns=\"urn:waymark:journey\" xmlns:x=\"urn:example:x\" format=\"1\" id=\"j-0123456789ab\">\n"
+  "  <title x:keep=\"title\"/>\n"
+  "  <subject x:keep=\"1\"/>\n"
+  "  <goal x:keep=\"goal\"/>\n"
+  "  <state>as-is</state>\n"
+  "  <persona id=\"persona-1\">\n"
+  "    <name>Lena</name>\n"
+  "    <description x:keep=\"d\"/>\n"
+  "  </persona>\n"
+  "  <phase id=\"phase-1\">\n"
+  "    <name x:keep=\"n\"></name>\n"
+  "  </phase>\n"
+  "  <lane id=\"lane-1\" kind=\"touchpoints\">\n"
+  "    <name>Touchpoints</name>\n"
+  "  </lane>\n"
+  "  <touchpoint id=\"tp-1\" phase=\"phase-1\" lane=\"lane-1\">\n"
+  "    <title>Call</title>\n"
+  "    <description x:keep=\"desc\"/>\n"
+  "    <quote x:keep=\"quote\"/>\n"
+  "    <idea x:keep=\"idea\"/>\n"
+  "    <owner x:keep=\"owner\"/>\n"
+  "    <assessment x:keep=\"assessment\"/>\n"
+  "  </touchpoint>\n"
+  "</journey>\n";
+
 /* Not canonical, but every bit of it means something the writer keeps. */
 static const char untidy_doc[] =
   "\xef\xbb\xbf<?xml version='1.0' encoding='utf-8'?>\n"
@@ -176,6 +206,14 @@ test_foreign (void)
 }
 
 static void
+test_foreign_on_empty (void)
+{
+  g_autoptr(GBytes) written = load_and_write (foreign_empty_doc, sizeof foreign_empty_doc - 1, "foreign-empty");
+
+  assert_same_bytes ("foreign-empty", foreign_empty_doc, sizeof foreign_empty_doc - 1, written);
+}
+
+static void
 test_untidy_settles (void)
 {
   g_autoptr(GBytes) once = load_and_write (untidy_doc, sizeof untidy_doc - 1, "untidy");
@@ -223,6 +261,7 @@ test_relaxng (void)
   g_autofree char *rng = data_path ("journey.rng");
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GBytes) foreign = NULL;
+  g_autoptr(GBytes) foreign_empty = NULL;
 
   if (xmllint == NULL)
     {
@@ -246,6 +285,8 @@ test_relaxng (void)
 
   foreign = load_and_write (foreign_doc, sizeof foreign_doc - 1, "foreign");
   validate (rng, "foreign", foreign);
+  foreign_empty = load_and_write (foreign_empty_doc, sizeof foreign_empty_doc - 1, "foreign-empty");
+  validate (rng, "foreign-empty", foreign_empty);
 }
 
 int
@@ -256,6 +297,7 @@ main (int   argc,
 
   g_test_add_func ("/roundtrip/templates", test_templates);
   g_test_add_func ("/roundtrip/foreign", test_foreign);
+  g_test_add_func ("/roundtrip/foreign-on-empty", test_foreign_on_empty);
   g_test_add_func ("/roundtrip/untidy-settles", test_untidy_settles);
   g_test_add_func ("/roundtrip/relaxng", test_relaxng);
 
