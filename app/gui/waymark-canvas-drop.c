@@ -32,6 +32,17 @@ _waymark_canvas_create_card (WaymarkCanvas      *self,
                              WaymarkLane        *lane,
                              guint               index)
 {
+  return _waymark_canvas_create_touchpoint (self, item, phase, lane, index, NULL);
+}
+
+gpointer
+_waymark_canvas_create_touchpoint (WaymarkCanvas      *self,
+                                   WaymarkPaletteItem *item,
+                                   WaymarkPhase       *phase,
+                                   WaymarkLane        *lane,
+                                   guint               index,
+                                   const char         *title)
+{
   WaymarkChannel *channel;
   g_autoptr(WaymarkCommand) group = NULL;
   g_autofree char *id = NULL;
@@ -45,9 +56,10 @@ _waymark_canvas_create_card (WaymarkCanvas      *self,
     return waymark_edits_add_note (self->history, phase, lane, index, NULL);
 
   channel = waymark_palette_item_find_channel (item, self->journey);
+  if (title == NULL)
+    title = waymark_palette_item_get_name (item);
   if (channel != NULL)
-    return waymark_edits_add_touchpoint (self->history, phase, lane, index,
-                                         waymark_palette_item_get_name (item), channel);
+    return waymark_edits_add_touchpoint (self->history, phase, lane, index, title, channel);
 
   /* The channel is new to this map: adding it is part of the same step,
    * so one undo takes both away. */
@@ -61,7 +73,7 @@ _waymark_canvas_create_card (WaymarkCanvas      *self,
   waymark_item_unref (channel);
 
   id = waymark_journey_new_id (self->journey, WAYMARK_ITEM_TOUCHPOINT);
-  tp = waymark_touchpoint_new (id, phase, lane, waymark_palette_item_get_name (item));
+  tp = waymark_touchpoint_new (id, phase, lane, title);
   waymark_touchpoint_set_channel (tp, channel);
   at = waymark_edits_cell_index (self->journey, WAYMARK_ITEM_TOUCHPOINT, phase, lane, index, NULL);
   waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_insert_command_new_insert (tp, at),

@@ -397,6 +397,11 @@ activate_action (GtkWidget  *widget,
 
   if (!_waymark_canvas_can_edit (self))
     return;
+  if (_waymark_canvas_is_linking (self))
+    {
+      _waymark_canvas_finish_link (self);
+      return;
+    }
   if (item != NULL && waymark_item_get_item_type (item) != WAYMARK_ITEM_LINK)
     {
       _waymark_canvas_start_editing (self, item, FALSE);
@@ -437,6 +442,14 @@ escape_action (GtkWidget  *widget,
 
   if (waymark_canvas_drag_is_active (self->drag))
     waymark_canvas_drag_cancel (self->drag);
+  else if (_waymark_canvas_is_linking (self))
+    {
+      /* Back to where "link to…" started. */
+      gpointer source = self->link_source;
+
+      waymark_canvas_select_item (self, source, WAYMARK_CANVAS_SELECT_REPLACE);
+      _waymark_canvas_cancel_link (self);
+    }
   else
     waymark_canvas_unselect_all (self);
 }
@@ -626,6 +639,7 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.zoom-out", has_journey && self->zoom > WAYMARK_CANVAS_MIN_ZOOM);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-reset", has_journey);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_journey);
+  _waymark_canvas_update_card_key_actions (self);
 }
 
 static void

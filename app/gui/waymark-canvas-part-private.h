@@ -59,6 +59,10 @@ void     _waymark_canvas_drop_leave       (WaymarkCanvas *self);
  * the channel it needs; returns the card. */
 gpointer _waymark_canvas_create_card      (WaymarkCanvas *self, WaymarkPaletteItem *item,
                                            WaymarkPhase *phase, WaymarkLane *lane, guint index);
+/* The same for a touchpoint titled @title (NULL: the item's name). */
+gpointer _waymark_canvas_create_touchpoint (WaymarkCanvas *self, WaymarkPaletteItem *item,
+                                           WaymarkPhase *phase, WaymarkLane *lane, guint index,
+                                           const char *title);
 /* Sets where a dragged card or palette item would land. */
 void     _waymark_canvas_set_drop         (WaymarkCanvas *self, gboolean valid, WaymarkPhase *phase,
                                            WaymarkLane *lane, guint index);

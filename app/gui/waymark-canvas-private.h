@@ -6,6 +6,7 @@
 #include "waymark-canvas-part-private.h"
 #include "waymark-canvas-drag.h"
 #include "waymark-inline-editor.h"
+#include "waymark-quick-add.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,13 @@ G_BEGIN_DECLS
  * see only waymark-canvas-part-private.h (not this struct): the drag
  * state machine (WaymarkCanvasDrag, waymark-canvas-drag*.c) and the
  * inline editor (WaymarkInlineEditor). */
+
+/* What W, S and M toggle on the selected touchpoints. */
+typedef enum {
+  WAYMARK_CANVAS_WEAK_SPOT,
+  WAYMARK_CANVAS_STRENGTH,
+  WAYMARK_CANVAS_MOMENT_OF_TRUTH,
+} WaymarkCanvasAssessment;
 
 /* Where a dragged card or palette item would land. */
 typedef struct {
@@ -86,6 +94,15 @@ struct _WaymarkCanvas
   WaymarkDropTarget drop;     /* cards and palette items */
   WaymarkInlineEditor *editor;
 
+  /* Building cards from the keyboard: the quick-add field and the cell
+   * its card goes to (borrowed, checked against the journey), the source
+   * of "link to…" (a reference while the target is picked). */
+  WaymarkQuickAdd *quick_add;
+  WaymarkPhase *quick_phase;
+  WaymarkLane *quick_lane;
+  guint quick_index;
+  WaymarkTouchpoint *link_source;
+
   /* CSS-named parts (children that never take input) */
   GtkWidget *cursor_box;
   GtkWidget *drop_preview;
@@ -115,6 +132,27 @@ void     _waymark_canvas_update_actions   (WaymarkCanvas *self);
 void     _waymark_canvas_move_cursor      (WaymarkCanvas *self, int dx, int dy, gboolean extend);
 gboolean _waymark_canvas_move_cards_by    (WaymarkCanvas *self, int dx, int dy);
 void     _waymark_canvas_delete_selection (WaymarkCanvas *self);
+
+/* waymark-canvas-card-keys.c */
+void     _waymark_canvas_init_card_keys   (WaymarkCanvas *self);
+void     _waymark_canvas_dispose_card_keys (WaymarkCanvas *self);
+void     _waymark_canvas_class_init_card_keys (GtkWidgetClass *widget_class);
+void     _waymark_canvas_update_card_key_actions (WaymarkCanvas *self);
+/* Opens the quick-add field on the cursor's cell; FALSE when it cannot. */
+gboolean _waymark_canvas_quick_add        (WaymarkCanvas *self);
+void     _waymark_canvas_allocate_quick_add (WaymarkCanvas *self);
+/* On the selected touchpoints, one undo step; FALSE when none is selected. */
+gboolean _waymark_canvas_set_emotion      (WaymarkCanvas *self, gboolean has_emotion, int emotion);
+gboolean _waymark_canvas_toggle_assessment (WaymarkCanvas *self, WaymarkCanvasAssessment assessment);
+/* "Link to…" from the selected touchpoint: the cursor picks the target. */
+gboolean _waymark_canvas_start_link       (WaymarkCanvas *self);
+gboolean _waymark_canvas_is_linking       (WaymarkCanvas *self);
+/* Links the source to the selected touchpoint and ends "link to…". */
+gboolean _waymark_canvas_finish_link      (WaymarkCanvas *self);
+void     _waymark_canvas_cancel_link      (WaymarkCanvas *self);
+/* @item left the journey (NULL: all of them did). */
+void     _waymark_canvas_forget_card_keys_item (WaymarkCanvas *self, gpointer item);
+void     _waymark_canvas_snapshot_link_to (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
 
 /* waymark-canvas-zoom.c */
 void     _waymark_canvas_init_zoom        (WaymarkCanvas *self);

@@ -305,6 +305,7 @@ waymark_canvas_snapshot (GtkWidget   *widget,
     {
       _waymark_canvas_snapshot_drop (self, snapshot, palette);
       waymark_canvas_drag_snapshot (self->drag, snapshot, palette);
+      _waymark_canvas_snapshot_link_to (self, snapshot, palette);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -437,6 +438,7 @@ waymark_canvas_size_allocate (GtkWidget *widget,
   self->base_valid = FALSE;
   _waymark_canvas_allocate_parts (self);
   allocate_editor (self);
+  _waymark_canvas_allocate_quick_add (self);
   _waymark_canvas_allocate_menu (self);
 }
 
@@ -849,6 +851,7 @@ drop_item_references (WaymarkCanvas *self,
     self->cursor_lane = NULL;
   if (waymark_inline_editor_get_item (self->editor) == item)
     _waymark_canvas_stop_editing (self, FALSE);
+  _waymark_canvas_forget_card_keys_item (self, item);
   if (g_hash_table_contains (self->selected, item))
     {
       g_hash_table_remove (self->selected, item);
@@ -864,6 +867,7 @@ forget_items (WaymarkCanvas *self)
   waymark_canvas_drag_forget (self->drag, NULL);
   self->cursor_phase = NULL;
   self->cursor_lane = NULL;
+  _waymark_canvas_forget_card_keys_item (self, NULL);
 }
 
 static void
@@ -1261,6 +1265,7 @@ waymark_canvas_dispose (GObject *object)
   g_clear_pointer (&self->cursor_box, gtk_widget_unparent);
   if (self->editor != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->editor)));
+  _waymark_canvas_dispose_card_keys (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->base_surface, cairo_surface_destroy);
   g_clear_object (&self->document_signals);
@@ -1426,6 +1431,7 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
 
   _waymark_canvas_class_init_keys (widget_class);
+  _waymark_canvas_class_init_card_keys (widget_class);
   _waymark_canvas_class_init_zoom (widget_class);
   _waymark_canvas_class_init_edit (widget_class);
 }
@@ -1475,6 +1481,7 @@ waymark_canvas_init (WaymarkCanvas *self)
   self->editor = WAYMARK_INLINE_EDITOR (waymark_inline_editor_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->editor), GTK_WIDGET (self));
   g_signal_connect_object (self->editor, "notify::item", G_CALLBACK (editor_item_cb), self, G_CONNECT_SWAPPED);
+  _waymark_canvas_init_card_keys (self);
 
   self->dark = adw_style_manager_get_dark (style);
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (style_dark_cb), self, 0);

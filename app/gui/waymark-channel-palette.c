@@ -251,6 +251,15 @@ waymark_channel_palette_set_search (WaymarkChannelPalette *self,
   search_changed_cb (self, self->search_entry);
 }
 
+void
+waymark_channel_palette_focus_search (WaymarkChannelPalette *self)
+{
+  g_return_if_fail (WAYMARK_IS_CHANNEL_PALETTE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
 static void
 waymark_channel_palette_dispose (GObject *object)
 {

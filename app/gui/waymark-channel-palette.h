@@ -24,4 +24,7 @@ WaymarkPaletteItem *waymark_channel_palette_get_row_item (WaymarkChannelPalette 
 void                waymark_channel_palette_set_search   (WaymarkChannelPalette *self,
                                                           const char            *text);
 
+/* Puts the keyboard in the search field, its text selected (Ctrl+F). */
+void                waymark_channel_palette_focus_search (WaymarkChannelPalette *self);
+
 G_END_DECLS

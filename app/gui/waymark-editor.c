@@ -299,8 +299,14 @@ waymark_editor_set_view (WaymarkEditor *self,
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
   g_return_if_fail (g_strcmp0 (view, "map") == 0 || g_strcmp0 (view, "outline") == 0);
 
+  /* Ctrl+1 from the palette or the inspector brings the keyboard back
+   * to the map even when the map is shown already. */
   if (g_strcmp0 (view, waymark_editor_get_view (self)) == 0)
-    return;
+    {
+      if (g_str_equal (view, "map"))
+        gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      return;
+    }
   outline = g_str_equal (view, "outline");
   gtk_stack_set_visible_child_name (self->view_stack, view);
   gtk_widget_set_visible (self->map_tools, !outline);
@@ -348,6 +354,52 @@ waymark_editor_add_toast (WaymarkEditor *self,
 }
 
 /* ---- Actions: the toolbar sits beside the canvas, not in it ---- */
+
+static void
+search_palette_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (widget);
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self->palette)))
+    return;
+  waymark_channel_palette_focus_search (self->palette);
+}
+
+/* Escape in the palette or the inspector returns the keyboard to the map
+ * (what the room looks at); popovers and dialogs keep their own Escape. */
+static gboolean
+escape_to_map_cb (WaymarkEditor         *self,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkEventControllerKey *controller)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (focus != NULL && gtk_widget_get_native (focus) != gtk_widget_get_native (widget))
+    return FALSE;
+  if (g_strcmp0 (waymark_editor_get_view (self), "map") != 0)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  return TRUE;
+}
+
+static void
+add_escape_to_map (WaymarkEditor *self,
+                   GtkWidget     *widget)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (escape_to_map_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+}
 
 static void
 forward_action (GtkWidget  *widget,
@@ -481,6 +533,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   /* Radio-like toggle buttons and Ctrl+1 / Ctrl+2 (free in the canvas and
    * the window; Alt+number is the tab view's). */
   gtk_widget_class_install_property_action (widget_class, "editor.view", "view");
+  gtk_widget_class_install_action (widget_class, "editor.search-palette", NULL, search_palette_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.search-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
@@ -512,6 +566,8 @@ waymark_editor_init (WaymarkEditor *self)
                                  G_CALLBACK (read_only_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (self->toolbar, "map", G_CALLBACK (toolbar_mapped_cb), self);
+  add_escape_to_map (self, GTK_WIDGET (self->palette));
+  add_escape_to_map (self, GTK_WIDGET (self->inspector));
 
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
   update_read_only (self);

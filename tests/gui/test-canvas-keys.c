@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-canvas-keys"
+
+#include "config.h"
+
+#include "test-canvas-util.h"
+#include "waymark-channel-palette.h"
+#include "waymark-editor.h"
+#include "waymark-inspector.h"
+
+/* Building a card in a breath: the keys of the map, each pressed through
+ * the key bindings GTK holds for the widget (the trigger's keyval and
+ * modifiers, the action and its arguments), so a key that is not bound,
+ * or bound to the wrong thing, fails here.  tests/e2e presses the same
+ * keys as real X events. */
+
+/* Finds the binding of @keyval + @mods on @widget or an ancestor, as the
+ * shortcut controllers see it, and activates it. */
+static gboolean
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  mods)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != mods)
+                continue;
+              if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  gui_test_iterate ();
+                  return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* A key press as the key controllers of @widget see it (capture phase
+ * ones first, as GTK runs them). */
+static gboolean
+press_captured (GtkWidget *widget,
+                guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      if (handled)
+        {
+          gui_test_iterate ();
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static WaymarkQuickAdd *
+quick_add (WaymarkCanvas *canvas)
+{
+  GtkWidget *widget = gui_test_find_widget (GTK_WIDGET (canvas), WAYMARK_TYPE_QUICK_ADD, NULL);
+
+  g_assert_nonnull (widget);
+  return WAYMARK_QUICK_ADD (widget);
+}
+
+static GtkWidget *
+quick_add_entry (WaymarkCanvas *canvas)
+{
+  GtkWidget *entry = gui_test_find_widget (GTK_WIDGET (quick_add (canvas)), GTK_TYPE_ENTRY, NULL);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static GtkWidget *
+focus_of (CanvasFixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_in (CanvasFixture *f,
+          GtkWidget     *widget)
+{
+  GtkWidget *focus = focus_of (f);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Types @text into the quick-add field and presses Enter. */
+static void
+quick_type (WaymarkCanvas *canvas,
+            const char    *text)
+{
+  GtkWidget *entry = quick_add_entry (canvas);
+
+  g_assert_true (waymark_quick_add_is_active (quick_add (canvas)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  gui_test_iterate ();
+}
+
+static guint
+count_cards (WaymarkJourney *journey)
+{
+  return waymark_journey_get_n_items (journey, WAYMARK_ITEM_TOUCHPOINT) +
+         waymark_journey_get_n_items (journey, WAYMARK_ITEM_NOTE);
+}
+
+static WaymarkChannel *
+find_channel (WaymarkJourney *journey,
+              const char     *name)
+{
+  GPtrArray *channels = waymark_journey_get_items (journey, WAYMARK_ITEM_CHANNEL);
+
+  for (guint i = 0; i < channels->len; i++)
+    if (g_strcmp0 (((WaymarkChannel *) g_ptr_array_index (channels, i))->name, name) == 0)
+      return g_ptr_array_index (channels, i);
+  return NULL;
+}
+
+/* ---- N: quick add ---- */
+
+static void
+test_quick_add (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+  WaymarkPhase *before, *during;
+  WaymarkLane *touchpoints, *pain_points;
+  WaymarkTouchpoint *tp;
+  WaymarkNote *note;
+  g_auto(GStrv) matches = NULL;
+  guint n_cards, n_undo, n_channels;
+
+  canvas_fixture_open (&f, "three-stages.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  before = find_phase (f.journey, "Before the purchase");
+  during = find_phase (f.journey, "During the purchase");
+  touchpoints = find_lane (f.journey, "Touchpoints");
+  pain_points = find_lane (f.journey, "Pain points");
+  gtk_widget_grab_focus (canvas);
+  n_cards = count_cards (f.journey);
+
+  /* Arrows pick the cell: the map is empty, the cursor starts in the
+   * first cell that holds cards and Right moves it to the next phase. */
+  g_assert_true (press (canvas, GDK_KEY_Right, 0));
+  g_assert_true (press (canvas, GDK_KEY_Left, 0));
+  g_assert_true (press (canvas, GDK_KEY_Right, 0));
+  g_assert_true (f.canvas->cursor_phase == during && f.canvas->cursor_lane == touchpoints);
+
+  /* N opens the field on that cell with the keyboard in it; typing
+   * filters the channels, the map's own first. */
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  g_assert_true (waymark_quick_add_is_active (quick_add (f.canvas)));
+  g_assert_false (waymark_quick_add_is_titling (quick_add (f.canvas)));
+  g_assert_true (focus_in (&f, quick_add_entry (f.canvas)));
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "ma");
+  matches = waymark_quick_add_get_matches (quick_add (f.canvas));
+  /* Inside a name counts too. */
+  g_assert_cmpstr (matches[0], ==, "E-mail");
+  g_clear_pointer (&matches, g_strfreev);
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "po");
+  matches = waymark_quick_add_get_matches (quick_add (f.canvas));
+  /* A word of the name may start with it. */
+  g_assert_cmpstr (matches[0], ==, "Print & posters");
+  g_clear_pointer (&matches, g_strfreev);
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "zzz");
+  matches = waymark_quick_add_get_matches (quick_add (f.canvas));
+  g_assert_cmpuint (g_strv_length (matches), ==, 0);
+  g_clear_pointer (&matches, g_strfreev);
+  /* Enter with no match stays on the channel. */
+  g_signal_emit_by_name (quick_add_entry (f.canvas), "activate");
+  g_assert_false (waymark_quick_add_is_titling (quick_add (f.canvas)));
+
+  /* Enter takes the first match, then the title, then Enter: one card,
+   * one undo step, selected, and the keyboard back on the map. */
+  n_undo = waymark_history_get_n_undo (f.history);
+  quick_type (f.canvas, "web");
+  g_assert_true (waymark_quick_add_is_titling (quick_add (f.canvas)));
+  quick_type (f.canvas, "Compares prices");
+  g_assert_false (waymark_quick_add_is_active (quick_add (f.canvas)));
+  g_assert_cmpuint (count_cards (f.journey), ==, n_cards + 1);
+  tp = find_touchpoint (f.journey, "Compares prices");
+  g_assert_true (tp->phase == during && tp->lane == touchpoints);
+  g_assert_nonnull (tp->channel);
+  g_assert_cmpstr (tp->channel->name, ==, "Website");
+  g_assert_true (waymark_canvas_get_selected_item (f.canvas) == tp);
+  g_assert_true (focus_of (&f) == canvas);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 1);
+
+  /* A palette kind the map has not got yet adds its channel in the same
+   * step, named as the palette names it; Down picks the second match. */
+  n_channels = waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_CHANNEL);
+  g_assert_null (find_channel (f.journey, "Trade fair"));
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "trade");
+  quick_type (f.canvas, "trade");
+  quick_type (f.canvas, "Meets us at the booth");
+  tp = find_touchpoint (f.journey, "Meets us at the booth");
+  g_assert_nonnull (find_channel (f.journey, "Trade fair"));
+  g_assert_true (tp->channel == find_channel (f.journey, "Trade fair"));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_CHANNEL), ==, n_channels + 1);
+  /* It went after the selected card, in the same cell. */
+  g_assert_true (tp->phase == during);
+  g_assert_cmpint (cell_position (f.journey, tp), ==, 1);
+  g_assert_true (waymark_history_undo (f.history));
+  g_assert_null (find_channel (f.journey, "Trade fair"));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_CHANNEL), ==, n_channels);
+
+  /* Down picks another match; an empty title names the card after its
+   * channel; Backspace in an empty title goes back to the channel. */
+  waymark_canvas_unselect_all (f.canvas);
+  _waymark_canvas_set_cursor_cell (f.canvas, before, touchpoints);
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "s");
+  matches = waymark_quick_add_get_matches (quick_add (f.canvas));
+  g_assert_cmpstr (matches[0], ==, "Social media");
+  g_assert_cmpstr (matches[1], ==, "Search engine");
+  g_assert_true (press_captured (quick_add_entry (f.canvas), GDK_KEY_Down));
+  g_signal_emit_by_name (quick_add_entry (f.canvas), "activate");
+  g_assert_true (waymark_quick_add_is_titling (quick_add (f.canvas)));
+  g_assert_true (press_captured (quick_add_entry (f.canvas), GDK_KEY_BackSpace));
+  g_assert_false (waymark_quick_add_is_titling (quick_add (f.canvas)));
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "s");
+  g_assert_true (press_captured (quick_add_entry (f.canvas), GDK_KEY_Down));
+  g_signal_emit_by_name (quick_add_entry (f.canvas), "activate");
+  quick_type (f.canvas, "");
+  tp = waymark_canvas_get_selected_item (f.canvas);
+  g_assert_cmpstr (tp->title, ==, "Search engine");
+  g_assert_cmpstr (tp->channel->name, ==, "Search engine");
+  g_assert_true (tp->phase == before);
+
+  /* Escape adds nothing and gives the keyboard back. */
+  n_cards = count_cards (f.journey);
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  gtk_editable_set_text (GTK_EDITABLE (quick_add_entry (f.canvas)), "web");
+  g_assert_true (press_captured (quick_add_entry (f.canvas), GDK_KEY_Escape));
+  g_assert_false (waymark_quick_add_is_active (quick_add (f.canvas)));
+  g_assert_cmpuint (count_cards (f.journey), ==, n_cards);
+  g_assert_true (focus_of (&f) == canvas);
+
+  /* On a notes lane it asks only for the text. */
+  waymark_canvas_unselect_all (f.canvas);
+  _waymark_canvas_set_cursor_cell (f.canvas, during, pain_points);
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  g_assert_true (waymark_quick_add_is_titling (quick_add (f.canvas)));
+  quick_type (f.canvas, "Shipping costs show up late");
+  note = waymark_canvas_get_selected_item (f.canvas);
+  g_assert_cmpint (waymark_item_get_item_type (note), ==, WAYMARK_ITEM_NOTE);
+  g_assert_cmpstr (note->text, ==, "Shipping costs show up late");
+  g_assert_true (note->phase == during && note->lane == pain_points);
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- Digits, W, S, M ---- */
+
+static void
+test_emotion_and_assessment (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+  WaymarkTouchpoint *tp, *other;
+  guint n_undo;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  gtk_widget_grab_focus (canvas);
+
+  /* 1–5 are −2…+2, 0 clears; each is one undo step. */
+  n_undo = waymark_history_get_n_undo (f.history);
+  for (guint key = GDK_KEY_1; key <= GDK_KEY_5; key++)
+    {
+      g_assert_true (press (canvas, key, 0));
+      g_assert_true (tp->has_emotion);
+      g_assert_cmpint (tp->emotion, ==, (int) (key - GDK_KEY_1) - 2);
+    }
+  g_assert_true (press (canvas, GDK_KEY_KP_2, 0));
+  g_assert_cmpint (tp->emotion, ==, -1);
+  g_assert_true (press (canvas, GDK_KEY_0, 0));
+  g_assert_false (tp->has_emotion);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 7);
+  g_assert_true (waymark_history_undo (f.history));
+  g_assert_true (tp->has_emotion);
+  g_assert_cmpint (tp->emotion, ==, -1);
+
+  /* Two cards: one step for both. */
+  g_assert_true (press (canvas, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpuint (waymark_canvas_get_selection (f.canvas)->len, ==, 2);
+  other = g_ptr_array_index (waymark_canvas_get_selection (f.canvas), 1);
+  n_undo = waymark_history_get_n_undo (f.history);
+  g_assert_true (press (canvas, GDK_KEY_5, 0));
+  g_assert_cmpint (tp->emotion, ==, 2);
+  g_assert_cmpint (other->emotion, ==, 2);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 1);
+
+  /* W, S and M toggle; a weak spot and a strength exclude each other. */
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  tp->strength = WAYMARK_STRENGTH_UNSET;
+  g_assert_true (press (canvas, GDK_KEY_w, 0));
+  g_assert_cmpint (tp->strength, ==, WAYMARK_STRENGTH_WEAKNESS);
+  g_assert_true (press (canvas, GDK_KEY_s, 0));
+  g_assert_cmpint (tp->strength, ==, WAYMARK_STRENGTH_STRENGTH);
+  g_assert_true (press (canvas, GDK_KEY_s, 0));
+  g_assert_cmpint (tp->strength, ==, WAYMARK_STRENGTH_UNSET);
+  {
+    gboolean was = tp->moment_of_truth;
+
+    g_assert_true (press (canvas, GDK_KEY_m, 0));
+    g_assert_true (tp->moment_of_truth == !was);
+    g_assert_true (press (canvas, GDK_KEY_m, 0));
+    g_assert_true (tp->moment_of_truth == was);
+  }
+
+  /* A note has no emotion: the digit changes nothing. */
+  {
+    GPtrArray *notes = waymark_journey_get_items (f.journey, WAYMARK_ITEM_NOTE);
+
+    n_undo = waymark_history_get_n_undo (f.history);
+    waymark_canvas_select_item (f.canvas, g_ptr_array_index (notes, 0), WAYMARK_CANVAS_SELECT_REPLACE);
+    press (canvas, GDK_KEY_3, 0);
+    g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+  }
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- L: link to… ---- */
+
+static gboolean
+linked (WaymarkJourney    *journey,
+        WaymarkTouchpoint *from,
+        WaymarkTouchpoint *to)
+{
+  GPtrArray *links = waymark_journey_get_items (journey, WAYMARK_ITEM_LINK);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      WaymarkLink *link = g_ptr_array_index (links, i);
+
+      if (link->from == from && link->to == to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_link_to (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+  WaymarkPhase *during;
+  WaymarkLane *touchpoints;
+  WaymarkTouchpoint *a, *b;
+  guint n_links;
+
+  canvas_fixture_open (&f, "three-stages.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  during = find_phase (f.journey, "During the purchase");
+  touchpoints = find_lane (f.journey, "Touchpoints");
+  gtk_widget_grab_focus (canvas);
+
+  /* Two cards side by side, from the keyboard. */
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  quick_type (f.canvas, "web");
+  quick_type (f.canvas, "Reads the page");
+  g_assert_true (press (canvas, GDK_KEY_Right, 0));
+  g_assert_true (f.canvas->cursor_phase == during && f.canvas->cursor_lane == touchpoints);
+  g_assert_true (press (canvas, GDK_KEY_n, 0));
+  quick_type (f.canvas, "store");
+  quick_type (f.canvas, "Buys in the store");
+  a = find_touchpoint (f.journey, "Reads the page");
+  b = find_touchpoint (f.journey, "Buys in the store");
+  g_assert_true (b->phase == during);
+
+  /* L on the first, Left and Right pick the target, Enter links. */
+  n_links = waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_LINK);
+  waymark_canvas_select_item (f.canvas, a, WAYMARK_CANVAS_SELECT_REPLACE);
+  g_assert_true (press (canvas, GDK_KEY_l, 0));
+  g_assert_true (_waymark_canvas_is_linking (f.canvas));
+  g_assert_true (press (canvas, GDK_KEY_Right, 0));
+  g_assert_true (waymark_canvas_get_selected_item (f.canvas) == b);
+  g_assert_true (press (canvas, GDK_KEY_Return, 0));
+  g_assert_false (_waymark_canvas_is_linking (f.canvas));
+  g_assert_true (linked (f.journey, a, b));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_LINK), ==, n_links + 1);
+  /* Enter did not also edit the title. */
+  g_assert_false (waymark_canvas_is_editing (f.canvas));
+
+  /* Escape cancels and goes back to the source. */
+  g_assert_true (press (canvas, GDK_KEY_l, 0));
+  g_assert_true (press (canvas, GDK_KEY_Left, 0));
+  g_assert_true (waymark_canvas_get_selected_item (f.canvas) == a);
+  g_assert_true (press (canvas, GDK_KEY_Escape, 0));
+  g_assert_false (_waymark_canvas_is_linking (f.canvas));
+  g_assert_true (waymark_canvas_get_selected_item (f.canvas) == b);
+  g_assert_false (linked (f.journey, b, a));
+
+  /* Enter on the source itself links nothing and keeps picking. */
+  g_assert_true (press (canvas, GDK_KEY_l, 0));
+  g_assert_true (press (canvas, GDK_KEY_Return, 0));
+  g_assert_true (_waymark_canvas_is_linking (f.canvas));
+  g_assert_true (press (canvas, GDK_KEY_Escape, 0));
+  g_assert_false (_waymark_canvas_is_linking (f.canvas));
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- Ctrl+F, Escape, Ctrl+1 ---- */
+
+static void
+test_focus_keys (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas, *palette, *search, *inspector, *inspector_entry;
+  WaymarkEditor *editor;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+  palette = GTK_WIDGET (waymark_editor_get_palette (editor));
+  search = gui_test_find_widget (palette, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search);
+  gtk_widget_grab_focus (canvas);
+
+  /* Ctrl+F: the palette's search. */
+  g_assert_true (press (canvas, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (focus_in (&f, search));
+  /* Escape there: back to the map. */
+  g_assert_true (press_captured (palette, GDK_KEY_Escape));
+  g_assert_true (focus_of (&f) == canvas);
+
+  /* From the inspector too. */
+  waymark_canvas_select_item (f.canvas, find_touchpoint (f.journey, "Instagram ad"), WAYMARK_CANVAS_SELECT_REPLACE);
+  gui_test_iterate ();
+  inspector = gui_test_find_widget (GTK_WIDGET (editor), WAYMARK_TYPE_INSPECTOR, NULL);
+  inspector_entry = gui_test_find_widget (inspector, GTK_TYPE_TEXT, NULL);
+  g_assert_nonnull (inspector_entry);
+  gtk_widget_grab_focus (inspector_entry);
+  g_assert_true (focus_in (&f, inspector));
+  g_assert_true (press_captured (inspector, GDK_KEY_Escape));
+  g_assert_true (focus_of (&f) == canvas);
+
+  /* Ctrl+1 on the map already shown brings the keyboard back too. */
+  g_assert_true (press (canvas, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (press (search, GDK_KEY_1, GDK_CONTROL_MASK));
+  g_assert_true (focus_of (&f) == canvas);
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- Read-only maps ---- */
+
+static void
+test_read_only_keys (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+  WaymarkTouchpoint *tp;
+  guint n_undo;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  waymark_document_set_read_only (f.document, "Shared copy: read only.");
+  gui_test_iterate ();
+  n_undo = waymark_history_get_n_undo (f.history);
+  press (canvas, GDK_KEY_n, 0);
+  press (canvas, GDK_KEY_1, 0);
+  press (canvas, GDK_KEY_w, 0);
+  press (canvas, GDK_KEY_l, 0);
+  g_assert_false (waymark_quick_add_is_active (quick_add (f.canvas)));
+  g_assert_false (_waymark_canvas_is_linking (f.canvas));
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+  waymark_document_set_read_only (f.document, NULL);
+
+  canvas_fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+    return GUI_TEST_SKIP;
+
+  g_test_add_func ("/canvas-keys/quick-add", test_quick_add);
+  g_test_add_func ("/canvas-keys/emotion-and-assessment", test_emotion_and_assessment);
+  g_test_add_func ("/canvas-keys/link-to", test_link_to);
+  g_test_add_func ("/canvas-keys/focus", test_focus_keys);
+  g_test_add_func ("/canvas-keys/read-only", test_read_only_keys);
+
+  return g_test_run ();
+}
