@@ -327,11 +327,14 @@ waymark_canvas_measure (GtkWidget      *widget,
   double map_width, map_height;
 
   map_size (self, &map_width, &map_height);
-  /* A scrollable: it fits any size, and would like the whole map. */
-  *minimum = 64;
-  *natural = MAX (64, (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL
-                                  ? map_width * self->zoom
-                                  : map_height * self->zoom + self->top_inset));
+  /* A scrollable asks for the whole map (the scrolled window never
+   * passes that on).  The scrolled window decides whether a scrollbar
+   * shows from the size its scroll policy names, the minimum: it must be
+   * the one the adjustments then say, or they queue a resize in the
+   * middle of the allocation. */
+  *minimum = *natural = MAX (64, (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL
+                                             ? map_width * self->zoom
+                                             : map_height * self->zoom + self->top_inset));
 }
 
 /* ---- Editing in place ---- */

@@ -100,6 +100,21 @@ acquire_lock (WaymarkDocumentTab *self,
     g_debug ("No lock for the file: %s", error != NULL ? error->message : "?");
 }
 
+/* Read-only because of someone else's lock, or not: the banner's Edit
+ * button (tab.edit-shared) is there only while it is. */
+static void
+set_read_only_by_lock (WaymarkDocumentTab *self,
+                       gboolean            read_only)
+{
+  if (read_only)
+    waymark_document_set_read_only (self->document,
+                                    _("Opened read-only because someone else has it open."));
+  else if (self->read_only_by_lock)
+    waymark_document_set_read_only (self->document, NULL);
+  self->read_only_by_lock = read_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tab.edit-shared", read_only);
+}
+
 static void
 lock_response_cb (AdwMessageDialog   *dialog,
                   const char         *response,
@@ -107,14 +122,41 @@ lock_response_cb (AdwMessageDialog   *dialog,
 {
   GFile *file = self->document ? waymark_document_get_file (self->document) : NULL;
 
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   if (file == NULL)
     return;
   if (g_strcmp0 (response, "edit") == 0)
-    acquire_lock (self, file);
+    {
+      set_read_only_by_lock (self, FALSE);
+      acquire_lock (self, file);
+    }
   else
-    waymark_document_set_read_only (self->document,
-                                    _("Opened read-only because someone else has it open. "
-                                      "Reopen it to edit."));
+    set_read_only_by_lock (self, TRUE);
+}
+
+static void ask_about_lock (WaymarkDocumentTab    *self,
+                            GFile                 *file,
+                            const WaymarkLockInfo *other);
+
+/* The banner's Edit: the teammate may have closed the map by now; if
+ * not, the same question as on open. */
+void
+_waymark_document_tab_edit_shared (WaymarkDocumentTab *self)
+{
+  GFile *file = self->document ? waymark_document_get_file (self->document) : NULL;
+  g_autoptr(WaymarkLockInfo) other = NULL;
+
+  if (file == NULL || !self->read_only_by_lock)
+    return;
+  other = waymark_lock_read_other (file);
+  if (other != NULL)
+    {
+      ask_about_lock (self, file, other);
+      return;
+    }
+  set_read_only_by_lock (self, FALSE);
+  acquire_lock (self, file);
 }
 
 /* On open: warn when someone else has the file open, else lock it. */
@@ -123,9 +165,6 @@ _waymark_document_tab_lock_file (WaymarkDocumentTab *self)
 {
   GFile *file = self->document ? waymark_document_get_file (self->document) : NULL;
   g_autoptr(WaymarkLockInfo) other = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *who = NULL;
-  GtkWidget *dialog;
 
   self->lock_pending = FALSE;
   if (file == NULL)
@@ -151,6 +190,17 @@ _waymark_document_tab_lock_file (WaymarkDocumentTab *self)
       self->lock_pending = TRUE;
       return;
     }
+  ask_about_lock (self, file, other);
+}
+
+static void
+ask_about_lock (WaymarkDocumentTab    *self,
+                GFile                 *file,
+                const WaymarkLockInfo *other)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *who = NULL;
+  GtkWidget *dialog;
 
   name = g_file_get_basename (file);
   who = waymark_lock_info_describe (other);

@@ -28,6 +28,8 @@ struct _WaymarkDocumentTab
   GFile           *locked_file;
   /* The lock is looked at once the tab is in a window, to ask there. */
   gboolean         lock_pending;
+  /* Opened read-only because someone else holds the lock. */
+  gboolean         read_only_by_lock;
   /* The Preferences (NULL without the schema): the recovery journal. */
   GSettings       *settings;
 };
@@ -46,6 +48,8 @@ void _waymark_document_tab_show_error    (WaymarkDocumentTab *self,
 void _waymark_document_tab_watch_file    (WaymarkDocumentTab *self);
 void _waymark_document_tab_lock_file     (WaymarkDocumentTab *self);
 void _waymark_document_tab_release_lock  (WaymarkDocumentTab *self);
+/* Edit a map opened read-only because of someone else's lock. */
+void _waymark_document_tab_edit_shared   (WaymarkDocumentTab *self);
 void _waymark_document_tab_disk_dispose  (WaymarkDocumentTab *self);
 
 G_END_DECLS

@@ -210,6 +210,16 @@ load_thread (GTask        *task,
 }
 
 static void
+forget_recent (GFile *file)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (gtk_recent_manager_has_item (manager, uri))
+    gtk_recent_manager_remove_item (manager, uri, NULL);
+}
+
+static void
 load_done (GObject      *source_object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -227,6 +237,10 @@ load_done (GObject      *source_object,
 
   if (document == NULL)
     {
+      /* The file chooser put what it opened into the recent files: a map
+       * that does not open is not one to go back to. */
+      if (!data->as_template)
+        forget_recent (data->file);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
       g_signal_emit (self, signals[LOAD_FAILED], 0, error);
       return;
@@ -508,6 +522,14 @@ keep_mine_action (GtkWidget  *widget,
 }
 
 static void
+edit_shared_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  _waymark_document_tab_edit_shared (WAYMARK_DOCUMENT_TAB (widget));
+}
+
+static void
 waymark_document_tab_class_init (WaymarkDocumentTabClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -545,12 +567,15 @@ waymark_document_tab_class_init (WaymarkDocumentTabClass *klass)
   /* The banner's buttons act on the tab they are in. */
   gtk_widget_class_install_action (widget_class, "tab.reload-from-disk", NULL, reload_from_disk_action);
   gtk_widget_class_install_action (widget_class, "tab.keep-mine", NULL, keep_mine_action);
+  /* The read-only banner's (in the editor) when someone else has the map open. */
+  gtk_widget_class_install_action (widget_class, "tab.edit-shared", NULL, edit_shared_action);
 }
 
 static void
 waymark_document_tab_init (WaymarkDocumentTab *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tab.edit-shared", FALSE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -17,6 +17,7 @@ struct _WaymarkEditor
 
   GtkWidget *read_only_banner;
   GtkLabel *read_only_label;
+  GtkWidget *read_only_button;
   WaymarkChannelPalette *palette;
   AdwFlap *flap;
   AdwToastOverlay *toast_overlay;
@@ -508,6 +509,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
@@ -560,6 +562,12 @@ static void
 waymark_editor_init (WaymarkEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The banner's Edit is there when its action is enabled (the tab's
+   * tab.edit-shared, for a map someone else has open), not greyed out
+   * for the reasons it cannot help with (a newer format, no permission). */
+  g_object_bind_property (self->read_only_button, "sensitive",
+                          self->read_only_button, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   self->document_signals = g_signal_group_new (WAYMARK_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::read-only",

@@ -9,13 +9,17 @@
 
 /* Offering what a crash left in the recovery journal, each in a tab. */
 
+/* Long enough to read a file name twice; it must not stay, since it
+ * covers the bottom lane of the map. */
+#define RECOVERY_TOAST_SECONDS 10
+
 static void
 show_recovery_toast (WaymarkDocumentTab *tab,
                      const char         *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_timeout (toast, RECOVERY_TOAST_SECONDS);
   waymark_document_tab_add_toast (tab, toast);
 }
 

@@ -51,7 +51,8 @@ before=$(cat "$map")
 export WAYMARK_TEST_GEOMETRY="$geometry" GSETTINGS_BACKEND=memory GDK_BACKEND=x11
 export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
-unset G_DEBUG
+# A critical ends the program (and the test); warnings fail it below.
+export G_DEBUG=fatal-criticals
 if command -v dbus-run-session >/dev/null; then
   setsid dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
 else

@@ -259,6 +259,7 @@ test_escape_new_card (void)
 {
   CanvasFixture f = { 0 };
   g_autoptr(WaymarkPaletteItem) website = palette_item ("website");
+  g_autoptr(WaymarkPaletteItem) note = palette_item ("note");
   WaymarkPhase *before, *after;
   WaymarkLane *touchpoints, *ideas;
   WaymarkTouchpoint *tp;
@@ -295,6 +296,14 @@ test_escape_new_card (void)
   g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
   g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
   g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_TOUCHPOINT), ==, 0);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+
+  /* A note dropped from the palette starts empty: Escape takes it away. */
+  cell_point (f.canvas, after, ideas, &x, &y);
+  g_assert_true (_waymark_canvas_drop (f.canvas, note, x, y));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_NOTE), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
+  g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_NOTE), ==, 0);
   g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
 
   /* A touchpoint dropped from the palette has its channel: it stays, with
@@ -1111,11 +1120,15 @@ test_editor (void)
   before = find_phase (f.journey, "Before the purchase");
   touchpoints = find_lane (f.journey, "Touchpoints");
 
-  /* F9 hides and shows the inspector. */
+  /* F9 hides and shows the inspector.  The canvas grows and shrinks with
+   * every frame of the animation, and no frame may find a widget without
+   * its allocation (a warning, fatal here). */
   g_assert_true (waymark_editor_get_show_inspector (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.toggle-inspector", NULL));
+  gui_test_spin (500);
   g_assert_false (waymark_editor_get_show_inspector (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.toggle-inspector", NULL));
+  gui_test_spin (500);
   g_assert_true (waymark_editor_get_show_inspector (editor));
 
   /* Searching narrows the palette. */

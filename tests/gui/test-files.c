@@ -405,6 +405,7 @@ test_foreign_lock (void)
   WaymarkWindow *window = open_window (file);
   AdwMessageDialog *dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
   g_autofree char *contents = NULL;
+  GtkWidget *banner, *label, *edit;
 
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog),
@@ -412,11 +413,39 @@ test_foreign_lock (void)
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "read-only");
   gui_test_respond (dialog, "read-only");
   g_assert_true (waymark_window_get_read_only (window));
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* The banner says why and offers Edit: while Ada is still there, Edit
+   * asks the same question again. */
+  banner = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "read-only-banner");
+  g_assert_true (gtk_widget_get_visible (banner));
+  label = gui_test_find_widget (banner, GTK_TYPE_LABEL, NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Opened read-only because someone else has it open.");
+  edit = gui_test_find_widget (banner, GTK_TYPE_BUTTON, NULL);
+  g_assert_true (gtk_widget_get_visible (edit));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (edit)), ==, "_Edit");
+  g_signal_emit_by_name (edit, "clicked");
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  gui_test_respond (dialog, "read-only");
+  g_assert_true (waymark_window_get_read_only (window));
   /* Their lock stays. */
   contents = gui_test_read_file (lock);
   g_assert_true (g_str_has_prefix (contents, "Ada\n"));
   g_clear_pointer (&contents, g_free);
+  /* Once Ada has closed it, Edit makes it editable and takes the lock. */
+  g_assert_true (g_file_delete (lock, NULL, NULL));
+  g_signal_emit_by_name (edit, "clicked");
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
+  g_assert_false (waymark_window_get_read_only (window));
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_false (gtk_widget_get_visible (edit));
+  g_assert_true (g_file_query_exists (lock, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (g_file_query_exists (lock, NULL));
+  g_clear_object (&lock);
+  lock = gui_test_write_file (test_dir, ".locked.journey.waymark-lock", "Ada\nother-host.example\n4242\n1700000000\n");
 
   /* Edit Anyway takes the lock over; closing gives it up. */
   window = open_window (file);
@@ -489,6 +518,13 @@ test_recovery_restores (void)
   /* Restored changes are unsaved changes: closing would ask. */
   g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Typed before the crash");
+  /* A toast says so, and goes away again: it covers the bottom lane. */
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL));
+  for (guint waited = 0;
+       waited < 15000 && gui_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL) != NULL;
+       waited += 250)
+    gui_test_spin (250);
+  g_assert_null (gui_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL));
 
   waymark_document_discard_recovery (waymark_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
