@@ -9,6 +9,7 @@
 
 #include "waymark-diff.h"
 #include "waymark-fragment.h"
+#include "waymark-describe.h"
 
 #define N_TYPES WAYMARK_N_ITEM_TYPES
 #define BIT WAYMARK_DIFF_FIELD_BIT
@@ -31,23 +32,6 @@ static gboolean
 is_card_type (WaymarkItemType type)
 {
   return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
-
-static void
-card_cell (gconstpointer   card,
-           WaymarkPhase  **phase,
-           WaymarkLane   **lane)
-{
-  if (waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT)
-    {
-      *phase = ((const WaymarkTouchpoint *) card)->phase;
-      *lane = ((const WaymarkTouchpoint *) card)->lane;
-    }
-  else
-    {
-      *phase = ((const WaymarkNote *) card)->phase;
-      *lane = ((const WaymarkNote *) card)->lane;
-    }
 }
 
 static int
@@ -136,7 +120,7 @@ collect_places (WaymarkDiff     *diff,
               CellCount *cell;
               gint64 key;
 
-              card_cell (place.item, &phase, &lane);
+              waymark_describe_card_cell (place.item, &phase, &lane);
               place.phase = index_of (diff, side, phase);
               place.lane = index_of (diff, side, lane);
               key = ((gint64) place.phase << 32) | (guint32) place.lane;
@@ -339,7 +323,7 @@ phase_key (WaymarkDiff     *diff,
   WaymarkLane *lane;
   gconstpointer phase_a;
 
-  card_cell (card, &phase, &lane);
+  waymark_describe_card_cell (card, &phase, &lane);
   phase_a = as_a (diff, side, phase);
   if (phase_a == NULL)
     return NULL;

@@ -12,34 +12,7 @@
 #include "waymark-insert-command.h"
 #include "waymark-move-command.h"
 #include "waymark-property-command.h"
-
-static gboolean
-card_cell (gconstpointer   card,
-           WaymarkPhase  **phase,
-           WaymarkLane   **lane)
-{
-  *phase = NULL;
-  *lane = NULL;
-  switch (waymark_item_get_item_type (card))
-    {
-    case WAYMARK_ITEM_TOUCHPOINT:
-      *phase = ((const WaymarkTouchpoint *) card)->phase;
-      *lane = ((const WaymarkTouchpoint *) card)->lane;
-      return TRUE;
-    case WAYMARK_ITEM_NOTE:
-      *phase = ((const WaymarkNote *) card)->phase;
-      *lane = ((const WaymarkNote *) card)->lane;
-      return TRUE;
-    case WAYMARK_ITEM_PERSONA:
-    case WAYMARK_ITEM_PHASE:
-    case WAYMARK_ITEM_LANE:
-    case WAYMARK_ITEM_CHANNEL:
-    case WAYMARK_ITEM_LINK:
-    case WAYMARK_N_ITEM_TYPES:
-    default:
-      return FALSE;
-    }
-}
+#include "waymark-describe.h"
 
 static gboolean
 in_cell (gconstpointer  card,
@@ -49,7 +22,7 @@ in_cell (gconstpointer  card,
   WaymarkPhase *p;
   WaymarkLane *l;
 
-  return card_cell (card, &p, &l) && p == phase && l == lane;
+  return waymark_describe_card_cell (card, &p, &l) && p == phase && l == lane;
 }
 
 guint
@@ -100,7 +73,7 @@ lane_holds_cards (WaymarkJourney *journey,
           WaymarkPhase *p;
           WaymarkLane *l;
 
-          if (card_cell (g_ptr_array_index (cards, i), &p, &l) && l == lane)
+          if (waymark_describe_card_cell (g_ptr_array_index (cards, i), &p, &l) && l == lane)
             return TRUE;
         }
     }
@@ -237,7 +210,7 @@ waymark_edits_move_cards (WaymarkHistory *history,
       guint target;
       int now;
 
-      card_cell (card, &p, &l);
+      waymark_describe_card_cell (card, &p, &l);
       if (p != phase || l != lane)
         waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
                                    waymark_edit_command_new (card, copy_in_cell (card, phase, lane)),
@@ -317,7 +290,7 @@ collect_dependents (WaymarkJourney *journey,
               WaymarkPhase *p = NULL;
               WaymarkLane *l = NULL;
 
-              card_cell (card, &p, &l);
+              waymark_describe_card_cell (card, &p, &l);
               if ((gpointer) p == item || (gpointer) l == item)
                 collect_dependents (journey, card, remove, order);
             }
@@ -616,7 +589,7 @@ index_after (WaymarkJourney *journey,
   WaymarkLane *lane;
   int index;
 
-  if (card_cell (item, &phase, &lane))
+  if (waymark_describe_card_cell (item, &phase, &lane))
     {
       g_autoptr(GPtrArray) cell = waymark_journey_get_cell (journey, phase, lane);
       guint position = 0;

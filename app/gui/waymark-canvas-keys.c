@@ -9,27 +9,11 @@
 #include "waymark-clipboard.h"
 #include "waymark-edits.h"
 #include "waymark-fragment.h"
+#include "waymark-describe.h"
 
 /* The canvas actions and their keys.  A facilitator can build a whole map
  * without a pointer: arrows move the cursor, Ctrl+arrows move cards,
  * Enter adds or edits, Delete deletes. */
-
-static void
-card_cell (gconstpointer   card,
-           WaymarkPhase  **phase,
-           WaymarkLane   **lane)
-{
-  if (waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT)
-    {
-      *phase = ((const WaymarkTouchpoint *) card)->phase;
-      *lane = ((const WaymarkTouchpoint *) card)->lane;
-    }
-  else
-    {
-      *phase = ((const WaymarkNote *) card)->phase;
-      *lane = ((const WaymarkNote *) card)->lane;
-    }
-}
 
 static int
 cell_position (WaymarkJourney  *journey,
@@ -41,7 +25,7 @@ cell_position (WaymarkJourney  *journey,
   GPtrArray *cell;
   guint index = 0;
 
-  card_cell (card, &phase, &lane);
+  waymark_describe_card_cell (card, &phase, &lane);
   cell = waymark_journey_get_cell (journey, phase, lane);
   if (!g_ptr_array_find (cell, card, &index))
     index = 0;
@@ -225,7 +209,7 @@ _waymark_canvas_move_cards_by (WaymarkCanvas *self,
     if (waymark_item_get_item_type (g_ptr_array_index (selected, i)) == waymark_item_get_item_type (anchor))
       g_ptr_array_add (cards, g_ptr_array_index (selected, i));
 
-  card_cell (anchor, &phase, &lane);
+  waymark_describe_card_cell (anchor, &phase, &lane);
   cell_position (self->journey, anchor, &cell);
   for (guint i = 0; i < cell->len; i++)
     if (g_ptr_array_find (cards, g_ptr_array_index (cell, i), NULL))
@@ -285,7 +269,7 @@ count_cards_in (WaymarkJourney *journey,
           WaymarkPhase *phase;
           WaymarkLane *lane;
 
-          card_cell (g_ptr_array_index (cards, i), &phase, &lane);
+          waymark_describe_card_cell (g_ptr_array_index (cards, i), &phase, &lane);
           if ((gpointer) phase == item || (gpointer) lane == item)
             n++;
         }

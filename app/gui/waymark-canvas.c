@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-private.h"
+#include "waymark-describe.h"
 
 static void waymark_canvas_scrollable_init (GtkScrollableInterface *iface);
 
@@ -453,19 +454,8 @@ describe_item (gpointer item)
   switch (waymark_item_get_item_type (item))
     {
     case WAYMARK_ITEM_TOUCHPOINT:
-      {
-        WaymarkTouchpoint *tp = item;
-
-        return g_strdup_printf (_("Touchpoint “%s” in %s, %s"),
-                                tp->title ? tp->title : "", tp->phase->name, tp->lane->name);
-      }
     case WAYMARK_ITEM_NOTE:
-      {
-        WaymarkNote *note = item;
-
-        return g_strdup_printf (_("Note “%s” in %s, %s"),
-                                note->text ? note->text : "", note->phase->name, note->lane->name);
-      }
+      return waymark_describe_card (item);
     case WAYMARK_ITEM_PHASE:
       return g_strdup_printf (_("Phase “%s”"), ((WaymarkPhase *) item)->name);
     case WAYMARK_ITEM_LANE:
@@ -774,9 +764,7 @@ _waymark_canvas_set_cursor_cell (WaymarkCanvas *self,
 gboolean
 _waymark_canvas_is_card (gconstpointer item)
 {
-  WaymarkItemType type = item ? waymark_item_get_item_type (item) : WAYMARK_N_ITEM_TYPES;
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
+  return waymark_describe_is_card (item);
 }
 
 gpointer
@@ -1132,20 +1120,6 @@ style_dark_cb (AdwStyleManager *manager,
 
 /* ---- Tooltips ---- */
 
-static const char *
-emotion_name (int score)
-{
-  switch (score)
-    {
-    case -2: return _("very negative");
-    case -1: return _("negative");
-    case 1: return _("positive");
-    case 2: return _("very positive");
-    case 0:
-    default: return _("neutral");
-    }
-}
-
 static gboolean
 waymark_canvas_query_tooltip (GtkWidget  *widget,
                               int         x,
@@ -1176,11 +1150,11 @@ waymark_canvas_query_tooltip (GtkWidget  *widget,
 
         if (tp->emotion_note != NULL)
           text = g_strdup_printf (_("%s\nEmotion: %+d, %s (“%s”)\nDrag up or down to change it"),
-                                  tp->title ? tp->title : "", tp->emotion, emotion_name (tp->emotion),
+                                  tp->title ? tp->title : "", tp->emotion, waymark_describe_emotion (tp->emotion),
                                   tp->emotion_note);
         else
           text = g_strdup_printf (_("%s\nEmotion: %+d, %s\nDrag up or down to change it"),
-                                  tp->title ? tp->title : "", tp->emotion, emotion_name (tp->emotion));
+                                  tp->title ? tp->title : "", tp->emotion, waymark_describe_emotion (tp->emotion));
       }
       break;
     case WAYMARK_HIT_LINK:

@@ -11,6 +11,7 @@
 
 #include "waymark-edits.h"
 #include "waymark-inline-editor.h"
+#include "waymark-describe.h"
 
 struct _WaymarkInlineEditor
 {
@@ -34,14 +35,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_card (gconstpointer item)
-{
-  WaymarkItemType type = waymark_item_get_item_type (item);
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
 
 static const char *
 item_text (gpointer item)
@@ -200,14 +193,14 @@ waymark_inline_editor_start (WaymarkInlineEditor *self,
   waymark_inline_editor_stop (self, TRUE);
   self->item = waymark_item_ref (item);
   self->history = g_object_ref (history);
-  self->new_card = new_card && is_card (item);
+  self->new_card = new_card && waymark_describe_is_card (item);
   self->undo_mark = waymark_history_get_n_undo (history);
 
   text = item_text (item);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_card (item) ? _("Card title") : _("Name"),
+                                  waymark_describe_is_card (item) ? _("Card title") : _("Name"),
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_widget_grab_focus (self->entry);

@@ -6,23 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "waymark-outline-text.h"
+#include "waymark-describe.h"
 
 static gboolean
 is_touchpoint (gconstpointer card)
 {
   return waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT;
-}
-
-static WaymarkLane *
-card_lane (gconstpointer card)
-{
-  return is_touchpoint (card) ? ((const WaymarkTouchpoint *) card)->lane : ((const WaymarkNote *) card)->lane;
-}
-
-static WaymarkPhase *
-card_phase (gconstpointer card)
-{
-  return is_touchpoint (card) ? ((const WaymarkTouchpoint *) card)->phase : ((const WaymarkNote *) card)->phase;
 }
 
 const char *
@@ -38,21 +27,6 @@ waymark_outline_card_title (gconstpointer card)
   return is_touchpoint (card) ? _("Untitled touchpoint") : _("Empty note");
 }
 
-/* The same words as the canvas's tooltip and the legend. */
-static const char *
-emotion_word (int score)
-{
-  switch (score)
-    {
-    case -2: return _("very negative");
-    case -1: return _("negative");
-    case 1: return _("positive");
-    case 2: return _("very positive");
-    case 0:
-    default: return _("neutral");
-    }
-}
-
 char *
 waymark_outline_emotion_text (const WaymarkTouchpoint *tp)
 {
@@ -61,19 +35,20 @@ waymark_outline_emotion_text (const WaymarkTouchpoint *tp)
   if (!tp->has_emotion)
     return NULL;
   if (tp->emotion_note != NULL && tp->emotion_note[0] != '\0')
-    return g_strdup_printf (_("Emotion: %+d, %s (“%s”)"), tp->emotion, emotion_word (tp->emotion), tp->emotion_note);
-  return g_strdup_printf (_("Emotion: %+d, %s"), tp->emotion, emotion_word (tp->emotion));
+    return g_strdup_printf (_("Emotion: %+d, %s (“%s”)"), tp->emotion, waymark_describe_emotion (tp->emotion), tp->emotion_note);
+  return g_strdup_printf (_("Emotion: %+d, %s"), tp->emotion, waymark_describe_emotion (tp->emotion));
 }
 
 char *
 waymark_outline_card_details (gconstpointer card)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  WaymarkPhase *phase;
   WaymarkLane *lane;
 
   g_return_val_if_fail (card != NULL, NULL);
 
-  lane = card_lane (card);
+  waymark_describe_card_cell (card, &phase, &lane);
   if (is_touchpoint (card))
     {
       const WaymarkTouchpoint *tp = card;
@@ -175,10 +150,11 @@ waymark_outline_card_description (gconstpointer card)
 {
   GString *out = g_string_new (NULL);
   WaymarkPhase *phase;
+  WaymarkLane *lane;
 
   g_return_val_if_fail (card != NULL, NULL);
 
-  phase = card_phase (card);
+  waymark_describe_card_cell (card, &phase, &lane);
   if (has_text (phase->name))
     {
       g_autofree char *sentence = g_strdup_printf (_("Phase: %s"), phase->name);

@@ -10,6 +10,7 @@
 #include "waymark-outline-private.h"
 #include "waymark-outline-row.h"
 #include "waymark-outline-text.h"
+#include "waymark-describe.h"
 
 struct _WaymarkOutline
 {
@@ -42,31 +43,29 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-is_card (gconstpointer item)
-{
-  WaymarkItemType type = waymark_item_get_item_type (item);
-
-  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE;
-}
-
-static gboolean
 is_listed (gconstpointer item)
 {
-  return item != NULL && (is_card (item) || waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE);
+  return item != NULL && (waymark_describe_is_card (item) || waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE);
 }
 
 static WaymarkPhase *
 card_phase (gconstpointer card)
 {
-  return waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT
-           ? ((const WaymarkTouchpoint *) card)->phase : ((const WaymarkNote *) card)->phase;
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+
+  waymark_describe_card_cell (card, &phase, &lane);
+  return phase;
 }
 
 static WaymarkLane *
 card_lane (gconstpointer card)
 {
-  return waymark_item_get_item_type (card) == WAYMARK_ITEM_TOUCHPOINT
-           ? ((const WaymarkTouchpoint *) card)->lane : ((const WaymarkNote *) card)->lane;
+  WaymarkPhase *phase;
+  WaymarkLane *lane;
+
+  waymark_describe_card_cell (card, &phase, &lane);
+  return lane;
 }
 
 gboolean
@@ -256,7 +255,7 @@ update_all_rows (WaymarkOutline *self)
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &item, &row))
-    if (is_card (item))
+    if (waymark_describe_is_card (item))
       waymark_outline_row_update (row);
 }
 
@@ -272,7 +271,7 @@ journey_changed_cb (WaymarkJourney *journey,
   switch (change->kind)
     {
     case WAYMARK_CHANGE_EDITED:
-      if (is_card (change->item))
+      if (waymark_describe_is_card (change->item))
         {
           GtkWidget *row = g_hash_table_lookup (self->rows, change->item);
 
@@ -299,7 +298,7 @@ journey_changed_cb (WaymarkJourney *journey,
     case WAYMARK_CHANGE_INSERTED:
     case WAYMARK_CHANGE_REMOVED:
     case WAYMARK_CHANGE_MOVED:
-      if (is_card (change->item) || type == WAYMARK_ITEM_PHASE || type == WAYMARK_ITEM_LANE)
+      if (waymark_describe_is_card (change->item) || type == WAYMARK_ITEM_PHASE || type == WAYMARK_ITEM_LANE)
         queue_rebuild (self);
       break;
     case WAYMARK_CHANGE_RELOADED:
@@ -371,7 +370,7 @@ _waymark_outline_delete_item (WaymarkOutline *self,
   g_autofree char *title = NULL;
   GtkWidget *overlay;
 
-  if (!_waymark_outline_is_editable (self) || !is_card (item))
+  if (!_waymark_outline_is_editable (self) || !waymark_describe_is_card (item))
     return;
 
   title = g_strdup_printf (_("Deleted “%s”"), waymark_outline_card_title (item));
@@ -399,7 +398,7 @@ _waymark_outline_move_item (WaymarkOutline *self,
   if (!_waymark_outline_is_editable (self) || direction == 0)
     return;
 
-  if (is_card (item))
+  if (waymark_describe_is_card (item))
     {
       g_autoptr(GPtrArray) cell = waymark_journey_get_cell (self->journey, card_phase (item), card_lane (item));
       g_autoptr(GPtrArray) cards = g_ptr_array_new ();

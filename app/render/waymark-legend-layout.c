@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-layout-private.h"
+#include "waymark-describe.h"
 
 #define ENTRY_GAP  18.0    /* between entries of a group */
 #define GROUP_GAP  40.0    /* between groups */
@@ -46,11 +47,11 @@ _waymark_legend_build (WaymarkLayout *self)
     { WM_LEGEND_CATEGORY, WAYMARK_CATEGORY_PERSONAL, _("Personal") },
   };
   const Entry emotions[] = {
-    { WM_LEGEND_EMOTION, -2, _("very negative") },
-    { WM_LEGEND_EMOTION, -1, _("negative") },
-    { WM_LEGEND_EMOTION, 0, _("neutral") },
-    { WM_LEGEND_EMOTION, 1, _("positive") },
-    { WM_LEGEND_EMOTION, 2, _("very positive") },
+    { WM_LEGEND_EMOTION, -2, waymark_describe_emotion (-2) },
+    { WM_LEGEND_EMOTION, -1, waymark_describe_emotion (-1) },
+    { WM_LEGEND_EMOTION, 0, waymark_describe_emotion (0) },
+    { WM_LEGEND_EMOTION, 1, waymark_describe_emotion (1) },
+    { WM_LEGEND_EMOTION, 2, waymark_describe_emotion (2) },
   };
   const Entry markers[] = {
     { WM_LEGEND_WEAKNESS, 0, _("Weak spot") },
