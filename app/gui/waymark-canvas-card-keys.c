@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "waymark-canvas-drag-private.h"
 #include "waymark-canvas-private.h"
@@ -259,6 +260,100 @@ _waymark_canvas_toggle_assessment (WaymarkCanvas           *self,
   return TRUE;
 }
 
+gboolean
+_waymark_canvas_set_channel (WaymarkCanvas  *self,
+                             WaymarkChannel *channel)
+{
+  g_autoptr(GPtrArray) touchpoints = selected_touchpoints (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (waymark_item_unref);
+
+  if (!_waymark_canvas_can_edit (self) || touchpoints->len == 0)
+    return FALSE;
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      WaymarkTouchpoint *tp = g_ptr_array_index (touchpoints, i);
+      WaymarkTouchpoint *copy;
+
+      if (tp->channel == channel)
+        continue;
+      copy = waymark_item_copy (tp);
+      waymark_touchpoint_set_channel (copy, channel);
+      g_ptr_array_add (items, tp);
+      g_ptr_array_add (copies, copy);
+    }
+  push_edits (self, items, copies, _("Set Channel"));
+  return TRUE;
+}
+
+/* The emotion curve's levels as app/render lays them out: 34 units of
+ * room above +2, 30 units between levels (the tests check this against
+ * waymark_layout_get_emotion_point()). */
+#define CURVE_PAD 34.0
+#define CURVE_STEP 30.0
+
+gboolean
+_waymark_canvas_emotion_from_curve (WaymarkCanvas *self,
+                                    WaymarkPhase  *phase,
+                                    WaymarkLane   *lane,
+                                    double         x,
+                                    double         y)
+{
+  GPtrArray *touchpoints;
+  WaymarkTouchpoint *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+  WaymarkRect cell, rect;
+  double mx, my;
+  int score;
+
+  if (!_waymark_canvas_can_edit (self) || self->layout == NULL || lane->kind != WAYMARK_LANE_EMOTION ||
+      !waymark_layout_get_cell_rect (self->layout, phase, lane, &cell))
+    return FALSE;
+  _waymark_canvas_widget_to_map (self, x, y, &mx, &my);
+  score = CLAMP ((int) lround (WAYMARK_EMOTION_MAX - (my - cell.y - CURVE_PAD) / CURVE_STEP),
+                 WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
+
+  /* A touchpoint of the phase that has no point yet: the one whose card
+   * is nearest above or below. */
+  touchpoints = waymark_journey_get_items (self->journey, WAYMARK_ITEM_TOUCHPOINT);
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      WaymarkTouchpoint *tp = g_ptr_array_index (touchpoints, i);
+      double distance;
+
+      if (tp->phase != phase || tp->has_emotion || !waymark_layout_get_card_rect (self->layout, tp, &rect))
+        continue;
+      distance = fabs (rect.x + rect.width / 2 - mx);
+      if (distance < best_distance)
+        {
+          best = tp;
+          best_distance = distance;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+  waymark_canvas_select_item (self, best, WAYMARK_CANVAS_SELECT_REPLACE);
+  return _waymark_canvas_set_emotion (self, TRUE, score);
+}
+
+static void
+channel_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkChannel *channel = NULL;
+
+  if (id[0] != '\0')
+    {
+      channel = waymark_journey_lookup (self->journey, id);
+      if (channel == NULL || waymark_item_get_item_type (channel) != WAYMARK_ITEM_CHANNEL)
+        return;
+    }
+  _waymark_canvas_set_channel (self, channel);
+}
+
 static void
 emotion_action (GtkWidget  *widget,
                 const char *name,
@@ -394,6 +489,7 @@ _waymark_canvas_update_card_key_actions (WaymarkCanvas *self)
 
   gtk_widget_action_set_enabled (widget, "canvas.quick-add", editable);
   gtk_widget_action_set_enabled (widget, "canvas.emotion", editable);
+  gtk_widget_action_set_enabled (widget, "canvas.channel", editable);
   gtk_widget_action_set_enabled (widget, "canvas.assess", editable);
   gtk_widget_action_set_enabled (widget, "canvas.link-to", editable);
 }
@@ -422,6 +518,7 @@ _waymark_canvas_class_init_card_keys (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "canvas.quick-add", NULL, quick_add_action);
   gtk_widget_class_install_action (widget_class, "canvas.emotion", "i", emotion_action);
+  gtk_widget_class_install_action (widget_class, "canvas.channel", "s", channel_action);
   gtk_widget_class_install_action (widget_class, "canvas.assess", "i", assess_action);
   gtk_widget_class_install_action (widget_class, "canvas.link-to", NULL, link_to_action);
 

@@ -97,6 +97,9 @@ _waymark_canvas_double_click (WaymarkCanvas *self,
           waymark_canvas_select_item (self, card, WAYMARK_CANVAS_SELECT_REPLACE);
           _waymark_canvas_start_editing (self, card, TRUE);
         }
+      else if (hit.lane != NULL && hit.lane->kind == WAYMARK_LANE_EMOTION &&
+               _waymark_canvas_emotion_from_curve (self, hit.phase, hit.lane, x, y))
+        waymark_canvas_drag_swallow_release (self->drag);
       break;
 
     case WAYMARK_HIT_EMOTION_POINT:

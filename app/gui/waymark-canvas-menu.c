@@ -29,41 +29,6 @@ lane_kind_activate_cb (GSimpleAction *action,
 
 /* ---- Context menus ---- */
 
-static GMenu *
-card_menu (WaymarkCanvas *self)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-  g_autoptr(GMenu) clipboard = g_menu_new ();
-  g_autoptr(GMenu) danger = g_menu_new ();
-
-  if (self->selection->len == 1)
-    g_menu_append (edit, _("_Edit Text"), "canvas.edit");
-  g_menu_append (edit, _("D_uplicate"), "canvas.duplicate");
-  g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
-  g_menu_append (clipboard, _("_Copy"), "canvas.copy");
-  g_menu_append (clipboard, _("_Paste"), "canvas.paste");
-  g_menu_append (danger, _("_Delete"), "canvas.delete");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
-  return menu;
-}
-
-static GMenu *
-cell_menu (WaymarkCanvas *self,
-           WaymarkLane   *lane)
-{
-  GMenu *menu = g_menu_new ();
-
-  if (lane != NULL && lane->kind == WAYMARK_LANE_NOTES)
-    g_menu_append (menu, _("_Add Note"), "canvas.activate");
-  else if (lane != NULL && lane->kind == WAYMARK_LANE_TOUCHPOINTS)
-    g_menu_append (menu, _("_Add Touchpoint"), "canvas.activate");
-  g_menu_append (menu, _("_Paste"), "canvas.paste");
-  return menu;
-}
-
 static GMenuItem *
 target_item (const char *label,
              const char *action,
@@ -84,6 +49,93 @@ append_target (GMenu      *menu,
   g_autoptr(GMenuItem) item = target_item (label, action, target);
 
   g_menu_append_item (menu, item);
+}
+
+static gboolean
+selection_has_touchpoint (WaymarkCanvas *self)
+{
+  for (guint i = 0; i < self->selection->len; i++)
+    if (waymark_item_get_item_type (g_ptr_array_index (self->selection, i)) == WAYMARK_ITEM_TOUCHPOINT)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a touchpoint is, as the keys set it: its channel (the map's), its
+ * emotion (the digits), its assessment (W, S, M) and a link (L). */
+static void
+append_touchpoint_sections (WaymarkCanvas *self,
+                            GMenu         *menu)
+{
+  static const char *emotions[] = {
+    N_("_No Emotion"), N_("Very _Negative (−2)"), N_("N_egative (−1)"), N_("Ne_utral (0)"),
+    N_("_Positive (+1)"), N_("_Very Positive (+2)"),
+  };
+  GPtrArray *channels = waymark_journey_get_items (self->journey, WAYMARK_ITEM_CHANNEL);
+  g_autoptr(GMenu) channel_menu = g_menu_new ();
+  g_autoptr(GMenu) emotion_menu = g_menu_new ();
+  g_autoptr(GMenu) assessment = g_menu_new ();
+
+  for (guint i = 0; i < channels->len; i++)
+    {
+      WaymarkChannel *channel = g_ptr_array_index (channels, i);
+
+      /* A name's own underscores are not mnemonics. */
+      g_auto(GStrv) parts = g_strsplit (channel->name ? channel->name : waymark_item_get_id (channel), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+
+      append_target (channel_menu, label, "canvas.channel", g_variant_new_string (waymark_item_get_id (channel)));
+    }
+  append_target (channel_menu, _("No Channel"), "canvas.channel", g_variant_new_string (""));
+  for (guint i = 1; i < G_N_ELEMENTS (emotions); i++)
+    append_target (emotion_menu, _(emotions[i]), "canvas.emotion", g_variant_new_int32 ((int) i));
+  append_target (emotion_menu, _(emotions[0]), "canvas.emotion", g_variant_new_int32 (0));
+
+  g_menu_append_submenu (assessment, _("C_hannel"), G_MENU_MODEL (channel_menu));
+  g_menu_append_submenu (assessment, _("E_motion"), G_MENU_MODEL (emotion_menu));
+  append_target (assessment, _("_Weak Spot"), "canvas.assess", g_variant_new_int32 (WAYMARK_CANVAS_WEAK_SPOT));
+  append_target (assessment, _("_Strength"), "canvas.assess", g_variant_new_int32 (WAYMARK_CANVAS_STRENGTH));
+  append_target (assessment, _("_Moment of Truth"), "canvas.assess",
+                 g_variant_new_int32 (WAYMARK_CANVAS_MOMENT_OF_TRUTH));
+  if (self->selection->len == 1)
+    g_menu_append (assessment, _("_Link to…"), "canvas.link-to");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (assessment));
+}
+
+static GMenu *
+card_menu (WaymarkCanvas *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) clipboard = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
+
+  if (self->selection->len == 1)
+    g_menu_append (edit, _("_Edit Text"), "canvas.edit");
+  g_menu_append (edit, _("D_uplicate"), "canvas.duplicate");
+  g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
+  g_menu_append (clipboard, _("_Copy"), "canvas.copy");
+  g_menu_append (clipboard, _("_Paste"), "canvas.paste");
+  g_menu_append (danger, _("_Delete"), "canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  if (selection_has_touchpoint (self))
+    append_touchpoint_sections (self, menu);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+  return menu;
+}
+
+static GMenu *
+cell_menu (WaymarkCanvas *self,
+           WaymarkLane   *lane)
+{
+  GMenu *menu = g_menu_new ();
+
+  if (lane != NULL && lane->kind == WAYMARK_LANE_NOTES)
+    g_menu_append (menu, _("_Add Note"), "canvas.activate");
+  else if (lane != NULL && lane->kind == WAYMARK_LANE_TOUCHPOINTS)
+    g_menu_append (menu, _("_Add Touchpoint"), "canvas.activate");
+  g_menu_append (menu, _("_Paste"), "canvas.paste");
+  return menu;
 }
 
 static GMenu *

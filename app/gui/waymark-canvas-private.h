@@ -103,6 +103,7 @@ struct _WaymarkCanvas
   guint quick_index;
   WaymarkTouchpoint *link_source;
 
+
   /* CSS-named parts (children that never take input) */
   GtkWidget *cursor_box;
   GtkWidget *drop_preview;
@@ -143,6 +144,12 @@ gboolean _waymark_canvas_quick_add        (WaymarkCanvas *self);
 void     _waymark_canvas_allocate_quick_add (WaymarkCanvas *self);
 /* On the selected touchpoints, one undo step; FALSE when none is selected. */
 gboolean _waymark_canvas_set_emotion      (WaymarkCanvas *self, gboolean has_emotion, int emotion);
+/* @channel: one of the map's, or NULL for none. */
+gboolean _waymark_canvas_set_channel      (WaymarkCanvas *self, WaymarkChannel *channel);
+/* A double click in the emotion lane at (@x, @y): the touchpoint of @phase
+ * without an emotion nearest to it gets the level there. */
+gboolean _waymark_canvas_emotion_from_curve (WaymarkCanvas *self, WaymarkPhase *phase, WaymarkLane *lane,
+                                             double x, double y);
 gboolean _waymark_canvas_toggle_assessment (WaymarkCanvas *self, WaymarkCanvasAssessment assessment);
 /* "Link to…" from the selected touchpoint: the cursor picks the target. */
 gboolean _waymark_canvas_start_link       (WaymarkCanvas *self);
@@ -153,6 +160,19 @@ void     _waymark_canvas_cancel_link      (WaymarkCanvas *self);
 /* @item left the journey (NULL: all of them did). */
 void     _waymark_canvas_forget_card_keys_item (WaymarkCanvas *self, gpointer item);
 void     _waymark_canvas_snapshot_link_to (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+
+/* waymark-canvas-sticky.c */
+/* Paints the pinned headers and the toolbar's band over the map (@cr in
+ * widget coordinates). */
+void     _waymark_canvas_paint_sticky     (WaymarkCanvas *self, cairo_t *cr, int width, int height,
+                                           const WaymarkPalette *palette, const WaymarkPaintState *state);
+/* Moves a widget point on a pinned header to where that header is; TRUE
+ * when it did. */
+gboolean _waymark_canvas_sticky_remap     (WaymarkCanvas *self, double *x, double *y);
+/* How much of the view the pinned headers and the toolbar's band may
+ * take at its left and top (widget pixels): what is scrolled into view
+ * goes past them. */
+void     _waymark_canvas_sticky_reserve   (WaymarkCanvas *self, double *left, double *top);
 
 /* waymark-canvas-zoom.c */
 void     _waymark_canvas_init_zoom        (WaymarkCanvas *self);

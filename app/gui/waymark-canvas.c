@@ -119,6 +119,9 @@ _waymark_canvas_hit (WaymarkCanvas *self,
   *hit = (WaymarkHit) { WAYMARK_HIT_NONE, NULL, NULL, NULL, 0 };
   if (self->layout == NULL)
     return FALSE;
+  /* A pinned header is where it would be; the toolbar's band hides the
+   * map. */
+  _waymark_canvas_sticky_remap (self, &x, &y);
   _waymark_canvas_widget_to_map (self, x, y, &mx, &my);
   found = waymark_layout_hit_test (self->layout, mx, my, hit);
   if (hit->kind == WAYMARK_HIT_LINK)
@@ -172,10 +175,13 @@ waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double margin = 24;
-  double left, top, right, bottom, h, v;
+  double left, top, right, bottom, h, v, reserved_left, reserved_top;
 
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
+  /* The map may have grown a moment ago (a new phase or lane at its end),
+   * before the next allocation: the adjustments must reach it now. */
+  _waymark_canvas_configure_adjustments (self);
   h = gtk_adjustment_get_value (self->hadjustment);
   v = gtk_adjustment_get_value (self->vadjustment);
   /* In scrolled content: the origin is 0 across a map wider than the
@@ -185,14 +191,16 @@ waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
   right = (rect->x + rect->width) * self->zoom + self->origin_x + margin;
   bottom = (rect->y + rect->height) * self->zoom + self->origin_y + margin;
 
+  /* Not under the pinned headers or the toolbar's band. */
+  _waymark_canvas_sticky_reserve (self, &reserved_left, &reserved_top);
   if (right - h > width)
     h = right - width;
-  if (left < h)
-    h = left;
+  if (left - h < reserved_left)
+    h = left - reserved_left;
   if (bottom - v > height)
     v = bottom - height;
-  if (top < v)
-    v = top;
+  if (top - v < reserved_top)
+    v = top - reserved_top;
   gtk_adjustment_set_value (self->hadjustment, h);
   gtk_adjustment_set_value (self->vadjustment, v);
 }
@@ -267,9 +275,12 @@ render_base (WaymarkCanvas        *self,
       visible.width = MIN (clip.x + clip.width, map_width) - visible.x;
       visible.height = MIN (clip.y + clip.height, map_height) - visible.y;
 
+      cairo_save (cr);
       cairo_translate (cr, self->origin_x - hvalue, self->origin_y - vvalue);
       cairo_scale (cr, self->zoom, self->zoom);
       waymark_painter_paint (self->layout, cr, &visible, palette, WAYMARK_PAINT_NO_BACKGROUND, &state);
+      cairo_restore (cr);
+      _waymark_canvas_paint_sticky (self, cr, width, height, palette, &state);
     }
   cairo_destroy (cr);
   cairo_surface_flush (self->base_surface);

@@ -77,4 +77,10 @@ gboolean         waymark_canvas_get_dark       (WaymarkCanvas   *self);
 void             waymark_canvas_set_dark       (WaymarkCanvas   *self,
                                                 gboolean         dark);
 
+/* Whether the phase headers are pinned to the top of the view (scrolled
+ * down) and the lane headers to its left (scrolled right). */
+gboolean         waymark_canvas_get_headers_pinned (WaymarkCanvas *self,
+                                                    gboolean      *phases,
+                                                    gboolean      *lanes);
+
 G_END_DECLS

@@ -82,7 +82,7 @@ filter_func (GtkListBoxRow *row,
   name = g_utf8_casefold (waymark_palette_item_get_name (item), -1);
   section = g_utf8_casefold (section_name (item), -1);
   icon = waymark_palette_item_get_icon (item);
-  /* "mail" finds "E-mail / newsletter", "physical" finds its section. */
+  /* "mail" finds "E-mail", "physical" finds its section. */
   return strstr (name, self->search) != NULL || strstr (section, self->search) != NULL ||
          (icon != NULL && strstr (icon, self->search) != NULL);
 }

@@ -21,7 +21,9 @@ struct _WaymarkPaletteItem
 G_DEFINE_FINAL_TYPE (WaymarkPaletteItem, waymark_palette_item, G_TYPE_OBJECT)
 
 /* The touchpoint kinds the source texts name, by the icon keys bundled in
- * icons/icons.gresource.xml.  Names are what a new channel is called. */
+ * icons/icons.gresource.xml.  Names are what a new channel is called, and
+ * the words the templates call the same channels (data/templates), so
+ * that the palette, the legend and the inspector say the same thing. */
 static const struct {
   const char *icon;
   WaymarkCategory category;
@@ -30,22 +32,22 @@ static const struct {
   { "website", WAYMARK_CATEGORY_DIGITAL, N_("Website") },
   { "social-media", WAYMARK_CATEGORY_DIGITAL, N_("Social media") },
   { "search", WAYMARK_CATEGORY_DIGITAL, N_("Search engine") },
-  { "online-ad", WAYMARK_CATEGORY_DIGITAL, N_("Online ad") },
-  { "email", WAYMARK_CATEGORY_DIGITAL, N_("E-mail / newsletter") },
+  { "online-ad", WAYMARK_CATEGORY_DIGITAL, N_("Online ads") },
+  { "email", WAYMARK_CATEGORY_DIGITAL, N_("E-mail") },
   { "chat", WAYMARK_CATEGORY_DIGITAL, N_("Chat") },
   { "app", WAYMARK_CATEGORY_DIGITAL, N_("App") },
   { "review", WAYMARK_CATEGORY_DIGITAL, N_("Reviews") },
   { "video", WAYMARK_CATEGORY_DIGITAL, N_("Video") },
   { "webinar", WAYMARK_CATEGORY_DIGITAL, N_("Webinar") },
-  { "store", WAYMARK_CATEGORY_PHYSICAL, N_("Store / point of sale") },
+  { "store", WAYMARK_CATEGORY_PHYSICAL, N_("Store") },
   { "event", WAYMARK_CATEGORY_PHYSICAL, N_("Event") },
-  { "print", WAYMARK_CATEGORY_PHYSICAL, N_("Print / poster") },
+  { "print", WAYMARK_CATEGORY_PHYSICAL, N_("Print & posters") },
   { "catalogue", WAYMARK_CATEGORY_PHYSICAL, N_("Catalogue") },
   { "packaging", WAYMARK_CATEGORY_PHYSICAL, N_("Packaging") },
   { "gift", WAYMARK_CATEGORY_PHYSICAL, N_("Gift") },
   { "trade-fair", WAYMARK_CATEGORY_PHYSICAL, N_("Trade fair") },
   { "phone", WAYMARK_CATEGORY_PERSONAL, N_("Phone") },
-  { "sales-visit", WAYMARK_CATEGORY_PERSONAL, N_("Sales visit") },
+  { "sales-visit", WAYMARK_CATEGORY_PERSONAL, N_("Personal advice") },
   { "word-of-mouth", WAYMARK_CATEGORY_PERSONAL, N_("Word of mouth") },
 };
 

@@ -475,6 +475,353 @@ test_focus_keys (void)
   canvas_fixture_close (&f);
 }
 
+/* ---- Shift+F10: the context menu ---- */
+
+/* The action (and target) of the item labelled @label in @model or its
+ * sections and submenus; FALSE when there is none. */
+static gboolean
+find_menu_item (GMenuModel  *model,
+                const char  *label,
+                char       **action,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        {
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", action);
+          *target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (find_menu_item (linked, label, action, target))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Activates the context menu's item @label as a click on it would. */
+static void
+menu_activate (CanvasFixture *f,
+               const char    *label)
+{
+  GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (f->canvas->context_menu));
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_assert_nonnull (model);
+  if (!find_menu_item (model, label, &action, &target))
+    g_error ("no menu item %s", label);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->canvas), action, target));
+  gui_test_iterate ();
+}
+
+static void
+test_context_menu (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+  WaymarkTouchpoint *tp, *other;
+  gboolean was;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  gtk_widget_grab_focus (canvas);
+
+  /* Shift+F10 opens it on the selected card: channel, emotion,
+   * assessment, link, delete. */
+  g_assert_true (press (canvas, GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_get_visible (f.canvas->context_menu));
+
+  menu_activate (&f, "Online shop");
+  g_assert_cmpstr (tp->channel->name, ==, "Online shop");
+  menu_activate (&f, "No Channel");
+  g_assert_null (tp->channel);
+  g_assert_true (waymark_history_undo (f.history));
+  g_assert_cmpstr (tp->channel->name, ==, "Online shop");
+
+  menu_activate (&f, "Very _Negative (−2)");
+  g_assert_true (tp->has_emotion && tp->emotion == -2);
+  menu_activate (&f, "_Very Positive (+2)");
+  g_assert_cmpint (tp->emotion, ==, 2);
+  menu_activate (&f, "_No Emotion");
+  g_assert_false (tp->has_emotion);
+
+  tp->strength = WAYMARK_STRENGTH_UNSET;
+  menu_activate (&f, "_Weak Spot");
+  g_assert_cmpint (tp->strength, ==, WAYMARK_STRENGTH_WEAKNESS);
+  menu_activate (&f, "_Strength");
+  g_assert_cmpint (tp->strength, ==, WAYMARK_STRENGTH_STRENGTH);
+  was = tp->moment_of_truth;
+  menu_activate (&f, "_Moment of Truth");
+  g_assert_true (tp->moment_of_truth == !was);
+
+  /* Link to…, then the arrows and Enter. */
+  menu_activate (&f, "_Link to…");
+  g_assert_true (_waymark_canvas_is_linking (f.canvas));
+  g_assert_true (press (canvas, GDK_KEY_Right, 0));
+  other = waymark_canvas_get_selected_item (f.canvas);
+  g_assert_true (other != tp);
+  g_assert_true (press (canvas, GDK_KEY_Return, 0));
+  g_assert_false (_waymark_canvas_is_linking (f.canvas));
+
+  /* Delete. */
+  gtk_popover_popdown (GTK_POPOVER (f.canvas->context_menu));
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  g_assert_true (press (canvas, GDK_KEY_F10, GDK_SHIFT_MASK));
+  menu_activate (&f, "_Delete");
+  g_assert_cmpint (waymark_journey_index_of (f.journey, tp), <, 0);
+  gtk_popover_popdown (GTK_POPOVER (f.canvas->context_menu));
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- The emotion curve, for a card without an emotion ---- */
+
+static void
+test_emotion_from_curve (void)
+{
+  CanvasFixture f = { 0 };
+  WaymarkLane *emotions;
+  WaymarkTouchpoint *tp, *with;
+  WaymarkRect cell;
+  double px, py, x, y;
+  GPtrArray *touchpoints;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  emotions = NULL;
+  for (guint i = 0; i < waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_LANE); i++)
+    {
+      WaymarkLane *lane = waymark_journey_get_item (f.journey, WAYMARK_ITEM_LANE, i);
+
+      if (lane->kind == WAYMARK_LANE_EMOTION)
+        emotions = lane;
+    }
+  g_assert_nonnull (emotions);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  touchpoints = waymark_journey_get_items (f.journey, WAYMARK_ITEM_TOUCHPOINT);
+
+  /* The levels the canvas assumes are where app/render puts them: a
+   * point at level e sits 34 + (2 − e) × 30 units below its cell's top. */
+  with = NULL;
+  for (guint i = 0; i < touchpoints->len && with == NULL; i++)
+    if (((WaymarkTouchpoint *) g_ptr_array_index (touchpoints, i))->has_emotion)
+      with = g_ptr_array_index (touchpoints, i);
+  g_assert_nonnull (with);
+  g_assert_true (waymark_layout_get_emotion_point (waymark_canvas_get_layout (f.canvas), emotions, with, &px, &py));
+  g_assert_true (waymark_layout_get_cell_rect (waymark_canvas_get_layout (f.canvas), with->phase, emotions, &cell));
+  g_assert_cmpfloat_with_epsilon (py, cell.y + 34 + (2 - with->emotion) * 30, 0.5);
+
+  /* Take the emotion away: no point left on the curve.  A double click
+   * on the curve's +1 level below the card gives it back there. */
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  g_assert_true (press (GTK_WIDGET (f.canvas), GDK_KEY_0, 0));
+  g_assert_false (tp->has_emotion);
+  canvas_fixture_settle (&f);
+  g_assert_false (waymark_layout_get_emotion_point (waymark_canvas_get_layout (f.canvas), emotions, tp, &px, &py));
+  {
+    WaymarkRect rect;
+
+    g_assert_true (waymark_layout_get_card_rect (waymark_canvas_get_layout (f.canvas), tp, &rect));
+    g_assert_true (waymark_layout_get_cell_rect (waymark_canvas_get_layout (f.canvas), tp->phase, emotions, &cell));
+    waymark_canvas_scroll_to_rect (f.canvas, &cell);
+    canvas_fixture_settle (&f);
+    map_point (f.canvas, rect.x + rect.width / 2, cell.y + 34 + 30, &x, &y);
+  }
+  waymark_canvas_unselect_all (f.canvas);
+  _waymark_canvas_double_click (f.canvas, x, y);
+  _waymark_canvas_release (f.canvas, x, y);
+  g_assert_true (tp->has_emotion);
+  g_assert_cmpint (tp->emotion, ==, 1);
+  g_assert_true (waymark_canvas_get_selected_item (f.canvas) == tp);
+  g_assert_true (waymark_history_undo (f.history));
+  g_assert_false (tp->has_emotion);
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- New phases and lanes scroll into view ---- */
+
+static gboolean
+header_in_view (WaymarkCanvas *canvas,
+                gpointer       item)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (canvas);
+  WaymarkRect rect;
+  double x0, y0, x1, y1;
+
+  if (waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE)
+    g_assert_true (waymark_layout_get_phase_header_rect (layout, item, &rect));
+  else
+    g_assert_true (waymark_layout_get_lane_header_rect (layout, item, &rect));
+  map_point (canvas, rect.x, rect.y, &x0, &y0);
+  map_point (canvas, rect.x + rect.width, rect.y + rect.height, &x1, &y1);
+  return x0 >= 0 && y0 >= 0 && x1 <= gtk_widget_get_width (GTK_WIDGET (canvas)) &&
+         y1 <= gtk_widget_get_height (GTK_WIDGET (canvas));
+}
+
+static void
+test_new_headers_in_view (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas;
+
+  canvas_fixture_open (&f, "three-stages.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  waymark_canvas_set_zoom (f.canvas, 1.0);
+  canvas_fixture_settle (&f);
+
+  /* Phase after phase at the end of the map, each in view at once, before
+   * the window draws again. */
+  for (int i = 0; i < 6; i++)
+    {
+      WaymarkPhase *phase;
+
+      waymark_canvas_unselect_all (f.canvas);
+      g_assert_true (gtk_widget_activate_action (canvas, "canvas.add-phase", NULL));
+      phase = waymark_canvas_get_selected_item (f.canvas);
+      g_assert_cmpint (waymark_item_get_item_type (phase), ==, WAYMARK_ITEM_PHASE);
+      g_assert_true (header_in_view (f.canvas, phase));
+      _waymark_canvas_stop_editing (f.canvas, TRUE);
+      canvas_fixture_settle (&f);
+      g_assert_true (header_in_view (f.canvas, phase));
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      WaymarkLane *lane;
+
+      waymark_canvas_unselect_all (f.canvas);
+      g_assert_true (gtk_widget_activate_action (canvas, "canvas.add-lane", NULL));
+      lane = waymark_canvas_get_selected_item (f.canvas);
+      g_assert_true (header_in_view (f.canvas, lane));
+      _waymark_canvas_stop_editing (f.canvas, TRUE);
+      canvas_fixture_settle (&f);
+      g_assert_true (header_in_view (f.canvas, lane));
+    }
+
+  canvas_fixture_close (&f);
+}
+
+/* ---- The palette's words ---- */
+
+/* A palette item and the channel it makes, and the templates' generic
+ * channels of the same kind, have the same name. */
+static void
+test_palette_names (void)
+{
+  static const char *templates[] = { "three-stages.journey", "five-phases.journey" };
+  g_autoptr(GPtrArray) catalogue = waymark_palette_item_get_catalogue ();
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      CanvasFixture f = { 0 };
+      GPtrArray *channels;
+      guint compared = 0;
+
+      canvas_fixture_open (&f, templates[t]);
+      channels = waymark_journey_get_items (f.journey, WAYMARK_ITEM_CHANNEL);
+      for (guint i = 0; i < catalogue->len; i++)
+        {
+          WaymarkPaletteItem *item = g_ptr_array_index (catalogue, i);
+
+          for (guint j = 0; j < channels->len; j++)
+            {
+              WaymarkChannel *channel = g_ptr_array_index (channels, j);
+
+              if (waymark_palette_item_is_note (item) ||
+                  g_strcmp0 (channel->icon, waymark_palette_item_get_icon (item)) != 0)
+                continue;
+              g_assert_cmpstr (channel->name, ==, waymark_palette_item_get_name (item));
+              g_assert_true (waymark_palette_item_find_channel (item, f.journey) == channel);
+              compared++;
+            }
+        }
+      g_assert_cmpuint (compared, ==, channels->len);
+      canvas_fixture_close (&f);
+    }
+}
+
+/* ---- Sticky headers ---- */
+
+static void
+test_sticky_headers (void)
+{
+  CanvasFixture f = { 0 };
+  GtkAdjustment *hadjustment, *vadjustment;
+  WaymarkEditor *editor;
+  GtkWidget *toolbar;
+  graphene_rect_t toolbar_bounds;
+  gboolean phases, lanes;
+  WaymarkHit hit;
+  WaymarkTouchpoint *tp;
+  double x, y, top;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+  toolbar = gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BOX, "canvas-toolbar");
+  waymark_canvas_set_zoom (f.canvas, 1.5);
+  canvas_fixture_settle (&f);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f.canvas));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.canvas));
+  gtk_adjustment_set_value (hadjustment, 0);
+  gtk_adjustment_set_value (vadjustment, 0);
+  canvas_fixture_settle (&f);
+  g_assert_false (waymark_canvas_get_headers_pinned (f.canvas, NULL, NULL));
+
+  /* Scrolled down: the phase headers stay at the top, below the
+   * toolbar's band, and a press there means the phase. */
+  gtk_adjustment_set_value (vadjustment, 700);
+  canvas_fixture_settle (&f);
+  waymark_canvas_get_headers_pinned (f.canvas, &phases, &lanes);
+  g_assert_true (phases);
+  g_assert_false (lanes);
+  top = f.canvas->top_inset;
+  g_assert_cmpfloat (top, >, 0);
+  card_point (f.canvas, find_touchpoint (f.journey, "Instagram ad"), &x, &y);
+  g_assert_true (_waymark_canvas_hit (f.canvas, x, top + 10, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_HIT_PHASE_HEADER);
+  g_assert_true (hit.item == find_phase (f.journey, "Awareness"));
+
+  /* Nothing of the map under the toolbar: not a card, at any scroll. */
+  g_assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (f.canvas), &toolbar_bounds));
+  g_assert_cmpfloat (toolbar_bounds.origin.y + toolbar_bounds.size.height, <=, top);
+  for (double v = 0; v <= gtk_adjustment_get_upper (vadjustment); v += 40)
+    {
+      gtk_adjustment_set_value (vadjustment, v);
+      for (double tx = toolbar_bounds.origin.x; tx < toolbar_bounds.origin.x + toolbar_bounds.size.width; tx += 20)
+        for (double ty = toolbar_bounds.origin.y; ty < toolbar_bounds.origin.y + toolbar_bounds.size.height; ty += 10)
+          {
+            _waymark_canvas_hit (f.canvas, tx, ty, &hit);
+            g_assert_cmpint (hit.kind, !=, WAYMARK_HIT_CARD);
+          }
+    }
+
+  /* Scrolled right: the lane headers stay at the left. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  gtk_adjustment_set_value (hadjustment, 600);
+  canvas_fixture_settle (&f);
+  waymark_canvas_get_headers_pinned (f.canvas, &phases, &lanes);
+  g_assert_false (phases);
+  g_assert_true (lanes);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  card_point (f.canvas, tp, &x, &y);
+  g_assert_true (_waymark_canvas_hit (f.canvas, 10, y, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_HIT_LANE_HEADER);
+  g_assert_true (hit.item == tp->lane);
+
+  canvas_fixture_close (&f);
+}
+
 /* ---- Read-only maps ---- */
 
 static void
@@ -515,6 +862,11 @@ main (int   argc,
   g_test_add_func ("/canvas-keys/emotion-and-assessment", test_emotion_and_assessment);
   g_test_add_func ("/canvas-keys/link-to", test_link_to);
   g_test_add_func ("/canvas-keys/focus", test_focus_keys);
+  g_test_add_func ("/canvas-keys/context-menu", test_context_menu);
+  g_test_add_func ("/canvas-keys/emotion-from-curve", test_emotion_from_curve);
+  g_test_add_func ("/canvas-keys/palette-names", test_palette_names);
+  g_test_add_func ("/canvas-keys/new-headers-in-view", test_new_headers_in_view);
+  g_test_add_func ("/canvas-keys/sticky-headers", test_sticky_headers);
   g_test_add_func ("/canvas-keys/read-only", test_read_only_keys);
 
   return g_test_run ();
