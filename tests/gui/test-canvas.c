@@ -307,6 +307,13 @@ test_escape_new_card (void)
   g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
 
   /* A note dropped from the palette starts empty: Escape takes it away. */
+  {
+    WaymarkRect cell;
+
+    g_assert_true (waymark_layout_get_cell_rect (waymark_canvas_get_layout (f.canvas), after, ideas, &cell));
+    waymark_canvas_scroll_to_rect (f.canvas, &cell);
+    canvas_fixture_settle (&f);
+  }
   cell_point (f.canvas, after, ideas, &x, &y);
   g_assert_true (_waymark_canvas_drop (f.canvas, note, x, y));
   g_assert_cmpuint (waymark_journey_get_n_items (f.journey, WAYMARK_ITEM_NOTE), ==, 1);
@@ -316,6 +323,13 @@ test_escape_new_card (void)
 
   /* A touchpoint dropped from the palette has its channel: it stays, with
    * the channel's name. */
+  {
+    WaymarkRect cell;
+
+    g_assert_true (waymark_layout_get_cell_rect (waymark_canvas_get_layout (f.canvas), before, touchpoints, &cell));
+    waymark_canvas_scroll_to_rect (f.canvas, &cell);
+    canvas_fixture_settle (&f);
+  }
   cell_point (f.canvas, before, touchpoints, &x, &y);
   g_assert_true (_waymark_canvas_drop (f.canvas, website, x, y));
   g_assert_true (press_key (GTK_WIDGET (inline_editor (f.canvas)), GDK_KEY_Escape, 0));
