@@ -18,9 +18,10 @@ struct _WaymarkDocument
   WaymarkHistory *history;
   GFile *file;
   char *title;
-  char *etag;
-  char *checksum;           /* of the file as loaded or saved */
-  char *reported_checksum;  /* the disk version ::changed-on-disk was emitted for */
+  /* The file as loaded or saved (NULL: untitled, or never read). */
+  WaymarkFileStamp *stamp;
+  /* The disk version ::changed-on-disk was emitted for. */
+  WaymarkFileStamp *reported;
   char *read_only_reason;
   char *recovery_key;
   guint recovery_source;
@@ -137,9 +138,8 @@ waymark_document_finalize (GObject *object)
   WaymarkDocument *self = WAYMARK_DOCUMENT (object);
 
   g_free (self->title);
-  g_free (self->etag);
-  g_free (self->checksum);
-  g_free (self->reported_checksum);
+  waymark_file_stamp_free (self->stamp);
+  waymark_file_stamp_free (self->reported);
   g_free (self->read_only_reason);
   g_free (self->recovery_key);
   G_OBJECT_CLASS (waymark_document_parent_class)->finalize (object);
@@ -233,20 +233,19 @@ waymark_document_load (GFile   *file,
 {
   g_autoptr(WaymarkJourney) journey = NULL;
   WaymarkReadInfo info = { 0 };
-  g_autofree char *etag = NULL;
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
   WaymarkDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  journey = waymark_file_load (file, &info, &etag, error);
+  journey = waymark_file_load (file, &info, &stamp, error);
   if (journey == NULL)
     return NULL;
 
   self = g_object_new (WAYMARK_TYPE_DOCUMENT, NULL);
   set_journey (self, journey);
   self->file = g_object_ref (file);
-  self->etag = g_steal_pointer (&etag);
-  self->checksum = info.checksum[0] ? g_strdup (info.checksum) : NULL;
+  self->stamp = g_steal_pointer (&stamp);
   self->recovery_key = waymark_recovery_key_for (file);
   if (info.newer)
     self->read_only_reason = g_strdup_printf (_("This map was written by a newer version of Waymark (format %d). It can be read but not edited."),
@@ -335,27 +334,73 @@ waymark_document_set_read_only (WaymarkDocument *self,
 const char *
 waymark_document_get_checksum (WaymarkDocument *self)
 {
+  const char *checksum;
+
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
-  return self->checksum;
+  if (self->stamp == NULL)
+    return NULL;
+  checksum = waymark_file_stamp_get_checksum (self->stamp);
+  return checksum[0] != '\0' ? checksum : NULL;
+}
+
+static void
+set_stamp (WaymarkDocument  *self,
+           WaymarkFileStamp *stamp)
+{
+  waymark_file_stamp_free (self->stamp);
+  self->stamp = stamp;
+}
+
+/* Whether the file on disk holds other bytes than those loaded or saved;
+ * emits ::changed-on-disk once per new version.  @deep: see
+ * waymark_file_stamp_compare(). */
+static gboolean
+check_disk (WaymarkDocument *self,
+            gboolean         deep)
+{
+  g_autoptr(WaymarkFileStamp) current = NULL;
+
+  if (self->file == NULL || self->stamp == NULL)
+    return FALSE;
+  switch (waymark_file_stamp_compare (self->stamp, self->file, deep, &current))
+    {
+    case WAYMARK_FILE_STAMP_SAME:
+      return FALSE;
+    case WAYMARK_FILE_STAMP_SAME_BYTES:
+      /* Touched, or rewritten with the same bytes: remember the new
+       * metadata so the next look is cheap again. */
+      set_stamp (self, g_steal_pointer (&current));
+      return FALSE;
+    case WAYMARK_FILE_STAMP_GONE:
+      /* Reported when saving fails, if it does. */
+      return FALSE;
+    case WAYMARK_FILE_STAMP_CHANGED:
+    default:
+      break;
+    }
+  if (self->reported == NULL || !waymark_file_stamp_same_version (current, self->reported))
+    {
+      waymark_file_stamp_free (self->reported);
+      self->reported = g_steal_pointer (&current);
+      g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
+    }
+  return TRUE;
 }
 
 static gboolean
-save_to (WaymarkDocument  *self,
-         GFile            *file,
-         const char       *expected_etag,
-         GError          **error)
+save_to (WaymarkDocument         *self,
+         GFile                   *file,
+         const WaymarkFileStamp  *expected,
+         GError                 **error)
 {
   g_autoptr(GBytes) bytes = waymark_writer_write (self->journey);
-  g_autofree char *etag = NULL;
+  WaymarkFileStamp *stamp = NULL;
 
-  if (!waymark_file_replace_contents (file, bytes, expected_etag, &etag, error))
+  if (!waymark_file_replace_contents (file, bytes, expected, &stamp, error))
     return FALSE;
 
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
-  g_free (self->checksum);
-  self->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  g_clear_pointer (&self->reported_checksum, g_free);
+  set_stamp (self, stamp);
+  g_clear_pointer (&self->reported, waymark_file_stamp_free);
   waymark_history_mark_saved (self->history);
   waymark_document_discard_recovery (self);
   return TRUE;
@@ -379,15 +424,16 @@ waymark_document_save (WaymarkDocument  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, self->read_only_reason);
       return FALSE;
     }
-  /* The etag check catches most changes; a synced folder may keep the
-   * etag but change the bytes, so compare the checksum too. */
-  if (!overwrite && waymark_document_check_disk (self))
+  /* Down to the bytes: a sync tool or `cp -p` may keep the modification
+   * time (GIO's etag) while replacing the content. */
+  if (!overwrite && check_disk (self, TRUE))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                    _("“%s” was changed on disk by someone else since you opened it."), self->title);
       return FALSE;
     }
-  return save_to (self, self->file, overwrite ? NULL : self->etag, error);
+  /* And once more right before the rename, inside the save. */
+  return save_to (self, self->file, overwrite ? NULL : self->stamp, error);
 }
 
 gboolean
@@ -428,11 +474,8 @@ waymark_document_reload (WaymarkDocument  *self,
   /* Keep this object (windows hold it); the journey is new, and views
    * rebind on notify::journey. */
   set_journey (self, fresh->journey);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&fresh->etag);
-  g_free (self->checksum);
-  self->checksum = g_steal_pointer (&fresh->checksum);
-  g_clear_pointer (&self->reported_checksum, g_free);
+  set_stamp (self, g_steal_pointer (&fresh->stamp));
+  g_clear_pointer (&self->reported, waymark_file_stamp_free);
   waymark_document_set_read_only (self, fresh->read_only_reason);
   waymark_document_discard_recovery (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -442,34 +485,9 @@ waymark_document_reload (WaymarkDocument  *self,
 gboolean
 waymark_document_check_disk (WaymarkDocument *self)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *now = NULL;
-
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
-  if (self->file == NULL)
-    return FALSE;
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info && self->etag && g_strcmp0 (g_file_info_get_etag (info), self->etag) == 0)
-    return FALSE;
-  now = waymark_recovery_checksum_file (self->file);
-  if (now == NULL || g_strcmp0 (now, self->checksum) == 0)
-    {
-      /* Touched but identical (or gone: reported when saving fails). */
-      if (info && now)
-        {
-          g_free (self->etag);
-          self->etag = g_strdup (g_file_info_get_etag (info));
-        }
-      return FALSE;
-    }
-  if (g_strcmp0 (now, self->reported_checksum) != 0)
-    {
-      g_free (self->reported_checksum);
-      self->reported_checksum = g_strdup (now);
-      g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
-    }
-  return TRUE;
+  return check_disk (self, FALSE);
 }
 
 gboolean
@@ -488,7 +506,7 @@ waymark_document_write_recovery (WaymarkDocument  *self,
     }
   bytes = waymark_writer_write (self->journey);
   return waymark_recovery_write (self->recovery_key, self->file, self->title,
-                                 self->checksum, bytes, error);
+                                 waymark_document_get_checksum (self), bytes, error);
 }
 
 void

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WaymarkDocument, waymark_document, WAYMARK, DOCUMENT, GObject)
 
 /* One open journey: the model, its undo history, the file it came from and
- * what is known about that file on disk (etag, checksum), the recovery
+ * what identifies its bytes on disk (a WaymarkFileStamp), the recovery
  * journal of its unsaved changes, and why it may be read-only.
  * Properties: "file", "journey" (replaced on reload: views rebind),
  * "title", "modified", "read-only".
@@ -50,8 +50,9 @@ gboolean         waymark_document_save         (WaymarkDocument *self, gboolean 
 gboolean         waymark_document_save_as      (WaymarkDocument *self, GFile *file, GError **error);
 /* Replaces the contents with the file on disk, dropping unsaved changes. */
 gboolean         waymark_document_reload       (WaymarkDocument *self, GError **error);
-/* Compares the file on disk with what was loaded or saved (etag first,
- * then the checksum, since a touch changes the etag only); emits
+/* Compares the file on disk with what was loaded or saved (inode, size,
+ * modification and change time; the checksum when any of them differ, so
+ * a touch is no change and `cp -p` is one); emits
  * ::changed-on-disk once per new version.  Returns TRUE if it changed. */
 gboolean         waymark_document_check_disk   (WaymarkDocument *self);
 

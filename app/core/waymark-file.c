@@ -19,6 +19,7 @@
 
 #include "waymark-error.h"
 #include "waymark-file.h"
+#include "waymark-file-stamp-private.h"
 #include "waymark-process.h"
 #include "waymark-writer.h"
 
@@ -40,7 +41,7 @@
  *
  * So for local files we do it ourselves: resolve symlinks, write
  * "<basename>.waymark-save-<pid>-XXXXXX" beside the target, copy owner and
- * mode, fsync, compare the etag once more, rename, fsync the folder.  The
+ * mode, fsync, compare the stamp once more, rename, fsync the folder.  The
  * pid in the name lets waymark_file_sweep_temporaries () tell a crashed
  * save from one in progress.  A file with several hard links loses the
  * link this way (the other names keep the previous version): for a map
@@ -48,10 +49,12 @@
  * more.  Non-local files (GVfs) go through g_file_replace (), whose
  * backends do their own thing.
  *
- * The etag is GIO's (the mtime, in 2.74 "sec:usec:nsec"), so it can be
- * compared with what g_file_query_info () and GFileMonitor users see.  File
- * times tick with the kernel's coarse clock (4 ms here): a change within
- * the same tick as our save goes unnoticed. */
+ * What a save compares is a WaymarkFileStamp, not GIO's etag: the etag is
+ * the mtime, which `cp -p`, `rsync -t` and sync tools keep while they
+ * replace the bytes.  The stamp adds the inode and the change time, which
+ * no program can set, and falls back on the checksum whenever they
+ * differ.  File times tick with the kernel's coarse clock (4 ms here): a
+ * change within the same tick as our save goes unnoticed. */
 
 #define TEMP_INFIX ".waymark-save-"
 #define TEMP_RANDOM "XXXXXX"
@@ -60,11 +63,6 @@
 #define TEMP_STALE_SECONDS (10 * 60)
 /* Room the infix, a pid, '-' and the random part need in a file name. */
 #define TEMP_SUFFIX_MAX (sizeof TEMP_INFIX - 1 + 10 + 1 + sizeof TEMP_RANDOM - 1)
-
-/* Handed out instead of an etag when the file changed while it was being
- * read: it never matches, so the next save asks the user instead of
- * overwriting a version nobody has seen. */
-#define ETAG_CHANGED_WHILE_READING "waymark:changed-while-reading"
 
 /* The name messages use: the path as the user gave it, or the URI-ish parse
  * name for remote files. */
@@ -253,34 +251,6 @@ set_io_error (GError     **error,
                  _("%s: cannot read: %s"), name, message);
 }
 
-/* Gets the etag GIO reports for @file and makes sure it describes what @st
- * (an fstat of the descriptor just read) saw: same inode, size and mtime.
- * GIO offers no etag for a descriptor we opened ourselves. */
-static char *
-etag_matching_stat (GFile             *file,
-                    const struct stat *st)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_ETAG_VALUE ","
-                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
-                            G_FILE_ATTRIBUTE_UNIX_INODE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL ||
-      g_file_info_get_etag (info) == NULL ||
-      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE) != (guint32) st->st_dev ||
-      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE) != (guint64) st->st_ino ||
-      g_file_info_get_size (info) != (goffset) st->st_size ||
-      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) != (guint64) st->st_mtim.tv_sec ||
-      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC) != (guint32) (st->st_mtim.tv_nsec / 1000))
-    return g_strdup (ETAG_CHANGED_WHILE_READING);
-  return g_strdup (g_file_info_get_etag (info));
-}
-
 static gboolean
 same_file_state (const struct stat *a,
                  const struct stat *b)
@@ -288,7 +258,9 @@ same_file_state (const struct stat *a,
   return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
          a->st_size == b->st_size &&
          a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+         a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
 /* Files are read in pieces of this size, each checked, hashed and parsed
@@ -300,7 +272,7 @@ same_file_state (const struct stat *a,
 /* Where the bytes of a load go, piece by piece. */
 typedef struct {
   WaymarkReader *reader;
-  GChecksum *checksum;   /* nullable: no one asked */
+  GChecksum *checksum;   /* nullable: no one asked for it or a stamp */
   guint64 length;
   gboolean refused;      /* waymark_reader_finish() says why */
 } LoadSink;
@@ -344,12 +316,11 @@ sink_want (LoadSink *sink)
  * planted under a .journey name cannot hang the open, and fstat () to refuse
  * anything but a regular file before reading a byte. */
 static gboolean
-load_native (GFile       *file,
-             const char  *path,
-             const char  *name,
-             LoadSink    *sink,
-             char       **etag,
-             GError     **error)
+load_native (const char        *path,
+             const char        *name,
+             LoadSink          *sink,
+             WaymarkFileStamp **stamp,
+             GError           **error)
 {
   g_autofree char *buffer = NULL;
   struct stat before, after;
@@ -413,14 +384,15 @@ load_native (GFile       *file,
       sink_take (sink, buffer, (gsize) n);
     }
 
-  if (etag != NULL && !sink->refused)
+  if (stamp != NULL && !sink->refused)
     {
       /* Changed under us while we read (written in place by another
-       * program): what we read may be a mix, so no etag can vouch for it. */
+       * program): what we read may be a mix, so no checksum can vouch for
+       * it, and the next comparison must find a change. */
       if (fstat (fd, &after) != 0 || !same_file_state (&before, &after))
-        *etag = g_strdup (ETAG_CHANGED_WHILE_READING);
+        *stamp = _waymark_file_stamp_new_local (&before, NULL);
       else
-        *etag = etag_matching_stat (file, &after);
+        *stamp = _waymark_file_stamp_new_local (&after, g_checksum_get_string (sink->checksum));
     }
   close (fd);
   return TRUE;
@@ -428,11 +400,11 @@ load_native (GFile       *file,
 
 /* Remote files (GVfs): same cap, through the stream. */
 static gboolean
-load_remote (GFile       *file,
-             const char  *name,
-             LoadSink    *sink,
-             char       **etag,
-             GError     **error)
+load_remote (GFile             *file,
+             const char        *name,
+             LoadSink          *sink,
+             WaymarkFileStamp **stamp,
+             GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -487,19 +459,21 @@ load_remote (GFile       *file,
       sink_take (sink, buffer, (gsize) n);
     }
 
-  if (etag != NULL && info != NULL)
-    *etag = g_strdup (g_file_info_get_etag (info));
+  if (stamp != NULL && !sink->refused)
+    *stamp = _waymark_file_stamp_new_remote (info != NULL ? g_file_info_get_etag (info) : NULL,
+                                             (gint64) sink->length,
+                                             g_checksum_get_string (sink->checksum));
   return TRUE;
 }
 
 WaymarkJourney *
-waymark_file_load (GFile            *file,
-                   WaymarkReadInfo  *info,
-                   char            **etag,
-                   GError          **error)
+waymark_file_load (GFile             *file,
+                   WaymarkReadInfo   *info,
+                   WaymarkFileStamp **stamp,
+                   GError           **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *file_etag = NULL;
+  g_autoptr(WaymarkFileStamp) file_stamp = NULL;
   g_autoptr(WaymarkReader) reader = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   WaymarkJourney *journey;
@@ -517,16 +491,16 @@ waymark_file_load (GFile            *file,
 
   name = display_name (file);
   reader = waymark_reader_new (name);
-  if (info != NULL)
+  if (info != NULL || stamp != NULL)
     checksum = g_checksum_new (G_CHECKSUM_SHA256);
   sink.reader = reader;
   sink.checksum = checksum;
 
   path = g_file_peek_path (file);
   if (path != NULL)
-    read_ok = load_native (file, path, name, &sink, etag ? &file_etag : NULL, error);
+    read_ok = load_native (path, name, &sink, stamp ? &file_stamp : NULL, error);
   else
-    read_ok = load_remote (file, name, &sink, etag ? &file_etag : NULL, error);
+    read_ok = load_remote (file, name, &sink, stamp ? &file_stamp : NULL, error);
   if (!read_ok)
     return NULL;
 
@@ -536,8 +510,8 @@ waymark_file_load (GFile            *file,
   /* The reader does not touch the checksum field. */
   if (info != NULL)
     g_strlcpy (info->checksum, g_checksum_get_string (checksum), sizeof info->checksum);
-  if (etag != NULL)
-    *etag = g_steal_pointer (&file_etag);
+  if (stamp != NULL)
+    *stamp = g_steal_pointer (&file_stamp);
   return journey;
 }
 
@@ -561,25 +535,20 @@ set_wrong_etag (GError     **error,
                name);
 }
 
-/* Compares @expected_etag with what is on disk now.  A file that is gone
- * is not a conflict: like g_file_replace (), the save creates it again. */
+/* Compares @expected with what is on disk now, down to the bytes when
+ * anything about the file differs.  A file that is gone is not a conflict:
+ * like g_file_replace (), the save creates it again.  @current (nullable
+ * out) receives the stamp of the file on disk. */
 static gboolean
-check_etag (GFile       *target,
-            const char  *expected_etag,
-            const char  *name,
-            GError     **error)
+check_stamp (GFile                   *target,
+             const WaymarkFileStamp  *expected,
+             const char              *name,
+             WaymarkFileStamp       **current,
+             GError                 **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  const char *current;
-
-  if (expected_etag == NULL)
+  if (expected == NULL)
     return TRUE;
-  info = g_file_query_info (target, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL)
-    return TRUE;
-  current = g_file_info_get_etag (info);
-  if (current != NULL && strcmp (current, expected_etag) != 0)
+  if (waymark_file_stamp_compare (expected, target, TRUE, current) == WAYMARK_FILE_STAMP_CHANGED)
     {
       set_wrong_etag (error, name);
       return FALSE;
@@ -626,12 +595,12 @@ sync_folder (const char *dir_path)
 }
 
 static gboolean
-replace_native (GFile       *file,
-                const char  *path,
-                GBytes      *bytes,
-                const char  *expected_etag,
-                char       **new_etag,
-                GError     **error)
+replace_native (GFile                   *file,
+                const char              *path,
+                GBytes                  *bytes,
+                const WaymarkFileStamp  *expected,
+                WaymarkFileStamp       **new_stamp,
+                GError                 **error)
 {
   g_autofree char *name = display_name (file);
   g_autofree char *target = resolve_symlinks (path);
@@ -641,7 +610,7 @@ replace_native (GFile       *file,
   g_autofree char *prefix = temp_prefix (basename);
   g_autofree char *temp_path = NULL;
   g_autofree char *temp_name = NULL;
-  struct stat st;
+  struct stat st, written_st, final_st;
   gboolean exists;
   const guint8 *data;
   gsize length;
@@ -682,7 +651,7 @@ replace_native (GFile       *file,
 
   /* Checked here as well as before the rename so that a conflict does not
    * cost writing out a large map first. */
-  if (exists && !check_etag (target_file, expected_etag, name, error))
+  if (exists && !check_stamp (target_file, expected, name, NULL, error))
     return FALSE;
 
   temp_name = g_strdup_printf ("%s%d-" TEMP_RANDOM, prefix, (int) getpid ());
@@ -727,7 +696,7 @@ replace_native (GFile       *file,
     goto fail;
   /* Always, also for a new file: the rename must never reach the disk
    * before the data does. */
-  if (g_fsync (fd) != 0)
+  if (g_fsync (fd) != 0 || fstat (fd, &written_st) != 0)
     {
       errsv = errno;
       goto fail;
@@ -741,7 +710,7 @@ replace_native (GFile       *file,
     }
   fd = -1;
 
-  if (!check_etag (target_file, expected_etag, name, error))
+  if (!check_stamp (target_file, expected, name, NULL, error))
     {
       g_unlink (temp_path);
       return FALSE;
@@ -754,11 +723,18 @@ replace_native (GFile       *file,
     }
   sync_folder (dir_path);
 
-  if (new_etag != NULL)
+  if (new_stamp != NULL)
     {
-      g_autoptr(GFileInfo) info = g_file_query_info (target_file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      *new_etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+      g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      /* The rename changed the ctime; the stat of the name is ours unless
+       * another program replaced it in the meantime, which the stamp of
+       * our own inode then tells apart. */
+      if (g_stat (target, &final_st) == 0 &&
+          final_st.st_dev == written_st.st_dev && final_st.st_ino == written_st.st_ino)
+        *new_stamp = _waymark_file_stamp_new_local (&final_st, checksum);
+      else
+        *new_stamp = _waymark_file_stamp_new_local (&written_st, checksum);
     }
   return TRUE;
 
@@ -771,18 +747,26 @@ fail:
 }
 
 static gboolean
-replace_remote (GFile       *file,
-                GBytes      *bytes,
-                const char  *expected_etag,
-                char       **new_etag,
-                GError     **error)
+replace_remote (GFile                   *file,
+                GBytes                  *bytes,
+                const WaymarkFileStamp  *expected,
+                WaymarkFileStamp       **new_stamp,
+                GError                 **error)
 {
   g_autofree char *name = display_name (file);
+  g_autoptr(WaymarkFileStamp) current = NULL;
+  const char *expected_etag = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   gconstpointer data;
   gsize length;
 
+  /* Our own comparison of the bytes; then GVfs compares the etag of the
+   * version we compared, which closes the gap until it writes. */
+  if (!check_stamp (file, expected, name, &current, error))
+    return FALSE;
+  if (current != NULL)
+    expected_etag = _waymark_file_stamp_get_etag (current);
   stream = g_file_replace (file, expected_etag, FALSE, G_FILE_CREATE_NONE,
                            NULL, &local_error);
   if (stream == NULL)
@@ -803,8 +787,13 @@ replace_remote (GFile       *file,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
     goto fail;
 
-  if (new_etag != NULL)
-    *new_etag = g_file_output_stream_get_etag (stream);
+  if (new_stamp != NULL)
+    {
+      g_autofree char *etag = g_file_output_stream_get_etag (stream);
+      g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      *new_stamp = _waymark_file_stamp_new_remote (etag, (gint64) length, checksum);
+    }
   return TRUE;
 
 fail:
@@ -816,11 +805,11 @@ fail:
 }
 
 gboolean
-waymark_file_replace_contents (GFile       *file,
-                               GBytes      *bytes,
-                               const char  *expected_etag,
-                               char       **new_etag,
-                               GError     **error)
+waymark_file_replace_contents (GFile                   *file,
+                               GBytes                  *bytes,
+                               const WaymarkFileStamp  *expected,
+                               WaymarkFileStamp       **new_stamp,
+                               GError                 **error)
 {
   const char *path;
 
@@ -830,16 +819,16 @@ waymark_file_replace_contents (GFile       *file,
 
   path = g_file_peek_path (file);
   if (path != NULL)
-    return replace_native (file, path, bytes, expected_etag, new_etag, error);
-  return replace_remote (file, bytes, expected_etag, new_etag, error);
+    return replace_native (file, path, bytes, expected, new_stamp, error);
+  return replace_remote (file, bytes, expected, new_stamp, error);
 }
 
 gboolean
-waymark_file_save (WaymarkJourney  *journey,
-                   GFile           *file,
-                   const char      *expected_etag,
-                   char           **new_etag,
-                   GError         **error)
+waymark_file_save (WaymarkJourney          *journey,
+                   GFile                   *file,
+                   const WaymarkFileStamp  *expected,
+                   WaymarkFileStamp       **new_stamp,
+                   GError                 **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
@@ -847,5 +836,5 @@ waymark_file_save (WaymarkJourney  *journey,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = waymark_writer_write (journey);
-  return waymark_file_replace_contents (file, bytes, expected_etag, new_etag, error);
+  return waymark_file_replace_contents (file, bytes, expected, new_stamp, error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-file-stamp.h"
 #include "waymark-journey.h"
 #include "waymark-reader.h"
 
@@ -12,29 +13,31 @@ G_BEGIN_DECLS
 
 /* Reads @file with the size cap (never through gzip or any other decoder)
  * and parses it.  Sweeps stray temporary files a crashed save left beside
- * it.  @etag (nullable out) receives the etag to pass to a later save. */
-WaymarkJourney *waymark_file_load (GFile           *file,
-                                   WaymarkReadInfo *info,
-                                   char           **etag,
-                                   GError         **error);
+ * it.  @stamp (nullable out) receives what identifies the bytes read, to
+ * pass to a later save. */
+WaymarkJourney *waymark_file_load (GFile             *file,
+                                   WaymarkReadInfo   *info,
+                                   WaymarkFileStamp **stamp,
+                                   GError           **error);
 
 /* Saves atomically: a temporary file in the same folder, fsync, rename, so
  * a crash or a full disk leaves the old file whole.  A symlink is resolved
- * and its target replaced.  When @expected_etag is not NULL and the file
- * changed on disk since, fails with G_IO_ERROR_WRONG_ETAG.  @new_etag
- * (nullable out) receives the etag of what was written. */
-gboolean        waymark_file_save (WaymarkJourney  *journey,
-                                   GFile           *file,
-                                   const char      *expected_etag,
-                                   char           **new_etag,
-                                   GError         **error);
+ * and its target replaced.  When @expected is not NULL and the file on
+ * disk holds other bytes (compared right before writing and again right
+ * before the rename), fails with G_IO_ERROR_WRONG_ETAG.  @new_stamp
+ * (nullable out) receives the stamp of what was written. */
+gboolean        waymark_file_save (WaymarkJourney          *journey,
+                                   GFile                   *file,
+                                   const WaymarkFileStamp  *expected,
+                                   WaymarkFileStamp       **new_stamp,
+                                   GError                 **error);
 
 /* Writes @bytes to @file with the same guarantees (for exports). */
-gboolean        waymark_file_replace_contents (GFile        *file,
-                                               GBytes       *bytes,
-                                               const char   *expected_etag,
-                                               char        **new_etag,
-                                               GError      **error);
+gboolean        waymark_file_replace_contents (GFile                   *file,
+                                               GBytes                  *bytes,
+                                               const WaymarkFileStamp  *expected,
+                                               WaymarkFileStamp       **new_stamp,
+                                               GError                 **error);
 
 /* Removes temporary files that an interrupted save of @file left in its
  * folder.  Returns how many were removed. */

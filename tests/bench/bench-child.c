@@ -91,12 +91,12 @@ load_only (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
-  g_autofree char *etag = NULL;
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
   WaymarkReadInfo info;
 
   xmlInitParser ();
-  /* As the app opens a document: with the etag that a later save checks. */
-  journey = waymark_file_load (file, &info, &etag, &error);
+  /* As the app opens a document: with the stamp that a later save checks. */
+  journey = waymark_file_load (file, &info, &stamp, &error);
   if (journey == NULL)
     {
       g_printerr ("%s\n", error->message);

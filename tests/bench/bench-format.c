@@ -173,14 +173,14 @@ measure_in_process (const BenchOptions  *options,
 
   for (guint r = 0; r < fig->runs; r++)
     {
-      g_autofree char *etag = NULL;
+      g_autoptr(WaymarkFileStamp) stamp = NULL;
       WaymarkReadInfo info;
       gint64 start, cpu_start;
 
       g_clear_object (&journey);
       cpu_start = bench_cpu_now_ns ();
       start = bench_now_ns ();
-      journey = waymark_file_load (file, &info, &etag, error);
+      journey = waymark_file_load (file, &info, &stamp, error);
       load[r] = bench_ms_since (start);
       load_cpu[r] = (double) (bench_cpu_now_ns () - cpu_start) / 1e6;
       if (journey == NULL)

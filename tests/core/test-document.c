@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* c_std=c11 hides POSIX: utimensat, st_mtim. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -156,6 +162,48 @@ test_touch_is_not_a_change (Fixture       *f,
   g_usleep (20000);
   g_assert_cmpint (g_utime (path, NULL), ==, 0);
   g_assert_false (waymark_document_check_disk (doc));
+}
+
+/* `cp -p`: another program writes the file and puts its modification
+ * time back, so GIO's etag is unchanged.  The bytes changed (same size,
+ * the hardest case): it must be reported, and Save must refuse. */
+static void
+test_copy_keeping_mtime_is_a_change (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkDocument) doc = waymark_document_load (f->file, &error);
+  g_autofree char *path = g_file_get_path (f->file);
+  g_autoptr(GFileInfo) before = NULL;
+  g_autoptr(GFileInfo) after = NULL;
+  g_autofree char *contents = NULL;
+  struct stat st;
+  guint signalled = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (doc, "changed-on-disk", G_CALLBACK (count_cb), &signalled);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  before = g_file_query_info (f->file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+
+  /* Same length: "Purchase" and "Purchasd". */
+  change_on_disk (f->file, "<goal>Purchase</goal>", "<goal>Purchasd</goal>");
+  {
+    struct timespec times[2] = { st.st_atim, st.st_mtim };
+
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  }
+  after = g_file_query_info (f->file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+  /* The premise: GIO cannot tell the versions apart. */
+  g_assert_cmpstr (g_file_info_get_etag (after), ==, g_file_info_get_etag (before));
+
+  g_assert_true (waymark_document_check_disk (doc));
+  g_assert_cmpuint (signalled, ==, 1);
+
+  edit_title (doc, "Mine");
+  g_assert_false (waymark_document_save (doc, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_true (g_file_load_contents (f->file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<goal>Purchasd</goal>"));
 }
 
 static void
@@ -414,6 +462,7 @@ main (int    argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/document/external-change", test_external_change_is_detected);
   ADD ("/document/touch-is-not-a-change", test_touch_is_not_a_change);
+  ADD ("/document/copy-keeping-mtime", test_copy_keeping_mtime_is_a_change);
   ADD ("/document/reload", test_reload_replaces_journey);
   ADD ("/document/newer-format-read-only", test_newer_format_is_read_only);
   ADD ("/recovery/restore-when-unchanged", test_recovery_restores_when_unchanged);

@@ -157,30 +157,34 @@ test_round_trip (Fixture       *fx,
   g_autoptr(GBytes) expected = waymark_writer_write (journey);
   g_autoptr(GBytes) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *save_etag = NULL;
-  g_autofree char *load_etag = NULL;
+  g_autoptr(WaymarkFileStamp) save_stamp = NULL;
+  g_autoptr(WaymarkFileStamp) load_stamp = NULL;
   g_autofree char *checksum = NULL;
   WaymarkReadInfo info = { 0 };
   struct stat st;
 
-  g_assert_true (waymark_file_save (journey, fx->file, NULL, &save_etag, &error));
+  g_assert_true (waymark_file_save (journey, fx->file, NULL, &save_stamp, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (save_etag);
+  g_assert_nonnull (save_stamp);
   assert_file_is (fx->path, expected);
 
   /* A new file gets the usual mode, not mkstemp's 0600. */
   g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~current_umask ());
 
-  loaded = waymark_file_load (fx->file, &info, &load_etag, &error);
+  loaded = waymark_file_load (fx->file, &info, &load_stamp, &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
   g_assert_cmpint (info.format, ==, waymark_writer_get_format (journey));
   g_assert_false (info.newer);
   checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, expected);
   g_assert_cmpstr (info.checksum, ==, checksum);
-  /* The etag from save is the one a later load sees: nothing changed. */
-  g_assert_cmpstr (load_etag, ==, save_etag);
+  /* The stamp from save is the one a later load sees: nothing changed,
+   * down to the metadata (so looking again costs no read). */
+  g_assert_cmpstr (waymark_file_stamp_get_checksum (load_stamp), ==, checksum);
+  g_assert_cmpstr (waymark_file_stamp_get_checksum (save_stamp), ==, checksum);
+  g_assert_cmpint (waymark_file_stamp_compare (save_stamp, fx->file, TRUE, NULL), ==, WAYMARK_FILE_STAMP_SAME);
+  g_assert_cmpint (waymark_file_stamp_compare (load_stamp, fx->file, TRUE, NULL), ==, WAYMARK_FILE_STAMP_SAME);
 
   again = waymark_writer_write (loaded);
   g_assert_cmpmem (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
@@ -222,30 +226,136 @@ test_wrong_etag (Fixture       *fx,
   g_autoptr(GBytes) theirs = journey_bytes ("Teammate's", 3);
   g_autoptr(GBytes) ours_again = journey_bytes ("Ours, edited", 3);
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *new_etag = NULL;
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
+  g_autoptr(WaymarkFileStamp) new_stamp = NULL;
 
-  g_assert_true (waymark_file_replace_contents (fx->file, ours, NULL, &etag, &error));
+  g_assert_true (waymark_file_replace_contents (fx->file, ours, NULL, &stamp, &error));
   g_assert_no_error (error);
 
-  /* The etag is the mtime, and file times tick with the kernel's coarse
-   * clock (4 ms here); a teammate's `git pull` comes later than that. */
+  /* A teammate's `git pull` comes later than the kernel's coarse clock
+   * tick (4 ms here) that file times go by. */
   g_usleep (50 * 1000);
   g_assert_true (g_file_set_contents (fx->path, g_bytes_get_data (theirs, NULL),
                                       (gssize) g_bytes_get_size (theirs), NULL));
 
-  g_assert_false (waymark_file_replace_contents (fx->file, ours_again, etag, &new_etag, &error));
+  g_assert_false (waymark_file_replace_contents (fx->file, ours_again, stamp, &new_stamp, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
-  g_assert_null (new_etag);
+  g_assert_null (new_stamp);
   assert_file_is (fx->path, theirs);
   g_assert_cmpuint (count_temporaries (fx->dir), ==, 0);
   g_clear_error (&error);
 
-  /* "Overwrite anyway" saves without an etag. */
-  g_assert_true (waymark_file_replace_contents (fx->file, ours_again, NULL, &new_etag, &error));
+  /* "Overwrite anyway" saves without a stamp. */
+  g_assert_true (waymark_file_replace_contents (fx->file, ours_again, NULL, &new_stamp, &error));
   g_assert_no_error (error);
   assert_file_is (fx->path, ours_again);
-  g_assert_cmpstr (new_etag, !=, etag);
+  g_assert_false (waymark_file_stamp_same_version (new_stamp, stamp));
+}
+
+/* Puts @path's modification time back to @st's, as `cp -p`, `rsync -t`,
+ * `touch -r` and sync tools do. */
+static void
+restore_mtime (const char        *path,
+               const struct stat *st)
+{
+  struct timespec times[2] = { st->st_atim, st->st_mtim };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* Another program replaces the bytes and keeps the modification time, so
+ * GIO's etag is what it was: in place (`cp -p`, same inode) and by
+ * rename (`rsync -t`, a new inode).  Same size too, the hardest case. */
+static void
+test_changed_keeping_mtime (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) ours = journey_bytes ("Ours", 3);
+  g_autoptr(GBytes) theirs = journey_bytes ("Them", 3);
+  g_autoptr(GBytes) ours_again = journey_bytes ("Ours, edited", 3);
+  g_autofree char *staged = g_build_filename (fx->dir, "incoming.tmp", NULL);
+  g_autoptr(GFileInfo) before_info = NULL;
+  g_autoptr(GFileInfo) after_info = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (ours), ==, g_bytes_get_size (theirs));
+  for (guint by_rename = 0; by_rename < 2; by_rename++)
+    {
+      g_autoptr(WaymarkFileStamp) stamp = NULL;
+      g_autoptr(WaymarkFileStamp) current = NULL;
+      g_autoptr(GError) error = NULL;
+      struct stat st;
+
+      g_assert_true (waymark_file_replace_contents (fx->file, ours, NULL, &stamp, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
+      g_clear_object (&before_info);
+      before_info = g_file_query_info (fx->file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+      g_usleep (50 * 1000);
+
+      if (by_rename)
+        {
+          g_assert_true (g_file_set_contents (staged, g_bytes_get_data (theirs, NULL),
+                                              (gssize) g_bytes_get_size (theirs), NULL));
+          restore_mtime (staged, &st);
+          g_assert_cmpint (g_rename (staged, fx->path), ==, 0);
+        }
+      else
+        {
+          int fd = g_open (fx->path, O_WRONLY | O_TRUNC, 0);
+
+          g_assert_cmpint (fd, >=, 0);
+          g_assert_cmpint (write (fd, g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs)), ==,
+                           (gssize) g_bytes_get_size (theirs));
+          g_assert_cmpint (close (fd), ==, 0);
+          restore_mtime (fx->path, &st);
+        }
+      /* The premise: GIO cannot tell. */
+      g_clear_object (&after_info);
+      after_info = g_file_query_info (fx->file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+      g_assert_cmpstr (g_file_info_get_etag (after_info), ==, g_file_info_get_etag (before_info));
+
+      g_assert_cmpint (waymark_file_stamp_compare (stamp, fx->file, FALSE, &current), ==,
+                       WAYMARK_FILE_STAMP_CHANGED);
+      g_assert_nonnull (current);
+      g_assert_false (waymark_file_stamp_same_version (current, stamp));
+
+      g_assert_false (waymark_file_replace_contents (fx->file, ours_again, stamp, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+      assert_file_is (fx->path, theirs);
+      g_assert_cmpuint (count_temporaries (fx->dir), ==, 0);
+    }
+}
+
+/* A touch, or a sync tool that rewrites the same bytes, is no change: the
+ * save goes ahead and the stamp learns the new metadata. */
+static void
+test_touched_is_no_change (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GBytes) ours = journey_bytes ("Ours", 3);
+  g_autoptr(GBytes) ours_again = journey_bytes ("Ours, edited", 3);
+  g_autofree char *staged = g_build_filename (fx->dir, "incoming.tmp", NULL);
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
+  g_autoptr(WaymarkFileStamp) current = NULL;
+  g_autoptr(WaymarkFileStamp) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (waymark_file_replace_contents (fx->file, ours, NULL, &stamp, &error));
+  g_assert_no_error (error);
+  g_usleep (50 * 1000);
+  g_assert_true (g_file_set_contents (staged, g_bytes_get_data (ours, NULL),
+                                      (gssize) g_bytes_get_size (ours), NULL));
+  g_assert_cmpint (g_rename (staged, fx->path), ==, 0);
+
+  g_assert_cmpint (waymark_file_stamp_compare (stamp, fx->file, FALSE, &current), ==,
+                   WAYMARK_FILE_STAMP_SAME_BYTES);
+  g_assert_true (waymark_file_stamp_same_version (current, stamp));
+  g_assert_cmpint (waymark_file_stamp_compare (current, fx->file, FALSE, NULL), ==,
+                   WAYMARK_FILE_STAMP_SAME);
+
+  g_assert_true (waymark_file_replace_contents (fx->file, ours_again, stamp, &again, &error));
+  g_assert_no_error (error);
+  assert_file_is (fx->path, ours_again);
 }
 
 static void
@@ -309,13 +419,13 @@ test_failed_write (Fixture       *fx,
   g_autoptr(GBytes) old = journey_bytes ("Old", 3);
   g_autoptr(WaymarkJourney) big = make_journey ("Big", 200);
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
   g_autofree char *expected = NULL;
   struct rlimit saved, small;
   void (*saved_handler) (int);
   gboolean ok;
 
-  g_assert_true (waymark_file_replace_contents (fx->file, old, NULL, &etag, &error));
+  g_assert_true (waymark_file_replace_contents (fx->file, old, NULL, &stamp, &error));
   g_assert_no_error (error);
 
   /* A stand-in for a full disk that needs no root and no mount: past
@@ -326,7 +436,7 @@ test_failed_write (Fixture       *fx,
   small.rlim_cur = 4096;
   saved_handler = signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
-  ok = waymark_file_save (big, fx->file, etag, NULL, &error);
+  ok = waymark_file_save (big, fx->file, stamp, NULL, &error);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   signal (SIGXFSZ, saved_handler);
 
@@ -491,7 +601,7 @@ test_too_large (Fixture       *fx,
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *etag = NULL;
+  g_autoptr(WaymarkFileStamp) stamp = NULL;
   guint64 before, after;
   int fd;
 
@@ -502,11 +612,11 @@ test_too_large (Fixture       *fx,
   g_assert_cmpint (close (fd), ==, 0);
 
   before = bytes_read_so_far ();
-  journey = waymark_file_load (fx->file, NULL, &etag, &error);
+  journey = waymark_file_load (fx->file, NULL, &stamp, &error);
   after = bytes_read_so_far ();
 
   g_assert_null (journey);
-  g_assert_null (etag);
+  g_assert_null (stamp);
   g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
   expected = g_strdup_printf ("%s:1: the file is 300 MB; journeys larger than 256 MB are refused",
                               fx->path);
@@ -699,6 +809,8 @@ main (int   argc,
   ADD ("/file/round-trip", test_round_trip);
   ADD ("/file/keeps-permissions", test_keeps_permissions);
   ADD ("/file/wrong-etag", test_wrong_etag);
+  ADD ("/file/changed-keeping-mtime", test_changed_keeping_mtime);
+  ADD ("/file/touched-is-no-change", test_touched_is_no_change);
   ADD ("/file/symlink", test_symlink);
   ADD ("/file/dangling-symlink", test_dangling_symlink);
   ADD ("/file/failed-write", test_failed_write);

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-files"
+/* c_std=c11 hides POSIX: utimensat, st_mtim. */
+#define _XOPEN_SOURCE 700
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "gui-test.h"
@@ -395,6 +399,55 @@ test_changed_on_disk_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* `cp -p` from a teammate's copy: other bytes of the same size under the
+ * same modification time (GIO's etag).  The banner must show, and Save
+ * must ask rather than overwrite. */
+static void
+test_copy_keeping_mtime (void)
+{
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "copied.journey", JOURNEY ("Original"));
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInfo) before = NULL;
+  g_autoptr(GFileInfo) after = NULL;
+  g_autofree char *contents = NULL;
+  WaymarkWindow *window = open_window (file);
+  AdwMessageDialog *dialog;
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  before = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+  external_write (file, JOURNEY ("Replaced"));
+  {
+    struct timespec times[2] = { st.st_atim, st.st_mtim };
+
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  }
+  after = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, NULL);
+  g_assert_cmpstr (g_file_info_get_etag (after), ==, g_file_info_get_etag (before));
+
+  /* Looked at when the window gets the focus (the file monitor may also
+   * have fired). */
+  g_object_notify (G_OBJECT (window), "is-active");
+  if (gtk_window_is_active (GTK_WINDOW (window)))
+    g_assert_true (gtk_revealer_get_reveal_child (disk_banner (window)));
+  g_assert_true (wait_for_banner (window, 5000));
+
+  gui_test_edit_title (window, "Mine");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gui_test_iterate ();
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“copied.journey” was changed by someone else");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate ();
+  contents = gui_test_read_file (file);
+  g_assert_nonnull (strstr (contents, "Replaced"));
+
+  waymark_document_discard_recovery (waymark_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Locks ---- */
 
 static void
@@ -600,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/files/close-unsaved", test_close_unsaved);
   g_test_add_func ("/files/close-save-fails", test_close_save_fails);
   g_test_add_func ("/files/changed-on-disk-banner", test_changed_on_disk_banner);
+  g_test_add_func ("/files/copy-keeping-mtime", test_copy_keeping_mtime);
   g_test_add_func ("/files/foreign-lock", test_foreign_lock);
   g_test_add_func ("/files/own-lock", test_own_lock);
   g_test_add_func ("/files/recovery-restores", test_recovery_restores);
