@@ -12,6 +12,8 @@ packages=(
   libxml2-utils desktop-file-utils appstream shared-mime-info
   # the git merge and diff drivers are tested with real git
   git
+  # unshare: crash recovery and locks are tested inside PID namespaces
+  util-linux
   # headless GUI tests and screenshots
   xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils
   # fonts the renderer and the pixel tests use; GTK needs librsvg's

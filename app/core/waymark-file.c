@@ -203,7 +203,7 @@ waymark_file_sweep_temporaries (GFile *file)
         continue;
       /* A writer still running may be mid-save; one gone (or a zombie
        * nobody reaped) never finishes. */
-      if (waymark_process_is_running (pid) && now - st.st_mtime < TEMP_STALE_SECONDS)
+      if (waymark_process_pid_is_running (pid) && now - st.st_mtime < TEMP_STALE_SECONDS)
         continue;
       if (g_unlink (temp_path) == 0)
         {

@@ -19,6 +19,7 @@ waymark_lock_info_free (WaymarkLockInfo *info)
     return;
   g_free (info->user);
   g_free (info->host);
+  waymark_process_free (info->process);
   g_free (info);
 }
 
@@ -32,11 +33,15 @@ waymark_lock_file_for (GFile *file)
   return g_file_get_child (parent, name);
 }
 
+#define PROCESS_GROUP "Process"
+
 static WaymarkLockInfo *
 parse_lock (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", 6);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", 5);
+  g_autoptr(GKeyFile) extra = g_key_file_new ();
   WaymarkLockInfo *info;
+  WaymarkProcess *process = NULL;
   gint64 pid, since;
 
   if (g_strv_length (lines) < 4)
@@ -46,10 +51,20 @@ parse_lock (const char *text)
     return NULL;
   if (!g_utf8_validate (lines[0], -1, NULL) || !g_utf8_validate (lines[1], -1, NULL))
     return NULL;
+  /* The identity; older versions wrote none. */
+  if (lines[4] != NULL && g_key_file_load_from_data (extra, lines[4], -1, G_KEY_FILE_NONE, NULL))
+    process = waymark_process_from_key_file (extra, PROCESS_GROUP);
+  if (process == NULL)
+    process = g_new0 (WaymarkProcess, 1);
+  /* The lines say who; the group cannot contradict them. */
+  process->pid = (int) pid;
+  g_free (process->host);
+  process->host = g_strdup (lines[1]);
+
   info = g_new0 (WaymarkLockInfo, 1);
   info->user = g_strdup (lines[0]);
   info->host = g_strdup (lines[1]);
-  info->pid = (int) pid;
+  info->process = process;
   info->since = since;
   return info;
 }
@@ -83,9 +98,9 @@ waymark_lock_read_other (GFile *file)
     return NULL;
   if (is_this_host (info->host))
     {
-      if (info->pid == getpid ())
+      if (waymark_process_is_self (info->process))
         return NULL;             /* ours */
-      if (!waymark_process_is_running (info->pid))
+      if (!waymark_process_is_running (info->process))
         return NULL;             /* stale: that process is gone */
     }
   /* On another host we cannot check the process; trust the lock. */
@@ -98,14 +113,19 @@ waymark_lock_acquire (GFile       *file,
                       GError     **error)
 {
   g_autoptr(GFile) lock = waymark_lock_file_for (file);
+  g_autoptr(GKeyFile) extra = g_key_file_new ();
+  g_autofree char *identity = NULL;
   g_autofree char *text = NULL;
+  const WaymarkProcess *self = waymark_process_self ();
   const char *name = (user && *user) ? user : g_get_real_name ();
 
   if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
     name = g_get_user_name ();
-  text = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT "\n",
-                          name, g_get_host_name (), (int) getpid (),
-                          g_get_real_time () / G_USEC_PER_SEC);
+  waymark_process_to_key_file (self, extra, PROCESS_GROUP);
+  identity = g_key_file_to_data (extra, NULL, NULL);
+  text = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s",
+                          name, self->host, self->pid,
+                          g_get_real_time () / G_USEC_PER_SEC, identity);
   return g_file_replace_contents (lock, text, strlen (text), NULL, FALSE,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }
@@ -116,7 +136,7 @@ waymark_lock_release (GFile *file)
   g_autoptr(WaymarkLockInfo) info = read_lock (file);
   g_autoptr(GFile) lock = NULL;
 
-  if (info == NULL || !is_this_host (info->host) || info->pid != getpid ())
+  if (info == NULL || !waymark_process_is_self (info->process))
     return;
   lock = waymark_lock_file_for (file);
   g_file_delete (lock, NULL, NULL);

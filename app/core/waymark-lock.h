@@ -3,16 +3,23 @@
 
 #include <gio/gio.h>
 
+#include "waymark-process.h"
+
 G_BEGIN_DECLS
 
 /* Who has a shared file open.  While a journey is open, a small lock file
  * ".NAME.waymark-lock" next to it records the user, host, process and
- * time, so a teammate opening the same file is warned.  A lock whose
- * process is gone (same host, pid not running) is stale and ignored. */
+ * time, so a teammate opening the same file is warned.  A lock of this
+ * host whose process is gone (see waymark_process_is_running(): another
+ * boot, another pid namespace, a pid now used by a younger process) is
+ * stale and ignored; one of another host is trusted.
+ *
+ * The file is "USER\nHOST\nPID\nSINCE\n" (what older versions read)
+ * followed by a "[Process]" key-file group with the full identity. */
 typedef struct {
   char *user;
   char *host;
-  int pid;
+  WaymarkProcess *process;
   gint64 since;   /* unix time */
 } WaymarkLockInfo;
 

@@ -25,6 +25,7 @@ waymark_recovery_entry_free (WaymarkRecoveryEntry *entry)
   g_free (entry->display_name);
   g_free (entry->base_checksum);
   g_free (entry->snapshot_path);
+  waymark_process_free (entry->writer);
   g_free (entry);
 }
 
@@ -100,7 +101,9 @@ waymark_recovery_write (const char  *key,
   if (base_checksum)
     g_key_file_set_string (info, GROUP, "base-checksum", base_checksum);
   g_key_file_set_int64 (info, GROUP, "written", g_get_real_time () / G_USEC_PER_SEC);
-  g_key_file_set_integer (info, GROUP, "pid", (int) getpid ());
+  /* "pid" as older versions wrote it, and what makes the process unique
+   * inside a PID namespace. */
+  waymark_process_to_key_file (waymark_process_self (), info, GROUP);
   info_text = g_key_file_to_data (info, &info_length, NULL);
   return g_file_set_contents_full (info_path, info_text, (gssize) info_length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
@@ -139,7 +142,9 @@ read_entry (const char *dir,
   entry->display_name = g_key_file_get_string (info, GROUP, "name", NULL);
   entry->base_checksum = g_key_file_get_string (info, GROUP, "base-checksum", NULL);
   entry->written = g_key_file_get_int64 (info, GROUP, "written", NULL);
-  entry->pid = g_key_file_get_integer (info, GROUP, "pid", NULL);
+  entry->writer = waymark_process_from_key_file (info, GROUP);
+  if (entry->writer == NULL)
+    entry->writer = g_new0 (WaymarkProcess, 1);   /* pid 0: not running */
   entry->snapshot_path = entry_file (dir, entry->key, ".journey");
   if (!g_file_test (entry->snapshot_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -179,7 +184,7 @@ waymark_recovery_list_orphans (void)
       if (entry == NULL)
         continue;
       /* A running instance is still editing it: not an orphan. */
-      if (waymark_process_is_running (entry->pid))
+      if (waymark_process_is_running (entry->writer))
         {
           waymark_recovery_entry_free (entry);
           continue;

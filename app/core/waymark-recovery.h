@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "waymark-process.h"
+
 G_BEGIN_DECLS
 
 /* The crash-recovery journal.  Shortly after each edit, a document's
@@ -26,7 +28,7 @@ typedef struct {
   char *display_name;
   char *base_checksum;  /* nullable: untitled document */
   gint64 written;       /* unix time of the snapshot */
-  int pid;              /* the process that wrote it */
+  WaymarkProcess *writer;  /* the process that wrote it (never NULL) */
   char *snapshot_path;  /* the saved document bytes */
 } WaymarkRecoveryEntry;
 
