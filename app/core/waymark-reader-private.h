@@ -7,6 +7,7 @@
 #include "waymark-error.h"
 #include "waymark-journey.h"
 #include "waymark-reader.h"
+#include "waymark-tag-scan.h"
 
 G_BEGIN_DECLS
 
@@ -103,6 +104,7 @@ struct _WaymarkReader {
   gsize next_scan;            /* head length that warrants another look */
   gboolean declaration_checked;
   gboolean terminating;       /* libxml2 is told the document ends */
+  WaymarkTagScan tags;        /* attributes per start tag, counted before libxml2 */
 
   GError *error;              /* the first problem; later events are ignored */
   WaymarkJourney *journey;

@@ -985,12 +985,48 @@ free_parser (Reader *r)
   g_clear_pointer (&r->ctxt, xmlFreeParserCtxt);
 }
 
-/* The third stage. */
+/* A start tag with more attributes or namespace declarations than
+ * WAYMARK_READER_MAX_ATTRIBUTES, found by the tag scan at @at in the
+ * @length bytes of @data: the last bytes parse_bytes() was given, so
+ * r->next_line is the line after them. */
+static void
+too_many_attributes (Reader          *r,
+                     WaymarkTagLimit  limit,
+                     const char      *data,
+                     gsize            length,
+                     gsize            at)
+{
+  int line = r->next_line - count_lines (data + at, length - at);
+  g_autofree char *shown = _waymark_reader_quote (_waymark_tag_scan_name (&r->tags));
+
+  if (limit == WAYMARK_TAG_LIMIT_NAMESPACES)
+    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                 _("<%s> declares more than %d namespaces; Waymark reads at most %d on one element"),
+                 shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
+  else
+    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                 _("<%s> has more than %d attributes; Waymark reads at most %d on one element"),
+                 shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
+}
+
+/* The third stage.  The tag scan goes first: libxml2 gets the bytes up
+ * to the '<' of a tag with too many attributes (the '<' included, so
+ * that it has seen the end of the text before it), so that whatever is
+ * wrong before it is still reported first, however the bytes are cut;
+ * it never gets that tag's '>', so never checks the attributes. */
 static gboolean
 parse_bytes (Reader     *r,
              const char *data,
              gsize       length)
 {
+  gsize at = 0;
+  gssize tag_start = -1;
+  WaymarkTagLimit limit = _waymark_tag_scan_feed (&r->tags, data, length, &at, &tag_start);
+  const char *whole = data;
+  gsize whole_length = length;
+
+  if (limit != WAYMARK_TAG_LIMIT_NONE)
+    length = tag_start >= 0 ? (gsize) tag_start + 1 : 0;
   if (length > 0 && r->ctxt == NULL)
     {
       int first = (int) MIN (length, 4);
@@ -1008,6 +1044,8 @@ parse_bytes (Reader     *r,
       data += n;
       length -= n;
     }
+  if (limit != WAYMARK_TAG_LIMIT_NONE && r->error == NULL)
+    too_many_attributes (r, limit, whole, whole_length, at);
   return r->error == NULL;
 }
 
@@ -1183,6 +1221,7 @@ waymark_reader_new (const char *display_name)
   r->display_name = g_strdup (display_name != NULL ? display_name : "journey");
   r->next_line = 1;
   r->conflict_side = -1;
+  _waymark_tag_scan_init (&r->tags, WAYMARK_READER_MAX_ATTRIBUTES);
   r->journey = waymark_journey_new ();
   r->text = g_string_sized_new (256);
   r->scratch = g_string_sized_new (256);

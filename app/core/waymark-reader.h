@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 #define WAYMARK_READER_MAX_SIZE  (256 * 1024 * 1024)
 /* Deeper element nesting than this is refused (foreign subtrees included). */
 #define WAYMARK_READER_MAX_DEPTH 32
+/* More attributes, or more namespace declarations, on one element than
+ * this are refused (before libxml2 sees the tag: its check for duplicate
+ * attributes takes time quadratic in their number). */
+#define WAYMARK_READER_MAX_ATTRIBUTES 256
 
 typedef struct {
   int format;          /* the format number the file declared */

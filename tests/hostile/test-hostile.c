@@ -399,6 +399,60 @@ make_split_fine (void)
   return make_long_declaration ("<?xml version=\"1.0\"", " encoding=\"UTF-8\"?>");
 }
 
+/* 480,000 attributes on one element (6 MB): libxml2 2.9 would take over
+ * a minute to check them for duplicates; the reader counts them before
+ * libxml2 sees the tag.  A paste goes through the same reader. */
+static GBytes *
+make_many_attributes (void)
+{
+  GString *s = g_string_new (HEAD ROOT "  <title>T</title>\n  <x:e");
+
+  for (guint i = 0; i < 480000; i++)
+    g_string_append_printf (s, " x:a%u=\"1\"", i);
+  g_string_append (s, "/>\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
+static GBytes *
+make_many_namespaces (void)
+{
+  GString *s = g_string_new (HEAD ROOT "  <title>T</title>\n  <x:e");
+
+  for (guint i = 0; i < 480000; i++)
+    g_string_append_printf (s, "\n xmlns:n%u='urn:n'", i);
+  g_string_append (s, "/>\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
+/* As many as the reader takes, of both, on a foreign element and on one
+ * of ours; and quotes, '<' and '>' where they are not attribute values. */
+static GBytes *
+make_attributes_at_limit (void)
+{
+  GString *s = g_string_new (HEAD "<journey xmlns=\"urn:waymark:journey\" format=\"1\" id=\"j-1\"");
+
+  /* format, id and the default namespace: 254 more of each. */
+  for (guint i = 0; i < 254; i++)
+    g_string_append_printf (s, " xmlns:j%u=\"urn:j%u\" j0:a%u='\">'", i, i, i);
+  g_string_append (s, ">\n  <title><![CDATA[a=\"1\" b='<x y=\"\"']]></title>\n  <!-- <e a=\"1\" b=\"2\"> -->\n  <?pi a=\"1\"?>\n  <j0:e");
+  for (guint i = 0; i < WAYMARK_READER_MAX_ATTRIBUTES; i++)
+    g_string_append_printf (s, " xmlns:n%u=\"urn:n%u\" n%u:a=\"v\"", i, i, i);
+  g_string_append (s, "/>\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
+/* A comment holds many quotes: they are not attributes. */
+static GBytes *
+make_quotes_in_comment (void)
+{
+  GString *s = g_string_new (HEAD ROOT "  <title>T</title>\n  <!--");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, " a=\"1\" ->");
+  g_string_append (s, " -->\n</journey>\n");
+  return g_string_free_to_bytes (s);
+}
+
 static Case *
 big (Case *c)
 {
@@ -485,6 +539,19 @@ main (int   argc,
                            WAYMARK_FORMAT_ERROR_NOT_XML)), make_huge_attribute);
   add_generated (case_new ("huge-name.journey", 3, "not well-formed XML",
                            WAYMARK_FORMAT_ERROR_NOT_XML), make_huge_name);
+  add_generated (case_new ("many-attributes.journey", 4, "<x:e> has more than 256 attributes",
+                           WAYMARK_FORMAT_ERROR_TOO_LARGE), make_many_attributes);
+  add_generated (case_new ("many-namespaces.journey", 4 + 257, "<x:e> declares more than 256 namespaces",
+                           WAYMARK_FORMAT_ERROR_TOO_LARGE), make_many_namespaces);
+  {
+    Case *c = case_new ("attributes-at-limit.journey", 0, NULL, 0);
+
+    c->ok = TRUE;
+    add_generated (c, make_attributes_at_limit);
+    c = case_new ("quotes-in-comment.journey", 0, NULL, 0);
+    c->ok = TRUE;
+    add_generated (c, make_quotes_in_comment);
+  }
   g_test_add_func ("/hostile/generated/too-large.journey", test_too_large);
   {
     Case *c = case_new ("straddling-valid.journey", 0, NULL, 0);
