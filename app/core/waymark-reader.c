@@ -484,6 +484,59 @@ on_reference (void          *user_data,
   on_get_entity (user_data, name);
 }
 
+/* libxml2's messages are for programmers ("internal error: Huge input
+ * lookup", "Name too long: NCName"): the common ones are said again in
+ * words, translated, with the names and limits they are about.  TRUE
+ * when @error was one of them. */
+static gboolean
+describe_xml_error (Reader         *r,
+                    ReaderXmlError *error,
+                    int             line)
+{
+  g_autofree char *str1 = error->str1 ? _waymark_reader_quote (error->str1) : g_strdup ("?");
+  g_autofree char *str2 = error->str2 ? _waymark_reader_quote (error->str2) : g_strdup ("?");
+  g_autofree char *str3 = error->str3 ? _waymark_reader_quote (error->str3) : NULL;
+
+  switch ((int) error->code)
+    {
+    case XML_ERR_NAME_TOO_LONG:
+      record (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+              _("the name of an element or attribute is longer than %d characters"), XML_MAX_NAME_LENGTH);
+      return TRUE;
+    case XML_ERR_INTERNAL_ERROR:
+      /* The tag scan stops what is longer than WAYMARK_READER_MAX_MARKUP;
+       * this is whatever it does not know (text in a DOCTYPE, say). */
+      if (error->message == NULL || strstr (error->message, "Huge input lookup") == NULL)
+        return FALSE;
+      record (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+              _("the markup here goes on for more than %d MiB without its end"),
+              XML_MAX_LOOKUP_LIMIT / (1000 * 1000));
+      return TRUE;
+    case XML_ERR_TAG_NAME_MISMATCH:
+      record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+              _("the end tag </%s> does not match the start tag <%s> on line %d"), str2, str1, error->int1);
+      return TRUE;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+              _("the attribute “%s” appears twice on one element"), str1);
+      return TRUE;
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      /* On an element: prefix, element; on an attribute: prefix,
+       * attribute, element. */
+      record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+              _("the namespace prefix “%s” is not declared (used on <%s>)"), str1, str3 ? str3 : str2);
+      return TRUE;
+    case XML_ERR_INVALID_CHAR:
+      if (error->int1 <= 0)
+        return FALSE;
+      record (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+              _("the character U+%04X is not allowed in an XML document"), (guint) error->int1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 on_error (void           *user_data,
           ReaderXmlError *error)
@@ -537,6 +590,8 @@ on_error (void           *user_data,
       break;
     }
 
+  if (describe_xml_error (r, error, line))
+    return;
   if (error->code == XML_ERR_TAG_NOT_FINISHED && error->str1 != NULL)
     {
       g_autofree char *shown = _waymark_reader_quote (error->str1);
@@ -985,35 +1040,74 @@ free_parser (Reader *r)
   g_clear_pointer (&r->ctxt, xmlFreeParserCtxt);
 }
 
-/* A start tag with more attributes or namespace declarations than
- * WAYMARK_READER_MAX_ATTRIBUTES, found by the tag scan at @at in the
+/* A limit of the tag scan (waymark-tag-scan.h) crossed at @at in the
  * @length bytes of @data: the last bytes parse_bytes() was given, so
  * r->next_line is the line after them. */
 static void
-too_many_attributes (Reader          *r,
-                     WaymarkTagLimit  limit,
-                     const char      *data,
-                     gsize            length,
-                     gsize            at)
+markup_too_large (Reader          *r,
+                  WaymarkTagLimit  limit,
+                  const char      *data,
+                  gsize            length,
+                  gsize            at)
 {
   int line = r->next_line - count_lines (data + at, length - at);
   g_autofree char *shown = _waymark_reader_quote (_waymark_tag_scan_name (&r->tags));
+  int mib = WAYMARK_READER_MAX_MARKUP / (1024 * 1024);
+  WaymarkFormatError code = WAYMARK_FORMAT_ERROR_TOO_LARGE;
 
-  if (limit == WAYMARK_TAG_LIMIT_NAMESPACES)
-    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                 _("<%s> declares more than %d namespaces; Waymark reads at most %d on one element"),
-                 shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
-  else
-    _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                 _("<%s> has more than %d attributes; Waymark reads at most %d on one element"),
-                 shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
+  switch (limit)
+    {
+    case WAYMARK_TAG_LIMIT_NAMESPACES:
+      _waymark_reader_fail (r, line, code,
+                   _("<%s> declares more than %d namespaces; Waymark reads at most %d on one element"),
+                   shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
+      break;
+    case WAYMARK_TAG_LIMIT_ATTRIBUTES:
+      _waymark_reader_fail (r, line, code,
+                   _("<%s> has more than %d attributes; Waymark reads at most %d on one element"),
+                   shown, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_ATTRIBUTES);
+      break;
+    case WAYMARK_TAG_LIMIT_START_TAG:
+      _waymark_reader_fail (r, line, code,
+                   _("the start tag of <%s> is longer than %d MiB (with its attributes); Waymark reads at most %d MiB"),
+                   shown, mib, mib);
+      break;
+    case WAYMARK_TAG_LIMIT_END_TAG:
+      _waymark_reader_fail (r, line, code, _("an end tag is longer than %d MiB"), mib);
+      break;
+    case WAYMARK_TAG_LIMIT_COMMENT:
+      _waymark_reader_fail (r, line, code,
+                   _("a comment is longer than %d MiB; Waymark reads at most %d MiB"), mib, mib);
+      break;
+    case WAYMARK_TAG_LIMIT_PI:
+      _waymark_reader_fail (r, line, code,
+                   _("a processing instruction (<?…?>) is longer than %d MiB; Waymark reads at most %d MiB"),
+                   mib, mib);
+      break;
+    case WAYMARK_TAG_LIMIT_CDATA:
+      _waymark_reader_fail (r, line, code,
+                   _("a CDATA section is longer than %d MiB; Waymark reads at most %d MiB"), mib, mib);
+      break;
+    case WAYMARK_TAG_LIMIT_DECLARATION:
+      _waymark_reader_fail (r, line, code, _("a declaration (<!…>) is longer than %d MiB"), mib);
+      break;
+    case WAYMARK_TAG_LIMIT_REFERENCE:
+      _waymark_reader_fail (r, line, WAYMARK_FORMAT_ERROR_NOT_XML,
+                   _("the reference “&%s” has no “;” within %d characters"),
+                   shown, WAYMARK_TAG_SCAN_MAX_REFERENCE);
+      break;
+    case WAYMARK_TAG_LIMIT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* The third stage.  The tag scan goes first: libxml2 gets the bytes up
- * to the '<' of a tag with too many attributes (the '<' included, so
+ * to the '<' (or '&') of markup over a limit (the '<' included, so
  * that it has seen the end of the text before it), so that whatever is
  * wrong before it is still reported first, however the bytes are cut;
- * it never gets that tag's '>', so never checks the attributes. */
+ * it never gets that markup's end, so never checks the attributes or
+ * searches for the end for long. */
 static gboolean
 parse_bytes (Reader     *r,
              const char *data,
@@ -1045,7 +1139,7 @@ parse_bytes (Reader     *r,
       length -= n;
     }
   if (limit != WAYMARK_TAG_LIMIT_NONE && r->error == NULL)
-    too_many_attributes (r, limit, whole, whole_length, at);
+    markup_too_large (r, limit, whole, whole_length, at);
   return r->error == NULL;
 }
 
@@ -1221,7 +1315,7 @@ waymark_reader_new (const char *display_name)
   r->display_name = g_strdup (display_name != NULL ? display_name : "journey");
   r->next_line = 1;
   r->conflict_side = -1;
-  _waymark_tag_scan_init (&r->tags, WAYMARK_READER_MAX_ATTRIBUTES);
+  _waymark_tag_scan_init (&r->tags, WAYMARK_READER_MAX_ATTRIBUTES, WAYMARK_READER_MAX_MARKUP);
   r->journey = waymark_journey_new ();
   r->text = g_string_sized_new (256);
   r->scratch = g_string_sized_new (256);

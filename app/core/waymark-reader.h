@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * this are refused (before libxml2 sees the tag: its check for duplicate
  * attributes takes time quadratic in their number). */
 #define WAYMARK_READER_MAX_ATTRIBUTES 256
+/* A tag (its attributes included), comment, processing instruction or
+ * CDATA section longer than this is refused (libxml2's search for its
+ * end takes time quadratic in its length). */
+#define WAYMARK_READER_MAX_MARKUP (1024 * 1024)
 
 typedef struct {
   int format;          /* the format number the file declared */

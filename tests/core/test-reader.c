@@ -491,7 +491,7 @@ test_errors (void)
   assert_refused (HEAD "<journey xmlns=\"urn:waymark:other\" format=\"1\" id=\"j\"/>\n",
                   WAYMARK_FORMAT_ERROR_NOT_JOURNEY, 2, "not urn:waymark:journey");
   assert_refused (HEAD ROOT "<title>\n</journey>\n", WAYMARK_FORMAT_ERROR_NOT_XML, 4,
-                  "not well-formed XML: Opening and ending tag mismatch");
+                  "the end tag </journey> does not match the start tag <title> on line 3");
   assert_refused (HEAD "<journey xmlns=\"urn:waymark:journey\" format=\"1\" id=\"j\">\n<title>\xc3\x28</title></journey>\n",
                   WAYMARK_FORMAT_ERROR_ENCODING, 3, "not valid UTF-8 (byte 0xC3)");
   /* A message quotes a hostile value short and on one line. */
