@@ -84,9 +84,12 @@ measure (int    argc,
   return 0;
 }
 
-/* `--load-only FILE`: what the app does to open FILE. */
+/* `--load-only FILE`: what the app does to open FILE.  With @refusal_ok
+ * (`--load-or-refuse FILE`, for hostile files), a refusal is an answer
+ * too: only a crash fails. */
 static int
-load_only (const char *path)
+load_only (const char *path,
+           gboolean    refusal_ok)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -100,7 +103,7 @@ load_only (const char *path)
   if (journey == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return 1;
+      return refusal_ok ? 0 : 1;
     }
   return 0;
 }
@@ -112,8 +115,10 @@ main (int    argc,
   if (argc >= 2 && strcmp (argv[1], "--measure") == 0)
     return measure (argc - 2, argv + 2);
   if (argc == 3 && strcmp (argv[1], "--load-only") == 0)
-    return load_only (argv[2]);
-  fprintf (stderr, "usage: %s --measure CMD [ARGS…] | --load-only FILE\n"
+    return load_only (argv[2], FALSE);
+  if (argc == 3 && strcmp (argv[1], "--load-or-refuse") == 0)
+    return load_only (argv[2], TRUE);
+  fprintf (stderr, "usage: %s --measure CMD [ARGS…] | --load-only FILE | --load-or-refuse FILE\n"
            "(run by waymark-bench, not by hand)\n", argv[0]);
   return 2;
 }

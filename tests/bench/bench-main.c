@@ -11,6 +11,7 @@
 
 #include "bench-canvas.h"
 #include "bench-format.h"
+#include "bench-hostile.h"
 #include "bench-render.h"
 #include "bench-util.h"
 
@@ -28,6 +29,7 @@ typedef struct {
 static const BenchSection sections[] = {
   { "format", "load and save against xmllint, peak memory of a load", bench_format_run },
   { "render", "paint whole map and a viewport, relayout, PDF export", bench_render_run },
+  { "hostile", "the worst hostile file of each family: load time and peak memory", bench_hostile_run },
   { "canvas", "canvas frames while dragging a card (needs a display), drag and drop work", bench_canvas_run },
 };
 
