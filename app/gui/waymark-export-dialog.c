@@ -142,6 +142,12 @@ update_rows (WaymarkExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->orientation_row), rows & WAYMARK_EXPORT_ROW_ORIENTATION);
   gtk_widget_set_visible (GTK_WIDGET (self->poster_row), rows & WAYMARK_EXPORT_ROW_POSTER);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), rows & WAYMARK_EXPORT_ROW_DPI);
+  /* cairo 1.16 writes SVG text as glyph outlines: say so before the
+   * user expects to edit or search it. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                               options.format == WAYMARK_EXPORT_SVG
+                               ? _("Text becomes outlines: it looks right but cannot be searched or edited")
+                               : NULL);
 
   if (rows & WAYMARK_EXPORT_ROW_POSTER)
     {

@@ -357,12 +357,67 @@ export_pdf (WaymarkLayout               *layout,
   return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&data)) : NULL;
 }
 
+/* The SVG's <title> and <desc> (accessibility, file managers, search):
+ * the map's title, and its subject and goal. */
+static char *
+svg_metadata (WaymarkLayout *layout)
+{
+  WaymarkJourney *journey = waymark_layout_get_journey (layout);
+  const char *subject = waymark_journey_get_text (journey, WAYMARK_FIELD_SUBJECT);
+  const char *goal = waymark_journey_get_text (journey, WAYMARK_FIELD_GOAL);
+  g_autoptr(GString) desc = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (map_title (layout), -1);
+  g_autofree char *escaped = NULL;
+
+  /* TRANSLATORS: the description of an exported SVG image */
+  g_string_append (desc, _("A customer journey map made with Waymark."));
+  if (subject != NULL && subject[0] != '\0')
+    g_string_append_printf (desc, " %s", subject);
+  if (goal != NULL && goal[0] != '\0')
+    /* TRANSLATORS: %s is the journey's goal, in an exported SVG's description */
+    g_string_append_printf (desc, _(" Goal: %s"), goal);
+  escaped = g_markup_escape_text (desc->str, -1);
+
+  return g_strdup_printf ("<title>%s</title>\n<desc>%s</desc>\n", title, escaped);
+}
+
+/* Inserts @length bytes at @at of @data. */
+static void
+insert_bytes (GByteArray   *data,
+              guint         at,
+              const guint8 *bytes,
+              guint         length)
+{
+  guint tail = data->len - at;
+
+  g_byte_array_set_size (data, data->len + length);
+  memmove (data->data + at + length, data->data + at, tail);
+  memcpy (data->data + at, bytes, length);
+}
+
+/* Puts @metadata right after the opening <svg …> tag of @data, where SVG
+ * readers look for the document's title. */
+static void
+insert_svg_metadata (GByteArray *data,
+                     const char *metadata)
+{
+  const char *start = (const char *) data->data;
+  const char *svg = g_strstr_len (start, data->len, "<svg");
+  const char *end = svg != NULL ? memchr (svg, '>', data->len - (gsize) (svg - start)) : NULL;
+  g_autofree char *line = g_strconcat ("\n", metadata, NULL);
+
+  g_return_if_fail (end != NULL);
+
+  insert_bytes (data, (guint) (end - start) + 1, (const guint8 *) line, (guint) strlen (line));
+}
+
 static GBytes *
 export_svg (WaymarkLayout               *layout,
             const WaymarkExportOptions  *options,
             GError                     **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autofree char *metadata = NULL;
   cairo_surface_t *surface;
   WaymarkPagePlan plan;
   gboolean ok;
@@ -375,8 +430,63 @@ export_svg (WaymarkLayout               *layout,
 
   ok = draw_pages (surface, &plan, layout, FALSE, error);
   cairo_surface_destroy (surface);
+  if (!ok)
+    return NULL;
 
-  return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&data)) : NULL;
+  metadata = svg_metadata (layout);
+  insert_svg_metadata (data, metadata);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* The CRC-32 of PNG chunks (ISO 3309, as in zlib), bit by bit: it runs
+ * over 13 bytes once per export. */
+static guint32
+png_crc (const guint8 *bytes,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= bytes[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc >> 1) ^ (0xedb88320 & (0 - (crc & 1)));
+    }
+
+  return crc ^ 0xffffffff;
+}
+
+static void
+put_be32 (guint8  *at,
+          guint32  value)
+{
+  at[0] = (guint8) (value >> 24);
+  at[1] = (guint8) (value >> 16);
+  at[2] = (guint8) (value >> 8);
+  at[3] = (guint8) value;
+}
+
+/* cairo writes no physical resolution: adds a pHYs chunk after IHDR, so
+ * that office programs place a 300 dpi image at its real size.  PNG
+ * counts pixels per metre. */
+static void
+insert_png_resolution (GByteArray *data,
+                       double      dpi)
+{
+  /* Signature (8) and IHDR (4 length, 4 type, 13 data, 4 CRC). */
+  const guint ihdr_end = 8 + 4 + 4 + 13 + 4;
+  guint32 per_metre = (guint32) floor (dpi / 0.0254 + 0.5);
+  guint8 chunk[4 + 4 + 9 + 4];
+
+  g_return_if_fail (data->len > ihdr_end && memcmp (data->data + 12, "IHDR", 4) == 0);
+
+  put_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, per_metre);
+  put_be32 (chunk + 12, per_metre);
+  chunk[16] = 1;  /* unit: the metre */
+  put_be32 (chunk + 17, png_crc (chunk + 4, 4 + 9));
+  insert_bytes (data, ihdr_end, chunk, sizeof chunk);
 }
 
 static GBytes *
@@ -417,6 +527,7 @@ export_png (WaymarkLayout               *layout,
   if (!check_status (status, error))
     return NULL;
 
+  insert_png_resolution (data, options->dpi);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zlib
 
 WAYMARK = os.environ["WAYMARK"]
 TEMPLATES = os.environ["TEMPLATES_DIR"]
@@ -247,6 +248,35 @@ def case_svg(tmp):
         check(root.get("width", "").endswith("pt"), f"{name}: width {root.get('width')} is not in points")
         if width is not None:
             check(abs(float(root.get("width")[:-2]) - width) < 0.02, f"{name}: width {root.get('width')}")
+        # The first children name and describe the image (screen readers,
+        # file managers); the text itself is glyph outlines.
+        children = list(root)
+        svg = "{http://www.w3.org/2000/svg}"
+        title = root.find(svg + "title")
+        desc = root.find(svg + "desc")
+        check(children[:2] == [title, desc] and title is not None and desc is not None,
+              f"{name}: <title> and <desc> are not the first children")
+        if name != "tricky.svg" and title is not None and desc is not None:
+            check(title.text == "Fitness watch: from ad to advocate", f"{name}: <title> {title.text!r}")
+            check("made with Waymark" in (desc.text or ""), f"{name}: <desc> {desc.text!r}")
+
+
+def png_resolution(path):
+    """The pHYs chunk as (x, y, unit) or None; it must come before IDAT."""
+    with open(path, "rb") as f:
+        data = f.read()
+    at = 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        if kind == b"IDAT":
+            return None
+        if kind == b"pHYs":
+            body = data[at + 8:at + 8 + length]
+            crc = struct.unpack(">I", data[at + 8 + length:at + 12 + length])[0]
+            check(crc == zlib.crc32(kind + body), f"{path}: the pHYs chunk's CRC is wrong")
+            return struct.unpack(">IIB", body)
+        at += 12 + length
+    return None
 
 
 def case_png(tmp):
@@ -262,6 +292,15 @@ def case_png(tmp):
     check(a4 == (3508, 2480), f"A4 landscape at 300 dpi is {a4}, expected (3508, 2480)")
     letter = png_size(export(tmp, "letter.png", "--paper", "Letter", "--orientation", "portrait", "--dpi", "100"))
     check(letter == (850, 1100), f"Letter portrait at 100 dpi is {letter}, expected (850, 1100)")
+    # Office programs place the image at its real size: 300 dpi is 11811
+    # pixels per metre, 96 dpi 3780.
+    for name, per_metre in (("a4.png", 11811), ("96.png", 3780), ("letter.png", 3937)):
+        phys = png_resolution(os.path.join(tmp, name))
+        check(phys == (per_metre, per_metre, 1), f"{name}: pHYs {phys}, expected {per_metre} per metre")
+    if shutil.which("identify"):
+        out = subprocess.run(["identify", "-units", "PixelsPerInch", "-format", "%x", os.path.join(tmp, "a4.png")],
+                             capture_output=True, text=True).stdout
+        check(out.startswith("300") or out.startswith("299.9"), f"identify reads {out!r} for the 300 dpi PNG")
 
 
 def read_csv(path):
