@@ -151,18 +151,32 @@ update_rows (WaymarkExportDialog *self)
 
   if (rows & WAYMARK_EXPORT_ROW_POSTER)
     {
-      guint n = (guint) (gtk_spin_button_get_value_as_int (self->columns_spin) *
-                         gtk_spin_button_get_value_as_int (self->rows_spin));
+      guint asked = (guint) (gtk_spin_button_get_value_as_int (self->columns_spin) *
+                             gtk_spin_button_get_value_as_int (self->rows_spin));
       g_autofree char *subtitle = NULL;
+      WaymarkPagePlan plan;
+      guint n;
 
       if (!adw_expander_row_get_enable_expansion (self->poster_row))
         subtitle = g_strdup (_("Several sheets to print on an office printer and tape together"));
       else if (options.paper == WAYMARK_PAPER_NATURAL)
         subtitle = g_strdup (_("Choose a paper size for the sheets"));
       else
-        subtitle = g_strdup_printf (ngettext ("%u sheet with cut marks, overlapping by %.0f mm",
-                                              "%u sheets with cut marks, overlapping by %.0f mm", n),
-                                    n, WAYMARK_POSTER_OVERLAP_MM);
+        {
+          /* The plan leaves out sheets the map would not reach: say how
+           * many will print. */
+          waymark_export_get_page_plan (self->layout, &options, &plan);
+          n = waymark_page_plan_get_n_pages (&plan);
+          if (n < asked)
+            /* TRANSLATORS: "8 sheets (the map fills 4 × 2), with cut marks, …" */
+            subtitle = g_strdup_printf (ngettext ("%u sheet (the map fills %u × %u), with cut marks, overlapping by %.0f mm",
+                                                  "%u sheets (the map fills %u × %u), with cut marks, overlapping by %.0f mm", n),
+                                        n, plan.columns, plan.rows, WAYMARK_POSTER_OVERLAP_MM);
+          else
+            subtitle = g_strdup_printf (ngettext ("%u sheet with cut marks, overlapping by %.0f mm",
+                                                  "%u sheets with cut marks, overlapping by %.0f mm", n),
+                                        n, WAYMARK_POSTER_OVERLAP_MM);
+        }
       adw_expander_row_set_subtitle (self->poster_row, subtitle);
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "waymark-layout-private.h"
 
 #define LABEL_GAP   6.0    /* between labels on the same side */
@@ -117,9 +119,17 @@ card_label (WaymarkLayout *self,
     return card->emotion_label;
 
   g_clear_object (&card->emotion_label);
-  card->emotion_label = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
-                                                   WAYMARK_TEXT_EMOTION_LABEL, card->emotion_note,
-                                                   width, LABEL_LINES);
+  /* A word is never broken between its letters: the label grows wider
+   * (it may then find no free place and become a footnote). */
+  for (double wrap = width;; wrap = MIN (wrap * 1.25, WM_EMOTION_LABEL_WIDTH))
+    {
+      g_clear_object (&card->emotion_label);
+      card->emotion_label = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
+                                                       WAYMARK_TEXT_EMOTION_LABEL, card->emotion_note,
+                                                       wrap, LABEL_LINES);
+      if (wrap >= WM_EMOTION_LABEL_WIDTH || !waymark_text_breaks_word (card->emotion_label))
+        break;
+    }
   pango_layout_set_alignment (card->emotion_label, PANGO_ALIGN_CENTER);
   card->emotion_label_width = width;
   return card->emotion_label;
@@ -215,6 +225,112 @@ preferred_side (WaymarkLayout *self,
   return alternate;
 }
 
+static void
+measure_label (WaymarkEmotionPoint *p)
+{
+  PangoRectangle logical;
+
+  waymark_text_get_size (p->label, NULL, &p->label_height);
+  pango_layout_get_extents (p->label, NULL, &logical);
+  /* The text is centred in its wrap width: collide by the longest
+   * line, not by the width it was wrapped at. */
+  p->label_width = (double) logical.width / PANGO_SCALE;
+}
+
+/* Six places: above or below, centred or beside the point on either
+ * side.  Of those where the label covers no other label and no point,
+ * the one the curve crosses least wins; on a tie a centred label on the
+ * preferred @side.  The segments to the neighbours leave a point upwards
+ * or downwards, and a label there would sit on the line, while the other
+ * corner is free.  Returns FALSE when no place is free. */
+static gboolean
+place_label (WaymarkLayout *self,
+             guint          i,
+             double         x,
+             int            side)
+{
+  WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
+  guint best_cost = G_MAXUINT;
+  double best_dx = 0;
+
+  p->label_side = 0;
+  for (int attempt = 0; attempt < 6; attempt++)
+    {
+      int this_side = attempt % 2 == 0 ? side : -side;
+      int shift = attempt < 2 ? 0 : attempt < 4 ? -1 : 1;
+      WaymarkRect rect;
+      guint cost;
+
+      p->label_dx = shift * (p->label_width / 2 + 2);
+      /* Labels at the ends of the map move inwards, not out of it. */
+      _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+      if (rect.x < self->grid_x + 4)
+        p->label_dx += self->grid_x + 4 - rect.x;
+      else if (rect.x + rect.width > self->grid_right - 4)
+        p->label_dx += self->grid_right - 4 - (rect.x + rect.width);
+      _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
+      if (label_collides (self, i, &rect))
+        continue;
+      cost = 4 * curve_crossings (self, &rect) + (shift != 0 ? 2 : 0) + (this_side != side ? 1 : 0);
+      if (cost < best_cost)
+        {
+          best_cost = cost;
+          best_dx = p->label_dx;
+          p->label_side = this_side;
+        }
+    }
+  p->label_dx = best_dx;
+  return p->label_side != 0;
+}
+
+/* Gives @p the next footnote number and the "(n)" marker as its label. */
+static void
+add_footnote (WaymarkLayout       *self,
+              WaymarkEmotionPoint *p)
+{
+  g_autofree char *number = NULL;
+  PangoLayout *mark;
+
+  p->footnote = self->emotion_marks->len + 1;
+  /* TRANSLATORS: the marker on the emotion curve of a note listed below the map */
+  number = g_strdup_printf (_("(%u)"), p->footnote);
+  mark = waymark_text_cache_create (_waymark_layout_get_text_cache (self), WAYMARK_TEXT_EMOTION_LABEL,
+                                    number, -1, 0);
+  g_ptr_array_add (self->emotion_marks, mark);
+  p->label = mark;
+  measure_label (p);
+}
+
+/* The notes of the footnoted points in full, one after another. */
+static void
+build_footnotes (WaymarkLayout *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_clear_object (&self->emotion_footnotes);
+  if (self->emotion_marks->len == 0)
+    return;
+
+  /* TRANSLATORS: the title of the list of emotion notes that had no room on the curve */
+  text = g_string_new (_("Emotion notes:"));
+  for (guint i = 0; i < self->emotion->len; i++)
+    {
+      const WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
+      WaymarkCard *card;
+
+      if (p->footnote == 0)
+        continue;
+      card = g_hash_table_lookup (self->cards, p->touchpoint);
+      g_string_append (text, p->footnote > 1 ? "   " : " ");
+      g_string_append_printf (text, _("(%u)"), p->footnote);
+      /* A no-break space: the number stays with its note. */
+      g_string_append_printf (text, "\u00a0%s", card->emotion_note);
+    }
+  self->emotion_footnotes = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
+                                                       WAYMARK_TEXT_LEGEND, text->str,
+                                                       self->content_width, 0);
+}
+
 void
 _waymark_emotion_build (WaymarkLayout *self)
 {
@@ -232,6 +348,8 @@ _waymark_emotion_build (WaymarkLayout *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     ((WaymarkCard *) value)->emotion_index = -1;
   g_array_set_size (self->emotion, 0);
+  g_ptr_array_set_size (self->emotion_marks, 0);
+  g_clear_object (&self->emotion_footnotes);
   if (n_columns == 0)
     return;
 
@@ -275,19 +393,20 @@ _waymark_emotion_build (WaymarkLayout *self)
       p->rel_x = self->metrics->cell_pad + (column->width - 2 * self->metrics->cell_pad) * (k + 0.5) / count[c];
       p->rel_y = _waymark_emotion_level_y (self->metrics, card->emotion);
       p->score = card->emotion;
+      p->footnote = 0;
     }
 
   /* Labels: as wide as the room to the neighbours allows (labels take
    * turns above and below, so twice the spacing), then placed on the
-   * preferred side, else the other, else left out: a label never covers
-   * another label or a point. */
+   * preferred side, else the other, else listed below the legend with a
+   * numbered marker on the curve: a label never covers another label or
+   * a point, and no note is left out. */
   for (guint i = 0; i < total; i++)
     {
       WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
       WaymarkCard *card = g_hash_table_lookup (self->cards, p->touchpoint);
       double x = _waymark_emotion_point_x (p);
       double room = WM_EMOTION_LABEL_WIDTH;
-      PangoRectangle logical;
       int side;
 
       if (i > 0)
@@ -300,50 +419,24 @@ _waymark_emotion_build (WaymarkLayout *self)
       p->label_side = 0;
       if (p->label == NULL)
         continue;
-      waymark_text_get_size (p->label, NULL, &p->label_height);
-      pango_layout_get_extents (p->label, NULL, &logical);
-      /* The text is centred in its wrap width: collide by the longest
-       * line, not by the width it was wrapped at. */
-      p->label_width = (double) logical.width / PANGO_SCALE;
-      /* Six places: above or below, centred or beside the point on
-       * either side.  Of those where the label covers no other label and
-       * no point, the one the curve crosses least wins; on a tie a centred
-       * label on the preferred side.  The segments to the neighbours
-       * leave a point upwards or downwards, and a label there would sit
-       * on the line, while the other corner is free. */
+      measure_label (p);
       side = preferred_side (self, i, alternate);
-      {
-        guint best_cost = G_MAXUINT;
-        double best_dx = 0;
-
-        for (int attempt = 0; attempt < 6; attempt++)
-          {
-            int this_side = attempt % 2 == 0 ? side : -side;
-            int shift = attempt < 2 ? 0 : attempt < 4 ? -1 : 1;
-            WaymarkRect rect;
-            guint cost;
-
-            p->label_dx = shift * (p->label_width / 2 + 2);
-            /* Labels at the ends of the map move inwards, not out of it. */
-            _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
-            if (rect.x < self->grid_x + 4)
-              p->label_dx += self->grid_x + 4 - rect.x;
-            else if (rect.x + rect.width > self->grid_right - 4)
-              p->label_dx += self->grid_right - 4 - (rect.x + rect.width);
-            _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
-            if (label_collides (self, i, &rect))
-              continue;
-            cost = 4 * curve_crossings (self, &rect) + (shift != 0 ? 2 : 0) + (this_side != side ? 1 : 0);
-            if (cost < best_cost)
-              {
-                best_cost = cost;
-                best_dx = p->label_dx;
-                p->label_side = this_side;
-              }
-          }
-        p->label_dx = best_dx;
-        if (p->label_side != 0)
-          alternate = -p->label_side;
-      }
+      /* A note that does not fit whole, or finds no free place, is
+       * listed below the legend; the curve shows its number there. */
+      if (pango_layout_is_ellipsized (p->label) || waymark_text_breaks_word (p->label) ||
+          !place_label (self, i, x, side))
+        {
+          add_footnote (self, p);
+          if (!place_label (self, i, x, side))
+            {
+              /* Even the number finds no free place: it goes on the
+               * preferred side, as it is small, rather than missing. */
+              p->label_side = side;
+              p->label_dx = 0;
+            }
+        }
+      alternate = -p->label_side;
     }
+
+  build_footnotes (self);
 }

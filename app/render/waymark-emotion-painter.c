@@ -159,7 +159,10 @@ _waymark_paint_emotion_curve (WaymarkPaintContext *pc,
 
       if (p->label != NULL && p->label_side != 0)
         {
-          double wrap = (double) pango_layout_get_width (p->label) / PANGO_SCALE;
+          /* Notes are centred in their wrap width; a footnote's "(n)" is
+           * not wrapped. */
+          double wrap = pango_layout_get_width (p->label) > 0
+                        ? (double) pango_layout_get_width (p->label) / PANGO_SCALE : p->label_width;
           WaymarkRect rect;
 
           /* A halo in the tile's colour keeps the label readable where the
@@ -173,12 +176,10 @@ _waymark_paint_emotion_curve (WaymarkPaintContext *pc,
         }
 
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, WM_EMOTION_RADIUS + 2, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, WM_EMOTION_RADIUS + 3, 0, 2 * G_PI);
       waymark_color_set_source (&palette->cell_fill, cr);
       cairo_fill (cr);
-      cairo_arc (cr, x, y, WM_EMOTION_RADIUS, 0, 2 * G_PI);
-      waymark_color_set_source (waymark_palette_get_emotion (palette, p->score), cr);
-      cairo_fill (cr);
+      _waymark_glyph_emotion_dot (cr, palette, p->score, x, y, WM_EMOTION_RADIUS);
       if (pc->stats)
         pc->stats->n_emotion_points_painted++;
     }

@@ -416,6 +416,57 @@ _waymark_glyph_face (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+/* A point of the emotion curve.  Its colour says the score on screen;
+ * its shape says it on a black-and-white printer, where the five colours
+ * come out at nearly the same grey: a circle for neutral, a triangle
+ * pointing up for positive and down for negative, hollow for ±1 and
+ * solid for ±2. */
+void
+_waymark_glyph_emotion_dot (cairo_t              *cr,
+                            const WaymarkPalette *palette,
+                            int                   score,
+                            double                cx,
+                            double                cy,
+                            double                r)
+{
+  const WaymarkColor *color;
+
+  score = CLAMP (score, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
+  color = waymark_palette_get_emotion (palette, score);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (score == 0)
+    cairo_arc (cr, cx, cy, r * 0.9, 0, 2 * G_PI);
+  else
+    {
+      /* An equilateral triangle about the point, a little larger than
+       * the circle so that both look the same size. */
+      double up = score > 0 ? -1 : 1;
+      double R = r * 1.35;
+
+      cairo_move_to (cr, cx, cy + up * R);
+      cairo_line_to (cr, cx + R * 0.866, cy - up * R * 0.5);
+      cairo_line_to (cr, cx - R * 0.866, cy - up * R * 0.5);
+      cairo_close_path (cr);
+    }
+
+  if (ABS (score) == 2)
+    {
+      waymark_color_set_source (color, cr);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_line_width (cr, MAX (r * 0.45, 1.0));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      waymark_color_set_source (&palette->card_fill, cr);
+      cairo_fill_preserve (cr);
+      waymark_color_set_source (color, cr);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 void
 _waymark_glyph_weakness (cairo_t              *cr,
                          const WaymarkPalette *palette,

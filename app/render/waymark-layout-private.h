@@ -156,7 +156,10 @@ typedef struct {
   double rel_y;             /* from the emotion lane's top */
   int score;
   PangoLayout *label;       /* shared; NULL when there is no note */
-  int label_side;           /* -1 above, +1 below, 0 hidden for lack of room */
+  int label_side;           /* -1 above, +1 below */
+  guint footnote;           /* 0, or the number under which the note is listed
+                             * below the legend because it had no room on the
+                             * curve (label is then the "(n)" marker) */
   double label_dx;          /* shift that keeps the label inside the lane */
   double label_width;
   double label_height;
@@ -224,6 +227,10 @@ struct _WaymarkLayout
 
   /* Emotion curve (the same in every emotion lane) */
   GArray *emotion;          /* WaymarkEmotionPoint, in journey order */
+
+  GPtrArray *emotion_marks; /* PangoLayout "(n)" of the points whose note is a footnote */
+  PangoLayout *emotion_footnotes;  /* their notes in full, or NULL */
+  WaymarkRect footnotes_rect;      /* below the legend; empty without footnotes */
 
   /* Legend */
   GArray *legend;           /* WaymarkLegendItem */

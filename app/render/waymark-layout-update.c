@@ -204,6 +204,8 @@ update_y (WaymarkLayout *self)
   self->y_dirty = FALSE;
 }
 
+#define FOOTNOTES_GAP 8.0   /* legend → the emotion notes listed below it */
+
 void
 waymark_layout_update (WaymarkLayout *self)
 {
@@ -298,7 +300,15 @@ waymark_layout_update (WaymarkLayout *self)
 
   /* Whole units, rounded up: images, pages and tiles come out exact. */
   self->width = ceil (2 * self->metrics->margin + self->content_width - 1e-6);
-  self->height = ceil (self->legend_rect.y + self->legend_rect.height + self->metrics->margin - 1e-6);
+  /* Emotion notes without room on the curve follow the legend. */
+  self->footnotes_rect = WAYMARK_RECT_INIT (self->legend_rect.x, self->legend_rect.y + self->legend_rect.height,
+                                            self->content_width, 0);
+  if (self->emotion_footnotes != NULL)
+    {
+      waymark_text_get_size (self->emotion_footnotes, NULL, &self->footnotes_rect.height);
+      self->footnotes_rect.y += FOOTNOTES_GAP;
+    }
+  self->height = ceil (self->footnotes_rect.y + self->footnotes_rect.height + self->metrics->margin - 1e-6);
   self->stats.n_text_layouts += waymark_text_cache_get_n_created (self->text) - n_text;
   self->any_dirty = FALSE;
   self->links_dirty = TRUE;

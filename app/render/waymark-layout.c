@@ -68,6 +68,8 @@ waymark_layout_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_hash_table_unref);
   _waymark_legend_clear (self);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->emotion_marks, g_ptr_array_unref);
+  g_clear_object (&self->emotion_footnotes);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
   g_clear_object (&self->personas);
@@ -115,6 +117,7 @@ waymark_layout_init (WaymarkLayout *self)
   self->emotion = g_array_new (FALSE, TRUE, sizeof (WaymarkEmotionPoint));
   self->links_dirty = TRUE;
   self->legend = g_array_new (FALSE, TRUE, sizeof (WaymarkLegendItem));
+  self->emotion_marks = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty_cards = g_ptr_array_new ();
   self->dirty_cells = g_ptr_array_new ();
   self->dirty_columns = g_ptr_array_new ();

@@ -653,11 +653,151 @@ _waymark_link_routes_sort (GArray *pieces)
   g_array_sort (pieces, compare_uint);
 }
 
+/* ---- arrowheads apart ------------------------------------------------ */
+
+typedef struct {
+  WaymarkLink *link;
+  Polyline line;
+  WaymarkRect from;     /* the cards the route leaves and reaches */
+  WaymarkRect to;
+  double order_x;       /* the tip's x before any shift, for the sweep */
+} PlannedRoute;
+
+#define HEAD_SHIFT   (WM_ARROW_WIDTH + 2.0)   /* one step sideways */
+#define HEAD_STEPS   8                        /* at most four steps either way */
+#define HEAD_REACH   (2 * WM_ARROW_LENGTH + HEAD_STEPS * HEAD_SHIFT)  /* heads further apart in x never meet */
+
+/* The box around the arrowhead of @line, a little smaller than the
+ * triangle's so that heads side by side may touch but not cover. */
+static void
+head_box (const Polyline *line,
+          WaymarkRect    *box)
+{
+  guint last = line->n - 1;
+  double dx = line->x[last] - line->x[last - 1], dy = line->y[last] - line->y[last - 1];
+  double len = hypot (dx, dy);
+  double ux = dx / len, uy = dy / len;
+  double head = MIN (WM_ARROW_LENGTH, len);
+  double bx = line->x[last] - ux * head, by = line->y[last] - uy * head;
+  double x1 = MIN (line->x[last], MIN (bx - uy * WM_ARROW_WIDTH / 2, bx + uy * WM_ARROW_WIDTH / 2));
+  double x2 = MAX (line->x[last], MAX (bx - uy * WM_ARROW_WIDTH / 2, bx + uy * WM_ARROW_WIDTH / 2));
+  double y1 = MIN (line->y[last], MIN (by - ux * WM_ARROW_WIDTH / 2, by + ux * WM_ARROW_WIDTH / 2));
+  double y2 = MAX (line->y[last], MAX (by - ux * WM_ARROW_WIDTH / 2, by + ux * WM_ARROW_WIDTH / 2));
+
+  *box = WAYMARK_RECT_INIT (x1 + 0.5, y1 + 0.5, MAX (x2 - x1 - 1, 0), MAX (y2 - y1 - 1, 0));
+}
+
+/* Whether @line's tip (and its start, when the route is one straight run)
+ * still lies on the cards' edges. */
+static gboolean
+ends_on_cards (const PlannedRoute *route,
+               const Polyline     *line)
+{
+  guint last = line->n - 1;
+  gboolean across = fabs (line->y[last] - line->y[last - 1]) < 1e-6;
+  const double inset = 4.0;
+
+  if (across)
+    return line->y[last] >= route->to.y + inset && line->y[last] <= route->to.y + route->to.height - inset &&
+           (line->n > 2 || (line->y[0] >= route->from.y + inset &&
+                            line->y[0] <= route->from.y + route->from.height - inset));
+  return line->x[last] >= route->to.x + inset && line->x[last] <= route->to.x + route->to.width - inset &&
+         (line->n > 2 || (line->x[0] >= route->from.x + inset &&
+                          line->x[0] <= route->from.x + route->from.width - inset));
+}
+
+/* Moves the last run of @line sideways by @offset: the tip slides along
+ * the target's edge, the run before it gets longer or shorter. */
+static void
+shift_arrival (Polyline *line,
+               double    offset)
+{
+  guint last = line->n - 1;
+  gboolean across = fabs (line->y[last] - line->y[last - 1]) < 1e-6;
+
+  for (guint k = last - 1; k <= last; k++)
+    {
+      if (across)
+        line->y[k] += offset;
+      else
+        line->x[k] += offset;
+    }
+}
+
+static int
+compare_order_x (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const PlannedRoute *routes = data;
+  double x = routes[*(const guint *) a].order_x, y = routes[*(const guint *) b].order_x;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Two links that arrive at one card edge, or meet tip to tip across a
+ * narrow gap, would draw one arrowhead over the other (a bow-tie whose
+ * direction cannot be read).  Each head in turn that covers one placed
+ * before it moves sideways along its card's edge, a step at a time in
+ * both directions, to the nearest place where it covers none.  Heads are
+ * swept in x order, so each is compared with its neighbours only. */
+static void
+separate_heads (PlannedRoute *routes,
+                guint         n)
+{
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree WaymarkRect *boxes = g_new (WaymarkRect, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      routes[i].order_x = routes[i].line.x[routes[i].line.n - 1];
+    }
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_order_x, routes);
+
+  for (guint k = 0; k < n; k++)
+    {
+      PlannedRoute *route = &routes[order[k]];
+
+      for (int step = 0; step <= HEAD_STEPS; step++)
+        {
+          /* 0, +1, -1, +2, -2, … steps. */
+          double offset = (step + 1) / 2 * HEAD_SHIFT * (step % 2 == 1 ? 1 : -1);
+          Polyline moved = route->line;
+          gboolean free = TRUE;
+          WaymarkRect box;
+
+          if (step > 0)
+            {
+              shift_arrival (&moved, offset);
+              if (!ends_on_cards (route, &moved))
+                continue;
+            }
+          head_box (&moved, &box);
+          for (guint j = k; j-- > 0 && free;)
+            {
+              if (route->order_x - routes[order[j]].order_x > HEAD_REACH)
+                break;
+              free = !waymark_rect_intersects (&box, &boxes[j]);
+            }
+          if (free)
+            {
+              route->line = moved;
+              break;
+            }
+          /* No free place along the edge (a card with a dozen arrivals):
+           * the head stays where the route put it. */
+        }
+      head_box (&route->line, &boxes[k]);
+    }
+}
+
 WaymarkLinkRoutes *
 _waymark_layout_get_link_routes (WaymarkLayout *self)
 {
   GPtrArray *links;
   WaymarkLinkRoutes *routes;
+  g_autoptr(GArray) planned = NULL;
 
   waymark_layout_update (self);
   if (self->link_routes != NULL && !self->links_dirty)
@@ -668,22 +808,36 @@ _waymark_layout_get_link_routes (WaymarkLayout *self)
   routes = g_new0 (WaymarkLinkRoutes, 1);
   routes->routes = g_array_sized_new (FALSE, TRUE, sizeof (WaymarkLinkRoute), links->len);
   routes->pieces = g_array_sized_new (FALSE, TRUE, sizeof (WaymarkLinkPiece), links->len * 5);
+  planned = g_array_sized_new (FALSE, TRUE, sizeof (PlannedRoute), links->len);
 
   for (guint i = 0; i < links->len; i++)
     {
       WaymarkLink *link = g_ptr_array_index (links, i);
-      WaymarkLinkRoute route = { 0 };
-      Polyline line;
+      PlannedRoute route = { 0 };
       End a, b;
 
       if (link->from == link->to || !end_init (self, link->from, &a) || !end_init (self, link->to, &b))
         continue;
-      route_points (self, &a, &b, &line);
-      simplify (&line);
-      if (line.n < 2)
+      route_points (self, &a, &b, &route.line);
+      simplify (&route.line);
+      if (route.line.n < 2)
         continue;
       route.link = link;
-      build_route (routes->pieces, routes->routes->len, &route, &line);
+      route.from = a.rect;
+      route.to = b.rect;
+      g_array_append_val (planned, route);
+    }
+  separate_heads ((PlannedRoute *) (gpointer) planned->data, planned->len);
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      PlannedRoute *planned_route = &g_array_index (planned, PlannedRoute, i);
+      WaymarkLinkRoute route = { 0 };
+
+      /* A shift may straighten a bend away. */
+      simplify (&planned_route->line);
+      route.link = planned_route->link;
+      build_route (routes->pieces, routes->routes->len, &route, &planned_route->line);
       g_array_append_val (routes->routes, route);
     }
   build_index (self, routes);

@@ -45,6 +45,19 @@ waymark_page_plan_init_natural (WaymarkPagePlan *plan,
   };
 }
 
+/* How many of at most @available sheets, @printable points long and
+ * overlapping by @overlap, a map @length points long needs. */
+static guint
+sheets_needed (double length,
+               double printable,
+               double overlap,
+               guint  available)
+{
+  double needed = ceil ((length - overlap) / (printable - overlap) - 1e-9);
+
+  return (guint) CLAMP (needed, 1, available);
+}
+
 void
 waymark_page_plan_init (WaymarkPagePlan *plan,
                         double           map_width,
@@ -88,14 +101,22 @@ waymark_page_plan_init (WaymarkPagePlan *plan,
   else
     plan->scale = POINTS_PER_UNIT;
 
-  /* One page: centred.  A poster starts at its top-left sheet, so the
-   * space the map does not fill ends up on the last row or column, whose
-   * sheets may then be left out, instead of half-empty sheets all round. */
-  if (!plan->poster)
+  /* The scale fills the sheets along one side; along the other the map
+   * may end early.  Sheets it would not reach are left out (a wide map
+   * asked onto 4 × 3 sheets that fills 2.4 rows prints 4 × 3, onto 4 × 5
+   * prints 4 × 3), and the map is centred on the rest, so the blank is
+   * split between the first and the last row or column: each of them is
+   * more than half map, never a mostly empty sheet. */
+  if (plan->poster && map_width > 0 && map_height > 0)
     {
-      plan->map_x = (area_width - map_width * plan->scale) / 2;
-      plan->map_y = (area_height - map_height * plan->scale) / 2;
+      plan->columns = sheets_needed (map_width * plan->scale, printable_width, plan->overlap, columns);
+      plan->rows = sheets_needed (map_height * plan->scale, printable_height, plan->overlap, rows);
+      area_width = plan->columns * printable_width - (plan->columns - 1) * plan->overlap;
+      area_height = plan->rows * printable_height - (plan->rows - 1) * plan->overlap;
     }
+
+  plan->map_x = (area_width - map_width * plan->scale) / 2;
+  plan->map_y = (area_height - map_height * plan->scale) / 2;
 }
 
 /* The shapes a fitted map may take: cards stacked this many high before

@@ -25,7 +25,8 @@ typedef struct {
   double page_height;
   double margin;        /* points between the paper's edge and the printable area */
   double overlap;       /* points of the map shown on both of two neighbouring sheets */
-  guint columns;        /* sheets across and down: 1 × 1 unless a poster */
+  guint columns;        /* sheets across and down: 1 × 1 unless a poster; at most */
+                        /*   the sheets asked for, fewer when the map ends early */
   guint rows;
   gboolean poster;      /* sheets get cut marks, overlap marks and a label */
   double scale;         /* points per map unit */
@@ -54,9 +55,11 @@ void     waymark_page_plan_init_natural (WaymarkPagePlan *plan,
  * waymark_page_plan_init:
  * The map fitted (scaled up or down, keeping its proportions) to the
  * printable area of @columns × @rows sheets of @page_width × @page_height
- * points with %WAYMARK_PAPER_MARGIN_MM margins: centred on one page, from
- * the top-left corner on a poster.  More than one sheet makes a poster:
- * neighbours overlap by %WAYMARK_POSTER_OVERLAP_MM.
+ * points with %WAYMARK_PAPER_MARGIN_MM margins, centred.  More than one
+ * sheet makes a poster: neighbours overlap by %WAYMARK_POSTER_OVERLAP_MM,
+ * and rows or columns of sheets the map would not reach are left out
+ * (plan->columns and plan->rows say how many remain), so that no sheet is
+ * mostly empty.
  */
 void     waymark_page_plan_init         (WaymarkPagePlan *plan,
                                          double           map_width,

@@ -58,6 +58,8 @@ void _waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, 
 void _waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size);
 void _waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
                          double cx, double cy, double radius);
+void _waymark_glyph_emotion_dot (cairo_t *cr, const WaymarkPalette *palette, int score,
+                                 double cx, double cy, double radius);
 void _waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
 void _waymark_glyph_strength (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);
 void _waymark_glyph_star (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);

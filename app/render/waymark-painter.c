@@ -295,7 +295,7 @@ paint_legend (WaymarkPaintContext *pc)
   double ox = layout->legend_rect.x;
   double oy = layout->legend_rect.y;
 
-  if (!visible (pc, &layout->legend_rect))
+  if (!visible (pc, &layout->legend_rect) && !visible (pc, &layout->footnotes_rect))
     return;
 
   /* A hairline separates the key from the map. */
@@ -306,6 +306,11 @@ paint_legend (WaymarkPaintContext *pc)
   cairo_line_to (cr, ox + layout->legend_rect.width, oy - layout->metrics->legend_gap / 2);
   cairo_stroke (cr);
   cairo_restore (cr);
+
+  /* The emotion notes that had no room on the curve, by their number. */
+  if (layout->emotion_footnotes != NULL && visible (pc, &layout->footnotes_rect))
+    _waymark_paint_text (pc, layout->emotion_footnotes, layout->footnotes_rect.x, layout->footnotes_rect.y,
+                         &palette->text_secondary);
 
   for (guint i = 0; i < layout->legend->len; i++)
     {
@@ -325,7 +330,8 @@ paint_legend (WaymarkPaintContext *pc)
           _waymark_glyph_category_badge (cr, palette, item->value, NULL, sx, cy, WM_LEGEND_SYMBOL - 2);
           break;
         case WM_LEGEND_EMOTION:
-          _waymark_glyph_face (cr, palette, item->value, sx, cy, WM_LEGEND_SYMBOL / 2 - 1);
+          /* The curve's own marks: their shapes read in black and white. */
+          _waymark_glyph_emotion_dot (cr, palette, item->value, sx, cy, WM_LEGEND_SYMBOL / 3);
           break;
         case WM_LEGEND_WEAKNESS:
           _waymark_glyph_weakness (cr, palette, sx, cy, WM_LEGEND_SYMBOL - 2);

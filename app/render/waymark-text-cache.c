@@ -212,3 +212,26 @@ waymark_text_set_text (PangoLayout *layout,
   pango_layout_set_text (layout, text, -1);
   return TRUE;
 }
+
+gboolean
+waymark_text_breaks_word (PangoLayout *layout)
+{
+  const PangoLogAttr *attrs;
+  const char *text = pango_layout_get_text (layout);
+  int n_attrs;
+  GSList *lines;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  lines = pango_layout_get_lines_readonly (layout);
+  /* Every line after the first starts where the one before broke: at a
+   * line-break opportunity between words, or else inside a word. */
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -68,6 +68,9 @@ guint             waymark_text_cache_get_n_created (WaymarkTextCache *cache);
 void              waymark_text_get_size         (PangoLayout      *layout,
                                                  double           *width,
                                                  double           *height);
+/* Whether a line of @layout ends inside a word (a word wider than the
+ * wrap width was broken between its letters). */
+gboolean          waymark_text_breaks_word      (PangoLayout      *layout);
 /* Replaces the text of @layout when it differs; returns whether it did. */
 gboolean          waymark_text_set_text         (PangoLayout      *layout,
                                                  const char       *text);

@@ -222,6 +222,33 @@ def case_pdf_text(tmp):
     check("Short one" in text, "the short title is missing")
 
 
+def emotion_notes(path):
+    root = ET.parse(path).getroot()
+    return [e.text for e in root.iter("{urn:waymark:journey}emotion") if e.text]
+
+
+def case_pdf_emotion_notes(tmp):
+    """No emotion note is left out for lack of room: each one is on the
+    curve or, with a numbered marker there, listed below the legend, in
+    full on every paper, and in German."""
+    need("pdftotext", "poppler-utils")
+    notes = emotion_notes(EXAMPLE)
+    check(len(notes) >= 20, f"the example map has only {len(notes)} emotion notes")
+    for language in ("", "de"):
+        env = {"LANGUAGE": language}
+        for paper in ("A4", "A3", "A2", "Letter", "Tabloid"):
+            for orientation in ("landscape", "portrait"):
+                name = f"notes-{language or 'en'}-{paper}-{orientation}.pdf"
+                text = words(pdftext(export(tmp, name, "--paper", paper, "--orientation", orientation, env=env)))
+                missing = [n for n in notes if words(n) not in text]
+                check(not missing, f"{name}: emotion notes missing or cut: {missing}")
+        for poster in ("3x2", "4x3"):
+            name = f"notes-{language or 'en'}-poster-{poster}.pdf"
+            text = words(pdftext(export(tmp, name, "--poster", poster, "--paper", "Letter", env=env)))
+            missing = [n for n in notes if words(n) not in text]
+            check(not missing, f"{name}: emotion notes missing or cut: {missing}")
+
+
 def case_pdf_metadata(tmp):
     need("pdfinfo", "poppler-utils")
     env = {"SOURCE_DATE_EPOCH": "1700000000", "TZ": "UTC"}

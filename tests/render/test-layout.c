@@ -5,6 +5,8 @@
 
 #include "journey-builder.h"
 #include "waymark-layout.h"
+/* White box for the arrowheads, which have no public geometry. */
+#include "waymark-layout-private.h"
 
 /* A journey with one phase of cards, an emotion lane, a notes lane and a
  * second phase; cards are added by the tests. */
@@ -238,6 +240,89 @@ test_hit_link (Fixture       *f,
   g_assert_true (waymark_layout_hit_test (f->layout, (ra.x + ra.width + rb.x) / 2, y + 30, &hit));
   g_assert_cmpint (hit.kind, !=, WAYMARK_HIT_LINK);
   waymark_item_unref (link);
+}
+
+/* The triangle of a route's arrowhead, as a box a little smaller than it
+ * (heads may touch, not cover each other). */
+static void
+arrowhead_box (const WaymarkLinkRoute *route,
+               WaymarkRect            *box)
+{
+  double bx = route->tip_x - route->dir_x * route->head_length;
+  double by = route->tip_y - route->dir_y * route->head_length;
+  double px = -route->dir_y * WM_ARROW_WIDTH / 2, py = route->dir_x * WM_ARROW_WIDTH / 2;
+  double x1 = MIN (route->tip_x, MIN (bx + px, bx - px)), x2 = MAX (route->tip_x, MAX (bx + px, bx - px));
+  double y1 = MIN (route->tip_y, MIN (by + py, by - py)), y2 = MAX (route->tip_y, MAX (by + py, by - py));
+
+  *box = WAYMARK_RECT_INIT (x1 + 0.5, y1 + 0.5, x2 - x1 - 1, y2 - y1 - 1);
+}
+
+static guint
+count_overlapping_heads (WaymarkLayout *layout,
+                         guint          n_links)
+{
+  WaymarkLinkRoutes *routes = _waymark_layout_get_link_routes (layout);
+  guint overlaps = 0;
+
+  for (guint i = 0; i < n_links; i++)
+    for (guint j = i + 1; j < n_links; j++)
+      {
+        WaymarkRect a, b;
+
+        arrowhead_box (_waymark_link_routes_get (routes, i), &a);
+        arrowhead_box (_waymark_link_routes_get (routes, j), &b);
+        overlaps += waymark_rect_intersects (&a, &b);
+      }
+  return overlaps;
+}
+
+/* Two links meeting tip to tip across the gap between phases, and two
+ * arriving at the same edge of one card: no arrowhead covers another. */
+static void
+test_arrowheads_apart (void)
+{
+  g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
+  WaymarkPhase *p1 = builder_add_phase (journey, "One");
+  WaymarkPhase *p2 = builder_add_phase (journey, "Two");
+  WaymarkLane *top = builder_add_lane (journey, WAYMARK_LANE_TOUCHPOINTS, "Top");
+  WaymarkLane *bottom = builder_add_lane (journey, WAYMARK_LANE_TOUCHPOINTS, "Bottom");
+  WaymarkChannel *channel = builder_add_channel (journey, WAYMARK_CATEGORY_DIGITAL, "website", "Website");
+  WaymarkTouchpoint *a = builder_add_touchpoint (journey, p1, top, channel, "A", 0);
+  WaymarkTouchpoint *b = builder_add_touchpoint (journey, p2, top, channel, "B", 0);
+  WaymarkTouchpoint *c = builder_add_touchpoint (journey, p1, bottom, channel, "C", 0);
+  WaymarkTouchpoint *d = builder_add_touchpoint (journey, p2, bottom, channel, "D", 0);
+  WaymarkTouchpoint *e = builder_add_touchpoint (journey, p1, bottom, channel, "E", 0);
+  g_autoptr(WaymarkLayout) layout = NULL;
+  const struct { gpointer from, to; } links[] = { { c, b }, { d, a }, { e, b } };
+  WaymarkLinkRoutes *routes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("link-%u", i);
+      WaymarkLink *link = waymark_link_new (id, links[i].from, links[i].to);
+
+      waymark_journey_insert_item (journey, link, -1);
+      waymark_item_unref (link);
+    }
+  layout = waymark_layout_new (journey, NULL);
+  routes = _waymark_layout_get_link_routes (layout);
+  /* C → B arrives at B's left edge, D → A at A's right edge, facing it
+   * across the gap; E → B at B's left edge too. */
+  g_assert_cmpfloat (_waymark_link_routes_get (routes, 0)->dir_x, >, 0.99);
+  g_assert_cmpfloat (_waymark_link_routes_get (routes, 1)->dir_x, <, -0.99);
+  g_assert_cmpfloat (_waymark_link_routes_get (routes, 2)->dir_x, >, 0.99);
+  g_assert_cmpuint (count_overlapping_heads (layout, G_N_ELEMENTS (links)), ==, 0);
+  /* Every tip is still on its card's edge. */
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      const WaymarkLinkRoute *route = _waymark_link_routes_get (routes, i);
+      WaymarkRect to;
+
+      g_assert_true (waymark_layout_get_card_rect (layout, links[i].to, &to));
+      g_assert_cmpfloat (route->tip_y, >, to.y);
+      g_assert_cmpfloat (route->tip_y, <, to.y + to.height);
+      g_assert_cmpfloat (fabs (route->tip_x - (route->dir_x > 0 ? to.x : to.x + to.width)), <, 0.01);
+    }
 }
 
 static void
@@ -591,6 +676,7 @@ main (int    argc,
   ADD ("/render/layout/wide-phase-flows", test_wide_phase_flows);
   ADD ("/render/layout/hit-test", test_hit_test);
   ADD ("/render/layout/hit-link", test_hit_link);
+  g_test_add_func ("/render/layout/arrowheads-apart", test_arrowheads_apart);
   ADD ("/render/layout/structure-keeps-text", test_structure_keeps_text);
   ADD ("/render/layout/insert-move-remove", test_insert_move_remove);
   ADD ("/render/layout/long-titles-are-cut", test_long_titles_are_cut);

@@ -235,6 +235,69 @@ test_dark_palette (void)
   cairo_surface_destroy (dark);
 }
 
+/* The mean difference in lightness (0 … 255) between the squares of
+ * @size around (@ax, @ay) and (@bx, @by) of @image. */
+static double
+grey_difference (cairo_surface_t *image,
+                 double           ax,
+                 double           ay,
+                 double           bx,
+                 double           by,
+                 int              size)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  double sum = 0;
+
+  for (int dy = -size / 2; dy < size / 2; dy++)
+    for (int dx = -size / 2; dx < size / 2; dx++)
+      {
+        const guint32 a = *(const guint32 *) (data + ((int) ay + dy) * stride + 4 * ((int) ax + dx));
+        const guint32 b = *(const guint32 *) (data + ((int) by + dy) * stride + 4 * ((int) bx + dx));
+        /* Rec. 601 luma, as a black-and-white printer's driver makes it. */
+        double la = 0.299 * ((a >> 16) & 0xff) + 0.587 * ((a >> 8) & 0xff) + 0.114 * (a & 0xff);
+        double lb = 0.299 * ((b >> 16) & 0xff) + 0.587 * ((b >> 8) & 0xff) + 0.114 * (b & 0xff);
+
+        sum += ABS (la - lb);
+      }
+  return sum / (size * size);
+}
+
+/* On a black-and-white printer the five scores' colours come out at
+ * almost the same grey: the marks differ in shape or fill, so any two
+ * scores' marks differ clearly in grey alone. */
+static void
+test_emotion_marks_greyscale (void)
+{
+  g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
+  WaymarkPhase *phase = builder_add_phase (journey, "Phase");
+  WaymarkLane *lane = builder_add_lane (journey, WAYMARK_LANE_EMOTION, "Emotion");
+  WaymarkLane *cards = builder_add_lane (journey, WAYMARK_LANE_TOUCHPOINTS, "Cards");
+  WaymarkChannel *channel = builder_add_channel (journey, WAYMARK_CATEGORY_DIGITAL, "web", "Web");
+  WaymarkTouchpoint *tps[5];
+  g_autoptr(WaymarkLayout) layout = NULL;
+  double x[5], y[5];
+  cairo_surface_t *image;
+
+  for (int score = -2; score <= 2; score++)
+    tps[score + 2] = builder_add_touchpoint (journey, phase, cards, channel, "Step", score);
+  layout = waymark_layout_new (journey, NULL);
+  for (int i = 0; i < 5; i++)
+    g_assert_true (waymark_layout_get_emotion_point (layout, lane, tps[i], &x[i], &y[i]));
+
+  /* Four times the resolution, as a 300 dpi print. */
+  image = paint_image (layout, NULL, 4.0, WAYMARK_PALETTE_LIGHT, NULL);
+  for (int i = 0; i < 5; i++)
+    for (int j = i + 1; j < 5; j++)
+      {
+        double d = grey_difference (image, 4 * x[i], 4 * y[i], 4 * x[j], 4 * y[j], 56);
+
+        if (d < 12)
+          g_error ("scores %d and %d differ by %.1f grey levels only", i - 2, j - 2, d);
+      }
+  cairo_surface_destroy (image);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +309,7 @@ main (int    argc,
   g_test_add_func ("/render/painter/scale-keeps-layout", test_scale_keeps_layout);
   g_test_add_func ("/render/painter/selection-ring", test_selection_ring);
   g_test_add_func ("/render/painter/dark-palette", test_dark_palette);
+  g_test_add_func ("/render/painter/emotion-marks-greyscale", test_emotion_marks_greyscale);
 
   return g_test_run ();
 }
