@@ -489,6 +489,10 @@ test_assessment (Fixture       *f,
   g_assert_cmpint (tp->initiator, ==, WAYMARK_INITIATOR_CUSTOMER);
   /* The row switches, as a click on it would. */
   press (moment_row);
+  /* The switch takes its new state when its slide ends, which on a
+   * loaded machine can take longer than press() waits. */
+  for (int i = 0; i < 50 && !tp->moment_of_truth; i++)
+    gui_test_spin (100);
   g_assert_true (tp->moment_of_truth);
   g_assert_true (gtk_switch_get_active (moment));
 
