@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -24,6 +25,26 @@ bind_translations (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* The application offers every journal in its recovery folder at start-up.
+ * Test programs run in parallel and one killed by a timeout leaves its
+ * journals behind, so a folder shared by the suite would let one test's
+ * untitled map open in another's window: each process gets a fresh one
+ * inside the folder it was given. */
+static void
+own_recovery_dir (void)
+{
+  const char *parent = g_getenv ("WAYMARK_RECOVERY_DIR");
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+
+  if (parent == NULL)
+    return;
+  name = g_strdup_printf ("run-%d", (int) getpid ());
+  dir = g_build_filename (parent, name, NULL);
+  gui_test_remove_tree (dir);
+  g_setenv ("WAYMARK_RECOVERY_DIR", dir, TRUE);
+}
+
 gboolean
 gui_test_init (int            *argc,
                char         ***argv,
@@ -38,6 +59,9 @@ gui_test_init (int            *argc,
       g_unsetenv ("LANGUAGE");
       setlocale (LC_ALL, "");
     }
+  /* After the language check: GLib decides once, at its first message,
+   * whether to translate, and removing the folder may make one. */
+  own_recovery_dir ();
 
   g_test_init (argc, argv, NULL);
 
