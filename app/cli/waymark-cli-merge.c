@@ -94,7 +94,7 @@ waymark_cli_merge (const char * const *args,
       sides[s] = _waymark_cli_load (file, &info, errors);
       if (sides[s] != NULL && info.newer)
         {
-          g_autofree char *shown = _waymark_cli_display_name (file);
+          g_autofree char *shown = waymark_file_get_display_name (file);
 
           g_string_append_printf (errors,
                                   _("%s:1: written by a newer version of Waymark (format %d); merging it would lose what this version does not know\n"),
@@ -129,7 +129,7 @@ waymark_cli_merge (const char * const *args,
   n_conflicts = waymark_journey_get_conflicts (merged)->len;
   if (n_conflicts > 0)
     {
-      out_name = name ? g_filename_display_name (name) : _waymark_cli_display_name (out_file);
+      out_name = name ? g_filename_display_name (name) : waymark_file_get_display_name (out_file);
       lines = conflict_lines (bytes);
       _waymark_cli_describe_conflicts (merged, out_name, lines, errors);
       status = WAYMARK_CLI_EXIT_INVALID;

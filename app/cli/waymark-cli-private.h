@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 void            _waymark_cli_message      (GString         *errors,
                                            const char      *message);
 /* The file's name as the loader's messages give it. */
-char           *_waymark_cli_display_name (GFile           *file);
 /* Loads @file; on error appends the loader's "FILE:LINE: message". */
 WaymarkJourney *_waymark_cli_load         (GFile           *file,
                                            WaymarkReadInfo *info,

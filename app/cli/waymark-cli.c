@@ -30,16 +30,6 @@ _waymark_cli_message (GString    *errors,
   g_string_append_printf (errors, _("waymark: %s\n"), message);
 }
 
-char *
-_waymark_cli_display_name (GFile *file)
-{
-  const char *path = g_file_peek_path (file);
-
-  if (path != NULL)
-    return g_filename_display_name (path);
-  return g_file_get_parse_name (file);
-}
-
 WaymarkJourney *
 _waymark_cli_load (GFile           *file,
                    WaymarkReadInfo *info,
@@ -81,7 +71,7 @@ waymark_cli_check (const char * const *paths,
         }
       else if (waymark_journey_get_conflicts (journey)->len > 0)
         {
-          g_autofree char *name = _waymark_cli_display_name (file);
+          g_autofree char *name = waymark_file_get_display_name (file);
 
           /* Valid, but not done: like conflict markers in a text file. */
           _waymark_cli_describe_conflicts (journey, name, NULL, errors);
@@ -89,7 +79,7 @@ waymark_cli_check (const char * const *paths,
         }
       else if (info.newer)
         {
-          g_autofree char *name = _waymark_cli_display_name (file);
+          g_autofree char *name = waymark_file_get_display_name (file);
 
           /* Still valid: it can be read, so it does not fail the check. */
           g_string_append_printf (errors,
@@ -223,7 +213,7 @@ export_journey (WaymarkJourney *journey,
    * drop the newer parts of the document. */
   if (newer)
     {
-      g_autofree char *name = _waymark_cli_display_name (input);
+      g_autofree char *name = waymark_file_get_display_name (input);
 
       g_string_append_printf (errors,
                               _("%s:1: written by a newer version of Waymark (format %d); exporting it would lose what this version does not know\n"),
@@ -258,7 +248,7 @@ export_map (WaymarkJourney             *journey,
   /* A picture of a newer map is still useful; say what it may miss. */
   if (info->newer)
     {
-      g_autofree char *name = _waymark_cli_display_name (input);
+      g_autofree char *name = waymark_file_get_display_name (input);
 
       g_string_append_printf (errors,
                               _("%s:1: written by a newer version of Waymark (format %d); the export shows only what this version knows\n"),

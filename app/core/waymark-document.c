@@ -57,6 +57,8 @@ recovery_timeout_cb (gpointer data)
   WaymarkDocument *self = data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (WAYMARK_IS_DOCUMENT (self));
+
   self->recovery_source = 0;
   if (!waymark_document_write_recovery (self, &error))
     g_warning ("Could not write the recovery journal: %s", error->message);
@@ -68,6 +70,8 @@ journey_changed_cb (WaymarkJourney  *journey,
                     WaymarkChange   *change,
                     WaymarkDocument *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT (self));
+
   /* Debounced: a burst of edits (a drag, typing) writes one snapshot. */
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->recovery_delay > 0)
@@ -79,6 +83,8 @@ history_modified_cb (WaymarkHistory  *history,
                      GParamSpec      *pspec,
                      WaymarkDocument *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (!waymark_history_is_modified (history))
     waymark_document_discard_recovery (self);

@@ -86,6 +86,23 @@ card_type_for_lane (WaymarkLane *lane)
   return lane->kind == WAYMARK_LANE_NOTES ? WAYMARK_ITEM_NOTE : WAYMARK_ITEM_TOUCHPOINT;
 }
 
+/* A channel made for this edit (by the palette or the channel editor)
+ * enters the journey in the same step as the card that uses it, so one
+ * undo takes both away and never leaves an unused channel behind. */
+static void
+add_channel_if_new (WaymarkGroupCommand *group,
+                    WaymarkJourney      *journey,
+                    WaymarkChannel      *channel)
+{
+  if (channel == NULL || waymark_journey_index_of (journey, channel) >= 0)
+    return;
+  waymark_group_command_add (group,
+                             waymark_insert_command_new_insert (channel,
+                                                                waymark_journey_get_n_items (journey,
+                                                                                             WAYMARK_ITEM_CHANNEL)),
+                             journey);
+}
+
 WaymarkTouchpoint *
 waymark_edits_add_touchpoint (WaymarkHistory *history,
                               WaymarkPhase   *phase,
@@ -97,20 +114,42 @@ waymark_edits_add_touchpoint (WaymarkHistory *history,
   WaymarkJourney *journey = waymark_history_get_journey (history);
   g_autofree char *id = NULL;
   WaymarkTouchpoint *tp;
-  WaymarkCommand *command;
+  WaymarkCommand *group;
   guint index;
 
   g_return_val_if_fail (lane->kind == WAYMARK_LANE_TOUCHPOINTS, NULL);
 
+  group = waymark_group_command_new (_("Add Touchpoint"));
+  add_channel_if_new (WAYMARK_GROUP_COMMAND (group), journey, channel);
   id = waymark_journey_new_id (journey, WAYMARK_ITEM_TOUCHPOINT);
   tp = waymark_touchpoint_new (id, phase, lane, title);
   waymark_touchpoint_set_channel (tp, channel);
   index = waymark_edits_cell_index (journey, WAYMARK_ITEM_TOUCHPOINT, phase, lane, position, NULL);
-  command = waymark_insert_command_new_insert (tp, index);
-  waymark_command_set_label (command, _("Add Touchpoint"));
-  waymark_history_push (history, command);
+  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                             waymark_insert_command_new_insert (tp, index),
+                             journey);
+  waymark_history_push_applied (history, group);
   waymark_item_unref (tp);
   return tp;
+}
+
+void
+waymark_edits_set_channel (WaymarkHistory    *history,
+                           WaymarkTouchpoint *touchpoint,
+                           WaymarkChannel    *channel)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  WaymarkTouchpoint *edited;
+  WaymarkCommand *group;
+
+  group = waymark_group_command_new (_("Set Channel"));
+  add_channel_if_new (WAYMARK_GROUP_COMMAND (group), journey, channel);
+  edited = waymark_item_copy (touchpoint);
+  waymark_touchpoint_set_channel (edited, channel);
+  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
+                             waymark_edit_command_new (touchpoint, edited),
+                             journey);
+  waymark_history_push_applied (history, group);
 }
 
 WaymarkNote *

@@ -10,12 +10,19 @@ G_BEGIN_DECLS
  * @history.  Positions inside a cell count the cell's cards in order
  * (G_MAXUINT = at the end). */
 
+/* @channel may be one the journey does not hold yet (a palette item's
+ * or a newly named one): it is added in the same undo step. */
 WaymarkTouchpoint *waymark_edits_add_touchpoint (WaymarkHistory *history,
                                                  WaymarkPhase   *phase,
                                                  WaymarkLane    *lane,
                                                  guint           position,
                                                  const char     *title,
                                                  WaymarkChannel *channel);
+/* Gives @touchpoint @channel (NULL clears it); a channel new to the
+ * journey is added in the same undo step. */
+void               waymark_edits_set_channel    (WaymarkHistory    *history,
+                                                 WaymarkTouchpoint *touchpoint,
+                                                 WaymarkChannel    *channel);
 WaymarkNote       *waymark_edits_add_note       (WaymarkHistory *history,
                                                  WaymarkPhase   *phase,
                                                  WaymarkLane    *lane,

@@ -64,10 +64,8 @@
 /* Room the infix, a pid, '-' and the random part need in a file name. */
 #define TEMP_SUFFIX_MAX (sizeof TEMP_INFIX - 1 + 10 + 1 + sizeof TEMP_RANDOM - 1)
 
-/* The name messages use: the path as the user gave it, or the URI-ish parse
- * name for remote files. */
-static char *
-display_name (GFile *file)
+char *
+waymark_file_get_display_name (GFile *file)
 {
   const char *path = g_file_peek_path (file);
 
@@ -489,7 +487,7 @@ waymark_file_load (GFile             *file,
 
   waymark_file_sweep_temporaries (file);
 
-  name = display_name (file);
+  name = waymark_file_get_display_name (file);
   reader = waymark_reader_new (name);
   if (info != NULL || stamp != NULL)
     checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -602,7 +600,7 @@ replace_native (GFile                   *file,
                 WaymarkFileStamp       **new_stamp,
                 GError                 **error)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = waymark_file_get_display_name (file);
   g_autofree char *target = resolve_symlinks (path);
   g_autoptr(GFile) target_file = g_file_new_for_path (target);
   g_autofree char *dir_path = g_path_get_dirname (target);
@@ -753,7 +751,7 @@ replace_remote (GFile                   *file,
                 WaymarkFileStamp       **new_stamp,
                 GError                 **error)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = waymark_file_get_display_name (file);
   g_autoptr(WaymarkFileStamp) current = NULL;
   const char *expected_etag = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;

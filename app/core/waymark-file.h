@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 /* Reading and writing .journey files on disk. */
 
+/* The name messages use for @file: the path as the user gave it, or the
+ * URI-ish parse name for remote files. */
+char           *waymark_file_get_display_name (GFile *file);
+
 /* Reads @file with the size cap (never through gzip or any other decoder)
  * and parses it.  Sweeps stray temporary files a crashed save left beside
  * it.  @stamp (nullable out) receives what identifies the bytes read, to

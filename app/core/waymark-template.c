@@ -10,6 +10,7 @@
 #include "waymark-error.h"
 #include "waymark-id.h"
 #include "waymark-reader.h"
+#include "waymark-file.h"
 #include "waymark-template.h"
 
 /* The templates Waymark ships, in gallery order: the blank ones first,
@@ -62,23 +63,13 @@ waymark_template_translate (const char *text)
   return g_dgettext (GETTEXT_PACKAGE, text);
 }
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return g_filename_display_name (path);
-  return g_file_get_parse_name (file);
-}
-
 /* Reads the template through the streaming reader: the same checks as
  * opening a document, and never more than a chunk in memory at once. */
 static WaymarkJourney *
 load_template (GFile   *file,
                GError **error)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = waymark_file_get_display_name (file);
   g_autoptr(WaymarkReader) reader = waymark_reader_new (name);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *buffer = NULL;

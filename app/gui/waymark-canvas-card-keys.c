@@ -90,6 +90,8 @@ quick_add_done_cb (WaymarkCanvas      *self,
   gpointer card;
   WaymarkRect rect;
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!_waymark_canvas_can_edit (self) || !quick_cell_rect (self, &rect))
     return;
 

@@ -11,8 +11,6 @@
 
 #include "waymark-canvas-private.h"
 #include "waymark-edits.h"
-#include "waymark-group-command.h"
-#include "waymark-insert-command.h"
 
 static gboolean
 lane_takes (WaymarkLane     *lane,
@@ -43,11 +41,9 @@ _waymark_canvas_create_touchpoint (WaymarkCanvas      *self,
                                    guint               index,
                                    const char         *title)
 {
+  WaymarkChannel *created = NULL;
   WaymarkChannel *channel;
-  g_autoptr(WaymarkCommand) group = NULL;
-  g_autofree char *id = NULL;
   WaymarkTouchpoint *tp;
-  guint at;
 
   g_return_val_if_fail (_waymark_canvas_can_edit (self), NULL);
   g_return_val_if_fail (waymark_palette_item_accepts_lane (item, lane), NULL);
@@ -55,32 +51,14 @@ _waymark_canvas_create_touchpoint (WaymarkCanvas      *self,
   if (waymark_palette_item_is_note (item))
     return waymark_edits_add_note (self->history, phase, lane, index, NULL);
 
-  channel = waymark_palette_item_find_channel (item, self->journey);
   if (title == NULL)
     title = waymark_palette_item_get_name (item);
-  if (channel != NULL)
-    return waymark_edits_add_touchpoint (self->history, phase, lane, index, title, channel);
-
-  /* The channel is new to this map: adding it is part of the same step,
-   * so one undo takes both away. */
-  group = waymark_group_command_new (_("Add Touchpoint"));
-  channel = waymark_palette_item_create_channel (item, self->journey);
-  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
-                             waymark_insert_command_new_insert (channel,
-                                                                waymark_journey_get_n_items (self->journey,
-                                                                                             WAYMARK_ITEM_CHANNEL)),
-                             self->journey);
-  waymark_item_unref (channel);
-
-  id = waymark_journey_new_id (self->journey, WAYMARK_ITEM_TOUCHPOINT);
-  tp = waymark_touchpoint_new (id, phase, lane, title);
-  waymark_touchpoint_set_channel (tp, channel);
-  at = waymark_edits_cell_index (self->journey, WAYMARK_ITEM_TOUCHPOINT, phase, lane, index, NULL);
-  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_insert_command_new_insert (tp, at),
-                             self->journey);
-  waymark_item_unref (tp);
-  waymark_history_push_applied (self->history, g_steal_pointer (&group));
-
+  channel = waymark_palette_item_find_channel (item, self->journey);
+  if (channel == NULL)
+    channel = created = waymark_palette_item_create_channel (item, self->journey);
+  tp = waymark_edits_add_touchpoint (self->history, phase, lane, index, title, channel);
+  if (created != NULL)
+    waymark_item_unref (created);
   return tp;
 }
 

@@ -129,6 +129,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
 {
   GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_press (self, x, y, gtk_event_controller_get_current_event_state (controller),
                          event_is_touch (controller));
 }
@@ -140,6 +142,8 @@ drag_update_cb (GtkGestureDrag *gesture,
                 WaymarkCanvas  *self)
 {
   double x, y;
+
+  g_assert (WAYMARK_IS_CANVAS (self));
 
   if (!gtk_gesture_drag_get_start_point (gesture, &x, &y))
     return;
@@ -154,6 +158,8 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   double x, y;
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!gtk_gesture_drag_get_start_point (gesture, &x, &y))
     return;
   _waymark_canvas_release (self, x + dx, y + dy);
@@ -164,6 +170,8 @@ drag_cancel_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 WaymarkCanvas    *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_cancel_drag (self);
 }
 
@@ -173,6 +181,8 @@ pan_begin_cb (GtkGestureDrag *gesture,
               double          y,
               WaymarkCanvas  *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!waymark_canvas_drag_pan (self->drag, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
@@ -184,6 +194,8 @@ click_pressed_cb (GtkGestureClick *gesture,
                   double           y,
                   WaymarkCanvas   *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (n_press == 2)
     _waymark_canvas_double_click (self, x, y);
 }
@@ -196,6 +208,8 @@ menu_pressed_cb (GtkGestureClick *gesture,
                  WaymarkCanvas   *self)
 {
   WaymarkHit hit;
+
+  g_assert (WAYMARK_IS_CANVAS (self));
 
   if (n_press != 1 || waymark_canvas_drag_is_active (self->drag))
     return;
@@ -213,6 +227,8 @@ long_press_cb (GtkGestureLongPress *gesture,
                double               y,
                WaymarkCanvas       *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_long_press (self, x, y);
 }
 
@@ -252,6 +268,8 @@ motion_cb (GtkEventControllerMotion *controller,
   WaymarkHit hit;
   gpointer hover = NULL;
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   self->pointer_x = x;
   self->pointer_y = y;
   self->pointer_inside = TRUE;
@@ -271,6 +289,8 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           WaymarkCanvas            *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   self->pointer_inside = FALSE;
   if (!waymark_canvas_drag_is_active (self->drag))
     _waymark_canvas_set_hover (self, NULL);
@@ -280,6 +300,8 @@ static void
 focus_changed_cb (GtkEventControllerFocus *controller,
                   WaymarkCanvas           *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -291,6 +313,8 @@ drop_enter_cb (GtkDropTarget *target,
 {
   const GValue *value = gtk_drop_target_get_value (target);
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   return _waymark_canvas_drop_motion (self, value ? g_value_get_object (value) : NULL, x, y);
 }
 
@@ -300,6 +324,8 @@ drop_motion_cb (GtkDropTarget *target,
                 double         y,
                 WaymarkCanvas *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   return drop_enter_cb (target, x, y, self);
 }
 
@@ -307,6 +333,8 @@ static void
 drop_leave_cb (GtkDropTarget *target,
                WaymarkCanvas *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   _waymark_canvas_drop_leave (self);
 }
 
@@ -317,6 +345,8 @@ drop_cb (GtkDropTarget *target,
          double         y,
          WaymarkCanvas *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!G_VALUE_HOLDS (value, WAYMARK_TYPE_PALETTE_ITEM))
     return FALSE;
   return _waymark_canvas_drop (self, g_value_get_object (value), x, y);

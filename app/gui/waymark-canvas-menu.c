@@ -20,6 +20,8 @@ lane_kind_activate_cb (GSimpleAction *action,
   gpointer item = waymark_canvas_get_selected_item (self);
   WaymarkLaneKind kind;
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (item == NULL || waymark_item_get_item_type (item) != WAYMARK_ITEM_LANE ||
       !waymark_lane_kind_from_nick (g_variant_get_string (parameter, NULL), &kind))
     return;

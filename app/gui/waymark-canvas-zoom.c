@@ -77,6 +77,8 @@ scroll_cb (GtkEventControllerScroll *controller,
   double x = self->pointer_x;
   double y = self->pointer_y;
 
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!(state & GDK_CONTROL_MASK) || self->layout == NULL || event == NULL)
     return FALSE;
 
@@ -100,6 +102,8 @@ pinch_begin_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 WaymarkCanvas    *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   self->pinch_start_zoom = self->zoom;
   /* Two fingers zoom: whatever one finger started is off. */
   _waymark_canvas_cancel_drag (self);
@@ -111,6 +115,8 @@ pinch_scale_cb (GtkGestureZoom *gesture,
                 WaymarkCanvas  *self)
 {
   double x, y;
+
+  g_assert (WAYMARK_IS_CANVAS (self));
 
   if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     {

@@ -1125,6 +1125,8 @@ style_dark_cb (AdwStyleManager *manager,
                GParamSpec      *pspec,
                WaymarkCanvas   *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!self->dark_set)
     update_dark (self, adw_style_manager_get_dark (manager));
 }

@@ -189,6 +189,8 @@ static void
 search_changed_cb (WaymarkChannelPalette *self,
                    GtkSearchEntry        *entry)
 {
+  g_assert (WAYMARK_IS_CHANNEL_PALETTE (self));
+
   g_free (self->search);
   self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
   gtk_list_box_invalidate_filter (self->list);
@@ -200,6 +202,8 @@ row_activated_cb (WaymarkChannelPalette *self,
                   GtkListBoxRow         *row,
                   GtkListBox            *list)
 {
+  g_assert (WAYMARK_IS_CHANNEL_PALETTE (self));
+
   g_signal_emit (self, signals[ITEM_ACTIVATED], 0, g_object_get_qdata (G_OBJECT (row), item_quark));
 }
 
@@ -208,6 +212,8 @@ static void
 search_activate_cb (WaymarkChannelPalette *self,
                     GtkSearchEntry        *entry)
 {
+  g_assert (WAYMARK_IS_CHANNEL_PALETTE (self));
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

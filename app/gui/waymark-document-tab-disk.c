@@ -19,6 +19,8 @@ monitor_changed_cb (GFileMonitor       *monitor,
                     GFileMonitorEvent   event,
                     WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   /* Our own saves match the checksum and do not count. */
   if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_CREATED ||
       event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_MOVED_IN)

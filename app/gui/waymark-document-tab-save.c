@@ -72,6 +72,8 @@ save_chooser_response_cb (GtkNativeDialog    *chooser,
 {
   g_autoptr(GFile) file = NULL;
 
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
@@ -147,6 +149,8 @@ changed_on_disk_response_cb (AdwMessageDialog   *dialog,
                              const char         *response,
                              WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   if (g_strcmp0 (response, "overwrite") == 0)
     waymark_document_tab_save (self, TRUE);
   else if (g_strcmp0 (response, "save-copy") == 0)

@@ -72,6 +72,8 @@ _waymark_document_tab_show_error (WaymarkDocumentTab *self,
 static void
 history_changed_cb (WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   _waymark_document_tab_emit_changed (self);
 }
 
@@ -80,6 +82,8 @@ journey_changed_cb (WaymarkJourney     *journey,
                     WaymarkChange      *change,
                     WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   if (change->kind == WAYMARK_CHANGE_PROPERTIES || change->kind == WAYMARK_CHANGE_RELOADED)
     _waymark_document_tab_emit_changed (self);
 }
@@ -117,6 +121,8 @@ document_notify_cb (WaymarkDocument    *document,
                     GParamSpec         *pspec,
                     WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   if (g_strcmp0 (pspec->name, "journey") == 0)
     {
       bind_journey (self);
@@ -138,6 +144,8 @@ static void
 changed_on_disk_cb (WaymarkDocument    *document,
                     WaymarkDocumentTab *self)
 {
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
   gtk_revealer_set_reveal_child (self->disk_banner, TRUE);
 }
 

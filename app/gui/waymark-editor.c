@@ -52,6 +52,8 @@ selection_changed_cb (WaymarkEditor *self,
 {
   gpointer item = waymark_canvas_get_selected_item (canvas);
 
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (self->inspector == NULL)  /* disposed */
     return;
   /* The inspector edits touchpoints, notes, phases and lanes; with none
@@ -69,6 +71,8 @@ outline_selection_changed_cb (WaymarkEditor  *self,
 {
   gpointer item = waymark_outline_get_selected_item (outline);
 
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (item != NULL)
     waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
   else
@@ -82,6 +86,8 @@ zoom_changed_cb (WaymarkEditor *self,
 {
   g_autofree char *text = g_strdup_printf (_("%.0f %%"), waymark_canvas_get_zoom (canvas) * 100);
 
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   gtk_label_set_text (self->zoom_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.zoom-in",
                                  waymark_canvas_get_zoom (canvas) < WAYMARK_CANVAS_MAX_ZOOM);
@@ -94,6 +100,8 @@ palette_item_activated_cb (WaymarkEditor         *self,
                            WaymarkPaletteItem    *item,
                            WaymarkChannelPalette *palette)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   /* A new card is placed on the grid and named there, at the map's
    * keyboard cursor: the map has to be in view for that. */
   waymark_editor_set_view (self, "map");
@@ -187,6 +195,8 @@ write_geometry_cb (gpointer data)
   WaymarkJourney *journey;
   GPtrArray *phases, *lanes;
   static const char *keys[] = { "website", "social-media", "email", "store", "phone", "note" };
+
+  g_assert (WAYMARK_IS_EDITOR (self));
 
   if (path == NULL || layout == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_CONTINUE;
@@ -381,6 +391,8 @@ escape_to_map_cb (WaymarkEditor         *self,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;
   if (focus != NULL && gtk_widget_get_native (focus) != gtk_widget_get_native (widget))
@@ -422,6 +434,8 @@ reveal_flap_cb (WaymarkEditor *self,
                 GParamSpec    *pspec,
                 AdwFlap       *flap)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_INSPECTOR]);
 }
 
@@ -552,6 +566,8 @@ static void
 toolbar_mapped_cb (WaymarkEditor *self)
 {
   int height;
+
+  g_assert (WAYMARK_IS_EDITOR (self));
 
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   waymark_canvas_set_top_inset (self->canvas,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "waymark-emotion-face.h"
 #include "waymark-emotion-picker.h"
 #include "waymark-palette.h"
 #include "waymark-touchpoint.h"
@@ -61,9 +62,8 @@ waymark_emotion_picker_describe (gboolean has_emotion,
   return _(names[button_index (has_emotion, emotion)]);
 }
 
-/* The faces of the canvas (render/waymark-glyphs.c), drawn with the same
- * palette so the picker and the map agree on what -1 looks like: the
- * mouth bends with the score, so the face reads without colour too. */
+/* The faces of the canvas, drawn by the same function and palette so the
+ * picker and the map agree on what -1 looks like. */
 static void
 draw_face (GtkDrawingArea *area,
            cairo_t        *cr,
@@ -78,8 +78,6 @@ draw_face (GtkDrawingArea *area,
                                                             : WAYMARK_PALETTE_LIGHT);
   double cx = width / 2.0, cy = height / 2.0;
   double r = MIN (width, height) / 2.0 - 1;
-  int score;
-  double bend, mouth_y;
 
   if (index == 0)
     {
@@ -98,24 +96,7 @@ draw_face (GtkDrawingArea *area,
       return;
     }
 
-  score = index - 1 + WAYMARK_EMOTION_MIN;
-  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-  waymark_color_set_source (waymark_palette_get_emotion (palette, score), cr);
-  cairo_fill (cr);
-
-  waymark_color_set_source (&palette->face_features, cr);
-  cairo_arc (cr, cx - r * 0.34, cy - r * 0.24, r * 0.13, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_arc (cr, cx + r * 0.34, cy - r * 0.24, r * 0.13, 0, 2 * G_PI);
-  cairo_fill (cr);
-
-  bend = score * r * 0.2;
-  mouth_y = cy + r * 0.38 - (score > 0 ? bend * 0.5 : bend * 0.25);
-  cairo_set_line_width (cr, r * 0.14);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_move_to (cr, cx - r * 0.45, mouth_y);
-  cairo_curve_to (cr, cx - r * 0.2, mouth_y + bend, cx + r * 0.2, mouth_y + bend, cx + r * 0.45, mouth_y);
-  cairo_stroke (cr);
+  waymark_emotion_face_draw (cr, palette, index - 1 + WAYMARK_EMOTION_MIN, cx, cy, r);
 }
 
 static void
@@ -130,6 +111,8 @@ button_toggled_cb (GtkToggleButton      *button,
                    WaymarkEmotionPicker *self)
 {
   guint index;
+
+  g_assert (WAYMARK_IS_EMOTION_PICKER (self));
 
   /* Grouped toggle buttons also report the one that was switched off. */
   if (self->updating > 0 || !gtk_toggle_button_get_active (button))
@@ -148,6 +131,8 @@ button_toggled_cb (GtkToggleButton      *button,
 static void
 dark_changed_cb (WaymarkEmotionPicker *self)
 {
+  g_assert (WAYMARK_IS_EMOTION_PICKER (self));
+
   for (guint i = 0; i < N_BUTTONS; i++)
     gtk_widget_queue_draw (self->faces[i]);
 }

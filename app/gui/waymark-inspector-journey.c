@@ -55,18 +55,24 @@ edit_field (WaymarkInspector    *self,
 static void
 journey_title_changed_cb (WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   edit_field (self, WAYMARK_FIELD_TITLE, self->journey_title_row);
 }
 
 static void
 subject_changed_cb (WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   edit_field (self, WAYMARK_FIELD_SUBJECT, self->subject_row);
 }
 
 static void
 goal_changed_cb (WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   edit_field (self, WAYMARK_FIELD_GOAL, self->goal_row);
 }
 
@@ -74,6 +80,8 @@ static void
 state_selected_cb (WaymarkInspector *self)
 {
   guint selected = adw_combo_row_get_selected (self->state_row);
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   if (!_waymark_inspector_user_edit (self) || self->item != NULL ||
       selected > WAYMARK_STATE_INTENDED ||
@@ -116,6 +124,8 @@ static void
 persona_name_changed_cb (AdwEntryRow      *entry,
                          WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   edit_persona (self, row_for (self, GTK_WIDGET (entry)), TRUE,
                 waymark_inspector_dup_editable (GTK_EDITABLE (entry)));
 }
@@ -124,6 +134,8 @@ static void
 persona_description_changed_cb (WaymarkTextRow   *text_row,
                                 WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   edit_persona (self, row_for (self, GTK_WIDGET (text_row)), FALSE,
                 waymark_text_row_dup_text (text_row));
 }
@@ -134,6 +146,8 @@ remove_persona_cb (GtkButton        *button,
 {
   PersonaRow *row = row_for (self, GTK_WIDGET (button));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   if (!_waymark_inspector_user_edit (self))
     return;
@@ -147,6 +161,8 @@ add_persona_cb (WaymarkInspector *self)
   g_autofree char *id = NULL;
   WaymarkPersona *persona;
   PersonaRow *row;
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   if (!_waymark_inspector_user_edit (self) || self->journey == NULL)
     return;

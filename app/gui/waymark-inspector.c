@@ -58,6 +58,8 @@ note_text_changed_cb (WaymarkInspector *self)
   g_autofree char *text = waymark_text_row_dup_text (self->note_text_row);
   WaymarkNote *note = self->item, *edited;
 
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   if (!_waymark_inspector_user_edit (self) || note == NULL ||
       waymark_item_get_item_type (note) != WAYMARK_ITEM_NOTE ||
       g_strcmp0 (text, note->text) == 0)
@@ -75,6 +77,8 @@ phase_name_changed_cb (WaymarkInspector *self)
   g_autofree char *name = waymark_inspector_dup_editable (GTK_EDITABLE (self->phase_name_row));
   WaymarkPhase *phase = self->item, *edited;
 
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   if (!_waymark_inspector_user_edit (self) || phase == NULL ||
       waymark_item_get_item_type (phase) != WAYMARK_ITEM_PHASE ||
       g_strcmp0 (name, phase->name) == 0)
@@ -91,6 +95,8 @@ lane_name_changed_cb (WaymarkInspector *self)
 {
   g_autofree char *name = waymark_inspector_dup_editable (GTK_EDITABLE (self->lane_name_row));
   WaymarkLane *lane = self->item, *edited;
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   if (!_waymark_inspector_user_edit (self) || lane == NULL ||
       waymark_item_get_item_type (lane) != WAYMARK_ITEM_LANE ||
@@ -135,6 +141,8 @@ lane_kind_selected_cb (WaymarkInspector *self)
   WaymarkLane *lane = self->item, *edited;
   WaymarkLaneKind kind = (WaymarkLaneKind) adw_combo_row_get_selected (self->lane_kind_row);
   guint n_cards;
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   if (!_waymark_inspector_user_edit (self) || lane == NULL ||
       waymark_item_get_item_type (lane) != WAYMARK_ITEM_LANE ||
@@ -352,6 +360,8 @@ journey_changed_cb (WaymarkJourney   *journey,
                     WaymarkChange    *change,
                     WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   if (self->item != NULL)
     {
       if ((change->kind == WAYMARK_CHANGE_REMOVED && change->item == self->item) ||
@@ -395,6 +405,8 @@ bind_journey (WaymarkInspector *self)
 static void
 document_journey_cb (WaymarkInspector *self)
 {
+  g_assert (WAYMARK_IS_INSPECTOR (self));
+
   /* A reload replaces the journey and all its items. */
   bind_journey (self);
   _waymark_inspector_journey_clear (self);
@@ -467,6 +479,8 @@ focus_changed_cb (GtkWindow        *window,
                   WaymarkInspector *self)
 {
   GtkWidget *focus = gtk_window_get_focus (window);
+
+  g_assert (WAYMARK_IS_INSPECTOR (self));
 
   /* Leaving a field ends its undo step: typing there again later is
    * another step, and so is typing in the next field. */

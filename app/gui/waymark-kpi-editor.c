@@ -148,6 +148,8 @@ entry_changed_cb (GtkEditable      *editable,
   KpiRow *row;
   char **slot;
 
+  g_assert (WAYMARK_IS_KPI_EDITOR (self));
+
   if (self->updating > 0 || index >= self->kpis->len)
     return;
   row = g_ptr_array_index (self->rows, index);
@@ -216,6 +218,8 @@ remove_clicked_cb (GtkButton        *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kpi-index"));
   g_autoptr(GPtrArray) kpis = NULL;
 
+  g_assert (WAYMARK_IS_KPI_EDITOR (self));
+
   if (index >= self->kpis->len)
     return;
   kpis = copy_kpis (self->kpis);
@@ -227,6 +231,8 @@ static void
 add_clicked_cb (WaymarkKpiEditor *self)
 {
   g_autoptr(GPtrArray) kpis = copy_kpis (self->kpis);
+
+  g_assert (WAYMARK_IS_KPI_EDITOR (self));
 
   g_ptr_array_add (kpis, waymark_kpi_new (_("New KPI"), "0", NULL, NULL));
   self->focus_after_rebuild = (int) kpis->len - 1;

@@ -216,6 +216,8 @@ static void
 entry_activate_cb (WaymarkOutlineRow *self,
                    GtkEntry          *entry)
 {
+  g_assert (WAYMARK_IS_OUTLINE_ROW (self));
+
   finish_editing (self, TRUE);
 }
 
@@ -224,6 +226,8 @@ static void
 entry_leave_cb (WaymarkOutlineRow       *self,
                 GtkEventControllerFocus *controller)
 {
+  g_assert (WAYMARK_IS_OUTLINE_ROW (self));
+
   finish_editing (self, TRUE);
 }
 

@@ -231,6 +231,8 @@ rebuild_cb (gpointer data)
 {
   WaymarkOutline *self = data;
 
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
   self->rebuild_source = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
@@ -265,6 +267,8 @@ journey_changed_cb (WaymarkJourney *journey,
                     WaymarkOutline *self)
 {
   WaymarkItemType type = change->item ? waymark_item_get_item_type (change->item) : WAYMARK_N_ITEM_TYPES;
+
+  g_assert (WAYMARK_IS_OUTLINE (self));
 
   if (self->dirty)
     return;
@@ -433,6 +437,8 @@ row_selected_cb (WaymarkOutline *self,
 {
   gpointer item = row != NULL ? waymark_outline_row_get_item (WAYMARK_OUTLINE_ROW (row)) : NULL;
 
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
   if (self->selecting || item == self->selected)
     return;
   g_clear_pointer (&self->selected, waymark_item_unref);
@@ -446,6 +452,8 @@ row_activated_cb (WaymarkOutline *self,
                   GtkListBoxRow  *row,
                   GtkListBox     *list)
 {
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
   waymark_outline_row_start_editing (WAYMARK_OUTLINE_ROW (row));
 }
 
@@ -517,6 +525,8 @@ read_only_cb (WaymarkOutline  *self,
               GParamSpec      *pspec,
               WaymarkDocument *document)
 {
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
   update_editable (self);
 }
 
@@ -548,6 +558,8 @@ document_journey_cb (WaymarkOutline  *self,
                      GParamSpec      *pspec,
                      WaymarkDocument *document)
 {
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
   bind_journey (self);
 }
 

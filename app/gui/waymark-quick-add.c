@@ -329,6 +329,8 @@ entry_activate_cb (WaymarkQuickAdd *self,
   WaymarkChannel *channel = NULL;
   WaymarkPaletteItem *item = NULL;
 
+  g_assert (WAYMARK_IS_QUICK_ADD (self));
+
   if (!self->note && self->channel == NULL)
     {
       if (self->matches->len == 0)
@@ -369,6 +371,8 @@ static void
 entry_changed_cb (WaymarkQuickAdd *self,
                   GtkEditable     *editable)
 {
+  g_assert (WAYMARK_IS_QUICK_ADD (self));
+
   if (self->active && !self->note && self->channel == NULL)
     update_matches (self);
 }
@@ -381,6 +385,8 @@ entry_key_cb (WaymarkQuickAdd       *self,
               GtkEventControllerKey *controller)
 {
   gboolean choosing = !self->note && self->channel == NULL;
+
+  g_assert (WAYMARK_IS_QUICK_ADD (self));
 
   switch (keyval)
     {
@@ -416,6 +422,8 @@ static void
 entry_focus_leave_cb (WaymarkQuickAdd         *self,
                       GtkEventControllerFocus *controller)
 {
+  g_assert (WAYMARK_IS_QUICK_ADD (self));
+
   /* A click elsewhere: nothing half-made stays behind. */
   waymark_quick_add_cancel (self);
 }

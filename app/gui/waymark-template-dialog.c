@@ -318,6 +318,8 @@ get_selected (WaymarkTemplateDialog *self)
 static void
 selection_changed_cb (WaymarkTemplateDialog *self)
 {
+  g_assert (WAYMARK_IS_TEMPLATE_DIALOG (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.create", get_selected (self) != NULL);
 }
 
@@ -345,6 +347,8 @@ static void
 child_activated_cb (WaymarkTemplateDialog *self,
                     GtkFlowBoxChild       *child)
 {
+  g_assert (WAYMARK_IS_TEMPLATE_DIALOG (self));
+
   gtk_flow_box_select_child (self->gallery, child);
   create (self);
 }

@@ -58,6 +58,8 @@ recheck_height_cb (GtkWidget     *widget,
   int width = gtk_widget_get_width (view);
   int natural = 0;
 
+  g_assert (WAYMARK_IS_TEXT_ROW (self));
+
   if (width > 0)
     {
       gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
@@ -81,6 +83,8 @@ recheck_height (WaymarkTextRow *self)
 static void
 buffer_changed_cb (WaymarkTextRow *self)
 {
+  g_assert (WAYMARK_IS_TEXT_ROW (self));
+
   update_placeholder (self);
   recheck_height (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -95,6 +99,8 @@ row_pressed_cb (GtkGestureClick *gesture,
                 double           y,
                 WaymarkTextRow  *self)
 {
+  g_assert (WAYMARK_IS_TEXT_ROW (self));
+
   if (!gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }

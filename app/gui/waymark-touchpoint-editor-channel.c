@@ -5,10 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-edit-command.h"
 #include "waymark-edits.h"
-#include "waymark-group-command.h"
-#include "waymark-insert-command.h"
 #include "waymark-touchpoint-editor-private.h"
 
 /* The touchpoint's channel, picked from the journey's channels, and the
@@ -20,7 +17,8 @@ channel_selected_cb (WaymarkTouchpointEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->channel_row);
   WaymarkChannel *channel = NULL;
-  WaymarkTouchpoint *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self) || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -29,9 +27,7 @@ channel_selected_cb (WaymarkTouchpointEditor *self)
   if (channel == self->touchpoint->channel)
     return;
 
-  edited = waymark_item_copy (self->touchpoint);
-  waymark_touchpoint_set_channel (edited, channel);
-  waymark_edits_update (_waymark_touchpoint_editor_get_history (self), self->touchpoint, edited, NULL);
+  waymark_edits_set_channel (_waymark_touchpoint_editor_get_history (self), self->touchpoint, channel);
 }
 
 static void
@@ -40,6 +36,8 @@ category_selected_cb (WaymarkTouchpointEditor *self)
   guint selected = adw_combo_row_get_selected (self->category_row);
   WaymarkChannel *channel;
   WaymarkChannel *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self) || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -180,6 +178,8 @@ new_channel_name_changed_cb (WaymarkTouchpointEditor *self)
 {
   g_autofree char *name = new_channel_name (self);
 
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   gtk_widget_set_sensitive (self->new_channel_add_button, *name != '\0');
 }
 
@@ -187,6 +187,8 @@ static void
 new_channel_show_cb (WaymarkTouchpointEditor *self)
 {
   WaymarkChannel *channel = self->touchpoint ? self->touchpoint->channel : NULL;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   gtk_editable_set_text (self->new_channel_entry, "");
   /* A new channel is most likely of the kind of the one it replaces. */
@@ -207,8 +209,8 @@ new_channel_add_cb (WaymarkTouchpointEditor *self)
   g_autofree char *id = NULL;
   WaymarkCategory category = WAYMARK_CATEGORY_DIGITAL;
   WaymarkChannel *channel;
-  WaymarkTouchpoint *edited;
-  WaymarkCommand *group;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self) || *name == '\0')
     return;
@@ -218,20 +220,9 @@ new_channel_add_cb (WaymarkTouchpointEditor *self)
   else if (gtk_toggle_button_get_active (self->new_channel_personal))
     category = WAYMARK_CATEGORY_PERSONAL;
 
-  /* Adding the channel and choosing it is one step: undoing it must not
-   * leave an unused channel behind. */
   id = waymark_journey_new_id (journey, WAYMARK_ITEM_CHANNEL);
   channel = waymark_channel_new (id, category, "other", name);
-  group = waymark_group_command_new (_("Add Channel"));
-  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
-                             waymark_insert_command_new_insert (channel, waymark_journey_get_n_items (journey, WAYMARK_ITEM_CHANNEL)),
-                             journey);
-  edited = waymark_item_copy (self->touchpoint);
-  waymark_touchpoint_set_channel (edited, channel);
-  waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
-                             waymark_edit_command_new (self->touchpoint, edited),
-                             journey);
-  waymark_history_push_applied (_waymark_touchpoint_editor_get_history (self), group);
+  waymark_edits_set_channel (_waymark_touchpoint_editor_get_history (self), self->touchpoint, channel);
   waymark_item_unref (channel);
 
   gtk_popover_popdown (self->new_channel_popover);

@@ -18,6 +18,8 @@ remove_link_cb (GtkButton               *button,
   WaymarkLink *link = g_object_get_data (G_OBJECT (button), "link");
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
 
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   if (!_waymark_touchpoint_editor_user_edit (self) || waymark_journey_index_of (_waymark_touchpoint_editor_get_journey (self), link) < 0)
     return;
   g_ptr_array_add (items, link);

@@ -68,6 +68,8 @@ edit_text (WaymarkTouchpointEditor *self,
 static void
 title_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, title),
              waymark_inspector_dup_editable (GTK_EDITABLE (self->title_row)), "title");
 }
@@ -75,6 +77,8 @@ title_changed_cb (WaymarkTouchpointEditor *self)
 static void
 description_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, description),
              waymark_text_row_dup_text (self->description_row), "description");
 }
@@ -82,6 +86,8 @@ description_changed_cb (WaymarkTouchpointEditor *self)
 static void
 quote_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, quote),
              waymark_text_row_dup_text (self->quote_row), "quote");
 }
@@ -89,6 +95,8 @@ quote_changed_cb (WaymarkTouchpointEditor *self)
 static void
 idea_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, idea),
              waymark_text_row_dup_text (self->idea_row), "idea");
 }
@@ -96,6 +104,8 @@ idea_changed_cb (WaymarkTouchpointEditor *self)
 static void
 emotion_note_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, emotion_note),
              waymark_inspector_dup_editable (GTK_EDITABLE (self->emotion_note_row)), "emotion-note");
 }
@@ -103,6 +113,8 @@ emotion_note_changed_cb (WaymarkTouchpointEditor *self)
 static void
 owner_changed_cb (WaymarkTouchpointEditor *self)
 {
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   edit_text (self, G_STRUCT_OFFSET (WaymarkTouchpoint, owner),
              waymark_inspector_dup_editable (GTK_EDITABLE (self->owner_row)), "owner");
 }
@@ -114,6 +126,8 @@ initiator_selected_cb (WaymarkTouchpointEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->initiator_row);
   WaymarkTouchpoint *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self) || selected == GTK_INVALID_LIST_POSITION ||
       self->touchpoint->initiator == (WaymarkInitiator) selected)
@@ -130,6 +144,8 @@ strength_selected_cb (WaymarkTouchpointEditor *self)
   guint selected = adw_combo_row_get_selected (self->strength_row);
   WaymarkTouchpoint *edited;
 
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   if (!_waymark_touchpoint_editor_user_edit (self) || selected == GTK_INVALID_LIST_POSITION ||
       self->touchpoint->strength == (WaymarkStrength) selected)
     return;
@@ -144,6 +160,8 @@ priority_selected_cb (WaymarkTouchpointEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->priority_row);
   WaymarkTouchpoint *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self) || selected == GTK_INVALID_LIST_POSITION ||
       self->touchpoint->priority == (WaymarkPriority) selected)
@@ -160,6 +178,8 @@ moment_toggled_cb (WaymarkTouchpointEditor *self)
   gboolean active = gtk_switch_get_active (self->moment_switch);
   WaymarkTouchpoint *edited;
 
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
   if (!_waymark_touchpoint_editor_user_edit (self) || self->touchpoint->moment_of_truth == active)
     return;
 
@@ -174,6 +194,8 @@ emotion_changed_cb (WaymarkTouchpointEditor *self)
   int emotion = 0;
   gboolean has_emotion = waymark_emotion_picker_get_emotion (self->emotion_picker, &emotion);
   WaymarkTouchpoint *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self))
     return;
@@ -197,6 +219,8 @@ kpis_changed_cb (WaymarkTouchpointEditor *self,
                  const char              *merge_key)
 {
   WaymarkTouchpoint *edited;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   if (!_waymark_touchpoint_editor_user_edit (self))
     return;
@@ -262,6 +286,8 @@ owner_popup_cb (GtkMenuButton *button,
 {
   WaymarkTouchpointEditor *self = data;
   g_autoptr(GMenuModel) menu = owners_menu (self);
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
 
   gtk_menu_button_set_menu_model (button, menu);
 }

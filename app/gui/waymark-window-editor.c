@@ -211,6 +211,8 @@ close_request_cb (WaymarkWindow *self)
   GList *windows;
   g_autoptr(GPtrArray) tabs = NULL;
 
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   if (self->asking)
     return TRUE;
   windows = g_list_prepend (NULL, self);
@@ -227,6 +229,8 @@ close_request_cb (WaymarkWindow *self)
 static void
 is_active_cb (WaymarkWindow *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   if (gtk_window_is_active (GTK_WINDOW (self)) && self->selected != NULL)
     waymark_document_tab_check_disk (self->selected);
 }

@@ -89,6 +89,8 @@ recent_activated_cb (GtkListBox    *list,
   const char *uri = g_object_get_data (G_OBJECT (row), "waymark-uri");
   g_autoptr(GFile) file = NULL;
 
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   if (uri == NULL)
     return;
   file = g_file_new_for_uri (uri);
@@ -98,6 +100,8 @@ recent_activated_cb (GtkListBox    *list,
 static void
 stack_child_cb (WaymarkWindow *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   /* Up to date whenever the start page shows. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
     refresh_recent (self);

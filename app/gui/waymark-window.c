@@ -104,6 +104,8 @@ static void
 tab_changed_cb (WaymarkDocumentTab *tab,
                 WaymarkWindow      *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   _waymark_window_tab_changed (self, tab);
 }
 
@@ -112,6 +114,8 @@ tab_loading_cb (WaymarkDocumentTab *tab,
                 GParamSpec         *pspec,
                 WaymarkWindow      *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   _waymark_window_tab_changed (self, tab);
   update_loading (self);
   if (tab == self->selected && !waymark_document_tab_get_loading (tab))
@@ -130,6 +134,8 @@ tab_load_failed_cb (WaymarkDocumentTab *tab,
   g_autofree char *name = file != NULL ? g_file_get_basename (file) : waymark_document_tab_dup_name (tab);
   AdwTabPage *page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab));
   GtkWidget *dialog;
+
+  g_assert (WAYMARK_IS_WINDOW (self));
 
   /* The loader's message says what is wrong, and where (file:line). */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
@@ -156,6 +162,8 @@ page_attached_cb (AdwTabView    *view,
 {
   WaymarkDocumentTab *tab = tab_of_page (page);
 
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   g_signal_connect (tab, "changed", G_CALLBACK (tab_changed_cb), self);
   g_signal_connect (tab, "notify::loading", G_CALLBACK (tab_loading_cb), self);
   g_signal_connect (tab, "load-failed", G_CALLBACK (tab_load_failed_cb), self);
@@ -171,6 +179,8 @@ page_detached_cb (AdwTabView    *view,
                   int            position,
                   WaymarkWindow *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   g_signal_handlers_disconnect_by_data (tab_of_page (page), self);
   if (tab_of_page (page) == self->selected)
     {
@@ -199,6 +209,8 @@ selected_page_cb (AdwTabView    *view,
                   WaymarkWindow *self)
 {
   AdwTabPage *page = adw_tab_view_get_selected_page (view);
+
+  g_assert (WAYMARK_IS_WINDOW (self));
 
   _waymark_window_select_tab (self, page != NULL ? tab_of_page (page) : NULL);
 }
@@ -232,6 +244,8 @@ close_page_cb (AdwTabView    *view,
   g_autoptr(GPtrArray) tabs = NULL;
   ClosingTab *closing;
 
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   waymark_document_tab_commit_editing (tab);
   if (!waymark_document_tab_is_modified (tab))
     return GDK_EVENT_PROPAGATE;
@@ -253,6 +267,8 @@ setup_menu_cb (AdwTabView    *view,
                AdwTabPage    *page,
                WaymarkWindow *self)
 {
+  g_assert (WAYMARK_IS_WINDOW (self));
+
   self->menu_page = page;
 }
 
@@ -271,6 +287,8 @@ create_window_cb (AdwTabView    *view,
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   WaymarkWindow *window = waymark_window_new (app != NULL ? WAYMARK_APPLICATION (app) : NULL);
+
+  g_assert (WAYMARK_IS_WINDOW (self));
 
   gtk_window_present (GTK_WINDOW (window));
   return window->tab_view;

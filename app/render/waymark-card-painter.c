@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-emotion-face.h"
 #include "waymark-painter-private.h"
 
 #define BADGE_SIZE  18.0
@@ -61,7 +62,7 @@ paint_meta_row (WaymarkPaintContext *pc,
 
   if (tp->has_emotion)
     {
-      _waymark_glyph_face (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
+      waymark_emotion_face_draw (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
       owner_x += 2 * FACE_RADIUS + 7;
     }
   if (priority)

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "waymark-emotion-face.h"
 #include "waymark-painter-private.h"
 
 #define CURVE_WIDTH 2.5
@@ -38,7 +39,7 @@ _waymark_paint_emotion_scale (WaymarkPaintContext *pc,
   /* A small scale at the right of the lane header: the faces for +2, 0
    * and -2 at the heights the curve uses. */
   for (int score = WAYMARK_EMOTION_MAX; score >= WAYMARK_EMOTION_MIN; score -= 2)
-    _waymark_glyph_face (pc->cr, pc->palette, score, x, row->y + _waymark_emotion_level_y (pc->layout->metrics, score), 7);
+    waymark_emotion_face_draw (pc->cr, pc->palette, score, x, row->y + _waymark_emotion_level_y (pc->layout->metrics, score), 7);
 }
 
 void

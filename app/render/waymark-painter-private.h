@@ -56,8 +56,6 @@ void _waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, dou
 void _waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, WaymarkCategory category,
                                    const char *icon, double cx, double cy, double size);
 void _waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size);
-void _waymark_glyph_face (cairo_t *cr, const WaymarkPalette *palette, int score,
-                         double cx, double cy, double radius);
 void _waymark_glyph_emotion_dot (cairo_t *cr, const WaymarkPalette *palette, int score,
                                  double cx, double cy, double radius);
 void _waymark_glyph_weakness (cairo_t *cr, const WaymarkPalette *palette, double cx, double cy, double size);

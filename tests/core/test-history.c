@@ -463,6 +463,51 @@ test_edit_keeps_id_owned_by_item (void)
   g_assert_cmpstr (phase->name, ==, "Renamed");
 }
 
+/* A channel made for a card enters the map in the card's undo step:
+ * one undo leaves neither an empty card nor an unused channel. */
+static void
+test_new_channel_is_part_of_the_step (void)
+{
+  g_autoptr(WaymarkJourney) journey = build_journey ();
+  g_autoptr(WaymarkHistory) history = waymark_history_new (journey);
+  WaymarkPhase *phase = waymark_journey_get_item (journey, WAYMARK_ITEM_PHASE, 0);
+  WaymarkLane *lane = waymark_journey_get_item (journey, WAYMARK_ITEM_LANE, 0);
+  guint channels = waymark_journey_get_n_items (journey, WAYMARK_ITEM_CHANNEL);
+  guint touchpoints = waymark_journey_get_n_items (journey, WAYMARK_ITEM_TOUCHPOINT);
+  g_autofree char *id = waymark_journey_new_id (journey, WAYMARK_ITEM_CHANNEL);
+  WaymarkChannel *chat = waymark_channel_new (id, WAYMARK_CATEGORY_DIGITAL, "chat", "Chat");
+  g_autofree char *id2 = NULL;
+  WaymarkChannel *phone;
+  WaymarkTouchpoint *tp;
+
+  tp = waymark_edits_add_touchpoint (history, phase, lane, 0, "Asks the bot", chat);
+  g_assert_nonnull (tp);
+  g_assert_true (tp->channel == chat);
+  g_assert_cmpint (waymark_journey_index_of (journey, chat), ==, (int) channels);
+  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, 1);
+
+  id2 = waymark_journey_new_id (journey, WAYMARK_ITEM_CHANNEL);
+  phone = waymark_channel_new (id2, WAYMARK_CATEGORY_PERSONAL, "other", "Phone");
+  waymark_edits_set_channel (history, tp, phone);
+  g_assert_true (tp->channel == phone);
+  g_assert_cmpuint (waymark_journey_get_n_items (journey, WAYMARK_ITEM_CHANNEL), ==, channels + 2);
+  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, 2);
+
+  /* Choosing a channel the map has adds nothing. */
+  waymark_edits_set_channel (history, tp, chat);
+  g_assert_cmpuint (waymark_journey_get_n_items (journey, WAYMARK_ITEM_CHANNEL), ==, channels + 2);
+
+  g_assert_true (waymark_history_undo (history));
+  g_assert_true (waymark_history_undo (history));
+  g_assert_true (tp->channel == chat);
+  g_assert_cmpint (waymark_journey_index_of (journey, phone), <, 0);
+  g_assert_true (waymark_history_undo (history));
+  g_assert_cmpuint (waymark_journey_get_n_items (journey, WAYMARK_ITEM_CHANNEL), ==, channels);
+  g_assert_cmpuint (waymark_journey_get_n_items (journey, WAYMARK_ITEM_TOUCHPOINT), ==, touchpoints);
+  waymark_item_unref (chat);
+  waymark_item_unref (phone);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +521,7 @@ main (int    argc,
   g_test_add_func ("/edits/delete-phase-with-dependents", test_delete_phase_with_dependents);
   g_test_add_func ("/journey/change-notifications", test_change_notifications);
   g_test_add_func ("/edits/edit-keeps-id-owned-by-item", test_edit_keeps_id_owned_by_item);
+  g_test_add_func ("/edits/new-channel-is-part-of-the-step", test_new_channel_is_part_of_the_step);
 
   return g_test_run ();
 }

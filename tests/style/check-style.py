@@ -16,9 +16,13 @@ Checks every .c and .h file under ROOT/app and ROOT/tests:
 - a symbol declared in a -private.h header (shared between the files of
   one layer or one type) is named `_waymark_…`.
 
+- a static signal callback under app/ (`…_cb`) that works on a `self` of
+  one of Waymark's GObject types checks it first:
+  `g_assert (WAYMARK_IS_X (self));` right after its declarations.
+
 Prints `FILE:LINE: problem` for each finding and exits 1 when there are
-any.  With --fix it rewrites the parameter lists in place (the naming rule
-is only reported).
+any.  With --fix it rewrites the parameter lists and adds the missing callback
+checks in place (the naming rule is only reported).
 """
 import os
 import re
@@ -187,12 +191,93 @@ def check_private_names(path, problems):
             start = i + 1
 
 
+GOBJECT_TYPE = re.compile(r'G_DECLARE_(?:FINAL|DERIVABLE)_TYPE\s*\(\s*(Waymark\w+)\s*,\s*\w+\s*,\s*WAYMARK\s*,\s*(\w+)')
+SELF_PARAM = re.compile(r'^(?:const\s+)?(Waymark\w+)\s*\*\s*self$')
+SELF_LOCAL = re.compile(r'^\s+(Waymark\w+)\s*\*\s*self\s*=')
+DECLARATION = re.compile(r'^  (?:(?:g_autoptr|g_auto)\s*\(\w+\)\s*[A-Za-z_]\w*'
+                         r'|(?:const\s+|static\s+|g_autofree\s+)*[A-Za-z_]\w*[\s*]+\**\s*[A-Za-z_]\w*)'
+                         r'(\s*\[[^]]*\])*\s*(=|;|,)')
+
+
+def gobject_types(root):
+    """Maps each GObject type name declared under app/ to its IS macro."""
+    types = {}
+    for dirpath, _, files in os.walk(os.path.join(root, 'app')):
+        for name in files:
+            if name.endswith('.h'):
+                with open(os.path.join(dirpath, name), encoding='utf-8') as f:
+                    for m in GOBJECT_TYPE.finditer(f.read()):
+                        types[m.group(1)] = 'WAYMARK_IS_' + m.group(2)
+    return types
+
+
+def declaration_end(lines, first):
+    """Index of the first line after the declarations that open a body
+    whose first line inside the brace is `first`."""
+    i = first
+    while i < len(lines) and DECLARATION.match(lines[i]) and not lines[i].lstrip().startswith('return'):
+        while i < len(lines) and not lines[i].rstrip().endswith(';'):
+            i += 1
+        i += 1
+    return i
+
+
+def check_callback_asserts(path, fix, problems, types):
+    """A static callback asserts the type of its `self` before using it:
+    GLib hands it a gpointer, so nothing else checks it."""
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    inserts = []
+    for start, end, name, params, rest in find_definitions(lines):
+        if not name.endswith('_cb') or not lines[start - 1].startswith('static') or rest.strip():
+            continue
+        if end >= len(lines) or lines[end].strip() != '{':
+            continue
+        body_end = end + 1
+        while body_end < len(lines) and lines[body_end] != '}':
+            body_end += 1
+        self_type = None
+        for param in params:
+            m = SELF_PARAM.match(param)
+            if m:
+                self_type = m.group(1)
+        first = end + 1
+        decl_end = declaration_end(lines, first)
+        if self_type is None:
+            for line in lines[first:decl_end]:
+                m = SELF_LOCAL.match(line)
+                if m:
+                    self_type = m.group(1)
+        if self_type not in types:
+            continue
+        wanted = f'  g_assert ({types[self_type]} (self));'
+        if wanted in lines[first:body_end]:
+            continue
+        problems.append(f'{path}:{start + 1}: {name}: a callback starts with `{wanted.strip()}`')
+        inserts.append((decl_end, wanted, decl_end > first))
+    if fix and inserts:
+        for at, wanted, after_declarations in reversed(inserts):
+            block = [wanted]
+            if at < len(lines) and lines[at].strip() not in ('', '}'):
+                block.append('')
+            if after_declarations:
+                if lines[at].strip() == '':
+                    at += 1
+                    block = [wanted, '']
+                else:
+                    block = ['', wanted, '']
+            lines[at:at] = block
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write('\n'.join(lines))
+
+
 def main():
     args = sys.argv[1:]
     fix = '--fix' in args
     args = [a for a in args if a != '--fix']
     root = args[0] if args else '.'
     problems = []
+    types = gobject_types(root)
     for top in ('app', 'tests'):
         for dirpath, _, files in os.walk(os.path.join(root, top)):
             for name in sorted(files):
@@ -200,6 +285,8 @@ def main():
                     continue
                 path = os.path.join(dirpath, name)
                 check_file(path, fix, problems)
+                if top == 'app' and name.endswith('.c'):
+                    check_callback_asserts(path, fix, problems, types)
                 if name.endswith('-private.h'):
                     check_private_names(path, problems)
     for p in problems:
