@@ -20,57 +20,13 @@ set -u
 waymark=${1:?usage: test-e2e-crash.sh WAYMARK MAP}
 template=${2:?}
 
-skip() { echo "SKIP: $*"; exit 77; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-command -v xdotool >/dev/null || skip "xdotool is not installed"
-
-. "$(dirname "$0")/own-display.sh"
-own_display 1280x800 || skip "no display and no Xvfb to start"
-trap close_own_display EXIT
-xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-crash.XXXXXX")
-pid=
-stop_app() {  # waymark first, so that dbus-run-session reaps it and ends
-  [ -n "$pid" ] || return 0
-  pkill -TERM -g "$pid" -x waymark 2>/dev/null
-  sleep 0.5
-  kill -- -"$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  pid=
-}
-cleanup() { stop_app; rm -rf "$tmp"; }
-trap 'cleanup; close_own_display' EXIT
+. "$(dirname "$0")/e2e-session.sh"
+e2e_begin 1280x800 e2e-crash
 
 map="$tmp/crash.journey"
 touchpoints() { grep -c '<touchpoint ' "$1"; }
 
-export GSETTINGS_BACKEND=memory GDK_BACKEND=x11
-export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data"
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
-# A critical ends the program (and the test); warnings fail it at the end.
-export G_DEBUG=fatal-criticals
-unset WAYMARK_RECOVERY_DIR
 journal_dir="$XDG_STATE_HOME/waymark/recovery"
-
-start() {  # start ARGS...: its own session bus, so no other Waymark takes
-  # over, in a process group of its own, so that stop_app ends all of it.
-  if command -v dbus-run-session >/dev/null; then
-    setsid dbus-run-session -- "$waymark" "$@" >>"$tmp/log" 2>&1 &
-  else
-    setsid "$waymark" "$@" >>"$tmp/log" 2>&1 &
-  fi
-  pid=$!
-}
-
-wait_for() {  # wait_for SECONDS COMMAND...
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -ge $end ] && return 1
-    sleep 0.2
-  done
-}
 
 window_id() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1; }
 has_window() { [ -n "$(window_id "$1")" ]; }
@@ -84,7 +40,7 @@ focus() {
 # Opens the map, deletes every card, waits for the journal, kills -9.
 edit_and_crash() {
   local win title
-  start "$map"
+  e2e_start "$map"
   wait_for 30 has_window "Fitness watch" || fail "no window appeared: $(cat "$tmp/log")"
   sleep 1
   win=$(window_id "Fitness watch")
@@ -119,7 +75,7 @@ before=$(touchpoints "$map")
 edit_and_crash
 [ "$(touchpoints "$map")" = "$before" ] || fail "the file changed before anything was saved"
 
-start
+e2e_start
 wait_for 30 has_window "^• " || fail "no restored window; log: $(cat "$tmp/log")"
 win=$(window_id "^• ")
 restored=$(xdotool getwindowname "$win")
@@ -130,7 +86,7 @@ saved() { [ "$(touchpoints "$map")" = 0 ]; }
 wait_for 15 saved || fail "saving the restored map did not write it ($(touchpoints "$map") touchpoints); log: $(cat "$tmp/log")"
 journal_gone() { ! ls "$journal_dir"/*.info >/dev/null 2>&1; }
 wait_for 10 journal_gone || fail "the journal outlived the save: $(ls "$journal_dir")"
-stop_app
+e2e_stop
 echo "PASS: an edit survived kill -9 and was saved ($before → 0 touchpoints)"
 
 # ---- 2. the file changed on disk meanwhile: set aside, not replayed ----
@@ -139,7 +95,7 @@ edit_and_crash
 printf '<!-- a teammate saved this -->\n' >>"$map"
 teammate=$(sha256sum <"$map")
 
-start
+e2e_start
 wait_for 30 has_window "Kept Aside" ||
   wait_for 1 has_window "Unsaved Changes" || fail "nobody was told about the set-aside changes; log: $(cat "$tmp/log")"
 sleep 1
@@ -148,12 +104,12 @@ aside=$(ls "$journal_dir"/set-aside/ 2>/dev/null | head -n 1)
 [ -n "$aside" ] || fail "no set-aside copy in $journal_dir/set-aside"
 grep -q '<journey ' "$journal_dir/set-aside/$aside" || fail "the set-aside copy is not a journey map"
 [ "$(touchpoints "$journal_dir/set-aside/$aside")" = 0 ] || fail "the set-aside copy does not hold the unsaved edit"
-stop_app
+e2e_stop
 
 # ---- 3. SIGTERM (a logout, `kill`): no question, but nothing lost ----
 rm -rf "$journal_dir"
 cp "$template" "$map"
-start "$map"
+e2e_start "$map"
 wait_for 30 has_window "Fitness watch" || fail "no window appeared: $(cat "$tmp/log")"
 sleep 1
 win=$(window_id "Fitness watch")
@@ -169,12 +125,10 @@ pid=
 ls "$journal_dir"/*.info >/dev/null 2>&1 || fail "SIGTERM wrote no recovery journal; log: $(cat "$tmp/log")"
 ls -a "$tmp" | grep -q 'waymark-lock' && fail "SIGTERM left the lock file: $(ls -a "$tmp")"
 [ "$(touchpoints "$map")" = "$before" ] || fail "SIGTERM saved over the file"
-start
+e2e_start
 wait_for 30 has_window "^• " || fail "no restored window after SIGTERM; log: $(cat "$tmp/log")"
-stop_app
+e2e_stop
 echo "PASS: SIGTERM kept the unsaved edit in the journal and released the lock"
 
-if grep -E "CRITICAL|WARNING" "$tmp/log"; then
-  fail "waymark logged warnings"
-fi
+e2e_no_warnings
 echo "PASS: with the file changed on disk, the unsaved edit was set aside ($aside)"

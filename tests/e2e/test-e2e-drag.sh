@@ -9,7 +9,7 @@
 #
 #   test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE
 #
-# Without a display it starts its own Xvfb (own-display.sh); without xdotool or
+# Without a display it starts its own Xvfb (e2e-session.sh); without xdotool or
 # an X server it skips (exit 77).  WAYMARK_TEST_GEOMETRY makes the program
 # write where its palette rows and cells are, so no theme metric is guessed.
 set -u
@@ -18,56 +18,16 @@ waymark=${1:?usage: test-e2e-drag.sh WAYMARK E2E_CHECK TEMPLATE}
 check=${2:?}
 template=${3:?}
 
-skip() { echo "SKIP: $*"; exit 77; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-command -v xdotool >/dev/null || skip "xdotool is not installed"
-
-. "$(dirname "$0")/own-display.sh"
-own_display 1600x1000 || skip "no display and no Xvfb to start"
-trap close_own_display EXIT
-xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")
-pid=
-cleanup() {  # waymark first, so that dbus-run-session reaps it and ends
-  if [ -n "$pid" ]; then
-    pkill -TERM -g "$pid" -x waymark 2>/dev/null
-    sleep 0.5
-    kill -- -"$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  fi
-  rm -rf "$tmp"
-}
-trap 'cleanup; close_own_display' EXIT
+. "$(dirname "$0")/e2e-session.sh"
+e2e_begin 1600x1000 e2e-drag
 
 map="$tmp/workshop.journey"
 geometry="$tmp/geometry"
 cp "$template" "$map" || fail "cannot copy $template"
 before=$(cat "$map")
 
-# Its own session bus: a Waymark already running elsewhere must not take
-# the file over.
-export WAYMARK_TEST_GEOMETRY="$geometry" GSETTINGS_BACKEND=memory GDK_BACKEND=x11
-export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
-# A critical ends the program (and the test); warnings fail it below.
-export G_DEBUG=fatal-criticals
-if command -v dbus-run-session >/dev/null; then
-  setsid dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
-else
-  setsid "$waymark" "$map" >"$tmp/log" 2>&1 &
-fi
-pid=$!
-
-wait_for() {  # wait_for SECONDS COMMAND...
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -ge $end ] && return 1
-    kill -0 "$pid" 2>/dev/null || fail "waymark exited: $(cat "$tmp/log")"
-    sleep 0.2
-  done
-}
+export WAYMARK_TEST_GEOMETRY="$geometry"
+e2e_start "$map"
 
 window_id() { xdotool search --name "Customer journey" 2>/dev/null | head -n 1; }
 has_window() { [ -n "$(window_id)" ]; }
@@ -136,8 +96,5 @@ wait_for 10 saved || fail "the file was not saved; log: $(cat "$tmp/log")"
   fail "the saved map is not what was built"
 
 # The program is still alive and well.
-kill -0 "$pid" 2>/dev/null || fail "waymark died: $(cat "$tmp/log")"
-if grep -E "CRITICAL|WARNING" "$tmp/log"; then
-  fail "waymark logged warnings"
-fi
+e2e_end_clean
 echo "PASS: dragged, named, moved and saved through real input"

@@ -20,52 +20,13 @@ check=${2:?}
 template=${3:?}
 mode=${4:?}
 
-skip() { echo "SKIP: $*"; exit 77; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-command -v xdotool >/dev/null || skip "xdotool is not installed"
-
-. "$(dirname "$0")/own-display.sh"
-own_display 1366x768 || skip "no display and no Xvfb to start"
-trap close_own_display EXIT
-xdotool getmouselocation >/dev/null 2>&1 || skip "cannot talk to the X server on $DISPLAY"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e-keys.XXXXXX")
-pid=
-cleanup() {  # waymark first, so that dbus-run-session reaps it and ends
-  if [ -n "$pid" ]; then
-    pkill -TERM -g "$pid" -x waymark 2>/dev/null
-    sleep 0.5
-    kill -- -"$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  fi
-  rm -rf "$tmp"
-}
-trap 'cleanup; close_own_display' EXIT
+. "$(dirname "$0")/e2e-session.sh"
+e2e_begin 1366x768 e2e-keys
 
 map="$tmp/workshop.journey"
 cp "$template" "$map" || fail "cannot copy $template"
 before=$(cat "$map")
-
-export GSETTINGS_BACKEND=memory GDK_BACKEND=x11
-export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none LANGUAGE= LC_ALL=C.UTF-8
-unset G_DEBUG WAYMARK_TEST_GEOMETRY
-if command -v dbus-run-session >/dev/null; then
-  setsid dbus-run-session -- "$waymark" "$map" >"$tmp/log" 2>&1 &
-else
-  setsid "$waymark" "$map" >"$tmp/log" 2>&1 &
-fi
-pid=$!
-
-wait_for() {  # wait_for SECONDS COMMAND...
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -ge $end ] && return 1
-    kill -0 "$pid" 2>/dev/null || fail "waymark exited: $(cat "$tmp/log")"
-    sleep 0.2
-  done
-}
+e2e_start "$map"
 
 window_id() { xdotool search --name "Customer journey" 2>/dev/null | head -n 1; }
 has_window() { [ -n "$(window_id)" ]; }
@@ -148,8 +109,5 @@ sleep 0.5
 
 "$check" "$map" "${expected[@]}" || fail "the saved map is not what was typed"
 
-kill -0 "$pid" 2>/dev/null || fail "waymark died: $(cat "$tmp/log")"
-if grep -E "CRITICAL|WARNING" "$tmp/log"; then
-  fail "waymark logged warnings"
-fi
+e2e_end_clean
 echo "PASS: built with the keyboard alone, through real key events"
