@@ -136,6 +136,12 @@ test_savekill (void)
         g_error ("Run %u: %s holds %" G_GSIZE_FORMAT " bytes that are neither "
                  "the initial version, A nor B", run, path, length);
 
+      /* A slow machine (a sanitizer build, a loaded CI host) may need
+       * longer than the first save showed before a save completes: widen
+       * the window until one does, so that both outcomes get tested. */
+      if (n_a + n_b == 0 && run % 20 == 19)
+        max_delay_ms *= 2;
+
       swept = waymark_file_sweep_temporaries (file);
       g_assert_cmpuint (swept, <=, 1);
       n_swept += swept;
