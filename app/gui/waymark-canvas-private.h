@@ -111,6 +111,13 @@ struct _WaymarkCanvas
   /* Context menu (it acts on the selection) */
   GtkWidget *context_menu;
   GActionGroup *lane_actions; /* "lane.kind"; owned by the widget */
+
+  /* Items marked over the map (merge conflicts, a comparison):
+   * item (referenced) → WaymarkCanvasMark; NULL: none. */
+  GHashTable *marks;
+  /* Cards of another map drawn faded where they were (a comparison). */
+  WaymarkLayout *ghost_layout;
+  GPtrArray *ghosts;          /* WaymarkCanvasGhost */
 };
 
 /* ---- Between the widget's own files ---- */
@@ -118,6 +125,13 @@ struct _WaymarkCanvas
 /* waymark-canvas.c */
 void     _waymark_canvas_selection_changed (WaymarkCanvas *self);
 gpointer _waymark_canvas_cursor_card      (WaymarkCanvas *self);
+
+/* waymark-canvas.c: the rectangle of a card or a phase's or lane's header. */
+gboolean _waymark_canvas_item_rect        (WaymarkCanvas *self, gpointer item, WaymarkRect *rect);
+
+/* waymark-canvas-marks.c */
+void     _waymark_canvas_snapshot_marks   (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+void     _waymark_canvas_marks_dispose    (WaymarkCanvas *self);
 
 /* waymark-canvas-parts.c */
 void     _waymark_canvas_init_parts       (WaymarkCanvas *self);

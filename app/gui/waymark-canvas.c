@@ -315,6 +315,7 @@ waymark_canvas_snapshot (GtkWidget   *widget,
 
   if (self->layout != NULL)
     {
+      _waymark_canvas_snapshot_marks (self, snapshot, palette);
       _waymark_canvas_snapshot_drop (self, snapshot, palette);
       waymark_canvas_drag_snapshot (self->drag, snapshot, palette);
       _waymark_canvas_snapshot_link_to (self, snapshot, palette);
@@ -351,10 +352,10 @@ waymark_canvas_measure (GtkWidget      *widget,
 
 /* ---- Editing in place ---- */
 
-static gboolean
-item_rect (WaymarkCanvas *self,
-           gpointer       item,
-           WaymarkRect   *rect)
+gboolean
+_waymark_canvas_item_rect (WaymarkCanvas *self,
+                           gpointer       item,
+                           WaymarkRect   *rect)
 {
   switch (waymark_item_get_item_type (item))
     {
@@ -381,7 +382,7 @@ _waymark_canvas_start_editing (WaymarkCanvas *self,
 {
   WaymarkRect rect;
 
-  if (!_waymark_canvas_can_edit (self) || self->layout == NULL || !item_rect (self, item, &rect))
+  if (!_waymark_canvas_can_edit (self) || self->layout == NULL || !_waymark_canvas_item_rect (self, item, &rect))
     return;
   waymark_inline_editor_stop (self->editor, TRUE);
   waymark_canvas_scroll_to_rect (self, &rect);
@@ -419,7 +420,7 @@ allocate_editor (WaymarkCanvas *self)
 
   if (item == NULL)
     return;
-  if (self->layout == NULL || !item_rect (self, item, &rect))
+  if (self->layout == NULL || !_waymark_canvas_item_rect (self, item, &rect))
     {
       /* The item went away (an undo from elsewhere): end the edit, but not
        * from inside the allocation. */
@@ -1258,6 +1259,7 @@ waymark_canvas_dispose (GObject *object)
   _waymark_canvas_dispose_card_keys (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->base_surface, cairo_surface_destroy);
+  _waymark_canvas_marks_dispose (self);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->journey_signals);

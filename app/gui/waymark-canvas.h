@@ -73,6 +73,36 @@ gpointer         waymark_canvas_add_palette_item (WaymarkCanvas      *self,
 /* Whether the title of a card or header is being edited in place. */
 gboolean         waymark_canvas_is_editing     (WaymarkCanvas   *self);
 
+/* Marks over the map, for merge conflicts and comparisons: drawn as a
+ * coloured outline around a card or a phase's or lane's header. */
+typedef enum {
+  WAYMARK_CANVAS_MARK_NONE,
+  WAYMARK_CANVAS_MARK_CONFLICT,  /* a merge conflict is about it */
+  WAYMARK_CANVAS_MARK_ADDED,     /* only this map has it */
+  WAYMARK_CANVAS_MARK_CHANGED,   /* the other map has it otherwise (edited, moved) */
+} WaymarkCanvasMark;
+
+/* A card of another map drawn faded in a cell of this one: what this map
+ * no longer has (a comparison's removed cards). */
+typedef struct {
+  gpointer card;          /* a touchpoint or note of the ghost layout's journey */
+  WaymarkPhase *phase;    /* the cell of this map it is drawn in */
+  WaymarkLane *lane;
+} WaymarkCanvasGhost;
+
+/* @marks: item of the document's journey → GINT_TO_POINTER (mark); the
+ * canvas keeps a reference to the table (NULL: no marks). */
+void             waymark_canvas_set_marks      (WaymarkCanvas *self,
+                                                GHashTable    *marks);
+WaymarkCanvasMark waymark_canvas_get_mark      (WaymarkCanvas *self,
+                                                gconstpointer  item);
+/* @layout: the other map's layout; @ghosts: WaymarkCanvasGhost (the
+ * canvas keeps references to both; NULL: none). */
+void             waymark_canvas_set_ghosts     (WaymarkCanvas *self,
+                                                WaymarkLayout *layout,
+                                                GPtrArray     *ghosts);
+guint            waymark_canvas_get_n_ghosts   (WaymarkCanvas *self);
+
 gboolean         waymark_canvas_get_dark       (WaymarkCanvas   *self);
 void             waymark_canvas_set_dark       (WaymarkCanvas   *self,
                                                 gboolean         dark);

@@ -8,6 +8,7 @@
 
 #include "waymark-editor.h"
 #include "waymark-canvas-private.h"
+#include "waymark-conflict-panel.h"
 #include "waymark-inspector.h"
 #include "waymark-outline.h"
 
@@ -16,6 +17,11 @@ struct _WaymarkEditor
   GtkWidget parent_instance;
 
   GtkWidget *read_only_banner;
+  GtkWidget *conflict_banner;
+  GtkLabel *conflict_label;
+  GtkToggleButton *conflict_button;
+  GtkRevealer *side_revealer;
+  WaymarkConflictPanel *conflict_panel;
   GtkLabel *read_only_label;
   GtkWidget *read_only_button;
   WaymarkChannelPalette *palette;
@@ -125,6 +131,108 @@ update_read_only (WaymarkEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette), reason == NULL && self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-phase", reason == NULL && self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-lane", reason == NULL && self->document != NULL);
+}
+
+/* The items conflicts are about are marked on the map. */
+static void
+mark_conflicts (WaymarkEditor *self)
+{
+  WaymarkJourney *journey = self->document ? waymark_document_get_journey (self->document) : NULL;
+  GPtrArray *conflicts = journey ? waymark_journey_get_conflicts (journey) : NULL;
+  g_autoptr(GHashTable) marks = NULL;
+
+  if (conflicts == NULL || conflicts->len == 0)
+    {
+      waymark_canvas_set_marks (self->canvas, NULL);
+      return;
+    }
+  marks = g_hash_table_new_full (NULL, NULL, waymark_item_unref, NULL);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      WaymarkConflict *conflict = g_ptr_array_index (conflicts, i);
+      gpointer item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
+
+      if (item != NULL && !g_hash_table_contains (marks, item))
+        g_hash_table_insert (marks, waymark_item_ref (item), GINT_TO_POINTER (WAYMARK_CANVAS_MARK_CONFLICT));
+    }
+  waymark_canvas_set_marks (self->canvas, marks);
+}
+
+/* The banner says the map has merge conflicts while it has any, and
+ * stays while the panel is open so that the panel can be closed. */
+static void
+update_conflicts (WaymarkEditor *self)
+{
+  guint n = waymark_conflict_panel_get_n_conflicts (self->conflict_panel);
+  gboolean shown = gtk_toggle_button_get_active (self->conflict_button);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("All merge conflicts are resolved. Saving writes a clean file."));
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "This map has %u merge conflict: it holds our version until you pick a side.",
+                                         "This map has %u merge conflicts: it holds our version until you pick a side for each.", n),
+                            n);
+  gtk_label_set_text (self->conflict_label, text);
+  gtk_widget_set_visible (self->conflict_banner, n > 0 || shown);
+  mark_conflicts (self);
+  gtk_button_set_label (GTK_BUTTON (self->conflict_button), n > 0 ? _("_Resolve Conflicts") : _("_Close"));
+  if (n == 0 && !shown)
+    gtk_widget_set_visible (self->conflict_banner, FALSE);
+}
+
+static void
+conflict_button_toggled_cb (WaymarkEditor *self)
+{
+  update_conflicts (self);
+}
+
+static void
+conflict_item_activated_cb (WaymarkEditor *self,
+                            gpointer       item)
+{
+  WaymarkRect rect;
+
+  if (item == NULL)
+    {
+      /* The journey's own fields: the inspector shows them with nothing selected. */
+      waymark_canvas_unselect_all (self->canvas);
+      waymark_editor_set_show_inspector (self, TRUE);
+      return;
+    }
+  switch (waymark_item_get_item_type (item))
+    {
+    case WAYMARK_ITEM_TOUCHPOINT:
+    case WAYMARK_ITEM_NOTE:
+    case WAYMARK_ITEM_PHASE:
+    case WAYMARK_ITEM_LANE:
+      waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
+      if (waymark_canvas_get_layout (self->canvas) != NULL &&
+          (waymark_item_get_item_type (item) == WAYMARK_ITEM_TOUCHPOINT ||
+           waymark_item_get_item_type (item) == WAYMARK_ITEM_NOTE) &&
+          waymark_layout_get_card_rect (waymark_canvas_get_layout (self->canvas), item, &rect))
+        waymark_canvas_scroll_to_rect (self->canvas, &rect);
+      waymark_editor_set_show_inspector (self, TRUE);
+      break;
+    case WAYMARK_ITEM_LINK:
+      waymark_canvas_select_item (self->canvas, ((WaymarkLink *) item)->from, WAYMARK_CANVAS_SELECT_REPLACE);
+      break;
+    case WAYMARK_ITEM_PERSONA:
+    case WAYMARK_ITEM_CHANNEL:
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      /* Edited in the journey's properties. */
+      waymark_canvas_unselect_all (self->canvas);
+      waymark_editor_set_show_inspector (self, TRUE);
+      break;
+    }
+}
+
+static void
+conflict_message_cb (WaymarkEditor *self,
+                     const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -247,8 +355,29 @@ waymark_editor_set_document (WaymarkEditor   *self,
   waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
   waymark_outline_set_document (self->outline, document);
   waymark_canvas_set_document (self->canvas, document);
+  waymark_conflict_panel_set_document (self->conflict_panel, document);
   selection_changed_cb (self, self->canvas);
   update_read_only (self);
+  /* A merged map opens with its conflicts in view. */
+  gtk_toggle_button_set_active (self->conflict_button,
+                                waymark_conflict_panel_get_n_conflicts (self->conflict_panel) > 0);
+  update_conflicts (self);
+}
+
+WaymarkConflictPanel *
+waymark_editor_get_conflict_panel (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->conflict_panel;
+}
+
+gboolean
+waymark_editor_get_show_conflicts (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->conflict_button);
 }
 
 WaymarkDocument *
@@ -517,6 +646,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
 
   g_type_ensure (WAYMARK_TYPE_CANVAS);
   g_type_ensure (WAYMARK_TYPE_CHANNEL_PALETTE);
+  g_type_ensure (WAYMARK_TYPE_CONFLICT_PANEL);
   g_type_ensure (WAYMARK_TYPE_INSPECTOR);
   g_type_ensure (WAYMARK_TYPE_OUTLINE);
 
@@ -524,6 +654,11 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_banner);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_panel);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
@@ -539,6 +674,9 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_conflicts);
 
   gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.add-lane", NULL, forward_action);
@@ -594,6 +732,7 @@ waymark_editor_init (WaymarkEditor *self)
   add_escape_to_map (self, GTK_WIDGET (self->inspector));
 
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
+  g_signal_connect_swapped (self->conflict_button, "toggled", G_CALLBACK (conflict_button_toggled_cb), self);
   update_read_only (self);
 
   if (g_getenv ("WAYMARK_TEST_GEOMETRY") != NULL)

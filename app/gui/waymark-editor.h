@@ -5,6 +5,7 @@
 
 #include "waymark-canvas.h"
 #include "waymark-channel-palette.h"
+#include "waymark-conflict-panel.h"
 #include "waymark-document.h"
 #include "waymark-outline.h"
 
@@ -18,7 +19,8 @@ G_DECLARE_FINAL_TYPE (WaymarkEditor, waymark_editor, WAYMARK, EDITOR, GtkWidget)
  * with Ctrl+1 / Ctrl+2), toasts, and the inspector beside them.  The
  * canvas holds the selection; the outline follows it and sets it, and the
  * inspector shows it (one item: that item; none or several: the
- * journey's properties).
+ * journey's properties).  A map with merge conflicts gets a banner that
+ * says so and the conflict panel beside the map.
  * Properties "show-inspector", "view" ("map" or "outline"). */
 GtkWidget             *waymark_editor_new              (void);
 void                   waymark_editor_set_document     (WaymarkEditor   *self,
@@ -34,6 +36,9 @@ void                   waymark_editor_set_view         (WaymarkEditor   *self,
 gboolean               waymark_editor_get_show_inspector (WaymarkEditor *self);
 void                   waymark_editor_set_show_inspector (WaymarkEditor *self,
                                                           gboolean       show);
+/* The merge conflicts beside the map (shown with the banner's button). */
+WaymarkConflictPanel  *waymark_editor_get_conflict_panel (WaymarkEditor *self);
+gboolean               waymark_editor_get_show_conflicts (WaymarkEditor *self);
 void                   waymark_editor_add_toast        (WaymarkEditor   *self,
                                                         AdwToast        *toast);
 

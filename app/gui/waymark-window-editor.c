@@ -48,6 +48,7 @@ _waymark_window_update_title (WaymarkWindow *self)
   WaymarkDocumentTab *tab = self->selected;
   g_autofree char *name = NULL;
   g_autofree char *shown = NULL;
+  guint n_conflicts;
 
   if (tab == NULL)
     {
@@ -69,6 +70,18 @@ _waymark_window_update_title (WaymarkWindow *self)
   shown = waymark_document_tab_is_modified (tab)
           ? g_strdup_printf ("• %s", waymark_document_tab_get_journey_title (tab))
           : g_strdup (waymark_document_tab_get_journey_title (tab));
+  /* A map with merge conflicts is not finished: the title says so until
+   * the last one is settled. */
+  n_conflicts = waymark_journey_get_conflicts (waymark_document_get_journey (waymark_document_tab_get_document (tab)))->len;
+  if (n_conflicts > 0)
+    {
+      /* TRANSLATORS: the window title of a map with merge conflicts: "Shop — 2 Conflicts" */
+      char *with = g_strdup_printf (g_dngettext (NULL, "%s — %u Conflict", "%s — %u Conflicts", n_conflicts),
+                                    shown, n_conflicts);
+
+      g_free (shown);
+      shown = with;
+    }
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), shown);
