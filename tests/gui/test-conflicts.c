@@ -226,12 +226,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *recovery = NULL;
   int status;
 
   if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
     return GUI_TEST_SKIP;
 
   test_dir = gui_test_make_dir ("waymark-conflicts-XXXXXX");
+  /* Maps left edited here must not be offered for recovery to the tests
+   * that start the application after this one. */
+  recovery = g_build_filename (test_dir, "recovery", NULL);
+  g_setenv ("WAYMARK_RECOVERY_DIR", recovery, TRUE);
   g_test_add_func ("/conflicts/resolve-and-save", test_resolve_and_save);
   g_test_add_func ("/conflicts/clean-map-has-no-panel", test_clean_map_has_no_panel);
   g_test_add_func ("/conflicts/side-that-does-not-fit", test_side_that_does_not_fit);
