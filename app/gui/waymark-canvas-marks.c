@@ -79,11 +79,68 @@ snapshot_mark (WaymarkCanvas     *self,
 
 /* A removed card where it was: painted by the other map's layout, faded,
  * with a dashed outline, at its old place in the matching cell. */
+static gboolean
+rects_overlap (const WaymarkRect *a,
+               const WaymarkRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Where a ghost goes: its old place in the cell, unless a card of this
+ * map (or a ghost placed before) is there now — which is the rule, not the
+ * exception, since the cards after a removed one move up into its place.
+ * Then it goes below the lowest card of that column, so that it never hides
+ * a card of the map.  @taken holds the rectangles of the cell's cards and
+ * of the ghosts placed so far; the ghost's is added. */
+static void
+place_ghost (WaymarkRect *rect,
+             GArray      *taken)
+{
+  double gap = 8;
+  double bottom = rect->y;
+  gboolean free = TRUE;
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const WaymarkRect *other = &g_array_index (taken, WaymarkRect, i);
+
+      if (rects_overlap (rect, other))
+        free = FALSE;
+      /* The same column: the other card's span covers the ghost's middle. */
+      if (other->x <= rect->x + rect->width / 2 && rect->x + rect->width / 2 <= other->x + other->width)
+        bottom = MAX (bottom, other->y + other->height + gap);
+    }
+  if (!free)
+    rect->y = bottom;
+  g_array_append_val (taken, *rect);
+}
+
+/* The rectangles of the cards of one cell of this map. */
+static GArray *
+cell_card_rects (WaymarkCanvas *self,
+                 WaymarkPhase  *phase,
+                 WaymarkLane   *lane)
+{
+  g_autoptr(GPtrArray) cards = waymark_journey_get_cell (self->journey, phase, lane);
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (WaymarkRect));
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkRect rect;
+
+      if (waymark_layout_get_card_rect (self->layout, g_ptr_array_index (cards, i), &rect))
+        g_array_append_val (rects, rect);
+    }
+  return rects;
+}
+
 static void
 snapshot_ghost (WaymarkCanvas            *self,
                 GtkSnapshot              *snapshot,
                 const WaymarkPalette     *palette,
-                const WaymarkCanvasGhost *ghost)
+                const WaymarkCanvasGhost *ghost,
+                GArray                   *taken)
 {
   WaymarkRect card, old_cell, cell, moved;
   WaymarkPhase *old_phase;
@@ -101,6 +158,8 @@ snapshot_ghost (WaymarkCanvas            *self,
   dx = cell.x - old_cell.x;
   dy = cell.y - old_cell.y;
   moved = WAYMARK_RECT_INIT (card.x + dx, card.y + dy, card.width, card.height);
+  place_ghost (&moved, taken);
+  dy = moved.y - card.y;
   _waymark_canvas_rect_to_widget (self, &moved, &bounds);
 
   gtk_snapshot_push_opacity (snapshot, 0.4);
@@ -137,8 +196,27 @@ _waymark_canvas_snapshot_marks (WaymarkCanvas        *self,
   gpointer item, mark;
 
   if (self->ghosts != NULL && self->ghost_layout != NULL)
-    for (guint i = 0; i < self->ghosts->len; i++)
-      snapshot_ghost (self, snapshot, palette, g_ptr_array_index (self->ghosts, i));
+    {
+      /* The rectangles taken, cell by cell ("phase/lane" → GArray). */
+      g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_array_unref);
+
+      for (guint i = 0; i < self->ghosts->len; i++)
+        {
+          const WaymarkCanvasGhost *ghost = g_ptr_array_index (self->ghosts, i);
+          char *key = g_strdup_printf ("%p/%p", (gpointer) ghost->phase, (gpointer) ghost->lane);
+          GArray *taken = g_hash_table_lookup (cells, key);
+
+          if (taken == NULL)
+            {
+              taken = cell_card_rects (self, ghost->phase, ghost->lane);
+              g_hash_table_insert (cells, key, taken);
+            }
+          else
+            g_free (key);
+          snapshot_ghost (self, snapshot, palette, ghost, taken);
+        }
+    }
 
   if (self->marks == NULL)
     return;

@@ -8,6 +8,7 @@
 
 #include "waymark-editor.h"
 #include "waymark-canvas-private.h"
+#include "waymark-compare-panel.h"
 #include "waymark-conflict-panel.h"
 #include "waymark-inspector.h"
 #include "waymark-outline.h"
@@ -21,7 +22,9 @@ struct _WaymarkEditor
   GtkLabel *conflict_label;
   GtkToggleButton *conflict_button;
   GtkRevealer *side_revealer;
+  GtkStack *side_stack;
   WaymarkConflictPanel *conflict_panel;
+  WaymarkComparePanel *compare_panel;
   GtkLabel *read_only_label;
   GtkWidget *read_only_button;
   WaymarkChannelPalette *palette;
@@ -133,38 +136,55 @@ update_read_only (WaymarkEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-lane", reason == NULL && self->document != NULL);
 }
 
-/* The items conflicts are about are marked on the map. */
+/* The items conflicts are about are marked on the map; while comparing,
+ * with the comparison's marks and ghosts (a conflict's mark wins). */
 static void
-mark_conflicts (WaymarkEditor *self)
+mark_items (WaymarkEditor *self)
 {
   WaymarkJourney *journey = self->document ? waymark_document_get_journey (self->document) : NULL;
   GPtrArray *conflicts = journey ? waymark_journey_get_conflicts (journey) : NULL;
+  GHashTable *compared = waymark_compare_panel_get_marks (self->compare_panel);
   g_autoptr(GHashTable) marks = NULL;
+  GHashTableIter iter;
+  gpointer item, mark;
 
-  if (conflicts == NULL || conflicts->len == 0)
+  waymark_canvas_set_ghosts (self->canvas,
+                             waymark_compare_panel_get_ghosts (self->compare_panel)
+                               ? waymark_compare_panel_get_other_layout (self->compare_panel) : NULL,
+                             waymark_compare_panel_get_ghosts (self->compare_panel));
+  if ((conflicts == NULL || conflicts->len == 0) && compared == NULL)
     {
       waymark_canvas_set_marks (self->canvas, NULL);
       return;
     }
   marks = g_hash_table_new_full (NULL, NULL, waymark_item_unref, NULL);
-  for (guint i = 0; i < conflicts->len; i++)
+  if (compared != NULL)
+    {
+      g_hash_table_iter_init (&iter, compared);
+      while (g_hash_table_iter_next (&iter, &item, &mark))
+        g_hash_table_insert (marks, waymark_item_ref (item), mark);
+    }
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     {
       WaymarkConflict *conflict = g_ptr_array_index (conflicts, i);
-      gpointer item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
 
-      if (item != NULL && !g_hash_table_contains (marks, item))
-        g_hash_table_insert (marks, waymark_item_ref (item), GINT_TO_POINTER (WAYMARK_CANVAS_MARK_CONFLICT));
+      item = conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
+      if (item != NULL)
+        g_hash_table_replace (marks, waymark_item_ref (item), GINT_TO_POINTER (WAYMARK_CANVAS_MARK_CONFLICT));
     }
   waymark_canvas_set_marks (self->canvas, marks);
 }
 
 /* The banner says the map has merge conflicts while it has any, and
- * stays while the panel is open so that the panel can be closed. */
+ * stays while the panel is open so that the panel can be closed.  The
+ * panel beside the map shows the conflicts when asked for, else the
+ * comparison when there is one. */
 static void
 update_conflicts (WaymarkEditor *self)
 {
   guint n = waymark_conflict_panel_get_n_conflicts (self->conflict_panel);
   gboolean shown = gtk_toggle_button_get_active (self->conflict_button);
+  gboolean comparing = waymark_compare_panel_is_comparing (self->compare_panel);
   g_autofree char *text = NULL;
 
   if (n == 0)
@@ -175,10 +195,17 @@ update_conflicts (WaymarkEditor *self)
                             n);
   gtk_label_set_text (self->conflict_label, text);
   gtk_widget_set_visible (self->conflict_banner, n > 0 || shown);
-  mark_conflicts (self);
   gtk_button_set_label (GTK_BUTTON (self->conflict_button), n > 0 ? _("_Resolve Conflicts") : _("_Close"));
-  if (n == 0 && !shown)
-    gtk_widget_set_visible (self->conflict_banner, FALSE);
+  gtk_stack_set_visible_child_name (self->side_stack, shown || !comparing ? "conflicts" : "compare");
+  gtk_revealer_set_reveal_child (self->side_revealer, shown || comparing);
+  mark_items (self);
+}
+
+static void
+compare_close_cb (WaymarkEditor *self)
+{
+  waymark_compare_panel_clear (self->compare_panel);
+  update_conflicts (self);
 }
 
 static void
@@ -356,6 +383,7 @@ waymark_editor_set_document (WaymarkEditor   *self,
   waymark_outline_set_document (self->outline, document);
   waymark_canvas_set_document (self->canvas, document);
   waymark_conflict_panel_set_document (self->conflict_panel, document);
+  waymark_compare_panel_set_document (self->compare_panel, document);
   selection_changed_cb (self, self->canvas);
   update_read_only (self);
   /* A merged map opens with its conflicts in view. */
@@ -370,6 +398,109 @@ waymark_editor_get_conflict_panel (WaymarkEditor *self)
   g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
 
   return self->conflict_panel;
+}
+
+WaymarkComparePanel *
+waymark_editor_get_compare_panel (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->compare_panel;
+}
+
+static void
+show_comparison (WaymarkEditor *self)
+{
+  /* The comparison takes the place beside the map. */
+  gtk_toggle_button_set_active (self->conflict_button, FALSE);
+  update_conflicts (self);
+}
+
+gboolean
+waymark_editor_compare_with_file (WaymarkEditor *self,
+                                  GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_strdup_printf ("“%s”", basename);
+
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  if (!waymark_compare_panel_compare_with_file (self->compare_panel, file, name, &error))
+    {
+      /* TRANSLATORS: "Could not compare with “a.journey”: …" */
+      g_autofree char *text = g_strdup_printf (_("Could not compare with %s: %s"), name, error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return FALSE;
+    }
+  show_comparison (self);
+  return TRUE;
+}
+
+gboolean
+waymark_editor_compare_with_saved (WaymarkEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  file = self->document ? waymark_document_get_file (self->document) : NULL;
+  if (file == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This map has not been saved yet")));
+      return FALSE;
+    }
+  if (!waymark_compare_panel_compare_with_file (self->compare_panel, file, _("the saved version"), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not compare with %s: %s"), _("the saved version"),
+                                               error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return FALSE;
+    }
+  show_comparison (self);
+  return TRUE;
+}
+
+static void
+compare_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             WaymarkEditor   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        waymark_editor_compare_with_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+void
+waymark_editor_choose_compare_file (WaymarkEditor *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), NULL);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_pattern (filter, "*.journey");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (compare_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 gboolean
@@ -647,6 +778,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   g_type_ensure (WAYMARK_TYPE_CANVAS);
   g_type_ensure (WAYMARK_TYPE_CHANNEL_PALETTE);
   g_type_ensure (WAYMARK_TYPE_CONFLICT_PANEL);
+  g_type_ensure (WAYMARK_TYPE_COMPARE_PANEL);
   g_type_ensure (WAYMARK_TYPE_INSPECTOR);
   g_type_ensure (WAYMARK_TYPE_OUTLINE);
 
@@ -659,6 +791,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_revealer);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_panel);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, compare_panel);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
@@ -677,6 +811,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, conflict_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, conflict_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_conflicts);
+  gtk_widget_class_bind_template_callback (widget_class, compare_close_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.add-lane", NULL, forward_action);

@@ -5,6 +5,7 @@
 
 #include "waymark-canvas.h"
 #include "waymark-channel-palette.h"
+#include "waymark-compare-panel.h"
 #include "waymark-conflict-panel.h"
 #include "waymark-document.h"
 #include "waymark-outline.h"
@@ -39,6 +40,15 @@ void                   waymark_editor_set_show_inspector (WaymarkEditor *self,
 /* The merge conflicts beside the map (shown with the banner's button). */
 WaymarkConflictPanel  *waymark_editor_get_conflict_panel (WaymarkEditor *self);
 gboolean               waymark_editor_get_show_conflicts (WaymarkEditor *self);
+/* "Compare with…": the comparison beside the map, its marks on it. */
+WaymarkComparePanel   *waymark_editor_get_compare_panel (WaymarkEditor *self);
+/* Asks for a file, then compares with it. */
+void                   waymark_editor_choose_compare_file (WaymarkEditor *self);
+/* Compare with @file, or with the document's file as last saved; an
+ * error is shown as a toast (FALSE). */
+gboolean               waymark_editor_compare_with_file (WaymarkEditor *self,
+                                                         GFile         *file);
+gboolean               waymark_editor_compare_with_saved (WaymarkEditor *self);
 void                   waymark_editor_add_toast        (WaymarkEditor   *self,
                                                         AdwToast        *toast);
 

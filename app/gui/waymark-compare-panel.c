@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-compare-panel.h"
+#include "waymark-file.h"
+
+/* A list of thousands of rows helps nobody and costs a lot to build: the
+ * rest is counted. */
+#define MAX_ROWS 500
+
+struct _WaymarkComparePanel
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkLabel *subtitle;
+  GtkLabel *summary;
+  GtkListBox *list;
+
+  WaymarkDocument *document;
+  WaymarkJourney *journey;
+  gulong journey_notify_id;
+  gulong changed_id;
+  guint rebuild_source;
+
+  WaymarkJourney *other;
+  char *other_name;
+  WaymarkLayout *other_layout;
+  WaymarkDiff *diff;
+  GHashTable *marks;
+  GPtrArray *ghosts;
+  /* The document item of each row, by row index (NULL: none to show). */
+  GPtrArray *row_items;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_ACTIVATED,
+  UPDATED,
+  CLOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_drawn (WaymarkItemType type)
+{
+  return type == WAYMARK_ITEM_TOUCHPOINT || type == WAYMARK_ITEM_NOTE ||
+         type == WAYMARK_ITEM_PHASE || type == WAYMARK_ITEM_LANE;
+}
+
+static void
+card_cell (gpointer       card,
+           WaymarkPhase **phase,
+           WaymarkLane  **lane)
+{
+  if (waymark_item_get_item_type (card) == WAYMARK_ITEM_NOTE)
+    {
+      *phase = ((WaymarkNote *) card)->phase;
+      *lane = ((WaymarkNote *) card)->lane;
+    }
+  else
+    {
+      *phase = ((WaymarkTouchpoint *) card)->phase;
+      *lane = ((WaymarkTouchpoint *) card)->lane;
+    }
+}
+
+/* Marks for what this map added or changed; ghosts for the cards it no
+ * longer has, in the cell that matches theirs (when the cell is still
+ * there: a card of a removed phase has no place to be drawn). */
+static void
+collect_marks (WaymarkComparePanel *self)
+{
+  self->marks = g_hash_table_new_full (NULL, NULL, waymark_item_unref, NULL);
+  self->ghosts = g_ptr_array_new_with_free_func (g_free);
+
+  for (WaymarkItemType type = 0; type < WAYMARK_N_ITEM_TYPES; type++)
+    {
+      if (!is_drawn (type))
+        continue;
+      for (guint i = 0; i < waymark_diff_get_n_only (self->diff, WAYMARK_DIFF_B, type); i++)
+        {
+          const WaymarkDiffPlace *place = waymark_diff_get_only (self->diff, WAYMARK_DIFF_B, type, i);
+
+          g_hash_table_insert (self->marks, waymark_item_ref (place->item),
+                               GINT_TO_POINTER (WAYMARK_CANVAS_MARK_ADDED));
+        }
+      for (guint i = 0; i < waymark_diff_get_n_pairs (self->diff, type); i++)
+        {
+          const WaymarkDiffPair *pair = waymark_diff_get_pair (self->diff, type, i);
+
+          if (pair->edited != 0 || pair->moved || pair->reordered)
+            g_hash_table_insert (self->marks, waymark_item_ref (pair->b.item),
+                                 GINT_TO_POINTER (WAYMARK_CANVAS_MARK_CHANGED));
+        }
+      if (type != WAYMARK_ITEM_TOUCHPOINT && type != WAYMARK_ITEM_NOTE)
+        continue;
+      for (guint i = 0; i < waymark_diff_get_n_only (self->diff, WAYMARK_DIFF_A, type); i++)
+        {
+          const WaymarkDiffPlace *place = waymark_diff_get_only (self->diff, WAYMARK_DIFF_A, type, i);
+          WaymarkPhase *phase;
+          WaymarkLane *lane;
+          WaymarkCanvasGhost *ghost;
+
+          card_cell (place->item, &phase, &lane);
+          ghost = g_new0 (WaymarkCanvasGhost, 1);
+          ghost->card = place->item;
+          ghost->phase = waymark_diff_get_partner (self->diff, WAYMARK_DIFF_A, phase);
+          ghost->lane = waymark_diff_get_partner (self->diff, WAYMARK_DIFF_A, lane);
+          if (ghost->phase == NULL || ghost->lane == NULL)
+            g_free (ghost);
+          else
+            g_ptr_array_add (self->ghosts, ghost);
+        }
+    }
+}
+
+/* The item of the document a record is about, to show it. */
+static gpointer
+record_item (WaymarkComparePanel     *self,
+             const WaymarkDiffRecord *record)
+{
+  gpointer item = NULL;
+
+  if (record->b != NULL)
+    item = record->b->item;
+  else if (record->a != NULL)
+    {
+      gpointer card = record->a->item;
+      WaymarkPhase *phase;
+      WaymarkLane *lane;
+
+      /* A removed card: its cell's phase, where its ghost is. */
+      if (record->type == WAYMARK_ITEM_TOUCHPOINT || record->type == WAYMARK_ITEM_NOTE)
+        {
+          card_cell (card, &phase, &lane);
+          item = waymark_diff_get_partner (self->diff, WAYMARK_DIFF_A, phase);
+        }
+    }
+  if (item != NULL && !is_drawn (waymark_item_get_item_type (item)))
+    return NULL;
+  return item;
+}
+
+static GtkWidget *
+record_row (WaymarkComparePanel     *self,
+            const WaymarkDiffRecord *record)
+{
+  g_autofree char *text = waymark_diff_record_describe (self->diff, record);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+  static const char *const kinds[] = { "added", "removed", "edited", "moved", "reordered" };
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_add_css_class (row, "compare-row");
+  gtk_widget_add_css_class (row, kinds[record->kind]);
+  return row;
+}
+
+static void
+clear_results (WaymarkComparePanel *self)
+{
+  g_clear_pointer (&self->diff, waymark_diff_free);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  g_ptr_array_set_size (self->row_items, 0);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
+    gtk_list_box_remove (self->list, child);
+}
+
+static void
+rebuild (WaymarkComparePanel *self)
+{
+  guint n;
+  g_autofree char *summary = NULL;
+  gboolean by_id;
+
+  clear_results (self);
+  if (self->other == NULL || self->journey == NULL)
+    {
+      gtk_label_set_text (self->summary, "");
+      g_signal_emit (self, signals[UPDATED], 0);
+      return;
+    }
+
+  /* Two versions of one map match by id alone, as `waymark diff` does. */
+  by_id = g_strcmp0 (waymark_journey_get_id (self->other), waymark_journey_get_id (self->journey)) == 0;
+  self->diff = waymark_diff_new (self->other, self->journey,
+                                 by_id ? WAYMARK_DIFF_BY_ID_ONLY : WAYMARK_DIFF_FLAGS_NONE);
+  collect_marks (self);
+
+  n = waymark_diff_get_n_records (self->diff);
+  for (guint i = 0; i < n && i < MAX_ROWS; i++)
+    {
+      const WaymarkDiffRecord *record = waymark_diff_get_record (self->diff, i);
+
+      gtk_list_box_append (self->list, record_row (self, record));
+      g_ptr_array_add (self->row_items, record_item (self, record));
+    }
+  if (n == 0)
+    summary = g_strdup (_("The maps mean the same."));
+  else if (n > MAX_ROWS)
+    summary = g_strdup_printf (g_dngettext (NULL, "%u change; the first %u are listed.",
+                                            "%u changes; the first %u are listed.", n),
+                               n, MAX_ROWS);
+  else
+    summary = g_strdup_printf (g_dngettext (NULL, "%u change.", "%u changes.", n), n);
+  gtk_label_set_text (self->summary, summary);
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  WaymarkComparePanel *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A diff does not follow edits: it is made anew once per burst of them. */
+static void
+journey_changed_cb (WaymarkJourney      *journey,
+                    WaymarkChange       *change,
+                    WaymarkComparePanel *self)
+{
+  if (self->other != NULL && self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_cb, self);
+}
+
+static void
+row_activated_cb (WaymarkComparePanel *self,
+                  GtkListBoxRow       *row,
+                  GtkListBox          *list)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index < 0 || (guint) index >= self->row_items->len)
+    return;
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, g_ptr_array_index (self->row_items, index));
+}
+
+static void
+bind_journey (WaymarkComparePanel *self)
+{
+  if (self->journey != NULL)
+    g_clear_signal_handler (&self->changed_id, self->journey);
+  g_clear_object (&self->journey);
+  if (self->document != NULL)
+    {
+      self->journey = g_object_ref (waymark_document_get_journey (self->document));
+      self->changed_id = g_signal_connect (self->journey, "changed", G_CALLBACK (journey_changed_cb), self);
+    }
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rebuild (self);
+}
+
+static void
+close_clicked_cb (WaymarkComparePanel *self)
+{
+  g_signal_emit (self, signals[CLOSE], 0);
+}
+
+/* ---- Public ---- */
+
+void
+waymark_compare_panel_set_document (WaymarkComparePanel *self,
+                                    WaymarkDocument     *document)
+{
+  g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
+  g_return_if_fail (document == NULL || WAYMARK_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->journey_notify_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->journey_notify_id = g_signal_connect_swapped (document, "notify::journey",
+                                                        G_CALLBACK (bind_journey), self);
+  /* Another document: what it is compared with is for it to choose. */
+  g_clear_object (&self->other);
+  g_clear_object (&self->other_layout);
+  bind_journey (self);
+}
+
+void
+waymark_compare_panel_set_other (WaymarkComparePanel *self,
+                                 WaymarkJourney      *other,
+                                 const char          *name)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
+
+  g_set_object (&self->other, other);
+  g_clear_object (&self->other_layout);
+  g_free (self->other_name);
+  self->other_name = g_strdup (name);
+  if (other != NULL)
+    self->other_layout = waymark_layout_new (other, NULL);
+  /* TRANSLATORS: what the map is compared with: "With “shop.journey”" */
+  subtitle = other ? g_strdup_printf (_("With %s"), name) : NULL;
+  gtk_label_set_text (self->subtitle, subtitle ? subtitle : "");
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rebuild (self);
+}
+
+gboolean
+waymark_compare_panel_compare_with_file (WaymarkComparePanel  *self,
+                                         GFile                *file,
+                                         const char           *name,
+                                         GError              **error)
+{
+  g_autoptr(WaymarkJourney) other = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), FALSE);
+
+  other = waymark_file_load (file, NULL, NULL, error);
+  if (other == NULL)
+    return FALSE;
+  waymark_compare_panel_set_other (self, other, name);
+  return TRUE;
+}
+
+void
+waymark_compare_panel_clear (WaymarkComparePanel *self)
+{
+  g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
+
+  waymark_compare_panel_set_other (self, NULL, NULL);
+}
+
+gboolean
+waymark_compare_panel_is_comparing (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), FALSE);
+
+  return self->other != NULL;
+}
+
+WaymarkDiff *
+waymark_compare_panel_get_diff (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), NULL);
+
+  return self->diff;
+}
+
+guint
+waymark_compare_panel_get_n_changes (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), 0);
+
+  return self->diff ? waymark_diff_get_n_records (self->diff) : 0;
+}
+
+GHashTable *
+waymark_compare_panel_get_marks (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), NULL);
+
+  return self->marks;
+}
+
+GPtrArray *
+waymark_compare_panel_get_ghosts (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), NULL);
+
+  return self->ghosts;
+}
+
+WaymarkLayout *
+waymark_compare_panel_get_other_layout (WaymarkComparePanel *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), NULL);
+
+  return self->other_layout;
+}
+
+/* ---- GObject ---- */
+
+static void
+waymark_compare_panel_dispose (GObject *object)
+{
+  WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (object);
+
+  /* No rebuild (and no ::updated) here: the editor is going away too. */
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->journey_notify_id, self->document);
+  if (self->journey != NULL)
+    g_clear_signal_handler (&self->changed_id, self->journey);
+  g_clear_object (&self->document);
+  g_clear_object (&self->journey);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->list != NULL)
+    clear_results (self);
+  g_clear_object (&self->other);
+  g_clear_object (&self->other_layout);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->list = NULL;
+  G_OBJECT_CLASS (waymark_compare_panel_parent_class)->dispose (object);
+}
+
+static void
+waymark_compare_panel_finalize (GObject *object)
+{
+  WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (object);
+
+  g_free (self->other_name);
+  g_ptr_array_unref (self->row_items);
+  G_OBJECT_CLASS (waymark_compare_panel_parent_class)->finalize (object);
+}
+
+static void
+waymark_compare_panel_class_init (WaymarkComparePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_compare_panel_dispose;
+  object_class->finalize = waymark_compare_panel_finalize;
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  g_cclosure_marshal_VOID__POINTER, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+  signals[CLOSE] =
+    g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "comparepanel");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static GtkWidget *
+legend_entry (const char *css_class,
+              const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (swatch, "compare-swatch");
+  gtk_widget_add_css_class (swatch, css_class);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+waymark_compare_panel_init (WaymarkComparePanel *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Comparison"));
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->row_items = g_ptr_array_new ();
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 6);
+  gtk_widget_set_margin_top (header, 6);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_widget_set_tooltip_text (close, _("Close the Comparison"));
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "compare-close");
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_clicked_cb), self);
+  gtk_box_append (GTK_BOX (header), close);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_label_set_ellipsize (self->subtitle, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->subtitle), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->subtitle), 12);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->subtitle));
+
+  /* What the marks on the map mean. */
+  gtk_widget_set_margin_start (legend, 12);
+  gtk_box_append (GTK_BOX (legend), legend_entry ("added", C_("compare", "Added")));
+  gtk_box_append (GTK_BOX (legend), legend_entry ("changed", C_("compare", "Changed")));
+  gtk_box_append (GTK_BOX (legend), legend_entry ("removed", C_("compare", "Removed")));
+  gtk_box_append (GTK_BOX (self->box), legend);
+
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->summary), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+}
+
+GtkWidget *
+waymark_compare_panel_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_COMPARE_PANEL, NULL);
+}
