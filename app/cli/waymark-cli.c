@@ -135,7 +135,7 @@ parse_export_options (const WaymarkCliExportOptions *typed,
 
   waymark_export_options_init (options, format);
 
-  if (format == WAYMARK_EXPORT_CSV && has_page_options (typed))
+  if (waymark_export_format_is_text (format) && has_page_options (typed))
     {
       message = g_strdup_printf (_("--paper, --orientation, --poster and --dpi do not apply to %s"), extension);
       return _waymark_cli_usage_error (errors, message);
@@ -304,9 +304,9 @@ waymark_cli_export (const char                    *output,
       g_autofree char *message = NULL;
 
       if (extension[0] == '\0')
-        message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv or .journey"), output);
+        message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv, .mmd or .journey"), output);
       else
-        message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv or .journey"), extension);
+        message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv, .mmd or .journey"), extension);
       return _waymark_cli_usage_error (errors, message);
     }
 

@@ -26,7 +26,7 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check that the files are valid journey maps and exit"), NULL },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv or .journey (the normalised file)"),
+    N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram) or .journey (the normalised file)"),
     N_("OUT") },
   { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export: fit the map to A4, A3, A2, A1, A0, Letter or Tabloid (default: one page of the map’s natural size; A4 with --poster)"),
@@ -460,6 +460,7 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --export poster.pdf --poster 3x2 map.journey\n"
                                                   "  waymark --export map.png --dpi 150 map.journey\n"
                                                   "  waymark --export touchpoints.csv map.journey\n"
+                                                  "  waymark --export journey.mmd map.journey\n"
                                                   "  waymark --export normalised.journey map.journey\n"
                                                   "  waymark diff old.journey new.journey\n"
                                                   "  waymark merge base.journey ours.journey theirs.journey -o merged.journey\n"

@@ -48,7 +48,7 @@ waymark_export_rows_for (const WaymarkExportOptions *options)
 
   g_return_val_if_fail (options != NULL, 0);
 
-  if (options->format == WAYMARK_EXPORT_CSV)
+  if (waymark_export_format_is_text (options->format))
     return 0;
 
   rows |= WAYMARK_EXPORT_ROW_PAPER;
@@ -108,7 +108,7 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
   g_return_if_fail (options != NULL);
 
   waymark_export_options_init (options, (WaymarkExportFormat) adw_combo_row_get_selected (self->format_row));
-  if (options->format == WAYMARK_EXPORT_CSV)
+  if (waymark_export_format_is_text (options->format))
     return;
 
   options->paper = (WaymarkPaper) adw_combo_row_get_selected (self->paper_row);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-csv.h"
+#include "waymark-mermaid.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
 
@@ -27,6 +28,8 @@ static const FormatInfo formats[WAYMARK_N_EXPORT_FORMATS] = {
   [WAYMARK_EXPORT_SVG] = { "svg", ".svg", "image/svg+xml" },
   [WAYMARK_EXPORT_PNG] = { "png", ".png", "image/png" },
   [WAYMARK_EXPORT_CSV] = { "csv", ".csv", "text/csv" },
+  /* Mermaid has no registered media type; its files are plain text. */
+  [WAYMARK_EXPORT_MERMAID] = { "mmd", ".mmd", "text/plain" },
 };
 
 const char *
@@ -77,10 +80,19 @@ waymark_export_format_get_display_name (WaymarkExportFormat format)
     case WAYMARK_EXPORT_SVG: return _("SVG image");
     case WAYMARK_EXPORT_PNG: return _("PNG image");
     case WAYMARK_EXPORT_CSV: return _("CSV table of the touchpoints");
+    case WAYMARK_EXPORT_MERMAID: return _("Mermaid journey diagram (text)");
     case WAYMARK_N_EXPORT_FORMATS:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+waymark_export_format_is_text (WaymarkExportFormat format)
+{
+  g_return_val_if_fail (format < WAYMARK_N_EXPORT_FORMATS, FALSE);
+
+  return format == WAYMARK_EXPORT_CSV || format == WAYMARK_EXPORT_MERMAID;
 }
 
 gboolean
@@ -148,6 +160,13 @@ waymark_export_options_validate (const WaymarkExportOptions  *options,
     {
       g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
                            _("A CSV table has no paper size and cannot be a poster"));
+      return FALSE;
+    }
+
+  if (options->format == WAYMARK_EXPORT_MERMAID && (options->paper != WAYMARK_PAPER_NATURAL || is_poster (options)))
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("A Mermaid diagram has no paper size and cannot be a poster"));
       return FALSE;
     }
 
@@ -553,6 +572,8 @@ waymark_export_to_bytes (WaymarkLayout               *layout,
       return export_png (layout, options, error);
     case WAYMARK_EXPORT_CSV:
       return waymark_csv_write (waymark_layout_get_journey (layout));
+    case WAYMARK_EXPORT_MERMAID:
+      return waymark_mermaid_write (waymark_layout_get_journey (layout));
     case WAYMARK_N_EXPORT_FORMATS:
     default:
       g_return_val_if_reached (NULL);

@@ -10,8 +10,8 @@
 G_BEGIN_DECLS
 
 /* Exporting a map: PDF (vector, real text, one page or a poster of
- * several sheets), SVG, PNG at a chosen resolution, and CSV (the
- * touchpoints as a table).  Everything is drawn by the one painter with
+ * several sheets), SVG, PNG at a chosen resolution, CSV (the
+ * touchpoints as a table) and Mermaid (a `journey` diagram as text).  Everything is drawn by the one painter with
  * the light palette, through the same page plan as printing. */
 
 typedef enum {
@@ -19,6 +19,7 @@ typedef enum {
   WAYMARK_EXPORT_SVG,
   WAYMARK_EXPORT_PNG,
   WAYMARK_EXPORT_CSV,
+  WAYMARK_EXPORT_MERMAID,
   WAYMARK_N_EXPORT_FORMATS
 } WaymarkExportFormat;
 
@@ -52,7 +53,8 @@ GQuark      waymark_export_error_quark (void);
 
 /**
  * waymark_export_format_to_nick:
- * "pdf", "svg", "png" or "csv" (the GSettings key `recent-export-format`).
+ * "pdf", "svg", "png", "csv" or "mmd" (the GSettings key
+ * `recent-export-format`); the nick is the extension without its dot.
  */
 const char *waymark_export_format_to_nick          (WaymarkExportFormat  format);
 gboolean    waymark_export_format_from_nick        (const char          *nick,
@@ -68,6 +70,12 @@ const char *waymark_export_format_get_mime_type    (WaymarkExportFormat  format)
  * The translated name: "PDF document", "CSV table (touchpoints)", …
  */
 const char *waymark_export_format_get_display_name (WaymarkExportFormat  format);
+/**
+ * waymark_export_format_is_text:
+ * Whether @format is text written from the map's data (CSV, Mermaid):
+ * no paper, no poster, no resolution.
+ */
+gboolean    waymark_export_format_is_text          (WaymarkExportFormat  format);
 /**
  * waymark_export_format_for_path:
  * The format @path's extension names, case-insensitively.  Returns FALSE

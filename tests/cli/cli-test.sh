@@ -270,7 +270,7 @@ XML
 
     run --export "$tmp/out.docx" "$tmp/in.journey"
     expect_status 2
-    expect_stderr "waymark: unsupported export format “.docx”: use .pdf, .svg, .png, .csv or .journey"
+    expect_stderr "waymark: unsupported export format “.docx”: use .pdf, .svg, .png, .csv, .mmd or .journey"
     expect_no_file "$tmp/out.docx"
 
     run --export "$tmp/out.pdf" --paper B5 "$tmp/in.journey"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks `waymark --export` output with tools that share no code with
 Waymark: pdfinfo, pdftotext and pdffonts (poppler-utils), xmllint
-(libxml2-utils), Python's csv module and PNG header parsing, and
+(libxml2-utils), Python's csv module and PNG header parsing, a reading
+of Mermaid journey text that follows Mermaid's own grammar, and
 LibreOffice when it is installed.
 
 `check-export.py CASE`; needs WAYMARK (the built binary), TEMPLATES_DIR
@@ -396,6 +397,96 @@ def case_csv_libreoffice(tmp):
         check(mine == calc, f"LibreOffice read {calc}, we wrote {mine}")
 
 
+def mermaid_journey(text):
+    """Reads a Mermaid `journey` diagram the way Mermaid does: its
+    encodeEntities() before parsing (`#58;` → a placeholder the grammar
+    does not know), the lexer rules of journey.jison in their order (the
+    first that matches wins), journeyDb's addTask(), and the entities turned
+    back into characters as the drawn SVG shows them."""
+    text = re.sub(r"#(\w+);", lambda m: "\ufb02\u00b0\u00b0" + m.group(1) + "\u00b6\u00df"
+                  if m.group(1).isdigit() else m.group(0), text)
+
+    def decode(s):
+        return re.sub("\ufb02\u00b0\u00b0(\\d+)\u00b6\u00df", lambda m: chr(int(m.group(1))), s)
+
+    rules = [
+        (r"\n+", "NL"), (r"\s+", None), (r"#[^\n]*", None), (r"%%[^\n]*", None),
+        (r"journey", "journey"), (r"title\s[^#\n;]+", "title"), (r"section\s[^#:\n;]+", "section"),
+        (r"[^#:\n;]+", "taskName"), (r":[^#\n;]+", "taskData"), (r":", ":"), (r".", "INVALID"),
+    ]
+    tokens, pos = [], 0
+    while pos < len(text):
+        for pattern, kind in rules:
+            m = re.compile(pattern, re.I).match(text, pos)
+            if m:
+                if kind is not None:
+                    tokens.append((kind, m.group(0)))
+                pos = m.end()
+                break
+    tokens = [t for t in tokens if t[0] != "NL"]
+    check(tokens and tokens[0][0] == "journey", f"does not start with journey: {tokens[:2]}")
+    title, sections = None, []
+    i = 1
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "title":
+            title = decode(value[6:]).strip()
+        elif kind == "section":
+            sections.append((decode(value[8:]).strip(), []))
+        elif kind == "taskName" and i + 1 < len(tokens) and tokens[i + 1][0] == "taskData":
+            pieces = tokens[i + 1][1][1:].split(":")
+            people = [decode(p).strip() for p in pieces[1].split(",")] if len(pieces) > 1 else []
+            check(len(pieces) <= 2, f"task {value!r} has {len(pieces)} data fields")
+            check(sections, f"task {value!r} before any section")
+            sections[-1][1].append((decode(value).strip(), pieces[0].strip(), people))
+            i += 1
+        else:
+            fail(f"Mermaid would not parse {kind} {value!r}")
+        i += 1
+    return title, sections
+
+
+def expected_journey(path):
+    """Sections and tasks as the map has them: phases in order, in each the
+    touchpoints of the touchpoint lanes lane by lane in document order."""
+    root = ET.parse(path).getroot()
+    lanes = [lane.get("id") for lane in root.findall("j:lane", NS) if lane.get("kind") == "touchpoints"]
+    points = root.findall("j:touchpoint", NS)
+    sections = []
+    for number, phase in enumerate(root.findall("j:phase", NS), 1):
+        name = " ".join((phase.findtext("j:name", "", NS) or "").split()) or f"Phase {number}"
+        tasks = []
+        for lane in lanes:
+            for tp in points:
+                if tp.get("phase") == phase.get("id") and tp.get("lane") == lane:
+                    emotion = tp.find("j:emotion", NS)
+                    score = str(int(emotion.get("score")) + 3) if emotion is not None else "3"
+                    owner = " ".join((tp.findtext("j:owner", "", NS) or "").split())
+                    title = " ".join((tp.findtext("j:title", "", NS) or "").split()) or "(untitled)"
+                    tasks.append((title, score, [owner] if owner else []))
+        sections.append((name, tasks))
+    return " ".join(root.findtext("j:title", "", NS).split()), sections
+
+
+def case_mermaid(tmp):
+    for source in (EXAMPLE, os.path.join(DATA, "mermaid.journey"), os.path.join(DATA, "tricky.journey")):
+        path = export(tmp, "journey.mmd", journey=source)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        check("\r" not in text and text.endswith("\n"), f"{path}: not LF-terminated lines")
+        title, sections = mermaid_journey(text)
+        want_title, want_sections = expected_journey(source)
+        check(title == want_title, f"{source}: title {title!r}, expected {want_title!r}")
+        check(sections == want_sections, f"{source}: Mermaid reads {sections}, expected {want_sections}")
+
+    # The tricky cases are written as entities, not dropped or mangled.
+    with open(export(tmp, "m.mmd", journey=os.path.join(DATA, "mermaid.journey")), encoding="utf-8") as f:
+        text = f.read()
+    check("Call#58; hotline#59; ticket #35;58#59; done: 1: Sales#44; North#58; team\n" in text, text)
+    check("#115;ection 5 of the form: 2\n" in text and "#84;itle page: 3: Marketing\n" in text, text)
+    check("A note is not a task" not in text, "a note became a task")
+
+
 def case_bad_arguments(tmp):
     source = os.path.join(DATA, "tricky.journey")
     cases = [
@@ -407,6 +498,7 @@ def case_bad_arguments(tmp):
         (["out.pdf", "--poster", "3"], "“3” is not a poster size"),
         (["out.csv", "--poster", "3x2"], "do not apply to .csv"),
         (["out.csv", "--paper", "A4"], "do not apply to .csv"),
+        (["out.mmd", "--paper", "A4"], "do not apply to .mmd"),
         (["out.svg", "--poster", "2x2"], "--poster needs a .pdf output"),
         (["out.png", "--poster", "2x2"], "--poster needs a .pdf output"),
         (["out.png", "--dpi", "23"], "--dpi must be a whole number from 24 to 1200"),

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -310,6 +311,8 @@ test_export_rows (void)
   g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION);
   options.format = WAYMARK_EXPORT_CSV;
   g_assert_cmpint (waymark_export_rows_for (&options), ==, 0);
+  options.format = WAYMARK_EXPORT_MERMAID;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==, 0);
 }
 
 static void
@@ -383,6 +386,46 @@ test_export_dialog (void)
   remove_temp (path);
 }
 
+/* Mermaid from the dialog: the format is offered, has no paper, and the
+ * file is the journey diagram. */
+static void
+test_export_dialog_mermaid (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("map.mmd");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  WaymarkExportDialog *dialog;
+  WaymarkExportOptions options, shown;
+  AdwComboRow *format_row;
+  GListModel *formats;
+
+  dialog = waymark_export_dialog_new (NULL, journey, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* The first combo row is the format's. */
+  format_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0));
+  formats = adw_combo_row_get_model (format_row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (formats), WAYMARK_EXPORT_MERMAID), ==,
+                   "Mermaid journey diagram (text)");
+
+  waymark_export_options_init (&options, WAYMARK_EXPORT_MERMAID);
+  options.paper = WAYMARK_PAPER_A3;
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.format, ==, WAYMARK_EXPORT_MERMAID);
+  g_assert_cmpint (shown.paper, ==, WAYMARK_PAPER_NATURAL);
+
+  g_assert_true (waymark_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "journey\n  title Fitness watch: from ad to advocate\n"));
+  g_assert_nonnull (strstr (contents, "\n  section Awareness\n    Instagram ad: 4: Marketing\n"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_temp (path);
+}
+
 /* ---- The window's actions ---- */
 
 static void
@@ -439,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/rows", test_export_rows);
   g_test_add_func ("/export-dialog/suggest-name", test_export_suggest_name);
   g_test_add_func ("/export-dialog/options", test_export_dialog);
+  g_test_add_func ("/export-dialog/mermaid", test_export_dialog_mermaid);
   g_test_add_func ("/window/export-action", test_window_export_action);
 
   return g_test_run ();
