@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "waymark-cli-private.h"
+#include "waymark-csv-reader.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
 #include "waymark-writer.h"
@@ -270,6 +271,18 @@ export_map (WaymarkJourney             *journey,
   return WAYMARK_CLI_EXIT_OK;
 }
 
+static WaymarkJourney *
+load_table (GFile   *file,
+            GString *errors)
+{
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey = waymark_csv_read_file (file, &error);
+
+  if (journey == NULL)
+    append_line (errors, error->message);
+  return journey;
+}
+
 WaymarkCliExit
 waymark_cli_export (const char                    *output,
                     const WaymarkCliExportOptions *options,
@@ -278,6 +291,7 @@ waymark_cli_export (const char                    *output,
 {
   static const WaymarkCliExportOptions no_options = { NULL };
   g_autofree char *extension = NULL;
+  g_autofree char *input_extension = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(GFile) input = NULL;
   WaymarkExportOptions export_options;
@@ -321,7 +335,12 @@ waymark_cli_export (const char                    *output,
     }
 
   input = g_file_new_for_commandline_arg (inputs[0]);
-  journey = _waymark_cli_load (input, &info, errors);
+  input_extension = get_extension (inputs[0]);
+  /* A table of touchpoints (what the CSV export writes) starts a map. */
+  if (g_strcmp0 (input_extension, ".csv") == 0)
+    journey = load_table (input, errors);
+  else
+    journey = _waymark_cli_load (input, &info, errors);
   if (journey == NULL)
     return WAYMARK_CLI_EXIT_INVALID;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Checks `waymark --export` output with tools that share no code with
+"""Checks `waymark --export` output (and CSV tables read back) with tools that share no code with
 Waymark: pdfinfo, pdftotext and pdffonts (poppler-utils), xmllint
 (libxml2-utils), Python's csv module and PNG header parsing, a reading
 of Mermaid journey text that follows Mermaid's own grammar, and
@@ -395,6 +395,89 @@ def case_csv_libreoffice(tmp):
     for mine, calc in zip(ours, theirs):
         calc = calc + [""] * (len(mine) - len(calc))
         check(mine == calc, f"LibreOffice read {calc}, we wrote {mine}")
+
+
+def import_table(tmp, table, name="table.csv"):
+    """`waymark --export OUT.journey TABLE.csv`: (status, stderr, path)."""
+    source = os.path.join(tmp, name)
+    with open(source, "wb") as f:
+        f.write(table if isinstance(table, bytes) else table.encode("utf-8"))
+    out = os.path.join(tmp, name + ".journey")
+    if os.path.exists(out):
+        os.unlink(out)
+    status, _, err = waymark("--export", out, source)
+    return status, err, out
+
+
+def case_csv_import(tmp):
+    # The export read back is the same map as far as the table goes: the
+    # table written from it is byte for byte the first one, in English
+    # and in German, and the map is valid.
+    for language in ("", "de"):
+        env = {"LANGUAGE": language}
+        table = export(tmp, f"example-{language}.csv", env=env)
+        back = os.path.join(tmp, f"back-{language}.journey")
+        status, _, err = waymark("--export", back, table, env=env)
+        check(status == 0, f"import of {table}: exit {status}: {err}")
+        status, _, err = waymark("--check", back)
+        check(status == 0, f"the imported map does not pass --check: {err}")
+        again = export(tmp, f"again-{language}.csv", journey=back, env=env)
+        with open(table, "rb") as a, open(again, "rb") as b:
+            check(a.read() == b.read(), f"CSV → journey → CSV changed the table ({language or 'en'})")
+        root = ET.parse(back).getroot()
+        check(root.findtext("j:title", "", NS) == f"example-{language}", "the map is not named after the file")
+        check(len(root.findall("j:touchpoint", NS)) == len(touchpoint_titles(EXAMPLE)), "touchpoints lost")
+        check(len(root.findall("j:link", NS)) == len(ET.parse(EXAMPLE).getroot().findall("j:link", NS)),
+              "links lost")
+
+    # As a spreadsheet saves it in many languages: semicolons, LF, no BOM,
+    # only the columns needed, in another order, an empty row, +1.
+    status, err, out = import_table(tmp, "Title;Phase;Emotion score;KPIs\n"
+                                         "Ad;Awareness;+1;Reach=1200 people (target 2000)\n"
+                                         ";;;\n"
+                                         "\"Call; then mail\";Purchase;-2;\n"
+                                         "'=SUM(A1);Purchase;;\n")
+    check(status == 0, f"semicolon table: exit {status}: {err}")
+    if status == 0:
+        root = ET.parse(out).getroot()
+        tps = root.findall("j:touchpoint", NS)
+        check([tp.findtext("j:title", "", NS) for tp in tps] == ["Ad", "Call; then mail", "=SUM(A1)"],
+              f"titles {[tp.findtext('j:title', '', NS) for tp in tps]}")
+        check([p.findtext("j:name", "", NS) for p in root.findall("j:phase", NS)] == ["Awareness", "Purchase"],
+              "phases not in order of appearance")
+        kpi = tps[0].find("j:kpi", NS)
+        check(kpi is not None and (kpi.get("name"), kpi.get("value"), kpi.get("unit"), kpi.get("target"))
+              == ("Reach", "1200", "people", "2000"), f"KPI {kpi is not None and kpi.attrib}")
+        check(tps[0].find("j:emotion", NS).get("score") == "1", "+1 is not score 1")
+        check(any(l.get("kind") == "emotion" for l in root.findall("j:lane", NS)), "no emotion lane for scores")
+
+    # Bad rows: every one reported as FILE:LINE, nothing written.
+    bad = ("ID,Phase,Title,Emotion score,Initiator,Links to\r\n"
+           "tp-0123456789ab,Awareness,Fine,1,Brand,\r\n"
+           "tp-0123456789ab,Awareness,Same id,,,\r\n"
+           ",,No phase,,,\r\n"
+           ",Awareness,Too happy,3,,\r\n"
+           ",Awareness,Who,,Partner,\r\n"
+           "tp-00000000beef,Awareness,Links,,,tp-0000000dead0\r\n"
+           ",Awareness,\"two\nlines\",,,,extra\r\n")
+    status, err, out = import_table(tmp, bad, "bad.csv")
+    check(status == 1, f"bad table: exit {status}")
+    check(not os.path.exists(out), "a bad table was half-imported")
+    name = os.path.join(tmp, "bad.csv")
+    for line, words in ((3, "already used on line 2"), (4, "no phase"), (5, "not an emotion score"),
+                        (6, "“Partner” is not a value of “Initiator”"), (7, "names no touchpoint"),
+                        (8, "7 fields, but the header names 6")):
+        check(re.search(rf"^{re.escape(name)}:{line}: .*{re.escape(words)}", err, re.M) is not None,
+              f"no '{name}:{line}: …{words}' in: {err}")
+    check(f"{name}:2:" not in err, "a good row was reported")
+
+    for table, words in (("Title,Phase,Colour\n", ":1: unknown column “Colour”"),
+                         ("Title\nA\n", ":1: there is no column “Phase”"),
+                         ("Title,Phase\n\"open,P\n", ":2: a quoted field is not closed"),
+                         (b"Title,Phase\nGr\xf6\xdfe,P\n", ":2: this is not UTF-8 text"),
+                         ("Title,Phase\n", "no touchpoints")):
+        status, err, out = import_table(tmp, table, "t.csv")
+        check(status == 1 and words in err and not os.path.exists(out), f"{table!r}: exit {status}: {err}")
 
 
 def mermaid_journey(text):

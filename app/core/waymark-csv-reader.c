@@ -1,0 +1,835 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "waymark-core"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-csv-reader.h"
+#include "waymark-error.h"
+#include "waymark-id.h"
+
+/* The columns of the CSV export (app/render/waymark-csv.c), by the names
+ * it writes; the same msgctxt and msgid, so the same translation. */
+typedef enum {
+  COL_ID,
+  COL_PHASE,
+  COL_LANE,
+  COL_ORDER,
+  COL_TITLE,
+  COL_DESCRIPTION,
+  COL_QUOTE,
+  COL_IDEA,
+  COL_CHANNEL,
+  COL_CATEGORY,
+  COL_INITIATOR,
+  COL_SCORE,
+  COL_NOTE,
+  COL_OWNER,
+  COL_STRENGTH,
+  COL_PRIORITY,
+  COL_MOMENT,
+  COL_KPIS,
+  COL_LINKS,
+  N_COLUMNS
+} Column;
+
+static const char *const column_names[N_COLUMNS] = {
+  NC_("CSV column", "ID"),
+  NC_("CSV column", "Phase"),
+  NC_("CSV column", "Lane"),
+  NC_("CSV column", "Order in cell"),
+  NC_("CSV column", "Title"),
+  NC_("CSV column", "Description"),
+  NC_("CSV column", "Quote"),
+  NC_("CSV column", "Idea"),
+  NC_("CSV column", "Channel"),
+  NC_("CSV column", "Channel category"),
+  NC_("CSV column", "Initiator"),
+  NC_("CSV column", "Emotion score"),
+  NC_("CSV column", "Emotion note"),
+  NC_("CSV column", "Owner"),
+  NC_("CSV column", "Strength or weakness"),
+  NC_("CSV column", "Priority"),
+  NC_("CSV column", "Moment of truth"),
+  NC_("CSV column", "KPIs"),
+  NC_("CSV column", "Links to"),
+};
+
+/* A value of an enumerated column, as the export writes it. */
+typedef struct {
+  const char *name;   /* msgid of context "CSV value" */
+  int value;
+} Choice;
+
+static const Choice categories[] = {
+  { NC_("CSV value", "Digital"), WAYMARK_CATEGORY_DIGITAL },
+  { NC_("CSV value", "Physical"), WAYMARK_CATEGORY_PHYSICAL },
+  { NC_("CSV value", "Personal"), WAYMARK_CATEGORY_PERSONAL },
+  { NULL, 0 }
+};
+
+static const Choice initiators[] = {
+  { NC_("CSV value", "Brand"), WAYMARK_INITIATOR_BRAND },
+  { NC_("CSV value", "Customer"), WAYMARK_INITIATOR_CUSTOMER },
+  { NULL, 0 }
+};
+
+static const Choice strengths[] = {
+  { NC_("CSV value", "Strength"), WAYMARK_STRENGTH_STRENGTH },
+  { NC_("CSV value", "Weakness"), WAYMARK_STRENGTH_WEAKNESS },
+  { NULL, 0 }
+};
+
+static const Choice priorities[] = {
+  { NC_("CSV value", "Low"), WAYMARK_PRIORITY_LOW },
+  { NC_("CSV value", "Medium"), WAYMARK_PRIORITY_MEDIUM },
+  { NC_("CSV value", "High"), WAYMARK_PRIORITY_HIGH },
+  { NULL, 0 }
+};
+
+static const Choice yes_no[] = {
+  { NC_("CSV value", "Yes"), TRUE },
+  { NC_("CSV value", "No"), FALSE },
+  { NULL, 0 }
+};
+
+/* One record of the table: its fields and the line it starts on. */
+typedef struct {
+  guint line;
+  GPtrArray *fields;   /* char * */
+} Record;
+
+typedef struct {
+  const char *name;
+  GString *errors;
+  guint n_errors;
+} Reader;
+
+static void
+record_clear (gpointer data)
+{
+  Record *record = data;
+
+  g_ptr_array_unref (record->fields);
+}
+
+static void G_GNUC_PRINTF (3, 4)
+report (Reader     *reader,
+        guint       line,
+        const char *format,
+        ...)
+{
+  va_list args;
+
+  if (reader->n_errors++ >= WAYMARK_CSV_READER_MAX_ERRORS)
+    return;
+  if (reader->errors->len > 0)
+    g_string_append_c (reader->errors, '\n');
+  g_string_append_printf (reader->errors, "%s:%u: ", reader->name, line);
+  va_start (args, format);
+  g_string_append_vprintf (reader->errors, format, args);
+  va_end (args);
+}
+
+/* ---- Splitting into records (RFC 4180) ---- */
+
+/* The delimiter is the one of comma and semicolon that occurs more often
+ * outside quotes in the header line. */
+static char
+guess_delimiter (const char *p,
+                 const char *end)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+static gboolean
+split_records (Reader     *reader,
+               const char *p,
+               const char *end,
+               char        delimiter,
+               GArray     *records)
+{
+  guint line = 1;
+
+  while (p < end)
+    {
+      Record record = { line, g_ptr_array_new_with_free_func (g_free) };
+      gboolean end_of_record = FALSE;
+
+      while (!end_of_record)
+        {
+          GString *field = g_string_new (NULL);
+
+          if (p < end && *p == '"')
+            {
+              guint quote_line = line;
+
+              for (p++;; p++)
+                {
+                  if (p >= end)
+                    {
+                      report (reader, quote_line, _("a quoted field is not closed"));
+                      g_string_free (field, TRUE);
+                      record_clear (&record);
+                      return FALSE;
+                    }
+                  if (*p == '"' && p + 1 < end && p[1] == '"')
+                    p++;
+                  else if (*p == '"')
+                    {
+                      p++;
+                      break;
+                    }
+                  if (*p == '\n')
+                    line++;
+                  g_string_append_c (field, *p);
+                }
+              /* Text after the closing quote belongs to the field, as
+               * spreadsheets read it. */
+            }
+          while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
+            g_string_append_c (field, *p++);
+          g_ptr_array_add (record.fields, g_string_free (field, FALSE));
+          if (p >= end)
+            end_of_record = TRUE;
+          else if (*p == delimiter)
+            p++;
+          else
+            {
+              if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                p++;
+              p++;
+              line++;
+              end_of_record = TRUE;
+            }
+        }
+      g_array_append_val (records, record);
+    }
+  return TRUE;
+}
+
+/* ---- Values ---- */
+
+static gboolean
+matches (const char *text,
+         const char *context,
+         const char *msgid)
+{
+  return g_utf8_collate (text, msgid) == 0 || g_ascii_strcasecmp (text, msgid) == 0 ||
+         g_strcmp0 (text, g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)) == 0;
+}
+
+static gboolean
+parse_choice (const Choice *choices,
+              const char   *text,
+              int          *value)
+{
+  for (guint i = 0; choices[i].name != NULL; i++)
+    if (matches (text, "CSV value", choices[i].name))
+      {
+        *value = choices[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "Brand, Customer" in the user's language, for messages. */
+static char *
+list_choices (const Choice *choices)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; choices[i].name != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_dpgettext2 (GETTEXT_PACKAGE, "CSV value", choices[i].name));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The export puts an apostrophe before a text a spreadsheet would run as
+ * a formula; it is not part of the text. */
+static const char *
+unescape_formula (const char *text)
+{
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r", text[1]) != NULL)
+    return text + 1;
+  return text;
+}
+
+static char *
+text_or_null (const char *text)
+{
+  return text[0] == '\0' ? NULL : g_strdup (unescape_formula (text));
+}
+
+/* "name=value unit (target T)" (the target in the export's language). */
+static WaymarkKpi *
+parse_kpi (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *target = NULL;
+  const char *patterns[] = { " (target %s)", _(" (target %s)") };
+  char *equals, *value, *unit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns) && target == NULL; i++)
+    {
+      const char *arg = strstr (patterns[i], "%s");
+      g_autofree char *prefix = g_strndup (patterns[i] + 1, arg - patterns[i] - 1);
+      const char *suffix = arg + 2;
+      char *start = g_strrstr (copy, prefix);
+
+      if (start != NULL && g_str_has_suffix (copy, suffix) && start + strlen (prefix) <= copy + strlen (copy) - strlen (suffix))
+        {
+          target = g_strndup (start + strlen (prefix), strlen (start + strlen (prefix)) - strlen (suffix));
+          *start = '\0';
+          g_strstrip (copy);
+        }
+    }
+
+  equals = strchr (copy, '=');
+  if (equals == NULL)
+    return NULL;
+  *equals = '\0';
+  value = g_strstrip (equals + 1);
+  unit = strchr (value, ' ');
+  if (unit != NULL)
+    {
+      *unit++ = '\0';
+      unit = g_strstrip (unit);
+    }
+  g_strstrip (copy);
+  if (copy[0] == '\0' || !waymark_kpi_number_is_valid (value) ||
+      (target != NULL && !waymark_kpi_number_is_valid (target)))
+    return NULL;
+  return waymark_kpi_new (unescape_formula (copy), value, unit != NULL && unit[0] != '\0' ? unit : NULL, target);
+}
+
+/* ---- Rows ---- */
+
+typedef struct {
+  guint line;
+  guint phase;      /* index into the phase names */
+  guint lane;
+  guint order;      /* "Order in cell", G_MAXUINT when empty */
+  guint position;   /* the row's place in the table */
+  WaymarkTouchpoint *touchpoint;
+  char **links;     /* ids */
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_pointer (&row->touchpoint, waymark_item_unref);
+  g_strfreev (row->links);
+}
+
+typedef struct {
+  Reader *reader;
+  int columns[N_COLUMNS];      /* the field of each column, -1 when absent */
+  GPtrArray *phase_names;      /* in order of first appearance */
+  GPtrArray *lane_names;
+  GHashTable *channels;        /* name → WaymarkChannel (category of its first row) */
+  GPtrArray *channel_list;     /* the same, in order of first appearance */
+  GHashTable *ids;             /* id → line */
+  GArray *rows;
+  gboolean has_emotion;
+} Table;
+
+static const char *
+field (Table        *table,
+       const Record *record,
+       Column        column)
+{
+  int index = table->columns[column];
+
+  if (index < 0 || (guint) index >= record->fields->len)
+    return "";
+  return g_ptr_array_index (record->fields, index);
+}
+
+static guint
+name_index (GPtrArray  *names,
+            const char *name)
+{
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, &index))
+    {
+      g_ptr_array_add (names, g_strdup (name));
+      index = names->len - 1;
+    }
+  return index;
+}
+
+static gboolean
+read_header (Table        *table,
+             const Record *header)
+{
+  gboolean ok = TRUE;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    table->columns[c] = -1;
+  for (guint i = 0; i < header->fields->len; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (header->fields, i)));
+      guint c;
+
+      for (c = 0; c < N_COLUMNS; c++)
+        if (matches (name, "CSV column", column_names[c]))
+          break;
+      if (c == N_COLUMNS)
+        {
+          /* TRANSLATORS: a column of a CSV table that is not one the export writes */
+          report (table->reader, header->line, _("unknown column “%s”: the columns are those Waymark’s CSV export writes"),
+                  name);
+          ok = FALSE;
+        }
+      else if (table->columns[c] >= 0)
+        {
+          report (table->reader, header->line, _("the column “%s” appears twice"), name);
+          ok = FALSE;
+        }
+      else
+        table->columns[c] = i;
+    }
+  for (Column c = COL_PHASE; c <= COL_TITLE; c += COL_TITLE - COL_PHASE)
+    if (table->columns[c] < 0)
+      {
+        report (table->reader, header->line, _("there is no column “%s”"),
+                g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[c]));
+        ok = FALSE;
+      }
+  return ok;
+}
+
+static gboolean
+read_choice (Table        *table,
+             const Record *record,
+             Column        column,
+             const Choice *choices,
+             int          *value)
+{
+  const char *text = field (table, record, column);
+  g_autofree char *allowed = NULL;
+
+  if (text[0] == '\0' || parse_choice (choices, text, value))
+    return TRUE;
+  allowed = list_choices (choices);
+  /* TRANSLATORS: "“Partner” is not a value of “Initiator”: use Brand, Customer or leave it empty" */
+  report (table->reader, record->line, _("“%s” is not a value of “%s”: use %s or leave it empty"),
+          text, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[column]), allowed);
+  return FALSE;
+}
+
+static WaymarkChannel *
+read_channel (Table        *table,
+              const Record *record)
+{
+  const char *name = field (table, record, COL_CHANNEL);
+  const char *category_text = field (table, record, COL_CATEGORY);
+  int category = WAYMARK_CATEGORY_DIGITAL;
+  gboolean has_category = category_text[0] != '\0';
+  WaymarkChannel *channel;
+
+  if (!read_choice (table, record, COL_CATEGORY, categories, &category))
+    return NULL;
+  if (name[0] == '\0')
+    {
+      if (has_category)
+        report (table->reader, record->line, _("a channel category without a channel"));
+      return NULL;
+    }
+  name = unescape_formula (name);
+  channel = g_hash_table_lookup (table->channels, name);
+  if (channel == NULL)
+    {
+      channel = waymark_channel_new ("ch-000000000000", category, "other", name);
+      g_hash_table_insert (table->channels, g_strdup (name), channel);
+      g_ptr_array_add (table->channel_list, channel);
+    }
+  else if (has_category && (int) channel->category != category)
+    report (table->reader, record->line, _("the channel “%s” has another category in an earlier row"), name);
+  return channel;
+}
+
+static void
+read_row (Table        *table,
+          const Record *record)
+{
+  Reader *reader = table->reader;
+  guint errors_before = reader->n_errors;
+  const char *id = field (table, record, COL_ID);
+  const char *phase = field (table, record, COL_PHASE);
+  const char *lane = field (table, record, COL_LANE);
+  const char *order = field (table, record, COL_ORDER);
+  const char *score = field (table, record, COL_SCORE);
+  const char *kpis = field (table, record, COL_KPIS);
+  const char *links = field (table, record, COL_LINKS);
+  int initiator = WAYMARK_INITIATOR_UNSET, strength = WAYMARK_STRENGTH_UNSET;
+  int priority = WAYMARK_PRIORITY_UNSET, moment = FALSE;
+  g_autoptr(GPtrArray) parsed_kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_kpi_free);
+  WaymarkChannel *channel;
+  Row row = { record->line, 0, 0, G_MAXUINT, table->rows->len, NULL, NULL };
+  WaymarkTouchpoint *tp;
+  gint64 emotion = 0;
+
+  if (id[0] != '\0')
+    {
+      if (!waymark_id_is_valid (id) ||
+          !g_str_has_prefix (id, waymark_item_type_id_prefix (WAYMARK_ITEM_TOUCHPOINT)))
+        report (reader, record->line, _("“%s” is not a touchpoint id (like tp-0123456789ab); leave “%s” empty for a new one"),
+                id, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[COL_ID]));
+      else if (g_hash_table_contains (table->ids, id))
+        report (reader, record->line, _("the id “%s” is already used on line %u"),
+                id, GPOINTER_TO_UINT (g_hash_table_lookup (table->ids, id)));
+      else
+        g_hash_table_insert (table->ids, g_strdup (id), GUINT_TO_POINTER (record->line));
+    }
+  if (phase[0] == '\0')
+    report (reader, record->line, _("no phase: every touchpoint needs one"));
+  if (order[0] != '\0')
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (order, 10, 1, G_MAXUINT - 1, &n, NULL))
+        report (reader, record->line, _("“%s” is not an order in the cell (1, 2, 3, …)"), order);
+      else
+        row.order = n;
+    }
+  if (score[0] != '\0')
+    {
+      /* A spreadsheet may write +1 for 1. */
+      if (!g_ascii_string_to_signed (score[0] == '+' ? score + 1 : score, 10,
+                                     WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX, &emotion, NULL))
+        report (reader, record->line, _("“%s” is not an emotion score from %d to %d"), score,
+                WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
+      else
+        table->has_emotion = TRUE;
+    }
+  read_choice (table, record, COL_INITIATOR, initiators, &initiator);
+  read_choice (table, record, COL_STRENGTH, strengths, &strength);
+  read_choice (table, record, COL_PRIORITY, priorities, &priority);
+  read_choice (table, record, COL_MOMENT, yes_no, &moment);
+  channel = read_channel (table, record);
+  if (kpis[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit (kpis, ";", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          WaymarkKpi *kpi;
+
+          if (g_strstrip (parts[i])[0] == '\0')
+            continue;
+          kpi = parse_kpi (parts[i]);
+          if (kpi == NULL)
+            report (reader, record->line, _("the KPI “%s” is not “name=value unit (target value)”"), parts[i]);
+          else
+            g_ptr_array_add (parsed_kpis, kpi);
+        }
+    }
+  if (links[0] != '\0' && id[0] == '\0')
+    report (reader, record->line, _("a touchpoint with links needs an id"));
+  if (reader->n_errors > errors_before)
+    return;
+
+  row.phase = name_index (table->phase_names, phase);
+  row.lane = name_index (table->lane_names, lane[0] != '\0' ? lane : _("Touchpoints"));
+  tp = waymark_touchpoint_new (id[0] != '\0' ? id : "tp-000000000000", NULL, NULL,
+                               field (table, record, COL_TITLE)[0] != '\0' ? unescape_formula (field (table, record, COL_TITLE)) : NULL);
+  tp->description = text_or_null (field (table, record, COL_DESCRIPTION));
+  tp->quote = text_or_null (field (table, record, COL_QUOTE));
+  tp->idea = text_or_null (field (table, record, COL_IDEA));
+  tp->emotion_note = text_or_null (field (table, record, COL_NOTE));
+  tp->owner = text_or_null (field (table, record, COL_OWNER));
+  tp->has_emotion = score[0] != '\0';
+  tp->emotion = (int) emotion;
+  tp->initiator = initiator;
+  tp->strength = strength;
+  tp->priority = priority;
+  tp->moment_of_truth = moment;
+  if (channel != NULL)
+    waymark_touchpoint_set_channel (tp, channel);
+  for (guint i = 0; i < parsed_kpis->len; i++)
+    waymark_touchpoint_add_kpi (tp, g_ptr_array_steal_index (parsed_kpis, i--));
+  row.touchpoint = tp;
+  if (links[0] != '\0')
+    {
+      row.links = g_strsplit (links, ";", -1);
+      for (guint i = 0; row.links[i] != NULL; i++)
+        g_strstrip (row.links[i]);
+    }
+  g_array_append_val (table->rows, row);
+}
+
+static gboolean
+is_empty (const Record *record)
+{
+  for (guint i = 0; i < record->fields->len; i++)
+    if (g_strstrip ((char *) g_ptr_array_index (record->fields, i))[0] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->phase != y->phase)
+    return x->phase < y->phase ? -1 : 1;
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static void
+add_new (WaymarkJourney  *journey,
+         gpointer         item,
+         WaymarkItemType  type)
+{
+  WaymarkItem *it = item;
+
+  g_free (it->id);
+  it->id = waymark_journey_new_id (journey, type);
+  _waymark_journey_append_new (journey, item);
+  waymark_item_unref (item);
+}
+
+/* Builds the map from rows that are all valid. */
+static WaymarkJourney *
+build_journey (Table      *table,
+               const char *title)
+{
+  WaymarkJourney *journey = waymark_journey_new ();
+  g_autoptr(GPtrArray) phases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  waymark_journey_set_text (journey, WAYMARK_FIELD_TITLE, title);
+
+  /* Touchpoint ids first: the others are new and must not take one. */
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      if (strcmp (waymark_item_get_id (row->touchpoint), "tp-000000000000") != 0)
+        g_hash_table_insert (by_id, (gpointer) waymark_item_get_id (row->touchpoint), row->touchpoint);
+    }
+  for (guint i = 0; i < table->phase_names->len; i++)
+    {
+      WaymarkPhase *phase = waymark_phase_new ("phase-000000000000", g_ptr_array_index (table->phase_names, i));
+
+      g_ptr_array_add (phases, phase);
+      add_new (journey, waymark_item_ref (phase), WAYMARK_ITEM_PHASE);
+      waymark_item_unref (phase);
+    }
+  for (guint i = 0; i < table->lane_names->len; i++)
+    {
+      WaymarkLane *lane = waymark_lane_new ("lane-000000000000", WAYMARK_LANE_TOUCHPOINTS,
+                                            g_ptr_array_index (table->lane_names, i));
+
+      g_ptr_array_add (lanes, lane);
+      add_new (journey, waymark_item_ref (lane), WAYMARK_ITEM_LANE);
+      waymark_item_unref (lane);
+    }
+  if (table->has_emotion)
+    add_new (journey, waymark_lane_new ("lane-000000000000", WAYMARK_LANE_EMOTION, _("Emotions")),
+             WAYMARK_ITEM_LANE);
+  for (guint i = 0; i < table->channel_list->len; i++)
+    add_new (journey, waymark_item_ref (g_ptr_array_index (table->channel_list, i)), WAYMARK_ITEM_CHANNEL);
+
+  g_array_sort (table->rows, compare_rows);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      waymark_touchpoint_set_phase (row->touchpoint, g_ptr_array_index (phases, row->phase));
+      waymark_touchpoint_set_lane (row->touchpoint, g_ptr_array_index (lanes, row->lane));
+      if (g_hash_table_contains (by_id, waymark_item_get_id (row->touchpoint)))
+        _waymark_journey_append_new (journey, row->touchpoint);
+      else
+        add_new (journey, waymark_item_ref (row->touchpoint), WAYMARK_ITEM_TOUCHPOINT);
+    }
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      for (guint j = 0; row->links != NULL && row->links[j] != NULL; j++)
+        {
+          WaymarkTouchpoint *to = g_hash_table_lookup (by_id, row->links[j]);
+
+          if (row->links[j][0] != '\0')
+            add_new (journey, waymark_link_new ("link-000000000000", row->touchpoint, to), WAYMARK_ITEM_LINK);
+        }
+    }
+  return journey;
+}
+
+/* Links name rows of the table; checked once all ids are known. */
+static void
+check_links (Table *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      for (guint j = 0; row->links != NULL && row->links[j] != NULL; j++)
+        if (row->links[j][0] != '\0' && !g_hash_table_contains (table->ids, row->links[j]))
+          report (table->reader, row->line, _("the link to “%s” names no touchpoint of the table"), row->links[j]);
+        else if (g_strcmp0 (row->links[j], waymark_item_get_id (row->touchpoint)) == 0)
+          report (table->reader, row->line, _("a touchpoint cannot link to itself"));
+    }
+}
+
+WaymarkJourney *
+waymark_csv_read (const char  *data,
+                  gsize        length,
+                  const char  *name,
+                  const char  *title,
+                  GError     **error)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  Reader reader = { name, errors, 0 };
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
+  g_autoptr(GPtrArray) phase_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lane_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) channels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, waymark_item_unref);
+  g_autoptr(GPtrArray) channel_list = g_ptr_array_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  Table table = { &reader, { 0 }, phase_names, lane_names, channels, channel_list, ids, rows, FALSE };
+  const char *end = data + length;
+  const char *invalid;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  g_array_set_clear_func (records, record_clear);
+  g_array_set_clear_func (rows, row_clear);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3;
+  if (!g_utf8_validate_len (data, end - data, &invalid))
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < invalid; p++)
+        line += *p == '\n';
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_ENCODING,
+                   _("%s:%u: this is not UTF-8 text; save the table as “CSV (UTF-8)”"), name, line);
+      return NULL;
+    }
+
+  if (!split_records (&reader, data, end, guess_delimiter (data, end), records))
+    goto failed;
+  if (records->len == 0)
+    {
+      report (&reader, 1, _("the table is empty: it needs a header row and a row per touchpoint"));
+      goto failed;
+    }
+  if (!read_header (&table, &g_array_index (records, Record, 0)))
+    goto failed;
+
+  for (guint i = 1; i < records->len; i++)
+    {
+      const Record *record = &g_array_index (records, Record, i);
+      guint n_header = g_array_index (records, Record, 0).fields->len;
+
+      if (is_empty (record))
+        continue;
+      if (record->fields->len > n_header)
+        {
+          report (&reader, record->line, _("%u fields, but the header names %u columns"),
+                  record->fields->len, n_header);
+          continue;
+        }
+      read_row (&table, record);
+    }
+  check_links (&table);
+  if (reader.n_errors > 0)
+    goto failed;
+  if (rows->len == 0)
+    {
+      report (&reader, 1, _("the table has no touchpoints, only its header"));
+      goto failed;
+    }
+  return build_journey (&table, title);
+
+failed:
+  if (reader.n_errors > WAYMARK_CSV_READER_MAX_ERRORS)
+    {
+      guint more = reader.n_errors - WAYMARK_CSV_READER_MAX_ERRORS;
+
+      g_string_append_c (errors, '\n');
+      g_string_append_printf (errors,
+                              g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem", "%s: and %u more problems", more),
+                              name, more);
+    }
+  g_set_error_literal (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_INVALID, errors->str);
+  return NULL;
+}
+
+WaymarkJourney *
+waymark_csv_read_file (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info != NULL && g_file_info_get_size (info) > WAYMARK_CSV_READER_MAX_SIZE)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("%s:1: the table is larger than %u MB"), name,
+                   (guint) (WAYMARK_CSV_READER_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+  if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, &local))
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO, "%s:1: %s", name, local->message);
+      return NULL;
+    }
+  /* It may have grown since. */
+  if (length > WAYMARK_CSV_READER_MAX_SIZE)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("%s:1: the table is larger than %u MB"), name,
+                   (guint) (WAYMARK_CSV_READER_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+  basename = g_file_get_basename (file);
+  if (g_str_has_suffix (basename, ".csv") || g_str_has_suffix (basename, ".CSV"))
+    basename[strlen (basename) - 4] = '\0';
+  return waymark_csv_read (contents, length, name, basename, error);
+}
