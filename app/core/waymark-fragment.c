@@ -352,3 +352,140 @@ waymark_fragment_paste_text (WaymarkHistory *history,
 
   return push_group (history, group, created);
 }
+
+/* ---- Import ---- */
+
+static gpointer
+find_by_name (WaymarkJourney  *journey,
+              WaymarkItemType  type,
+              const char      *name)
+{
+  GPtrArray *items = waymark_journey_get_items (journey, type);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      const char *item_name = type == WAYMARK_ITEM_PHASE ? ((WaymarkPhase *) item)->name
+                              : type == WAYMARK_ITEM_LANE ? ((WaymarkLane *) item)->name
+                              : ((WaymarkChannel *) item)->name;
+
+      if (type == WAYMARK_ITEM_LANE && ((WaymarkLane *) item)->kind != WAYMARK_LANE_TOUCHPOINTS)
+        continue;
+      if (g_strcmp0 (item_name, name) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* A copy of @item (a phase, lane or channel of the table) added to the
+ * journey at @index with a new id. */
+static gpointer
+add_copy (Pasting         *p,
+          gpointer         item,
+          WaymarkItemType  type,
+          guint            index)
+{
+  WaymarkItem *copy = waymark_item_copy (item);
+
+  g_free (copy->id);
+  copy->id = waymark_journey_new_id (p->journey, type);
+  waymark_group_command_add (WAYMARK_GROUP_COMMAND (p->group), waymark_insert_command_new_insert (copy, index),
+                             p->journey);
+  waymark_item_unref (copy);
+  return copy;
+}
+
+/* After the last touchpoint lane, so that a new one joins its kind. */
+static guint
+new_lane_index (WaymarkJourney *journey)
+{
+  GPtrArray *lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
+
+  for (guint i = lanes->len; i > 0; i--)
+    if (((WaymarkLane *) g_ptr_array_index (lanes, i - 1))->kind == WAYMARK_LANE_TOUCHPOINTS)
+      return i;
+  return lanes->len;
+}
+
+GPtrArray *
+waymark_fragment_import (WaymarkHistory *history,
+                         WaymarkJourney *table,
+                         const char     *label)
+{
+  g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+  Pasting p = { NULL, NULL, targets };
+  GPtrArray *created = g_ptr_array_new ();
+  GPtrArray *items;
+
+  g_return_val_if_fail (WAYMARK_IS_HISTORY (history), created);
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (table), created);
+
+  p.journey = waymark_history_get_journey (history);
+  p.group = waymark_group_command_new (label);
+
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_PHASE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (items, i);
+      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_PHASE, phase->name);
+
+      if (target == NULL)
+        target = add_copy (&p, phase, WAYMARK_ITEM_PHASE, waymark_journey_get_n_items (p.journey, WAYMARK_ITEM_PHASE));
+      g_hash_table_insert (targets, phase, target);
+    }
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_LANE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (items, i);
+      gpointer target;
+
+      if (lane->kind != WAYMARK_LANE_TOUCHPOINTS)
+        continue;
+      target = find_by_name (p.journey, WAYMARK_ITEM_LANE, lane->name);
+      if (target == NULL)
+        target = add_copy (&p, lane, WAYMARK_ITEM_LANE, new_lane_index (p.journey));
+      g_hash_table_insert (targets, lane, target);
+    }
+  /* By name alone: the table knows no icons. */
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_CHANNEL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkChannel *channel = g_ptr_array_index (items, i);
+      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_CHANNEL, channel->name);
+
+      if (target == NULL)
+        target = add_copy (&p, channel, WAYMARK_ITEM_CHANNEL,
+                           waymark_journey_get_n_items (p.journey, WAYMARK_ITEM_CHANNEL));
+      g_hash_table_insert (targets, channel, target);
+    }
+
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_TOUCHPOINT);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkTouchpoint *tp = g_ptr_array_index (items, i);
+      WaymarkTouchpoint *copy = waymark_fragment_copy_item (tp, map_target, &p);
+
+      g_free (WAYMARK_ITEM (copy)->id);
+      WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p.journey, WAYMARK_ITEM_TOUCHPOINT);
+      insert_card (p.journey, p.group, copy, copy->phase, copy->lane, G_MAXUINT);
+      g_hash_table_insert (targets, tp, copy);
+      g_ptr_array_add (created, copy);
+      waymark_item_unref (copy);
+    }
+
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_LINK);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkLink *copy = waymark_fragment_copy_item (g_ptr_array_index (items, i), map_target, &p);
+
+      g_free (WAYMARK_ITEM (copy)->id);
+      WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p.journey, WAYMARK_ITEM_LINK);
+      waymark_group_command_add (WAYMARK_GROUP_COMMAND (p.group),
+                                 waymark_insert_command_new_insert (copy, waymark_journey_get_n_items (p.journey,
+                                                                                                      WAYMARK_ITEM_LINK)),
+                                 p.journey);
+      waymark_item_unref (copy);
+    }
+
+  return push_group (history, p.group, created);
+}

@@ -51,4 +51,15 @@ GPtrArray      *waymark_fragment_paste_text  (WaymarkHistory *history,
                                               WaymarkLane    *lane,
                                               guint           index);
 
+/* Adds copies of all of @table's touchpoints (new ids) to the history's
+ * journey in one undo step named @label: each at the end of its cell in
+ * the phase and the touchpoint lane of the same name, added after the
+ * others when the journey has none of that name; channels are matched by
+ * name alone and added when missing; the links between them come along.
+ * What "Import Touchpoints…" does with a table waymark_csv_read() read.
+ * Returns the new touchpoints (a new array of borrowed pointers). */
+GPtrArray      *waymark_fragment_import      (WaymarkHistory *history,
+                                              WaymarkJourney *table,
+                                              const char     *label);
+
 G_END_DECLS

@@ -461,6 +461,7 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --export map.png --dpi 150 map.journey\n"
                                                   "  waymark --export touchpoints.csv map.journey\n"
                                                   "  waymark --export journey.mmd map.journey\n"
+                                                  "  waymark --export map.journey touchpoints.csv\n"
                                                   "  waymark --export normalised.journey map.journey\n"
                                                   "  waymark diff old.journey new.journey\n"
                                                   "  waymark merge base.journey ours.journey theirs.journey -o merged.journey\n"

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-import.h"
 #include "waymark-save-changes.h"
 #include "waymark-window-private.h"
 
@@ -104,6 +105,8 @@ update_actions (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-touchpoints",
+                                 document != NULL && !waymark_document_is_read_only (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-file", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-saved",
                                  document != NULL && waymark_document_get_file (document) != NULL);
@@ -188,6 +191,7 @@ SELECTED_TAB_ACTION (save_action, waymark_document_tab_save (tab, FALSE))
 SELECTED_TAB_ACTION (save_as_action, waymark_document_tab_save_as (tab))
 SELECTED_TAB_ACTION (reload_from_disk_action, waymark_document_tab_reload_from_disk (tab))
 SELECTED_TAB_ACTION (keep_mine_action, waymark_document_tab_keep_mine (tab))
+SELECTED_TAB_ACTION (import_touchpoints_action, waymark_import_choose_file (waymark_document_tab_get_editor (tab)))
 SELECTED_TAB_ACTION (compare_file_action, waymark_editor_choose_compare_file (waymark_document_tab_get_editor (tab)))
 SELECTED_TAB_ACTION (compare_saved_action, waymark_editor_compare_with_saved (waymark_document_tab_get_editor (tab)))
 
@@ -268,6 +272,7 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_from_disk_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.import-touchpoints", NULL, import_touchpoints_action);
   gtk_widget_class_install_action (widget_class, "win.compare-file", NULL, compare_file_action);
   gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test.h"
+#include "waymark-import.h"
+#include "waymark-window.h"
+
+/* "Import Touchpoints…": a table's touchpoints join the open map in the
+ * phases and lanes of their names, as one undo step; a table with a bad
+ * row adds nothing and says which line is wrong. */
+
+static const char map[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<journey xmlns=\"urn:waymark:journey\" format=\"1\" id=\"j-000000000003\">\n"
+  "  <title>Shop</title>\n"
+  "  <state>as-is</state>\n"
+  "  <phase id=\"p1\">\n"
+  "    <name>Awareness</name>\n"
+  "  </phase>\n"
+  "  <lane id=\"l1\" kind=\"touchpoints\">\n"
+  "    <name>Touchpoints</name>\n"
+  "  </lane>\n"
+  "  <lane id=\"l2\" kind=\"notes\">\n"
+  "    <name>Notes</name>\n"
+  "  </lane>\n"
+  "  <channel id=\"c1\" category=\"digital\" icon=\"social-media\">\n"
+  "    <name>Social media</name>\n"
+  "  </channel>\n"
+  "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\" channel=\"c1\">\n"
+  "    <title>Ad</title>\n"
+  "  </touchpoint>\n"
+  "</journey>\n";
+
+static const char table[] =
+  "ID,Phase,Lane,Title,Channel,Channel category,Emotion score,Links to\r\n"
+  "tp-00000000000a,Awareness,Touchpoints,Post,Social media,Digital,1,tp-00000000000b\r\n"
+  "tp-00000000000b,Purchase,Backstage,Invoice,E-mail,Digital,-1,\r\n";
+
+static const char bad_table[] =
+  "Phase,Title,Emotion score\r\n"
+  "Awareness,Post,1\r\n"
+  "Purchase,Invoice,9\r\n";
+
+static guint
+n_items (WaymarkJourney  *journey,
+         WaymarkItemType  type)
+{
+  return waymark_journey_get_n_items (journey, type);
+}
+
+static void
+test_import_table (void)
+{
+  g_autofree char *dir = gui_test_make_dir ("waymark-import-XXXXXX");
+  g_autoptr(GFile) file = gui_test_write_file (dir, "shop.journey", map);
+  g_autoptr(GFile) csv = gui_test_write_file (dir, "touchpoints.csv", table);
+  WaymarkWindow *window = waymark_window_new (NULL);
+  WaymarkEditor *editor;
+  WaymarkJourney *journey;
+  WaymarkDocument *document;
+  GPtrArray *touchpoints;
+  WaymarkTouchpoint *post, *invoice;
+  WaymarkLane *backstage;
+
+  waymark_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until_loaded (window);
+  editor = waymark_document_tab_get_editor (waymark_window_get_selected_tab (window));
+  journey = waymark_window_get_journey (window);
+  document = waymark_window_get_document (window);
+
+  g_assert_true (waymark_import_touchpoints (editor, csv));
+  gui_test_iterate ();
+  touchpoints = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
+  g_assert_cmpuint (touchpoints->len, ==, 3);
+  /* The existing phase, lane and channel by name; a new phase and a new
+   * touchpoint lane (after the touchpoint lanes, before the notes). */
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_PHASE), ==, 2);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_LANE), ==, 3);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_CHANNEL), ==, 2);
+  post = g_ptr_array_index (touchpoints, 1);
+  invoice = g_ptr_array_index (touchpoints, 2);
+  g_assert_cmpstr (post->title, ==, "Post");
+  g_assert_true (post->phase == waymark_journey_lookup (journey, "p1"));
+  g_assert_true (post->lane == waymark_journey_lookup (journey, "l1"));
+  g_assert_true (post->channel == waymark_journey_lookup (journey, "c1"));
+  g_assert_true (post->has_emotion && post->emotion == 1);
+  backstage = waymark_journey_get_item (journey, WAYMARK_ITEM_LANE, 1);
+  g_assert_cmpstr (backstage->name, ==, "Backstage");
+  g_assert_true (invoice->lane == backstage);
+  g_assert_cmpstr (((WaymarkPhase *) invoice->phase)->name, ==, "Purchase");
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_LINK), ==, 1);
+  /* New ids: the table's could be taken already in another map. */
+  g_assert_cmpstr (waymark_item_get_id (post), !=, "tp-00000000000a");
+  g_assert_cmpuint (waymark_canvas_get_selection (waymark_editor_get_canvas (editor))->len, ==, 2);
+  g_assert_true (waymark_document_is_modified (document));
+
+  /* One undo step takes all of it back. */
+  g_assert_true (waymark_history_undo (waymark_document_get_history (document)));
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_PHASE), ==, 1);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_LANE), ==, 2);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_CHANNEL), ==, 1);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_LINK), ==, 0);
+
+  waymark_history_redo (waymark_document_get_history (document));
+  waymark_history_undo (waymark_document_get_history (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_remove_tree (dir);
+}
+
+static void
+test_import_bad_table (void)
+{
+  g_autofree char *dir = gui_test_make_dir ("waymark-import-XXXXXX");
+  g_autoptr(GFile) file = gui_test_write_file (dir, "shop.journey", map);
+  g_autoptr(GFile) csv = gui_test_write_file (dir, "bad.csv", bad_table);
+  g_autofree char *where = NULL;
+  WaymarkWindow *window = waymark_window_new (NULL);
+  WaymarkEditor *editor;
+  WaymarkJourney *journey;
+  AdwMessageDialog *dialog;
+
+  waymark_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until_loaded (window);
+  editor = waymark_document_tab_get_editor (waymark_window_get_selected_tab (window));
+  journey = waymark_window_get_journey (window);
+
+  g_assert_false (waymark_import_touchpoints (editor, csv));
+  gui_test_iterate ();
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_TOUCHPOINT), ==, 1);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_PHASE), ==, 1);
+  g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  where = g_strdup_printf ("%s:3: ", g_file_peek_path (csv));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), where));
+  gui_test_respond (dialog, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+    return GUI_TEST_SKIP;
+
+  g_test_add_func ("/import/table", test_import_table);
+  g_test_add_func ("/import/bad-table", test_import_bad_table);
+  return g_test_run ();
+}
