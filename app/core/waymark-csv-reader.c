@@ -226,13 +226,17 @@ split_records (Reader     *reader,
 
 /* ---- Values ---- */
 
+/* @text is @msgid in English or in the user's language, in any case. */
 static gboolean
 matches (const char *text,
          const char *context,
          const char *msgid)
 {
-  return g_utf8_collate (text, msgid) == 0 || g_ascii_strcasecmp (text, msgid) == 0 ||
-         g_strcmp0 (text, g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)) == 0;
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *english = g_utf8_casefold (msgid, -1);
+  g_autofree char *translated = g_utf8_casefold (g_dpgettext2 (GETTEXT_PACKAGE, context, msgid), -1);
+
+  return strcmp (folded, english) == 0 || strcmp (folded, translated) == 0;
 }
 
 static gboolean
@@ -478,11 +482,12 @@ read_row (Table        *table,
 {
   Reader *reader = table->reader;
   guint errors_before = reader->n_errors;
-  const char *id = field (table, record, COL_ID);
-  const char *phase = field (table, record, COL_PHASE);
-  const char *lane = field (table, record, COL_LANE);
-  const char *order = field (table, record, COL_ORDER);
-  const char *score = field (table, record, COL_SCORE);
+  /* Names, ids and numbers without the spaces a spreadsheet may keep. */
+  g_autofree char *id = g_strstrip (g_strdup (field (table, record, COL_ID)));
+  g_autofree char *phase = g_strstrip (g_strdup (unescape_formula (field (table, record, COL_PHASE))));
+  g_autofree char *lane = g_strstrip (g_strdup (unescape_formula (field (table, record, COL_LANE))));
+  g_autofree char *order = g_strstrip (g_strdup (field (table, record, COL_ORDER)));
+  g_autofree char *score = g_strstrip (g_strdup (field (table, record, COL_SCORE)));
   const char *kpis = field (table, record, COL_KPIS);
   const char *links = field (table, record, COL_LINKS);
   int initiator = WAYMARK_INITIATOR_UNSET, strength = WAYMARK_STRENGTH_UNSET;
@@ -586,8 +591,9 @@ static gboolean
 is_empty (const Record *record)
 {
   for (guint i = 0; i < record->fields->len; i++)
-    if (g_strstrip ((char *) g_ptr_array_index (record->fields, i))[0] != '\0')
-      return FALSE;
+    for (const char *p = g_ptr_array_index (record->fields, i); *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        return FALSE;
   return TRUE;
 }
 

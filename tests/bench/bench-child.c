@@ -18,7 +18,10 @@
 
 #include <libxml/parser.h>
 
+#include "waymark-diff.h"
 #include "waymark-file.h"
+#include "waymark-merge.h"
+#include "waymark-writer.h"
 
 /* waymark-bench-child: the processes waymark-bench times from outside.
  * It links the core library only (GLib, libxml2), never GTK, libadwaita,
@@ -108,6 +111,70 @@ load_only (const char *path,
   return 0;
 }
 
+static WaymarkJourney *
+load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey = waymark_file_load (file, NULL, NULL, &error);
+
+  if (journey == NULL)
+    g_printerr ("%s\n", error->message);
+  return journey;
+}
+
+/* `--diff A B`: what `waymark diff` does, short of printing. */
+static int
+diff_only (const char *a_path,
+           const char *b_path)
+{
+  g_autoptr(WaymarkJourney) a = NULL;
+  g_autoptr(WaymarkJourney) b = NULL;
+  g_autoptr(WaymarkDiff) diff = NULL;
+
+  xmlInitParser ();
+  a = load_path (a_path);
+  b = a ? load_path (b_path) : NULL;
+  if (b == NULL)
+    return 1;
+  diff = waymark_diff_new (a, b, WAYMARK_DIFF_BY_ID_ONLY);
+  for (guint i = 0; i < waymark_diff_get_n_records (diff); i++)
+    g_free (waymark_diff_record_describe (diff, waymark_diff_get_record (diff, i)));
+  return 0;
+}
+
+/* `--merge BASE OURS THEIRS OUT`: what `waymark merge` does. */
+static int
+merge_only (char **paths)
+{
+  g_autoptr(WaymarkJourney) base = NULL;
+  g_autoptr(WaymarkJourney) ours = NULL;
+  g_autoptr(WaymarkJourney) theirs = NULL;
+  g_autoptr(WaymarkJourney) merged = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xmlInitParser ();
+  base = load_path (paths[0]);
+  ours = base ? load_path (paths[1]) : NULL;
+  theirs = ours ? load_path (paths[2]) : NULL;
+  if (theirs == NULL)
+    return 1;
+  merged = waymark_merge (base, ours, theirs, NULL, &error);
+  if (merged == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  bytes = waymark_writer_write (merged);
+  if (!g_file_set_contents (paths[3], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -118,7 +185,12 @@ main (int    argc,
     return load_only (argv[2], FALSE);
   if (argc == 3 && strcmp (argv[1], "--load-or-refuse") == 0)
     return load_only (argv[2], TRUE);
-  fprintf (stderr, "usage: %s --measure CMD [ARGS…] | --load-only FILE | --load-or-refuse FILE\n"
+  if (argc == 4 && strcmp (argv[1], "--diff") == 0)
+    return diff_only (argv[2], argv[3]);
+  if (argc == 6 && strcmp (argv[1], "--merge") == 0)
+    return merge_only (argv + 2);
+  fprintf (stderr, "usage: %s --measure CMD [ARGS…] | --load-only FILE | --load-or-refuse FILE | --diff A B |\n"
+           "       --merge BASE OURS THEIRS OUT\n"
            "(run by waymark-bench, not by hand)\n", argv[0]);
   return 2;
 }

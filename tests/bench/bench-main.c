@@ -13,6 +13,7 @@
 #include "bench-format.h"
 #include "bench-hostile.h"
 #include "bench-render.h"
+#include "bench-share.h"
 #include "bench-util.h"
 
 /* waymark-bench: figures for the questions "is it fast enough, does it
@@ -31,6 +32,7 @@ static const BenchSection sections[] = {
   { "render", "paint whole map and a viewport, relayout, PDF export", bench_render_run },
   { "hostile", "the worst hostile file of each family: load time and peak memory", bench_hostile_run },
   { "canvas", "canvas frames while dragging a card (needs a display), drag and drop work", bench_canvas_run },
+  { "share", "diff and merge with 1 % changed against loading the files, peak memory of a merge", bench_share_run },
 };
 
 static gboolean
