@@ -24,11 +24,14 @@ struct _WaymarkComparePanel
   WaymarkDocument *document;
   WaymarkJourney *journey;
   gulong journey_notify_id;
+  gulong modified_notify_id;
   gulong changed_id;
   guint rebuild_source;
 
   WaymarkJourney *other;
   char *other_name;
+  /* Comparing with the saved version: read again after each save. */
+  gboolean follows_saved;
   WaymarkLayout *other_layout;
   WaymarkDiff *diff;
   GHashTable *marks;
@@ -270,6 +273,29 @@ bind_journey (WaymarkComparePanel *self)
   rebuild (self);
 }
 
+/* A save (or a reload) makes the file the document's contents: the saved
+ * version to compare with is that one now. */
+static void
+modified_cb (WaymarkComparePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkJourney) saved = NULL;
+  GFile *file;
+
+  if (!self->follows_saved || waymark_document_is_modified (self->document))
+    return;
+  file = waymark_document_get_file (self->document);
+  saved = file ? waymark_file_load (file, NULL, NULL, &error) : NULL;
+  /* Unreadable now (moved away, …): keep comparing with what was read. */
+  if (saved == NULL)
+    return;
+  g_set_object (&self->other, saved);
+  g_clear_object (&self->other_layout);
+  self->other_layout = waymark_layout_new (saved, NULL);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rebuild (self);
+}
+
 static void
 close_clicked_cb (WaymarkComparePanel *self)
 {
@@ -288,11 +314,19 @@ waymark_compare_panel_set_document (WaymarkComparePanel *self,
   if (self->document == document)
     return;
   if (self->document != NULL)
-    g_clear_signal_handler (&self->journey_notify_id, self->document);
+    {
+      g_clear_signal_handler (&self->journey_notify_id, self->document);
+      g_clear_signal_handler (&self->modified_notify_id, self->document);
+    }
   g_set_object (&self->document, document);
   if (document != NULL)
-    self->journey_notify_id = g_signal_connect_swapped (document, "notify::journey",
-                                                        G_CALLBACK (bind_journey), self);
+    {
+      self->journey_notify_id = g_signal_connect_swapped (document, "notify::journey",
+                                                          G_CALLBACK (bind_journey), self);
+      self->modified_notify_id = g_signal_connect_swapped (document, "notify::modified",
+                                                           G_CALLBACK (modified_cb), self);
+    }
+  self->follows_saved = FALSE;
   /* Another document: what it is compared with is for it to choose. */
   g_clear_object (&self->other);
   g_clear_object (&self->other_layout);
@@ -309,6 +343,7 @@ waymark_compare_panel_set_other (WaymarkComparePanel *self,
   g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
 
   g_set_object (&self->other, other);
+  self->follows_saved = FALSE;
   g_clear_object (&self->other_layout);
   g_free (self->other_name);
   self->other_name = g_strdup (name);
@@ -335,6 +370,23 @@ waymark_compare_panel_compare_with_file (WaymarkComparePanel  *self,
   if (other == NULL)
     return FALSE;
   waymark_compare_panel_set_other (self, other, name);
+  return TRUE;
+}
+
+gboolean
+waymark_compare_panel_compare_with_saved (WaymarkComparePanel  *self,
+                                          GError              **error)
+{
+  GFile *file;
+
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  file = waymark_document_get_file (self->document);
+  g_return_val_if_fail (file != NULL, FALSE);
+  if (!waymark_compare_panel_compare_with_file (self, file, _("the saved version"), error))
+    return FALSE;
+  self->follows_saved = TRUE;
   return TRUE;
 }
 
@@ -403,7 +455,10 @@ waymark_compare_panel_dispose (GObject *object)
 
   /* No rebuild (and no ::updated) here: the editor is going away too. */
   if (self->document != NULL)
-    g_clear_signal_handler (&self->journey_notify_id, self->document);
+    {
+      g_clear_signal_handler (&self->journey_notify_id, self->document);
+      g_clear_signal_handler (&self->modified_notify_id, self->document);
+    }
   if (self->journey != NULL)
     g_clear_signal_handler (&self->changed_id, self->journey);
   g_clear_object (&self->document);

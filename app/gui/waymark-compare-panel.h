@@ -38,6 +38,10 @@ gboolean     waymark_compare_panel_compare_with_file (WaymarkComparePanel *self,
                                                       GFile               *file,
                                                       const char          *name,
                                                       GError             **error);
+/* Compares with the document's file as last saved, and again with each
+ * new save (FALSE and @error when it cannot be read). */
+gboolean     waymark_compare_panel_compare_with_saved (WaymarkComparePanel *self,
+                                                       GError             **error);
 void         waymark_compare_panel_clear        (WaymarkComparePanel *self);
 gboolean     waymark_compare_panel_is_comparing (WaymarkComparePanel *self);
 /* The current diff: A is the other map, B the document's (NULL when not

@@ -453,7 +453,7 @@ waymark_editor_compare_with_saved (WaymarkEditor *self)
                                    adw_toast_new (_("This map has not been saved yet")));
       return FALSE;
     }
-  if (!waymark_compare_panel_compare_with_file (self->compare_panel, file, _("the saved version"), &error))
+  if (!waymark_compare_panel_compare_with_saved (self->compare_panel, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Could not compare with %s: %s"), _("the saved version"),
                                                error->message);

@@ -11,7 +11,8 @@
 
 /* "Compare with the saved version": after edits, the panel lists the
  * changes, the map outlines the added card, marks the changed one and
- * draws the removed one as a ghost; closing it takes the marks away. */
+ * draws the removed one as a ghost; a save makes the saved version the
+ * map itself again; closing it takes the marks away. */
 
 static const char map[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -146,6 +147,19 @@ test_compare_with_saved (void)
   g_assert_cmpint (waymark_canvas_get_mark (canvas, call), ==, WAYMARK_CANVAS_MARK_CHANGED);
   g_assert_cmpint (waymark_canvas_get_mark (canvas, added), ==, WAYMARK_CANVAS_MARK_ADDED);
   g_assert_cmpuint (waymark_canvas_get_n_ghosts (canvas), ==, 1);
+
+  /* Saved: the saved version is this one now, so nothing differs. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (waymark_document_save (waymark_window_get_document (window), FALSE, &error));
+    g_assert_no_error (error);
+  }
+  gui_test_iterate ();
+  g_assert_true (waymark_compare_panel_is_comparing (panel));
+  g_assert_cmpuint (waymark_compare_panel_get_n_changes (panel), ==, 0);
+  g_assert_cmpint (waymark_canvas_get_mark (canvas, call), ==, WAYMARK_CANVAS_MARK_NONE);
+  g_assert_cmpuint (waymark_canvas_get_n_ghosts (canvas), ==, 0);
 
   g_signal_emit_by_name (panel, "close");
   gui_test_iterate ();
