@@ -87,32 +87,61 @@ rects_overlap (const WaymarkRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* Where a ghost goes: its old place in the cell, unless a card of this
- * map (or a ghost placed before) is there now — which is the rule, not the
- * exception, since the cards after a removed one move up into its place.
- * Then it goes below the lowest card of that column, so that it never hides
- * a card of the map.  @taken holds the rectangles of the cell's cards and
- * of the ghosts placed so far; the ghost's is added. */
-static void
-place_ghost (WaymarkRect *rect,
-             GArray      *taken)
+/* The lowest bottom (plus a gap) of what @taken has in the column whose
+ * span covers @x, at least @top. */
+static double
+column_bottom (GArray *taken,
+               double  x,
+               double  top)
 {
   double gap = 8;
-  double bottom = rect->y;
-  gboolean free = TRUE;
 
   for (guint i = 0; i < taken->len; i++)
     {
       const WaymarkRect *other = &g_array_index (taken, WaymarkRect, i);
 
-      if (rects_overlap (rect, other))
-        free = FALSE;
-      /* The same column: the other card's span covers the ghost's middle. */
-      if (other->x <= rect->x + rect->width / 2 && rect->x + rect->width / 2 <= other->x + other->width)
-        bottom = MAX (bottom, other->y + other->height + gap);
+      if (other->x <= x && x <= other->x + other->width)
+        top = MAX (top, other->y + other->height + gap);
     }
+  return top;
+}
+
+/* Where a ghost goes: its old place in the cell, unless a card of this
+ * map (or a ghost placed before) is there now — which is the rule, not the
+ * exception, since the cards after a removed one move up into its place.
+ * Then below the lowest card of its column, or of another column of the
+ * cell where it still fits inside the cell; only when none has room does
+ * it reach below the cell.  It never hides a card of the map.  @taken holds
+ * the rectangles of the cell's cards and of the ghosts placed so far; the
+ * ghost's is added. */
+static void
+place_ghost (WaymarkRect       *rect,
+             const WaymarkRect *cell,
+             GArray            *taken)
+{
+  gboolean free = TRUE;
+
+  for (guint i = 0; i < taken->len && free; i++)
+    free = !rects_overlap (rect, &g_array_index (taken, WaymarkRect, i));
   if (!free)
-    rect->y = bottom;
+    {
+      double own = column_bottom (taken, rect->x + rect->width / 2, rect->y);
+
+      rect->y = own;
+      if (own + rect->height > cell->y + cell->height)
+        for (guint i = 0; i < taken->len; i++)
+          {
+            const WaymarkRect *other = &g_array_index (taken, WaymarkRect, i);
+            double bottom = column_bottom (taken, other->x + other->width / 2, cell->y);
+
+            if (bottom + rect->height <= cell->y + cell->height)
+              {
+                rect->x = other->x;
+                rect->y = bottom;
+                break;
+              }
+          }
+    }
   g_array_append_val (taken, *rect);
 }
 
@@ -158,7 +187,8 @@ snapshot_ghost (WaymarkCanvas            *self,
   dx = cell.x - old_cell.x;
   dy = cell.y - old_cell.y;
   moved = WAYMARK_RECT_INIT (card.x + dx, card.y + dy, card.width, card.height);
-  place_ghost (&moved, taken);
+  place_ghost (&moved, &cell, taken);
+  dx = moved.x - card.x;
   dy = moved.y - card.y;
   _waymark_canvas_rect_to_widget (self, &moved, &bounds);
 
