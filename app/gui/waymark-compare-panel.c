@@ -231,6 +231,8 @@ rebuild_cb (gpointer data)
 {
   WaymarkComparePanel *self = data;
 
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
+
   self->rebuild_source = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
@@ -242,6 +244,8 @@ journey_changed_cb (WaymarkJourney      *journey,
                     WaymarkChange       *change,
                     WaymarkComparePanel *self)
 {
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
+
   if (self->other != NULL && self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_cb, self);
 }
@@ -252,6 +256,8 @@ row_activated_cb (WaymarkComparePanel *self,
                   GtkListBox          *list)
 {
   int index = gtk_list_box_row_get_index (row);
+
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
 
   if (index < 0 || (guint) index >= self->row_items->len)
     return;
@@ -282,6 +288,8 @@ modified_cb (WaymarkComparePanel *self)
   g_autoptr(WaymarkJourney) saved = NULL;
   GFile *file;
 
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
+
   if (!self->follows_saved || waymark_document_is_modified (self->document))
     return;
   file = waymark_document_get_file (self->document);
@@ -299,6 +307,8 @@ modified_cb (WaymarkComparePanel *self)
 static void
 close_clicked_cb (WaymarkComparePanel *self)
 {
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
+
   g_signal_emit (self, signals[CLOSE], 0);
 }
 

@@ -67,6 +67,8 @@ resolve_clicked_cb (GtkButton            *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   int side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side"));
 
+  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
+
   g_return_if_fail (row != NULL);
   waymark_conflict_panel_resolve (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), side);
 }
@@ -179,6 +181,8 @@ rebuild_cb (gpointer data)
 {
   WaymarkConflictPanel *self = data;
 
+  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
+
   self->rebuild_source = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
@@ -191,6 +195,8 @@ journey_changed_cb (WaymarkJourney       *journey,
                     WaymarkChange        *change,
                     WaymarkConflictPanel *self)
 {
+  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
+
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_cb, self);
   /* The count is what the banner and the title read: keep it exact. */
@@ -214,6 +220,8 @@ row_activated_cb (WaymarkConflictPanel *self,
   GPtrArray *conflicts = waymark_journey_get_conflicts (self->journey);
   int index = gtk_list_box_row_get_index (row);
   WaymarkConflict *conflict;
+
+  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
 
   if (index < 0 || (guint) index >= conflicts->len)
     return;

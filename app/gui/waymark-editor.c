@@ -204,6 +204,8 @@ update_conflicts (WaymarkEditor *self)
 static void
 compare_close_cb (WaymarkEditor *self)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   waymark_compare_panel_clear (self->compare_panel);
   update_conflicts (self);
 }
@@ -211,6 +213,8 @@ compare_close_cb (WaymarkEditor *self)
 static void
 conflict_button_toggled_cb (WaymarkEditor *self)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   update_conflicts (self);
 }
 
@@ -219,6 +223,8 @@ conflict_item_activated_cb (WaymarkEditor *self,
                             gpointer       item)
 {
   WaymarkRect rect;
+
+  g_assert (WAYMARK_IS_EDITOR (self));
 
   if (item == NULL)
     {
@@ -259,6 +265,8 @@ static void
 conflict_message_cb (WaymarkEditor *self,
                      const char    *text)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
@@ -470,6 +478,8 @@ compare_chooser_response_cb (GtkNativeDialog *chooser,
                              int              response,
                              WaymarkEditor   *self)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
