@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "waymark-edit-command.h"
+#include "waymark-text-limit.h"
 
 struct _WaymarkEditCommand
 {
@@ -71,6 +72,9 @@ waymark_edit_command_new (gpointer item,
   g_return_val_if_fail (item != NULL && edited != NULL, NULL);
   g_return_val_if_fail (waymark_item_get_item_type (item) == waymark_item_get_item_type (edited), NULL);
 
+  /* Whatever a view let through, the map keeps only what a file may
+   * hold, so every map saved opens again. */
+  waymark_text_limit_cut_item (edited);
   self = g_object_new (WAYMARK_TYPE_EDIT_COMMAND, NULL);
   self->item = waymark_item_ref (item);
   self->other = edited;

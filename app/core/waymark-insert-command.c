@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "waymark-insert-command.h"
+#include "waymark-text-limit.h"
 
 struct _WaymarkInsertCommand
 {
@@ -90,6 +91,9 @@ waymark_insert_command_new_insert (gpointer item,
 {
   WaymarkInsertCommand *self = g_object_new (WAYMARK_TYPE_INSERT_COMMAND, NULL);
 
+  /* A new item is not in the map yet: it enters it within the limits a
+   * file has (an item read from a file already is). */
+  waymark_text_limit_cut_item (item);
   self->item = waymark_item_ref (item);
   self->index = index;
   return WAYMARK_COMMAND (self);

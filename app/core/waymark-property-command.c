@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "waymark-property-command.h"
+#include "waymark-text-limit.h"
 
 struct _WaymarkPropertyCommand
 {
@@ -82,7 +83,8 @@ waymark_property_command_new_text (WaymarkJourneyField  field,
   WaymarkPropertyCommand *self = g_object_new (WAYMARK_TYPE_PROPERTY_COMMAND, NULL);
 
   self->field = field;
-  self->value = (value && *value) ? g_strdup (value) : NULL;
+  /* Journey fields are lines (waymark-text-limit.h). */
+  self->value = (value && *value) ? waymark_text_limit_cut (value, WAYMARK_TEXT_LIMIT_LINE) : NULL;
   return WAYMARK_COMMAND (self);
 }
 

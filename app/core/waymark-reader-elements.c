@@ -10,6 +10,7 @@
 #include "waymark-id.h"
 #include "waymark-migrate.h"
 #include "waymark-reader-private.h"
+#include "waymark-text-limit.h"
 
 /* What docs/FORMAT.md allows, element by element, and how each one goes
  * into the model.  The phases, lanes and channels come before the cards
@@ -162,6 +163,46 @@ _waymark_reader_element_content (ReaderElement element)
 {
   g_assert (element < N_ELEMENTS);
   return specs[element].content;
+}
+
+gsize
+_waymark_reader_element_text_limit (ReaderElement element)
+{
+  switch (element)
+    {
+    case ELEMENT_DESCRIPTION:
+    case ELEMENT_QUOTE:
+    case ELEMENT_IDEA:
+    case ELEMENT_TEXT:
+    /* A conflict's value is the value of one of the fields above or
+     * below: the larger limit. */
+    case ELEMENT_BASE:
+    case ELEMENT_OURS:
+    case ELEMENT_THEIRS:
+      return WAYMARK_TEXT_LIMIT_PAGES;
+    case ELEMENT_JOURNEY:
+    case ELEMENT_TITLE:
+    case ELEMENT_SUBJECT:
+    case ELEMENT_GOAL:
+    case ELEMENT_STATE:
+    case ELEMENT_PERSONA:
+    case ELEMENT_PHASE:
+    case ELEMENT_LANE:
+    case ELEMENT_CHANNEL:
+    case ELEMENT_TOUCHPOINT:
+    case ELEMENT_NOTE:
+    case ELEMENT_LINK:
+    case ELEMENT_NAME:
+    case ELEMENT_EMOTION:
+    case ELEMENT_OWNER:
+    case ELEMENT_ASSESSMENT:
+    case ELEMENT_KPI:
+    case ELEMENT_DISMISSED:
+    case ELEMENT_CONFLICT:
+    case N_ELEMENTS:
+    default:
+      return WAYMARK_TEXT_LIMIT_LINE;
+    }
 }
 
 gboolean
@@ -682,6 +723,15 @@ start_kpi (Reader            *r,
 {
   WaymarkKpi *kpi;
 
+  for (guint i = 0; i < 3; i += 2)
+    if (v[i] != NULL && waymark_text_limit_count (v[i], strlen (v[i])) > WAYMARK_TEXT_LIMIT_LINE)
+      {
+        _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                     /* Translators: "the attribute “name” of <kpi> is longer than 1000 characters, the most it may hold" */
+                     _("the attribute “%s” of <%s> is longer than %d characters, the most it may hold"),
+                     i == 0 ? "name" : "unit", "kpi", WAYMARK_TEXT_LIMIT_LINE);
+        return FALSE;
+      }
   if (!waymark_kpi_number_is_valid (v[1]))
     {
       bad_number (r, frame, "value", v[1]);

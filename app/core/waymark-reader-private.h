@@ -19,10 +19,10 @@ G_BEGIN_DECLS
 
 #define WAYMARK_NAMESPACE "urn:waymark:journey"
 
-/* The text of one element and the serialisation of one foreign subtree
- * are capped like libxml2's own tree builder caps a text node
- * (XML_MAX_TEXT_LENGTH): the file cap alone would let one title grow a
- * string buffer to twice the file's size. */
+/* The serialisation of one foreign subtree is capped like libxml2's own
+ * tree builder caps a text node (XML_MAX_TEXT_LENGTH): the file cap alone
+ * would let it grow a string buffer to twice the file's size.  The text
+ * of our own elements has the far smaller limits of waymark-text-limit.h. */
 #define READER_MAX_TEXT (10 * 1024 * 1024)
 /* Namespace declarations kept on one element (a leaf child's move to its
  * item, which checks the ones already there). */
@@ -131,6 +131,7 @@ struct _WaymarkReader {
   const xmlChar *interned_attrs[N_ELEMENTS][READER_MAX_ATTRS];
 
   GString *text;              /* content of the open text element */
+  gsize text_chars;           /* its length in characters */
   GString *scratch;           /* NUL-terminated copies of attribute values */
   GString *foreign;           /* the foreign subtree being serialised */
 };
@@ -183,6 +184,8 @@ void         _waymark_reader_foreign_processing_instruction (Reader     *r,
 /* waymark-reader-elements.c */
 const char  *_waymark_reader_element_name      (ReaderElement element);
 ReaderContent _waymark_reader_element_content  (ReaderElement element);
+/* The most characters the text of @element (CONTENT_TEXT) may hold. */
+gsize        _waymark_reader_element_text_limit (ReaderElement element);
 gboolean     _waymark_reader_element_is_item   (ReaderElement element);
 const char *const *_waymark_reader_element_attrs (ReaderElement element, guint *required);
 /* Checks that @localname (of our namespace) may come next in @parent.

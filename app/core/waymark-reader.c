@@ -11,6 +11,7 @@
 
 #include "waymark-migrate.h"
 #include "waymark-reader-private.h"
+#include "waymark-text-limit.h"
 
 /* How the reader treats a file (docs/ARCHITECTURE.md, "Files"): every file
  * is hostile.  The bytes are checked as they come, before libxml2 sees
@@ -709,7 +710,10 @@ open_element (Reader         *r,
     return;
   _waymark_reader_take_foreign_attributes (r, frame, nb_attributes, attributes);
   if (frame->content == CONTENT_TEXT)
-    g_string_truncate (r->text, 0);
+    {
+      g_string_truncate (r->text, 0);
+      r->text_chars = 0;
+    }
 }
 
 static void
@@ -902,11 +906,19 @@ on_characters (void          *user_data,
   frame = &r->frames[r->n_frames - 1];
   if (frame->content == CONTENT_TEXT)
     {
-      if (r->text->len + len > READER_MAX_TEXT)
+      gsize limit = _waymark_reader_element_text_limit (frame->element);
+
+      /* Counted as it comes, so a huge text is refused at its limit and
+       * never held whole. */
+      r->text_chars += waymark_text_limit_count (text, len);
+      if (r->text_chars > limit)
         {
-          _waymark_reader_fail (r, _waymark_reader_line (r), WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                       _("the text of <%s> is longer than %d MiB"),
-                       _waymark_reader_element_name (frame->element), READER_MAX_TEXT / (1024 * 1024));
+          const char *name = _waymark_reader_element_name (frame->element);
+
+          _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                       /* Translators: "the text of <title> is longer than 1000 characters, the most a <title> may hold" */
+                       _("the text of <%s> is longer than %d characters, the most a <%s> may hold"),
+                       name, (int) limit, name);
           return;
         }
       g_string_append_len (r->text, text, len);

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "waymark-edits.h"
+#include "waymark-reader.h"
+#include "waymark-text-limit.h"
 #include "waymark-writer.h"
 
 /* A small map built in code, so this test depends on nothing but the model. */
@@ -508,6 +512,63 @@ test_new_channel_is_part_of_the_step (void)
   waymark_item_unref (phone);
 }
 
+static char *
+repeat_char (const char *utf8,
+             guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, utf8);
+  return g_string_free (s, FALSE);
+}
+
+/* Text typed or pasted beyond a field's limit is cut there, on every kind
+ * of edit, so what is saved opens again. */
+static void
+test_edits_keep_text_limits (void)
+{
+  g_autoptr(WaymarkJourney) journey = build_journey ();
+  g_autoptr(WaymarkHistory) history = waymark_history_new (journey);
+  g_autofree char *long_line = repeat_char ("\xc3\xa9", WAYMARK_TEXT_LIMIT_LINE + 500);
+  g_autofree char *long_pages = repeat_char ("p", WAYMARK_TEXT_LIMIT_PAGES + 500);
+  WaymarkPhase *phase = waymark_journey_get_item (journey, WAYMARK_ITEM_PHASE, 0);
+  WaymarkLane *lane = waymark_journey_get_item (journey, WAYMARK_ITEM_LANE, 0);
+  WaymarkLane *notes = waymark_journey_get_item (journey, WAYMARK_ITEM_LANE, 2);
+  WaymarkTouchpoint *tp, *edited;
+  WaymarkNote *note;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkJourney) reread = NULL;
+  gsize length;
+  const char *data;
+
+  tp = waymark_edits_add_touchpoint (history, phase, lane, G_MAXUINT, long_line, NULL);
+  g_assert_cmpuint (g_utf8_strlen (tp->title, -1), ==, WAYMARK_TEXT_LIMIT_LINE);
+  g_assert_true (g_utf8_validate (tp->title, -1, NULL));
+
+  edited = waymark_item_copy (tp);
+  edited->description = g_strdup (long_pages);
+  edited->owner = g_strdup (long_line);
+  waymark_touchpoint_add_kpi (edited, waymark_kpi_new (long_line, "1", long_line, NULL));
+  waymark_edits_update (history, tp, edited, NULL);
+  g_assert_cmpuint (strlen (tp->description), ==, WAYMARK_TEXT_LIMIT_PAGES);
+  g_assert_cmpuint (g_utf8_strlen (tp->owner, -1), ==, WAYMARK_TEXT_LIMIT_LINE);
+
+  note = waymark_edits_add_note (history, phase, notes, G_MAXUINT, long_pages);
+  g_assert_cmpuint (strlen (note->text), ==, WAYMARK_TEXT_LIMIT_PAGES);
+
+  waymark_edits_set_text (history, WAYMARK_FIELD_GOAL, long_line);
+  g_assert_cmpuint (g_utf8_strlen (waymark_journey_get_text (journey, WAYMARK_FIELD_GOAL), -1), ==,
+                    WAYMARK_TEXT_LIMIT_LINE);
+
+  bytes = save (journey);
+  data = g_bytes_get_data (bytes, &length);
+  reread = waymark_reader_read (data, length, "limits.journey", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reread);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/journey/change-notifications", test_change_notifications);
   g_test_add_func ("/edits/edit-keeps-id-owned-by-item", test_edit_keeps_id_owned_by_item);
   g_test_add_func ("/edits/new-channel-is-part-of-the-step", test_new_channel_is_part_of_the_step);
+  g_test_add_func ("/edits/keep-text-limits", test_edits_keep_text_limits);
 
   return g_test_run ();
 }

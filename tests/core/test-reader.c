@@ -8,6 +8,7 @@
 #include "waymark-error.h"
 #include "waymark-migrate.h"
 #include "waymark-reader.h"
+#include "waymark-text-limit.h"
 #include "waymark-writer.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -49,6 +50,78 @@ assert_refused (const char         *xml,
   g_assert_error (error, WAYMARK_FORMAT_ERROR, (int) code);
   if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, text) == NULL)
     g_error ("expected “%s…%s”, got “%s”", prefix, text, error->message);
+}
+
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+/* A map whose journey title, card title, description and KPI name are
+ * given; the card starts on line 9, its description is on line 11. */
+static char *
+limits_doc (const char *journey_title,
+            const char *title,
+            const char *description,
+            const char *kpi_name)
+{
+  return g_strdup_printf (HEAD ROOT
+                          "  <title>%s</title>\n"
+                          "  <phase id=\"p\"><name>P</name></phase>\n"
+                          "  <lane id=\"l\" kind=\"touchpoints\">\n"
+                          "    <name>L</name>\n"
+                          "  </lane>\n"
+                          "\n"
+                          "  <touchpoint id=\"t\" phase=\"p\" lane=\"l\">\n"
+                          "    <title>%s</title>\n"
+                          "    <description>%s</description>\n"
+                          "    <kpi name=\"%s\" value=\"1\"/>\n"
+                          "  </touchpoint>\n"
+                          "</journey>\n",
+                          journey_title, title, description, kpi_name);
+}
+
+/* A title is a line, a description a few pages: each field loads at its
+ * limit, counted in characters (two bytes each here), and is refused one
+ * character beyond it, naming the element and the limit. */
+static void
+test_field_limits (void)
+{
+  g_autofree char *line = repeat ("\xc3\xa9", WAYMARK_TEXT_LIMIT_LINE);
+  g_autofree char *line_over = repeat ("\xc3\xa9", WAYMARK_TEXT_LIMIT_LINE + 1);
+  g_autofree char *pages = repeat ("\xc3\xa9", WAYMARK_TEXT_LIMIT_PAGES);
+  g_autofree char *pages_over = repeat ("\xc3\xa9", WAYMARK_TEXT_LIMIT_PAGES + 1);
+  g_autofree char *at_limit = limits_doc (line, line, pages, line);
+  g_autoptr(WaymarkJourney) journey = load_ok (at_limit, NULL);
+  WaymarkTouchpoint *tp = waymark_journey_get_item (journey, WAYMARK_ITEM_TOUCHPOINT, 0);
+  g_autofree char *doc = NULL;
+
+  g_assert_cmpuint (g_utf8_strlen (waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE), -1), ==,
+                    WAYMARK_TEXT_LIMIT_LINE);
+  g_assert_cmpuint (g_utf8_strlen (tp->title, -1), ==, WAYMARK_TEXT_LIMIT_LINE);
+  g_assert_cmpuint (g_utf8_strlen (tp->description, -1), ==, WAYMARK_TEXT_LIMIT_PAGES);
+
+  doc = limits_doc (line_over, "T", "", "K");
+  assert_refused (doc, WAYMARK_FORMAT_ERROR_TOO_LARGE, 3,
+                  "the text of <title> is longer than 1000 characters, the most a <title> may hold");
+  g_free (doc);
+  doc = limits_doc ("T", line_over, "", "K");
+  assert_refused (doc, WAYMARK_FORMAT_ERROR_TOO_LARGE, 10,
+                  "the text of <title> is longer than 1000 characters");
+  g_free (doc);
+  doc = limits_doc ("T", "T", pages_over, "K");
+  assert_refused (doc, WAYMARK_FORMAT_ERROR_TOO_LARGE, 11,
+                  "the text of <description> is longer than 10000 characters, the most a <description> may hold");
+  g_free (doc);
+  doc = limits_doc ("T", "T", "", line_over);
+  assert_refused (doc, WAYMARK_FORMAT_ERROR_TOO_LARGE, 12,
+                  "the attribute “name” of <kpi> is longer than 1000 characters");
 }
 
 static void
@@ -731,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/reader/display-name", test_display_name);
   g_test_add_func ("/reader/error-quark", test_error_quark);
   g_test_add_func ("/reader/templates", test_templates);
+  g_test_add_func ("/reader/field-limits", test_field_limits);
 
   return g_test_run ();
 }
