@@ -28,9 +28,10 @@ priority_label (WaymarkPriority priority)
     }
 }
 
-/* Draws a single-line label vertically centred on @cy. */
+/* Draws a single-line label vertically centred on @cy, inside @card. */
 static double
 paint_label (WaymarkPaintContext *pc,
+             const WaymarkRect   *card,
              WaymarkTextStyle     style,
              const char          *text,
              double               width,
@@ -42,13 +43,14 @@ paint_label (WaymarkPaintContext *pc,
   double w, h;
 
   waymark_text_get_size (layout, &w, &h);
-  _waymark_paint_text (pc, layout, x, cy - h / 2, color);
+  _waymark_paint_text_within (pc, layout, x, cy - h / 2, card, color);
   return w;
 }
 
 /* The bottom row: emotion face, owner, priority. */
 static void
 paint_meta_row (WaymarkPaintContext *pc,
+                const WaymarkRect   *card,
                 WaymarkTouchpoint   *tp,
                 double               x,
                 double               right,
@@ -84,10 +86,10 @@ paint_meta_row (WaymarkPaintContext *pc,
       _waymark_paint_text (pc, layout, right - priority_w + 6, cy - ph / 2, fg);
     }
   if (tp->owner && tp->owner[0])
-    paint_label (pc, WAYMARK_TEXT_CARD_META, tp->owner, right - owner_x - priority_w - 6, owner_x, cy,
+    paint_label (pc, card, WAYMARK_TEXT_CARD_META, tp->owner, right - owner_x - priority_w - 6, owner_x, cy,
                  &palette->text_secondary);
   else
-    paint_label (pc, WAYMARK_TEXT_CARD_META, _("No owner"), right - owner_x - priority_w - 6, owner_x, cy,
+    paint_label (pc, card, WAYMARK_TEXT_CARD_META, _("No owner"), right - owner_x - priority_w - 6, owner_x, cy,
                  &palette->text_faint);
 }
 
@@ -212,18 +214,18 @@ _waymark_paint_card (WaymarkPaintContext *pc,
     {
       _waymark_glyph_category_badge (cr, palette, category, tp->channel->icon,
                                     x + BADGE_SIZE / 2, row_cy, BADGE_SIZE);
-      paint_label (pc, WAYMARK_TEXT_CARD_META, tp->channel->name,
+      paint_label (pc, r, WAYMARK_TEXT_CARD_META, tp->channel->name,
                    markers_x - (x + BADGE_SIZE + 6) - 4, x + BADGE_SIZE + 6, row_cy,
                    &palette->text_secondary);
     }
   else
-    paint_label (pc, WAYMARK_TEXT_CARD_META, _("No channel"), markers_x - x - 4, x, row_cy,
+    paint_label (pc, r, WAYMARK_TEXT_CARD_META, _("No channel"), markers_x - x - 4, x, row_cy,
                  &palette->text_faint);
 
   /* Title */
   if (tp->title && tp->title[0])
-    _waymark_paint_text (pc, card->text, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
-                        &palette->text);
+    _waymark_paint_text_within (pc, card->text, x, r->y + m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap,
+                                r, &palette->text);
   else
     {
       PangoLayout *layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_TITLE,
@@ -232,7 +234,7 @@ _waymark_paint_card (WaymarkPaintContext *pc,
                           &palette->text_faint);
     }
 
-  paint_meta_row (pc, tp, x, right, r->y + r->height - m->card_pad - WM_CARD_META_ROW / 2);
+  paint_meta_row (pc, r, tp, x, right, r->y + r->height - m->card_pad - WM_CARD_META_ROW / 2);
 }
 
 void
@@ -244,6 +246,6 @@ _waymark_paint_note (WaymarkPaintContext *pc,
 
   _waymark_glyph_sticky (pc->cr, pc->palette, r->x, r->y, r->width, r->height);
   if (note->text && note->text[0])
-    _waymark_paint_text (pc, card->text, r->x + pc->layout->metrics->note_pad,
-                        r->y + pc->layout->metrics->note_pad, &pc->palette->note_text);
+    _waymark_paint_text_within (pc, card->text, r->x + pc->layout->metrics->note_pad,
+                                r->y + pc->layout->metrics->note_pad, r, &pc->palette->note_text);
 }

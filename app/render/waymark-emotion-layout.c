@@ -324,7 +324,8 @@ build_footnotes (WaymarkLayout *self)
       g_string_append (text, p->footnote > 1 ? "   " : " ");
       g_string_append_printf (text, _("(%u)"), p->footnote);
       /* A no-break space: the number stays with its note. */
-      g_string_append_printf (text, "\u00a0%s", card->emotion_note);
+      g_string_append (text, "\u00a0");
+      waymark_text_append_isolated (text, card->emotion_note);
     }
   self->emotion_footnotes = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
                                                        WAYMARK_TEXT_LEGEND, text->str,

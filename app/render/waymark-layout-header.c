@@ -27,7 +27,7 @@ join_personas (WaymarkJourney *journey)
 
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, persona->name ? persona->name : "");
+      waymark_text_append_isolated (names, persona->name);
     }
   /* TRANSLATORS: the travellers of the journey map, e.g. "Persona: Running beginner" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Persona: %s", "Personas: %s", personas->len),
@@ -64,14 +64,18 @@ _waymark_layout_update_header (WaymarkLayout *self)
   self->title_rect = WAYMARK_RECT_INIT (x, y, w, h);
   y += h;
 
+  /* Each field isolated: its writing direction stays its own. */
   if (subject)
-    g_string_append (sub, subject);
+    waymark_text_append_isolated (sub, subject);
   if (goal)
     {
+      g_autoptr(GString) isolated = g_string_new (NULL);
+
       if (sub->len)
         g_string_append (sub, "   ·   ");
+      waymark_text_append_isolated (isolated, goal);
       /* TRANSLATORS: the goal of the journey, e.g. "Goal: Purchase" */
-      g_string_append_printf (sub, _("Goal: %s"), goal);
+      g_string_append_printf (sub, _("Goal: %s"), isolated->str);
     }
   self->subtitle_rect = WAYMARK_RECT_INIT (x, y, 0, 0);
   if (sub->len)

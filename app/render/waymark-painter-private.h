@@ -21,6 +21,10 @@ typedef struct {
 /* Draws @layout with its top-left corner at (@x, @y) in @color. */
 void _waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
                          const WaymarkColor *color);
+/* Like _waymark_paint_text(), but nothing of the text is drawn outside
+ * @box (a card): whatever a field holds stays on its card. */
+void _waymark_paint_text_within (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
+                                 const WaymarkRect *box, const WaymarkColor *color);
 
 /* waymark-card-painter.c */
 void _waymark_paint_card (WaymarkPaintContext *pc, WaymarkCard *card, const WaymarkRect *rect);

@@ -26,6 +26,37 @@ _waymark_paint_text (WaymarkPaintContext *pc,
   pango_cairo_show_layout (pc->cr, layout);
 }
 
+void
+_waymark_paint_text_within (WaymarkPaintContext *pc,
+                            PangoLayout         *layout,
+                            double               x,
+                            double               y,
+                            const WaymarkRect   *box,
+                            const WaymarkColor  *color)
+{
+  PangoRectangle ink;
+  WaymarkRect inked;
+
+  /* Ordinary text inks inside its box and is drawn as it is (a clip has
+   * a cost on every paint); text that reaches out of it, such as a
+   * stack of combining marks, is cut at the box's edge. */
+  pango_layout_get_extents (layout, &ink, NULL);
+  inked = WAYMARK_RECT_INIT (x + (double) ink.x / PANGO_SCALE, y + (double) ink.y / PANGO_SCALE,
+                             (double) ink.width / PANGO_SCALE, (double) ink.height / PANGO_SCALE);
+  if (inked.x >= box->x && inked.y >= box->y &&
+      inked.x + inked.width <= box->x + box->width && inked.y + inked.height <= box->y + box->height)
+    {
+      _waymark_paint_text (pc, layout, x, y, color);
+      return;
+    }
+  cairo_save (pc->cr);
+  cairo_new_path (pc->cr);
+  cairo_rectangle (pc->cr, box->x, box->y, box->width, box->height);
+  cairo_clip (pc->cr);
+  _waymark_paint_text (pc, layout, x, y, color);
+  cairo_restore (pc->cr);
+}
+
 static gboolean
 visible (WaymarkPaintContext *pc,
          const WaymarkRect   *rect)

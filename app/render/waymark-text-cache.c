@@ -121,6 +121,80 @@ waymark_text_cache_get_context (WaymarkTextCache *cache)
   return cache->context;
 }
 
+/* What any text may cost pango, whatever the map holds: a line of the
+ * widest map shows far fewer characters than this, so only what would
+ * be cut by the ellipsis anyway is left out. */
+#define SHOWN_CHARS_PER_LINE 2000
+/* Combining marks drawn on one character: enough for any script (Thai,
+ * Vietnamese and Indic clusters have two or three), while a flood of
+ * thousands would stack far above and below the line. */
+#define SHOWN_MARKS_PER_CHAR 4
+
+static gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
+char *
+waymark_text_bound (const char *text,
+                    gsize       max_chars)
+{
+  GString *out = NULL;
+  const char *p = text;
+  guint marks = 0;
+  gsize n = 0;
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean skip;
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, "\u2026");
+          break;
+        }
+      marks = is_mark (c) ? marks + 1 : 0;
+      skip = marks > SHOWN_MARKS_PER_CHAR;
+      if (skip && out == NULL)
+        out = g_string_new_len (text, p - text);
+      if (!skip)
+        {
+          n++;
+          if (out != NULL)
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/* @text as it is shown: bounded (see waymark_text_bound()); @owned
+ * holds a copy when one was needed. */
+static const char *
+shown_text (const char  *text,
+            gsize        max_chars,
+            char       **owned)
+{
+  if (text == NULL)
+    return "";
+  *owned = waymark_text_bound (text, max_chars);
+  return *owned != NULL ? *owned : text;
+}
+
+static gsize
+max_chars_for_lines (int max_lines)
+{
+  /* 0: as many lines as the text needs (the emotion notes' list, whose
+   * notes are each bounded by the map's own limits). */
+  return max_lines == 0 ? 0 : (gsize) MAX (max_lines, 1) * SHOWN_CHARS_PER_LINE;
+}
+
 PangoLayout *
 waymark_text_cache_create (WaymarkTextCache *cache,
                            WaymarkTextStyle  style,
@@ -129,10 +203,14 @@ waymark_text_cache_create (WaymarkTextCache *cache,
                            int               max_lines)
 {
   PangoLayout *layout = pango_layout_new (cache->context);
+  g_autofree char *owned = NULL;
 
   cache->n_created++;
   pango_layout_set_font_description (layout, cache->fonts[style]);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_set_text (layout, shown_text (text, width > 0 ? max_chars_for_lines (max_lines)
+                                                              : SHOWN_CHARS_PER_LINE, &owned), -1);
+  /* The wrap and ellipsis settings follow; the text must be bounded
+   * before pango itemises and shapes it. */
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -156,10 +234,10 @@ waymark_text_cache_get_label (WaymarkTextCache *cache,
                               double            width)
 {
   g_autofree char *key = NULL;
+  g_autofree char *owned = NULL;
   PangoLayout *layout;
 
-  if (text == NULL)
-    text = "";
+  text = shown_text (text, SHOWN_CHARS_PER_LINE, &owned);
   key = g_strdup_printf ("%d:%d:%s", (int) style, (int) (width * 4), text);
   layout = g_hash_table_lookup (cache->labels, key);
   if (layout != NULL)
@@ -205,12 +283,25 @@ gboolean
 waymark_text_set_text (PangoLayout *layout,
                        const char  *text)
 {
-  if (text == NULL)
-    text = "";
+  g_autofree char *owned = NULL;
+  int height = pango_layout_get_height (layout);
+
+  /* Bounded as waymark_text_cache_create() made it. */
+  text = shown_text (text, pango_layout_get_width (layout) <= 0 ? SHOWN_CHARS_PER_LINE
+                           : max_chars_for_lines (height < 0 ? -height : 0), &owned);
   if (strcmp (pango_layout_get_text (layout), text) == 0)
     return FALSE;
   pango_layout_set_text (layout, text, -1);
   return TRUE;
+}
+
+void
+waymark_text_append_isolated (GString    *out,
+                              const char *text)
+{
+  g_string_append (out, "\u2068");
+  g_string_append (out, text != NULL ? text : "");
+  g_string_append (out, "\u2069");
 }
 
 gboolean

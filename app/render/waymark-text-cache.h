@@ -71,6 +71,19 @@ void              waymark_text_get_size         (PangoLayout      *layout,
 /* Whether a line of @layout ends inside a word (a word wider than the
  * wrap width was broken between its letters). */
 gboolean          waymark_text_breaks_word      (PangoLayout      *layout);
+/* @text cut to what a layout can show, so that laying it out and drawing
+ * it take bounded time and memory whatever it holds: at most @max_chars
+ * characters (0: no limit; an ellipsis replaces the rest) and a few
+ * combining marks on one character (a flood of them is dropped).  NULL
+ * when @text is shown as it is. */
+char             *waymark_text_bound            (const char       *text,
+                                                 gsize             max_chars);
+/* Wraps @text in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+ * ISOLATE and appends it to @out, so that a field's own writing
+ * direction (a leading U+202E RIGHT-TO-LEFT OVERRIDE, an unclosed
+ * embedding) never turns the text around it. */
+void              waymark_text_append_isolated  (GString          *out,
+                                                 const char       *text);
 /* Replaces the text of @layout when it differs; returns whether it did. */
 gboolean          waymark_text_set_text         (PangoLayout      *layout,
                                                  const char       *text);

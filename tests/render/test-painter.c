@@ -298,6 +298,112 @@ test_emotion_marks_greyscale (void)
   cairo_surface_destroy (image);
 }
 
+static char *
+flood (const char *before,
+       guint       n_bases,
+       guint       marks_per_base)
+{
+  GString *s = g_string_new (before);
+
+  for (guint b = 0; b < n_bases; b++)
+    {
+      g_string_append_c (s, 'W');
+      for (guint m = 0; m < marks_per_base; m++)
+        g_string_append (s, m % 2 ? "\xcc\x81" : "\xcc\xa7");   /* U+0301, U+0327 */
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A flood of combining marks and a leading U+202E RIGHT-TO-LEFT OVERRIDE
+ * in a card's title, channel and owner change only the card's own
+ * pixels, and a title of megabytes is laid out in bounded time. */
+static void
+test_hostile_text_stays_in_card (void)
+{
+  g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
+  WaymarkPhase *phase = builder_add_phase (journey, "Phase");
+  WaymarkLane *lane = builder_add_lane (journey, WAYMARK_LANE_TOUCHPOINTS, "Lane");
+  WaymarkLane *notes = builder_add_lane (journey, WAYMARK_LANE_NOTES, "Notes");
+  WaymarkChannel *channel = builder_add_channel (journey, WAYMARK_CATEGORY_DIGITAL, "website", "Website");
+  WaymarkTouchpoint *tp = builder_add_touchpoint (journey, phase, lane, channel,
+                                                  "Three lines of an ordinary title that goes on and on and on "
+                                                  "until the card cuts it with an ellipsis at its end", 1);
+  WaymarkTouchpoint *below = builder_add_touchpoint (journey, phase, lane, channel, "Below", 0);
+  g_autofree char *long_note = g_strnfill (2000, 'n');
+  WaymarkNote *note = builder_add_note (journey, phase, notes, long_note);
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  g_autofree char *title = flood ("\xe2\x80\xae" "Hello ", 60, 60);
+  g_autofree char *owner = flood ("\xe2\x80\xae" "Owner ", 20, 200);
+  g_autofree char *note_text = flood ("\xe2\x80\xae", 100, 100);
+  g_autofree char *huge = flood ("\xe2\x80\xae", 200000, 10);
+  WaymarkRect card_before, card_after, note_before, note_after, below_before, below_after;
+  cairo_surface_t *plain, *hostile, *diff = NULL;
+  WaymarkTouchpoint *copy;
+  WaymarkNote *note_copy;
+  gint64 start;
+
+  g_assert_true (waymark_layout_get_card_rect (layout, tp, &card_before));
+  g_assert_true (waymark_layout_get_card_rect (layout, note, &note_before));
+  g_assert_true (waymark_layout_get_card_rect (layout, below, &below_before));
+  plain = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, NULL);
+
+  copy = waymark_item_copy (tp);
+  g_free (copy->title);
+  copy->title = g_strdup (title);
+  copy->owner = g_strdup (owner);
+  builder_swap (journey, tp, copy);
+  note_copy = waymark_item_copy (note);
+  g_free (note_copy->text);
+  note_copy->text = g_strdup (note_text);
+  builder_swap (journey, note, note_copy);
+
+  /* The cards keep their size (three lines of title, eight of note)... */
+  g_assert_true (waymark_layout_get_card_rect (layout, tp, &card_after));
+  g_assert_true (waymark_layout_get_card_rect (layout, note, &note_after));
+  g_assert_true (waymark_layout_get_card_rect (layout, below, &below_after));
+  g_assert_cmpfloat (card_after.height, ==, card_before.height);
+  g_assert_cmpfloat (below_after.y, ==, below_before.y);
+  g_assert_cmpfloat (note_after.y, ==, note_before.y);
+  g_assert_cmpfloat (note_after.height, ==, note_before.height);
+
+  /* ... and what changed is on them. */
+  hostile = paint_image (layout, NULL, 1.0, WAYMARK_PALETTE_LIGHT, NULL);
+  g_assert_cmpuint (image_compare (plain, hostile, &diff), >, 0);
+  {
+    int width = cairo_image_surface_get_width (diff);
+    int height = cairo_image_surface_get_height (diff);
+    int stride = cairo_image_surface_get_stride (diff);
+    guchar *data = cairo_image_surface_get_data (diff);
+    guint stray = 0;
+
+    cairo_surface_flush (diff);
+    for (int y = 0; y < height; y++)
+      for (int x = 0; x < width; x++)
+        {
+          const guint32 *px = (const guint32 *) (data + y * stride) + x;
+          gboolean on_card = x >= card_after.x - 1 && x < card_after.x + card_after.width + 1 &&
+                             y >= card_after.y - 1 && y < card_after.y + card_after.height + 1;
+          gboolean on_note = x >= note_after.x - 1 && x < note_after.x + note_after.width + 1 &&
+                             y >= note_after.y - 1 && y < note_after.y + note_after.height + 1;
+
+          if (*px == 0xffff0000 && !on_card && !on_note)
+            stray++;
+        }
+    g_assert_cmpuint (stray, ==, 0);
+  }
+
+  /* Two megabytes of title: bounded before pango sees it. */
+  start = g_get_monotonic_time ();
+  builder_set_title (journey, tp, huge);
+  g_assert_true (waymark_layout_get_card_rect (layout, tp, &card_after));
+  g_assert_cmpfloat (card_after.height, ==, card_before.height);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hostile);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -310,6 +416,7 @@ main (int    argc,
   g_test_add_func ("/render/painter/selection-ring", test_selection_ring);
   g_test_add_func ("/render/painter/dark-palette", test_dark_palette);
   g_test_add_func ("/render/painter/emotion-marks-greyscale", test_emotion_marks_greyscale);
+  g_test_add_func ("/render/painter/hostile-text-stays-in-card", test_hostile_text_stays_in_card);
 
   return g_test_run ();
 }
