@@ -12,6 +12,8 @@ packages=(
   libxml2-utils desktop-file-utils appstream shared-mime-info
   # the git merge and diff drivers are tested with real git
   git
+  # setfacl and setfattr: saving keeps a map's ACL and extended attributes
+  acl attr
   # unshare: crash recovery and locks are tested inside PID namespaces
   util-linux
   # headless GUI tests and screenshots

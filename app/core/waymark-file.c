@@ -22,6 +22,7 @@
 #include "waymark-file-stamp-private.h"
 #include "waymark-process.h"
 #include "waymark-writer.h"
+#include "waymark-xattr.h"
 
 /* How a save works, and why not simply g_file_replace ().
  *
@@ -40,8 +41,9 @@
  * leftovers from another program's save in progress in the same folder.
  *
  * So for local files we do it ourselves: resolve symlinks, write
- * "<basename>.waymark-save-<pid>-XXXXXX" beside the target, copy owner and
- * mode, fsync, compare the stamp once more, rename, fsync the folder.  The
+ * "<basename>.waymark-save-<pid>-XXXXXX" beside the target, copy owner,
+ * mode and extended attributes (ACLs among them: a map shared with a
+ * group through an ACL stays writable for the group), fsync, compare the stamp once more, rename, fsync the folder.  The
  * pid in the name lets waymark_file_sweep_temporaries () tell a crashed
  * save from one in progress.  A file with several hard links loses the
  * link this way (the other names keep the previous version): for a map
@@ -686,6 +688,14 @@ replace_native (GFile                   *file,
            * and refuse to set even that. */
           if (fstat (fd, &temp_st) != 0 || (temp_st.st_mode & 07777) != (st.st_mode & 07777))
             goto fail;
+        }
+      /* After the mode: an ACL's mask is the group bits of the mode, and
+       * setting it sets them back to what the old file had. */
+      if (!waymark_xattr_copy (target, fd, name, error))
+        {
+          close (fd);
+          g_unlink (temp_path);
+          return FALSE;
         }
     }
 

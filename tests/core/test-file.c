@@ -16,6 +16,7 @@
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -798,6 +799,78 @@ test_save_over_directory (Fixture       *fx,
   g_assert_cmpuint (count_temporaries (fx->dir), ==, 0);
 }
 
+/* Runs @argv; FALSE (the test then skips) when the tool is missing or the
+ * file system does not take what it sets. */
+static gboolean
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_message ("%s: %s", argv[0], error ? error->message : err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The value of attribute @name of @path (binary for an ACL), or NULL. */
+static GBytes *
+read_xattr (const char *path,
+            const char *name)
+{
+  char value[4096];
+  ssize_t length = getxattr (path, name, value, sizeof value);
+
+  return length < 0 ? NULL : g_bytes_new (value, (gsize) length);
+}
+
+/* A map shared with a group through an ACL stays shared after a save,
+ * and other extended attributes (a sync tool's, a tag) stay too. */
+static void
+test_keeps_acl_and_xattrs (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GBytes) first = journey_bytes ("First", 3);
+  g_autoptr(GBytes) second = journey_bytes ("Second", 3);
+  g_autoptr(GError) error = NULL;
+  const char *setfacl[] = { "setfacl", "-m", "u:65534:rw,g:65534:r", fx->path, NULL };
+  const char *setfattr[] = { "setfattr", "-n", "user.waymark-test", "-v", "kept", fx->path, NULL };
+  g_autoptr(GBytes) acl_before = NULL;
+  g_autoptr(GBytes) acl_after = NULL;
+  g_autoptr(GBytes) user_after = NULL;
+  struct stat before, after;
+
+  g_assert_true (waymark_file_replace_contents (fx->file, first, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (!run_tool (setfacl) || !run_tool (setfattr))
+    {
+      g_test_skip ("setfacl or setfattr is missing, or the file system has no ACLs or user attributes");
+      return;
+    }
+  acl_before = read_xattr (fx->path, "system.posix_acl_access");
+  g_assert_nonnull (acl_before);
+  g_assert_cmpint (g_stat (fx->path, &before), ==, 0);
+
+  g_assert_true (waymark_file_replace_contents (fx->file, second, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_is (fx->path, second);
+  g_assert_cmpint (g_stat (fx->path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+  /* The same entries, and the same mode (the ACL's mask is its group bits). */
+  acl_after = read_xattr (fx->path, "system.posix_acl_access");
+  g_assert_nonnull (acl_after);
+  g_assert_true (g_bytes_equal (acl_after, acl_before));
+  g_assert_cmpint (after.st_mode & 07777, ==, before.st_mode & 07777);
+  user_after = read_xattr (fx->path, "user.waymark-test");
+  g_assert_nonnull (user_after);
+  g_assert_cmpmem (g_bytes_get_data (user_after, NULL), g_bytes_get_size (user_after), "kept", 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +881,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/file/round-trip", test_round_trip);
   ADD ("/file/keeps-permissions", test_keeps_permissions);
+  ADD ("/file/keeps-acl-and-xattrs", test_keeps_acl_and_xattrs);
   ADD ("/file/wrong-etag", test_wrong_etag);
   ADD ("/file/changed-keeping-mtime", test_changed_keeping_mtime);
   ADD ("/file/touched-is-no-change", test_touched_is_no_change);
