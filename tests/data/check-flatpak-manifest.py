@@ -8,7 +8,9 @@ usage: check-flatpak-manifest.py MANIFEST BUILDDIR APP_ID
   binary;
 - it asks for the least permissions: Wayland, fallback X11, IPC and DRI;
   files only through portals;
-- the app module builds this meson project, and sets every option of
+- the app module builds this meson project from a git source pinned to a
+  commit of this repository (or an archive with its sha256), and sets
+  every option of
   meson_options.txt explicitly (read from the build's own introspection, so
   a new option fails here until the manifest decides on it), each to a
   value the option accepts;
@@ -72,15 +74,7 @@ def main():
     module = modules[-1]
     if module.get("buildsystem") != "meson":
         problem("the waymark module must use buildsystem meson")
-    sources = module.get("sources", [])
-    if len(sources) != 1 or sources[0].get("type") != "dir":
-        problem("the waymark module must build this tree (one source of type dir)")
-    else:
-        root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(manifest_path)),
-                                             sources[0].get("path", "")))
-        if not os.path.isfile(os.path.join(root, "meson_options.txt")) or \
-           not os.path.isfile(os.path.join(root, "meson.build")):
-            problem(f"source path {sources[0].get('path')!r} is {root}, not the project root")
+    check_source(manifest_path, module.get("sources", []))
 
     # The meson options, as this very build sees them.
     with open(os.path.join(builddir, "meson-info", "intro-buildoptions.json"), encoding="utf-8") as f:
@@ -132,6 +126,43 @@ def main():
     print(f"checked {manifest_path}: {len(set_options)} option(s) set, "
           f"finish-args {sorted(finish_args)}")
     return report()
+
+
+HEX = set("0123456789abcdef")
+
+
+def check_source(manifest_path, sources):
+    """Flathub builds from a source pinned to one exact version: a git
+    repository at a full commit id, or an archive with its sha256; never
+    the builder's own folder (type dir)."""
+    if len(sources) != 1:
+        problem("the waymark module must have exactly one source")
+        return
+    source = sources[0]
+    kind = source.get("type")
+    if kind == "git":
+        commit = source.get("commit", "")
+        if not source.get("url", "").startswith("https://"):
+            problem("the git source needs an https url")
+        if len(commit) != 40 or not set(commit) <= HEX:
+            problem(f"the git source must be pinned to a full commit id, not {commit!r}")
+        else:
+            # In a git checkout, the commit must be one of this repository's.
+            root = os.path.dirname(os.path.dirname(os.path.abspath(manifest_path)))
+            if os.path.exists(os.path.join(root, ".git")) and shutil.which("git"):
+                run = subprocess.run(["git", "-C", root, "cat-file", "-e", commit + "^{commit}"],
+                                     capture_output=True, text=True)
+                if run.returncode != 0:
+                    problem(f"the git source's commit {commit} is not in this repository")
+    elif kind == "archive":
+        digest = source.get("sha256", "")
+        if len(digest) != 64 or not set(digest) <= HEX:
+            problem("the archive source needs its sha256")
+        if not source.get("url", "").startswith("https://"):
+            problem("the archive source needs an https url")
+    else:
+        problem(f"the waymark module's source is of type {kind!r}: Flathub needs git "
+                "(pinned to a commit) or archive (with its sha256)")
 
 
 def report():

@@ -630,6 +630,39 @@ test_recovery_file_gone (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In a sandbox with only the document portal's access the folder beside
+ * the map may not take a lock file: the map opens and saves as any
+ * other, without a lock and without a word about it.  A directory where
+ * the lock would go stands in for the portal here (it refuses even
+ * root, under which CI may run). */
+static void
+test_lock_cannot_be_written (void)
+{
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "portal.journey", JOURNEY ("Sandboxed"));
+  g_autofree char *lock_path = g_build_filename (test_dir, ".portal.journey.waymark-lock", NULL);
+  g_autofree char *contents = NULL;
+  WaymarkWindow *window;
+
+  g_assert_cmpint (g_mkdir (lock_path, 0755), ==, 0);
+  window = open_window (file);
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
+  g_assert_false (waymark_window_get_read_only (window));
+
+  gui_test_edit_title (window, "Edited in the sandbox");
+  g_assert_true (waymark_document_is_modified (waymark_window_get_document (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
+  g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
+  contents = gui_test_read_file (file);
+  g_assert_nonnull (strstr (contents, "Edited in the sandbox"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+  /* Nobody's lock was touched. */
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_IS_DIR));
+  g_rmdir (lock_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/files/changed-on-disk-banner", test_changed_on_disk_banner);
   g_test_add_func ("/files/copy-keeping-mtime", test_copy_keeping_mtime);
   g_test_add_func ("/files/foreign-lock", test_foreign_lock);
+  g_test_add_func ("/files/lock-cannot-be-written", test_lock_cannot_be_written);
   g_test_add_func ("/files/own-lock", test_own_lock);
   g_test_add_func ("/files/recovery-restores", test_recovery_restores);
   g_test_add_func ("/files/recovery-file-changed", test_recovery_file_changed);
