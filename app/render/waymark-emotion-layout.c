@@ -327,6 +327,7 @@ build_footnotes (WaymarkLayout *self)
       g_string_append (text, "\u00a0");
       waymark_text_append_isolated (text, card->emotion_note);
     }
+  waymark_text_mark_direction (text);
   self->emotion_footnotes = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
                                                        WAYMARK_TEXT_LEGEND, text->str,
                                                        self->content_width, 0);

@@ -18,6 +18,7 @@ join_personas (WaymarkJourney *journey)
 {
   GPtrArray *personas = waymark_journey_get_items (journey, WAYMARK_ITEM_PERSONA);
   g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
 
   if (personas->len == 0)
     return NULL;
@@ -30,8 +31,10 @@ join_personas (WaymarkJourney *journey)
       waymark_text_append_isolated (names, persona->name);
     }
   /* TRANSLATORS: the travellers of the journey map, e.g. "Persona: Running beginner" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Persona: %s", "Personas: %s", personas->len),
-                          names->str);
+  g_string_printf (line, g_dngettext (GETTEXT_PACKAGE, "Persona: %s", "Personas: %s", personas->len),
+                   names->str);
+  waymark_text_mark_direction (line);
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
 void
@@ -80,6 +83,7 @@ _waymark_layout_update_header (WaymarkLayout *self)
   self->subtitle_rect = WAYMARK_RECT_INIT (x, y, 0, 0);
   if (sub->len)
     {
+      waymark_text_mark_direction (sub);
       self->subtitle = waymark_text_cache_create (self->text, WAYMARK_TEXT_MAP_SUBTITLE, sub->str,
                                                   self->content_width, 2);
       waymark_text_get_size (self->subtitle, &w, &h);

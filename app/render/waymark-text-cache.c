@@ -304,6 +304,38 @@ waymark_text_append_isolated (GString    *out,
   g_string_append (out, "\u2069");
 }
 
+void
+waymark_text_mark_direction (GString *composite)
+{
+  g_autoptr(GString) outside = g_string_new (NULL);
+  guint depth = 0;
+  PangoDirection direction;
+
+  /* The paragraph's direction comes from its first strong character
+   * outside any isolate (Unicode's rule P2); pango would look inside
+   * the isolates too, so they are left out of what it looks at. */
+  for (const char *p = composite->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2066 || c == 0x2067 || c == 0x2068)
+        depth++;
+      else if (c == 0x2069 && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_len (outside, p, g_utf8_next_char (p) - p);
+    }
+  /* Deprecated in pango 1.44 for the bidi of whole layouts, which is
+   * what this is not: it is the one place that says the direction of a
+   * piece of text without laying it out. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  direction = pango_find_base_dir (outside->str, (int) outside->len);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  /* U+200F RIGHT-TO-LEFT MARK or U+200E LEFT-TO-RIGHT MARK: invisible,
+   * strong, and first, so pango takes its direction. */
+  g_string_prepend (composite, direction == PANGO_DIRECTION_RTL ? "\u200f" : "\u200e");
+}
+
 gboolean
 waymark_text_breaks_word (PangoLayout *layout)
 {

@@ -84,6 +84,10 @@ char             *waymark_text_bound            (const char       *text,
  * embedding) never turns the text around it. */
 void              waymark_text_append_isolated  (GString          *out,
                                                  const char       *text);
+/* Gives @composite, a text made of isolated fields, the writing
+ * direction of its own words (a "Goal:", a separator), not of the first
+ * field's, by putting a direction mark first. */
+void              waymark_text_mark_direction   (GString          *composite);
 /* Replaces the text of @layout when it differs; returns whether it did. */
 gboolean          waymark_text_set_text         (PangoLayout      *layout,
                                                  const char       *text);

@@ -9,6 +9,7 @@
 #include "journey-builder.h"
 #include "waymark-layout.h"
 #include "waymark-painter.h"
+#include "waymark-text-cache.h"
 
 static cairo_surface_t *
 paint_image (WaymarkLayout               *layout,
@@ -404,6 +405,37 @@ test_hostile_text_stays_in_card (void)
   cairo_surface_destroy (hostile);
 }
 
+/* A line of isolated fields takes its direction from its own words, not
+ * from a field's U+202E; bounding drops mark floods and cuts at the
+ * limit, and leaves ordinary text alone. */
+static void
+test_text_direction_and_bounds (void)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *flood_text = NULL;
+  g_autofree char *bounded = NULL;
+
+  waymark_text_append_isolated (line, "\xe2\x80\xae" "Subject");
+  g_string_append (line, " \xc2\xb7 Goal: ");
+  waymark_text_append_isolated (line, "x");
+  waymark_text_mark_direction (line);
+  g_assert_true (g_str_has_prefix (line->str, "\xe2\x80\x8e"));   /* U+200E */
+
+  g_string_assign (line, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d: ");   /* Hebrew */
+  waymark_text_append_isolated (line, "Latin");
+  waymark_text_mark_direction (line);
+  g_assert_true (g_str_has_prefix (line->str, "\xe2\x80\x8f"));   /* U+200F */
+
+  g_assert_null (waymark_text_bound ("Ordinary text, \xc3\xa9t\xc3\xa9", 100));
+  flood_text = flood ("", 2, 10);
+  bounded = waymark_text_bound (flood_text, 0);
+  /* Two letters, four marks each. */
+  g_assert_cmpuint (g_utf8_strlen (bounded, -1), ==, 10);
+  g_free (bounded);
+  bounded = waymark_text_bound ("abcdef", 3);
+  g_assert_cmpstr (bounded, ==, "abc\xe2\x80\xa6");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +449,7 @@ main (int    argc,
   g_test_add_func ("/render/painter/dark-palette", test_dark_palette);
   g_test_add_func ("/render/painter/emotion-marks-greyscale", test_emotion_marks_greyscale);
   g_test_add_func ("/render/painter/hostile-text-stays-in-card", test_hostile_text_stays_in_card);
+  g_test_add_func ("/render/painter/text-direction-and-bounds", test_text_direction_and_bounds);
 
   return g_test_run ();
 }
