@@ -21,6 +21,9 @@ packages=(
   # fonts the renderer and the pixel tests use; GTK needs librsvg's
   # pixbuf loader to draw symbolic SVG icons
   fonts-cantarell fonts-dejavu-core librsvg2-common
+  # printed words break where their language allows (libhyphen and the
+  # English and German dictionaries)
+  libhyphen-dev hyphen-en-us hyphen-de
 )
 
 if [ "$(id -u)" -eq 0 ]; then

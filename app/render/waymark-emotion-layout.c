@@ -115,7 +115,7 @@ card_label (WaymarkLayout *self,
   /* Kept on the card: a new score elsewhere moves points but rarely
    * changes their room, so most labels survive a rebuild. */
   if (card->emotion_label != NULL && card->emotion_label_width == width &&
-      g_strcmp0 (pango_layout_get_text (card->emotion_label), card->emotion_note) == 0)
+      waymark_text_shows (card->emotion_label, card->emotion_note))
     return card->emotion_label;
 
   g_clear_object (&card->emotion_label);

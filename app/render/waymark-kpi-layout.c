@@ -148,7 +148,7 @@ _waymark_kpi_cell_build (WaymarkCell   *cell,
       Group *group = g_ptr_array_index (groups, i);
       WaymarkKpiLine *line = g_new0 (WaymarkKpiLine, 1);
       g_autofree char *value = NULL;
-      double vw, nh;
+      double vw, vh, nh;
 
       if (is_ratio (group->unit))
         value = g_strconcat (group->values->str, " %", NULL);
@@ -169,13 +169,19 @@ _waymark_kpi_cell_build (WaymarkCell   *cell,
       if (vw > m->card_width * 0.6)
         {
           pango_layout_set_width (line->value, (int) (m->card_width * 0.6 * PANGO_SCALE));
-          pango_layout_set_ellipsize (line->value, PANGO_ELLIPSIZE_END);
+          /* On paper the figure wraps; it is never cut. */
+          if (waymark_layout_get_density (layout) == WAYMARK_LAYOUT_DENSITY_PRINT)
+            pango_layout_set_wrap (line->value, PANGO_WRAP_WORD_CHAR);
+          else
+            pango_layout_set_ellipsize (line->value, PANGO_ELLIPSIZE_END);
+          waymark_text_settle (line->value);
           vw = m->card_width * 0.6;
         }
+      waymark_text_get_size (line->value, NULL, &vh);
       line->name = waymark_text_cache_create (text, WAYMARK_TEXT_KPI_NAME, group->name,
                                               m->card_width - vw - 10, 2);
       waymark_text_get_size (line->name, NULL, &nh);
-      line->height = MAX (WM_KPI_LINE_HEIGHT, nh + WM_KPI_LINE_HEIGHT - 15);
+      line->height = MAX (WM_KPI_LINE_HEIGHT, MAX (nh, vh) + WM_KPI_LINE_HEIGHT - 15);
       y += line->height;
       height = MAX (height, y);
       g_ptr_array_add (cell->kpi_lines, line);

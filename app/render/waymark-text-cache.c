@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "waymark-text-breaks-private.h"
 #include "waymark-text-cache.h"
 
 struct _WaymarkTextCache
@@ -12,6 +13,7 @@ struct _WaymarkTextCache
   PangoContext *context;
   PangoFontDescription *fonts[WAYMARK_N_TEXT_STYLES];
   GHashTable *labels;     /* "style:width:text" → PangoLayout */
+  gboolean whole;         /* never cut text with an ellipsis (paper) */
   guint n_created;
 };
 
@@ -83,6 +85,218 @@ set_styles (WaymarkTextCache *cache,
     }
 }
 
+/* The text a layout was made for, before the breaks were added. */
+#define SOURCE_KEY      "waymark-source"
+/* Whether a line had to start inside a word (see waymark_text_breaks_word). */
+#define BREAKS_WORD_KEY "waymark-breaks-word"
+/* How many characters of a text the layout shows (waymark_text_bound()). */
+#define MAX_CHARS_KEY   "waymark-max-chars"
+
+#define SOFT_HYPHEN    "\xc2\xad"
+#define NO_BREAK_SPACE "\xc2\xa0"
+
+/* @text without soft hyphens, its no-break spaces plain ones again. */
+static void
+append_plain (GString    *out,
+              const char *text,
+              gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; p < end;)
+    {
+      if (end - p >= 2 && strncmp (p, SOFT_HYPHEN, 2) == 0)
+        p += 2;
+      else if (end - p >= 2 && strncmp (p, NO_BREAK_SPACE, 2) == 0)
+        {
+          g_string_append_c (out, ' ');
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+}
+
+static gboolean
+is_letter_at (const char *text,
+              const char *p)
+{
+  return p >= text && *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p));
+}
+
+/* Where @layout's lines start between two letters where no break is
+ * allowed, as character offsets into the text without soft hyphens. */
+static GArray *
+find_word_breaks (PangoLayout *layout)
+{
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (glong));
+  const char *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset, source_offset = 0;
+
+      if (line->start_index == 0)
+        continue;
+      offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+      if (offset >= n_attrs || attrs[offset].is_line_break)
+        continue;
+      for (const char *p = text; p < text + line->start_index; p = g_utf8_next_char (p))
+        if (strncmp (p, SOFT_HYPHEN, 2) != 0)
+          source_offset++;
+      g_array_append_val (offsets, source_offset);
+    }
+  return offsets;
+}
+
+/* Sets the text with its breaks: first between words only; a word that
+ * still has to break (it is wider than the line) gets the breaks its
+ * language allows, and the text is laid out again, until no line starts
+ * inside a word or no more words can be helped. */
+static void
+set_breakable_text (PangoLayout *layout,
+                    const char  *source)
+{
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (glong));
+
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      g_autofree char *breakable = _waymark_text_add_breaks (source, (glong *) inside->data, inside->len);
+      g_autoptr(GArray) found = NULL;
+      guint before = inside->len;
+
+      pango_layout_set_text (layout, breakable, -1);
+      if (pango_layout_get_width (layout) < 0 || !_waymark_text_can_hyphenate ())
+        return;
+      found = find_word_breaks (layout);
+      for (guint i = 0; i < found->len; i++)
+        {
+          glong offset = g_array_index (found, glong, i);
+          gboolean known = FALSE;
+
+          for (guint j = 0; j < inside->len && !known; j++)
+            known = g_array_index (inside, glong, j) == offset;
+          if (!known)
+            g_array_append_val (inside, offset);
+        }
+      if (inside->len == before)
+        return;
+    }
+}
+
+void
+waymark_text_settle (PangoLayout *layout)
+{
+  const char *source = g_object_get_data (G_OBJECT (layout), SOURCE_KEY);
+  g_autoptr(GString) settled = g_string_new (NULL);
+  g_autofree char *breakable = NULL;
+  const PangoLogAttr *attrs;
+  const char *text;
+  gboolean breaks_word = FALSE;
+  GSList *lines;
+  int n_attrs, n_lines;
+
+  set_breakable_text (layout, source);
+  breakable = g_strdup (pango_layout_get_text (layout));
+  text = pango_layout_get_text (layout);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  lines = pango_layout_get_lines_readonly (layout);
+  n_lines = g_slist_length (lines);
+
+  /* The soft hyphens and no-break spaces only steer the line breaks, and
+   * would stay in a PDF's text (a search for "Kundenzufriedenheit" would
+   * not find "Kunden\u00adzufriedenheit").  So the lines are written out
+   * again as plain text with their breaks made explicit: a soft hyphen
+   * where a line broke becomes "-", a space there a line break. */
+  for (GSList *l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoLayoutLine *next = l->next != NULL ? l->next->data : NULL;
+      const char *start = text + line->start_index;
+      const char *end = start + line->length;
+      const char *next_start = next != NULL ? text + next->start_index : NULL;
+      glong offset;
+
+      if (next == NULL)
+        {
+          append_plain (settled, start, strlen (start));
+          break;
+        }
+      offset = g_utf8_pointer_to_offset (text, next_start);
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        breaks_word = TRUE;
+      if (memchr (end, '\n', next_start - end) != NULL || memchr (end, '\r', next_start - end) != NULL)
+        {
+          append_plain (settled, start, end - start);
+          g_string_append_c (settled, '\n');
+          continue;
+        }
+      /* The line's own text without the spaces it ends with. */
+      while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+      if (end - start >= 2 && strncmp (end - 2, SOFT_HYPHEN, 2) == 0)
+        {
+          append_plain (settled, start, end - start - 2);
+          g_string_append (settled, "-\n");
+          breaks_word = TRUE;
+        }
+      else
+        {
+          append_plain (settled, start, end - start);
+          /* Broken between two letters (no break the language allows fit):
+           * a hyphen, as pango draws one there. */
+          if (is_letter_at (text, g_utf8_find_prev_char (text, end)) && is_letter_at (text, next_start) &&
+              end == next_start)
+            g_string_append_c (settled, '-');
+          g_string_append_c (settled, '\n');
+        }
+    }
+  g_object_set_data (G_OBJECT (layout), BREAKS_WORD_KEY, GINT_TO_POINTER (breaks_word));
+  if (pango_layout_is_ellipsized (layout))
+    return;   /* the screen: the cut text keeps its marks */
+  pango_layout_set_text (layout, settled->str, (int) settled->len);
+  /* Each line fits its width, so no new break: if the font's hyphen is
+   * wider than the one pango drew and one does, the marked text stays. */
+  if (pango_layout_get_line_count (layout) != n_lines)
+    pango_layout_set_text (layout, breakable, -1);
+}
+
+static void
+set_source (PangoLayout *layout,
+            const char  *text)
+{
+  g_object_set_data_full (G_OBJECT (layout), SOURCE_KEY, g_strdup (text != NULL ? text : ""), g_free);
+  waymark_text_settle (layout);
+}
+
+/* A label too wide for its place on paper gets a smaller font, down to
+ * three quarters of its size (still legible at the scale a fitted page
+ * gives); what is still too wide wraps to another line. */
+static void
+shrink_to_fit (PangoLayout                *layout,
+               const PangoFontDescription *font,
+               double                      width)
+{
+  g_autoptr(PangoFontDescription) smaller = NULL;
+  double natural;
+  int w;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_size (layout, &w, NULL);
+  natural = (double) w / PANGO_SCALE;
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  if (natural <= width)
+    return;
+  smaller = pango_font_description_copy (font);
+  pango_font_description_set_absolute_size (smaller, pango_font_description_get_size (font) *
+                                                     MAX (0.75, width / natural));
+  pango_layout_set_font_description (layout, smaller);
+}
+
 WaymarkTextCache *
 waymark_text_cache_new (PangoContext *context)
 {
@@ -99,6 +313,7 @@ waymark_text_cache_set_print (WaymarkTextCache *cache,
                               gboolean          print)
 {
   set_styles (cache, print ? print_styles : screen_styles);
+  cache->whole = print;
   /* Shared labels were made with the old sizes. */
   waymark_text_cache_clear_labels (cache);
 }
@@ -204,26 +419,27 @@ waymark_text_cache_create (WaymarkTextCache *cache,
 {
   PangoLayout *layout = pango_layout_new (cache->context);
   g_autofree char *owned = NULL;
+  gsize max_chars;
 
   cache->n_created++;
   pango_layout_set_font_description (layout, cache->fonts[style]);
-  pango_layout_set_text (layout, shown_text (text, width > 0 ? max_chars_for_lines (max_lines)
-                                                              : SHOWN_CHARS_PER_LINE, &owned), -1);
-  /* The wrap and ellipsis settings follow; the text must be bounded
-   * before pango itemises and shapes it. */
+  max_chars = width > 0 ? max_chars_for_lines (max_lines) : SHOWN_CHARS_PER_LINE;
+  /* set_text() bounds a new text the same way. */
+  g_object_set_data (G_OBJECT (layout), MAX_CHARS_KEY, GSIZE_TO_POINTER (max_chars));
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      if (max_lines > 0)
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* On paper there is no tooltip to read the rest: whole text. */
+      if (max_lines > 0 && !cache->whole)
         {
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           /* A negative height counts lines. */
           pango_layout_set_height (layout, -max_lines);
         }
-      else if (max_lines == 0)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  /* The text is bounded before pango itemises and shapes it. */
+  set_source (layout, shown_text (text, max_chars, &owned));
   return layout;
 }
 
@@ -247,7 +463,11 @@ waymark_text_cache_get_label (WaymarkTextCache *cache,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (cache->whole)
+        shrink_to_fit (layout, cache->fonts[style], width);
+      else
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      waymark_text_settle (layout);
     }
   g_hash_table_insert (cache->labels, g_steal_pointer (&key), layout);
   return layout;
@@ -284,14 +504,13 @@ waymark_text_set_text (PangoLayout *layout,
                        const char  *text)
 {
   g_autofree char *owned = NULL;
-  int height = pango_layout_get_height (layout);
+  gsize max_chars = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (layout), MAX_CHARS_KEY));
 
   /* Bounded as waymark_text_cache_create() made it. */
-  text = shown_text (text, pango_layout_get_width (layout) <= 0 ? SHOWN_CHARS_PER_LINE
-                           : max_chars_for_lines (height < 0 ? -height : 0), &owned);
-  if (strcmp (pango_layout_get_text (layout), text) == 0)
+  text = shown_text (text, max_chars, &owned);
+  if (waymark_text_shows (layout, text))
     return FALSE;
-  pango_layout_set_text (layout, text, -1);
+  set_source (layout, text);
   return TRUE;
 }
 
@@ -337,24 +556,16 @@ waymark_text_mark_direction (GString *composite)
 }
 
 gboolean
+waymark_text_shows (PangoLayout *layout,
+                    const char  *text)
+{
+  const char *source = g_object_get_data (G_OBJECT (layout), SOURCE_KEY);
+
+  return g_strcmp0 (source, text != NULL ? text : "") == 0;
+}
+
+gboolean
 waymark_text_breaks_word (PangoLayout *layout)
 {
-  const PangoLogAttr *attrs;
-  const char *text = pango_layout_get_text (layout);
-  int n_attrs;
-  GSList *lines;
-
-  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
-  lines = pango_layout_get_lines_readonly (layout);
-  /* Every line after the first starts where the one before broke: at a
-   * line-break opportunity between words, or else inside a word. */
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
-
-      if (offset < n_attrs && !attrs[offset].is_line_break)
-        return TRUE;
-    }
-  return FALSE;
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), BREAKS_WORD_KEY));
 }

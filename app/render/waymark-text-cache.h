@@ -43,14 +43,15 @@ void              waymark_text_cache_set_print  (WaymarkTextCache *cache,
                                                  gboolean          print);
 
 /* A new layout of @text in @style, wrapped at @width (<= 0: no wrapping)
- * and cut with an ellipsis after @max_lines lines (0: no limit; with no
- * wrapping, one line ellipsized at @width). */
+ * and cut with an ellipsis after @max_lines lines (0: no limit).  With
+ * the print sizes nothing is cut: paper has no tooltip. */
 PangoLayout      *waymark_text_cache_create     (WaymarkTextCache *cache,
                                                  WaymarkTextStyle  style,
                                                  const char       *text,
                                                  double            width,
                                                  int               max_lines);
-/* A single-line label ellipsized at @width (<= 0: not ellipsized), shared
+/* A single-line label ellipsized at @width (<= 0: not ellipsized; with the
+ * print sizes made smaller to fit instead, then wrapped), shared
  * by everyone asking for the same style, width and text: a thousand cards
  * owned by "Marketing" use one layout.  Borrowed; valid until the cache
  * is cleared. */
@@ -68,8 +69,12 @@ guint             waymark_text_cache_get_n_created (WaymarkTextCache *cache);
 void              waymark_text_get_size         (PangoLayout      *layout,
                                                  double           *width,
                                                  double           *height);
-/* Whether a line of @layout ends inside a word (a word wider than the
- * wrap width was broken between its letters). */
+/* Lays @layout's text out again after its width, font or ellipsizing
+ * changed: the breaks the language allows, then plain text (see
+ * waymark-text-breaks-private.h). */
+void              waymark_text_settle           (PangoLayout      *layout);
+/* Whether a line of @layout ends inside a word: where its language allows
+ * (a hyphen), or between any two letters of a word wider than the line. */
 gboolean          waymark_text_breaks_word      (PangoLayout      *layout);
 /* @text cut to what a layout can show, so that laying it out and drawing
  * it take bounded time and memory whatever it holds: at most @max_chars
@@ -88,8 +93,12 @@ void              waymark_text_append_isolated  (GString          *out,
  * direction of its own words (a "Goal:", a separator), not of the first
  * field's, by putting a direction mark first. */
 void              waymark_text_mark_direction   (GString          *composite);
-/* Replaces the text of @layout when it differs; returns whether it did. */
+/* Replaces the text of @layout when it differs; returns whether it did.
+ * Layouts hold their text with the breaks of _waymark_text_add_breaks(). */
 gboolean          waymark_text_set_text         (PangoLayout      *layout,
+                                                 const char       *text);
+/* Whether @layout shows @text (a layout's own text has the breaks added). */
+gboolean          waymark_text_shows            (PangoLayout      *layout,
                                                  const char       *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkTextCache, waymark_text_cache_free)

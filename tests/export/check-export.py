@@ -11,6 +11,8 @@ and EXPORT_DATA_DIR in the environment.  Every run has no display, no
 Wayland and no session bus.  Exit 77 (skip) when a tool is missing."""
 
 import csv
+import ctypes
+import ctypes.util
 import io
 import os
 import re
@@ -24,6 +26,7 @@ import zlib
 
 WAYMARK = os.environ["WAYMARK"]
 TEMPLATES = os.environ["TEMPLATES_DIR"]
+PO_DIR = os.environ.get("PO_DIR", "")
 DATA = os.environ["EXPORT_DATA_DIR"]
 EXAMPLE = os.path.join(TEMPLATES, "example-fitness-watch.journey")
 NS = {"j": "urn:waymark:journey"}
@@ -221,6 +224,157 @@ def case_pdf_text(tmp):
     text = words(pdftext(path))
     check("Customer compares seven different watches" in text, "the long title's first words are missing")
     check("Short one" in text, "the short title is missing")
+
+
+# ---- Whole text on paper ----
+
+def read_po(path):
+    """msgid → msgstr of a .po file (entries without a context)."""
+    entries, entry, key = [], {}, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            m = re.match(r'(msgctxt|msgid|msgstr) "(.*)"$', line)
+            if m:
+                if m.group(1) in ("msgctxt", "msgid") and "msgstr" in entry:
+                    entries.append(entry)
+                    entry = {}
+                key = m.group(1)
+                entry[key] = m.group(2)
+            elif re.match(r'"(.*)"$', line) and key:
+                entry[key] += line[1:-1]
+    entries.append(entry)
+
+    def unescape(text):
+        return text.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    return {unescape(e["msgid"]): unescape(e["msgstr"]) for e in entries
+            if "msgctxt" not in e and e.get("msgid") and e.get("msgstr")}
+
+
+def translate_journey(source, target, catalog):
+    """The map in German, as "New from template" makes it."""
+    ET.register_namespace("", NS["j"])
+    tree = ET.parse(source)
+    for element in tree.iter():
+        if element.text and element.text.strip() and element.text in catalog:
+            element.text = catalog[element.text]
+        if element.tag == "{urn:waymark:journey}kpi":
+            for attribute in ("name", "unit"):
+                if element.get(attribute) in catalog:
+                    element.set(attribute, catalog[element.get(attribute)])
+    tree.write(target, encoding="UTF-8", xml_declaration=True)
+    return target
+
+
+def printed_texts(path):
+    """What a printed map must show whole: titles, owners, emotion notes,
+    KPI names, note texts, phase and lane names, used channels."""
+    root = ET.parse(path).getroot()
+    j = "{urn:waymark:journey}"
+    texts, used = [], set()
+    for tp in root.iter(j + "touchpoint"):
+        used.add(tp.get("channel"))
+        for tag in ("title", "owner", "emotion"):
+            e = tp.find(j + tag)
+            if e is not None and e.text:
+                texts.append(e.text)
+        texts += [k.get("name") for k in tp.iter(j + "kpi")]
+    for note in root.iter(j + "note"):
+        e = note.find(j + "text")
+        if e is not None and e.text:
+            texts.append(e.text)
+    for tag in ("phase", "lane"):
+        texts += [e.find(j + "name").text for e in root.iter(j + tag)]
+    texts += [c.find(j + "name").text for c in root.iter(j + "channel") if c.get("id") in used]
+    return texts
+
+
+class Hyphenator:
+    """The hyphenation dictionary through libhyphen itself (not Waymark's
+    code): which breaks inside a word the language allows."""
+
+    def __init__(self, language):
+        name = ctypes.util.find_library("hyphen")
+        path = f"/usr/share/hyphen/hyph_{language}.dic"
+        self.lib = ctypes.CDLL(name) if name else None
+        self.dict = None
+        if self.lib and os.path.exists(path):
+            self.lib.hnj_hyphen_load.restype = ctypes.c_void_p
+            self.lib.hnj_hyphen_hyphenate2.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int,
+                                                       ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p,
+                                                       ctypes.c_void_p, ctypes.c_void_p]
+            self.dict = self.lib.hnj_hyphen_load(path.encode())
+            with open(path, "rb") as f:
+                self.encoding = "latin-1" if f.readline().strip().upper().startswith(b"ISO8859-1") else "utf-8"
+
+    def allows(self, word, at):
+        """Whether @word may break after its first @at letters."""
+        if self.dict is None:
+            return True
+        data = word.lower().encode(self.encoding)
+        hyphens = ctypes.create_string_buffer(len(data) + 5)
+        rep, pos, cut = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_void_p()
+        self.lib.hnj_hyphen_hyphenate2(self.dict, data, len(data), hyphens, None,
+                                       ctypes.byref(rep), ctypes.byref(pos), ctypes.byref(cut))
+        last_byte = len(word[:at].lower().encode(self.encoding)) - 1
+        return at >= 2 and len(word) - at >= 3 and hyphens.raw[last_byte] & 1 == 1
+
+
+def join_lines(raw, sources, hyphenator, where):
+    """pdftotext's lines as one text: a line ending in "letter-" joins the
+    next without a space, keeping the hyphen when the map's text has it
+    ("thank-you") and else checking that the language allows the break."""
+    lines = [line.strip() for line in raw.splitlines()]
+    joined = ""
+    source_text = " ".join(" ".join(sources).split())
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        m = re.search(r"(\w+)-$", line)
+        n = re.match(r"(\w+)", nxt)
+        if m and n:
+            left, right = m.group(1), n.group(1)
+            if f"{left}-{right}" not in source_text and f"{left}{right}" in source_text:
+                check(hyphenator.allows(left + right, len(left)),
+                      f"{where}: “{left}-{right}” breaks where the language does not allow")
+                joined += line[:-1]
+                continue
+        joined += line + (" " if not line.endswith("-") else "")
+    return " ".join(joined.split())
+
+
+def case_pdf_whole_text(tmp):
+    """On paper nothing is cut: every title, owner, note, KPI name and
+    emotion note is there whole on every paper, in English and German;
+    words break between words or where their language allows, numbers
+    stay with their units."""
+    need("pdftotext", "poppler-utils")
+    catalog = read_po(os.path.join(PO_DIR, "de.po"))
+    check(len(catalog) > 500, f"only {len(catalog)} German translations read from {PO_DIR}")
+    maps = [("en", "", "en_US", EXAMPLE, os.path.join(TEMPLATES, "b2b.journey")),
+            ("de", "de", "de_DE",
+             translate_journey(EXAMPLE, os.path.join(tmp, "beispiel.journey"), catalog),
+             translate_journey(os.path.join(TEMPLATES, "b2b.journey"), os.path.join(tmp, "b2b-de.journey"), catalog))]
+    for language, env_language, dictionary, *journeys in maps:
+        hyphenator = Hyphenator(dictionary)
+        env = {"LANGUAGE": env_language}
+        for number, journey in enumerate(journeys):
+            sources = printed_texts(journey)
+            check(len(sources) > 20, f"{journey}: only {len(sources)} texts")
+            # Every paper for the example map, the office papers for the other.
+            for paper in PAPERS if number == 0 else ("A4", "Letter"):
+                for orientation in ("landscape", "portrait"):
+                    name = f"whole-{language}-{os.path.basename(journey)[:-8]}-{paper}-{orientation}.pdf"
+                    raw = pdftext(export(tmp, name, "--paper", paper, "--orientation", orientation,
+                                         journey=journey, env=env))
+                    check("…" not in raw, f"{name}: text cut with “…”")
+                    text = join_lines(raw, sources, hyphenator, name)
+                    missing = [t for t in sources if " ".join(t.split()) not in text]
+                    check(not missing, f"{name}: not whole: {missing}")
+                    split = re.findall(r"\d\n(?:%|km|min|EUR|€|Tage|days|Uhr)\b|\d\n%", raw)
+                    check(not split, f"{name}: a number split from its unit: {split}")
+    # The checks can fail: a word broken where German does not allow it.
+    check(not Hyphenator("de_DE").dict or not Hyphenator("de_DE").allows("Kundenzufriedenheit", 11),
+          "the dictionary allows “Kundenzufri-edenheit”")
 
 
 def emotion_notes(path):
