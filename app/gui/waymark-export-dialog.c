@@ -62,6 +62,55 @@ waymark_export_rows_for (const WaymarkExportOptions *options)
   return rows;
 }
 
+/* A file name stem from a map's title: what file systems, shells and
+ * mail programs treat specially goes.  A colon, slash or semicolon with a
+ * space beside it becomes a dash between words ("Fitnessuhr: von …" →
+ * "Fitnessuhr - von …"), inside a word a plain dash ("online/offline" →
+ * "online-offline"); quotes go, and a run of separators is one. */
+static char *
+clean_stem (const char *title)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean pending_space = FALSE, pending_dash = FALSE;
+
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 ||
+          c == 0x2019 || c == 0x00AB || c == 0x00BB || c == '*' || c == '?' || c == '<' || c == '>' ||
+          c == '|' || (g_unichar_iscntrl (c) && !g_unichar_isspace (c)))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          pending_space = TRUE;
+          continue;
+        }
+      if (c == ':' || c == '/' || c == '\\' || c == ';')
+        {
+          /* With a space on either side ("a: b", "a / b") it becomes a
+           * dash between words. */
+          pending_dash = TRUE;
+          continue;
+        }
+      if (out->len > 0)
+        {
+          if (pending_dash)
+            g_string_append (out, pending_space ? " - " : "-");
+          else if (pending_space)
+            g_string_append_c (out, ' ');
+        }
+      pending_space = pending_dash = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  /* No name that starts with a dot (hidden) or ends in one or a dash. */
+  while (out->len > 0 && strchr (".- ", out->str[out->len - 1]) != NULL)
+    g_string_truncate (out, out->len - 1);
+  while (out->len > 0 && strchr (".- ", out->str[0]) != NULL)
+    g_string_erase (out, 0, 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 waymark_export_suggest_name (GFile               *source,
                              const char          *title,
@@ -87,8 +136,7 @@ waymark_export_suggest_name (GFile               *source,
   if ((stem == NULL || stem[0] == '\0') && title != NULL)
     {
       g_clear_pointer (&stem, g_free);
-      /* Characters that file systems or the shell treat specially. */
-      stem = g_strstrip (g_strdelimit (g_strdup (title), "/\\:*?\"<>|\n\r\t", '-'));
+      stem = clean_stem (title);
     }
 
   if (stem == NULL || stem[0] == '\0')

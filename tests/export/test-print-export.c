@@ -322,9 +322,16 @@ test_export_suggest_name (void)
   g_autofree char *a = waymark_export_suggest_name (source, "Ignored", WAYMARK_EXPORT_PDF);
   g_autofree char *b = waymark_export_suggest_name (NULL, "Shop: online/offline", WAYMARK_EXPORT_CSV);
   g_autofree char *c = waymark_export_suggest_name (NULL, "", WAYMARK_EXPORT_PNG);
+  g_autofree char *d = waymark_export_suggest_name (NULL, "Fitnessuhr: von der Anzeige zur Empfehlung",
+                                                    WAYMARK_EXPORT_PDF);
+  g_autofree char *e = waymark_export_suggest_name (NULL, ".Suche „beste Uhr?“ / Ist:Soll *",
+                                                    WAYMARK_EXPORT_SVG);
 
   g_assert_cmpstr (a, ==, "fitness.watch.pdf");
-  g_assert_cmpstr (b, ==, "Shop- online-offline.csv");
+  g_assert_cmpstr (b, ==, "Shop - online-offline.csv");
+  /* A colon between words is a dash between words, never "Fitnessuhr-". */
+  g_assert_cmpstr (d, ==, "Fitnessuhr - von der Anzeige zur Empfehlung.pdf");
+  g_assert_cmpstr (e, ==, "Suche beste Uhr - Ist-Soll.svg");
   g_assert_cmpstr (c, ==, "Journey map.png");
 }
 
