@@ -28,6 +28,7 @@ struct _WaymarkEditor
   GtkLabel *read_only_label;
   GtkWidget *read_only_button;
   WaymarkChannelPalette *palette;
+  AdwFlap *palette_flap;
   AdwFlap *flap;
   AdwToastOverlay *toast_overlay;
   GtkScrolledWindow *scroller;
@@ -42,6 +43,7 @@ struct _WaymarkEditor
   WaymarkDocument *document;
   GSignalGroup *document_signals;
   guint geometry_source;
+  guint fold_source;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkEditor, waymark_editor, GTK_TYPE_WIDGET)
@@ -49,6 +51,7 @@ G_DEFINE_FINAL_TYPE (WaymarkEditor, waymark_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_INSPECTOR,
+  PROP_SHOW_PALETTE,
   PROP_VIEW,
   N_PROPS
 };
@@ -625,6 +628,23 @@ waymark_editor_set_show_inspector (WaymarkEditor *self,
   adw_flap_set_reveal_flap (self->flap, show);
 }
 
+gboolean
+waymark_editor_get_show_palette (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->palette_flap);
+}
+
+void
+waymark_editor_set_show_palette (WaymarkEditor *self,
+                                 gboolean       show)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  adw_flap_set_reveal_flap (self->palette_flap, show);
+}
+
 void
 waymark_editor_add_toast (WaymarkEditor *self,
                           AdwToast      *toast)
@@ -706,7 +726,30 @@ reveal_flap_cb (WaymarkEditor *self,
 {
   g_assert (WAYMARK_IS_EDITOR (self));
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_INSPECTOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[flap == self->flap ? PROP_SHOW_INSPECTOR : PROP_SHOW_PALETTE]);
+}
+
+/* A panel that folds hides, one that unfolds shows again, as an unlocked
+ * AdwFlap would do itself; but not in the middle of the size allocation
+ * that folded it (showing or hiding a child there leaves widgets that
+ * are drawn without an allocation): the flaps are locked, and the editor
+ * does it once the frame is laid out. */
+static gboolean
+follow_fold_cb (gpointer data)
+{
+  WaymarkEditor *self = data;
+
+  self->fold_source = 0;
+  adw_flap_set_reveal_flap (self->palette_flap, !adw_flap_get_folded (self->palette_flap));
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_cb (WaymarkEditor *self)
+{
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add (follow_fold_cb, self);
 }
 
 static void
@@ -721,6 +764,9 @@ waymark_editor_get_property (GObject    *object,
     {
     case PROP_SHOW_INSPECTOR:
       g_value_set_boolean (value, waymark_editor_get_show_inspector (self));
+      break;
+    case PROP_SHOW_PALETTE:
+      g_value_set_boolean (value, waymark_editor_get_show_palette (self));
       break;
     case PROP_VIEW:
       g_value_set_string (value, waymark_editor_get_view (self));
@@ -743,6 +789,9 @@ waymark_editor_set_property (GObject      *object,
     case PROP_SHOW_INSPECTOR:
       waymark_editor_set_show_inspector (self, g_value_get_boolean (value));
       break;
+    case PROP_SHOW_PALETTE:
+      waymark_editor_set_show_palette (self, g_value_get_boolean (value));
+      break;
     case PROP_VIEW:
       waymark_editor_set_view (self, g_value_get_string (value));
       break;
@@ -757,6 +806,7 @@ waymark_editor_dispose (GObject *object)
   WaymarkEditor *self = WAYMARK_EDITOR (object);
 
   g_clear_handle_id (&self->geometry_source, g_source_remove);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EDITOR);
@@ -779,6 +829,9 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
 
   properties[PROP_SHOW_INSPECTOR] =
     g_param_spec_boolean ("show-inspector", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PALETTE] =
+    g_param_spec_boolean ("show-palette", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "map",
@@ -804,6 +857,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, compare_panel);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, palette_flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, scroller);
@@ -878,6 +932,9 @@ waymark_editor_init (WaymarkEditor *self)
 
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
   g_signal_connect_swapped (self->conflict_button, "toggled", G_CALLBACK (conflict_button_toggled_cb), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (folded_cb), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (folded_cb), self);
   update_read_only (self);
 
   if (g_getenv ("WAYMARK_TEST_GEOMETRY") != NULL)

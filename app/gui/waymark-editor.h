@@ -49,6 +49,9 @@ void                   waymark_editor_choose_compare_file (WaymarkEditor *self);
 gboolean               waymark_editor_compare_with_file (WaymarkEditor *self,
                                                          GFile         *file);
 gboolean               waymark_editor_compare_with_saved (WaymarkEditor *self);
+gboolean               waymark_editor_get_show_palette (WaymarkEditor *self);
+void                   waymark_editor_set_show_palette (WaymarkEditor *self,
+                                                        gboolean       show);
 void                   waymark_editor_add_toast        (WaymarkEditor   *self,
                                                         AdwToast        *toast);
 

@@ -11,7 +11,7 @@
 
 /* The window's side of editing: the selected tab in the header bar (the
  * title with its unsaved-changes mark, undo and redo with what they would
- * do, the inspector button), the win.* actions that act on the selected
+ * do, the palette and inspector buttons), the win.* actions that act on the selected
  * tab, and closing the window with unsaved changes. */
 
 void
@@ -114,6 +114,8 @@ update_actions (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->inspector_button), document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-palette", document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->palette_button), document != NULL);
 
   /* "Undo Move Card": the tooltip says what the button would do. */
   if (can_undo && waymark_history_get_undo_label (history) != NULL)
@@ -144,27 +146,40 @@ _waymark_window_tab_changed (WaymarkWindow      *self,
 }
 
 static void
-unbind_inspector (WaymarkWindow *self)
+unbind_panel (GBinding **binding)
 {
-  if (self->inspector_binding == NULL)
+  if (*binding == NULL)
     return;
-  g_object_remove_weak_pointer (G_OBJECT (self->inspector_binding), (gpointer *) &self->inspector_binding);
-  g_binding_unbind (self->inspector_binding);
-  self->inspector_binding = NULL;
+  g_object_remove_weak_pointer (G_OBJECT (*binding), (gpointer *) binding);
+  g_binding_unbind (*binding);
+  *binding = NULL;
+}
+
+/* The header bar's toggle button shows and sets the selected tab's panel. */
+static void
+bind_panel (GBinding        **binding,
+            WaymarkEditor    *editor,
+            const char       *property,
+            GtkToggleButton  *button)
+{
+  *binding = g_object_bind_property (editor, property, button, "active",
+                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_add_weak_pointer (G_OBJECT (*binding), (gpointer *) binding);
 }
 
 void
 _waymark_window_select_tab (WaymarkWindow      *self,
                             WaymarkDocumentTab *tab)
 {
-  unbind_inspector (self);
+  unbind_panel (&self->inspector_binding);
+  unbind_panel (&self->palette_binding);
   self->selected = tab;
   if (tab != NULL)
     {
-      self->inspector_binding = g_object_bind_property (waymark_document_tab_get_editor (tab), "show-inspector",
-                                                        self->inspector_button, "active",
-                                                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-      g_object_add_weak_pointer (G_OBJECT (self->inspector_binding), (gpointer *) &self->inspector_binding);
+      bind_panel (&self->inspector_binding, waymark_document_tab_get_editor (tab), "show-inspector",
+                  self->inspector_button);
+      bind_panel (&self->palette_binding, waymark_document_tab_get_editor (tab), "show-palette",
+                  self->palette_button);
       waymark_document_tab_check_disk (tab);
       waymark_document_tab_focus (tab);
     }
@@ -203,6 +218,16 @@ toggle_inspector_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
   gtk_toggle_button_set_active (self->inspector_button, !gtk_toggle_button_get_active (self->inspector_button));
+}
+
+static void
+toggle_palette_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->palette_button, !gtk_toggle_button_get_active (self->palette_button));
 }
 
 /* ---- Closing with unsaved changes ---- */
@@ -265,6 +290,7 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, palette_button);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -276,6 +302,7 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare-file", NULL, compare_file_action);
   gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);
 
   /* Window bindings run after the focused widget: a text field undoes its
    * own typing first. */
@@ -287,6 +314,7 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-palette", NULL);
 }
 
 void
@@ -299,6 +327,7 @@ _waymark_window_editor_init (WaymarkWindow *self)
 void
 _waymark_window_editor_dispose (WaymarkWindow *self)
 {
-  unbind_inspector (self);
+  unbind_panel (&self->inspector_binding);
+  unbind_panel (&self->palette_binding);
   self->selected = NULL;
 }

@@ -18,6 +18,7 @@ struct _WaymarkWindow
   GtkWidget           *undo_button;
   GtkWidget           *redo_button;
   GtkToggleButton     *inspector_button;
+  GtkToggleButton     *palette_button;
   GtkWidget           *recent_group;
   GtkListBox          *recent_list;
 
@@ -26,6 +27,7 @@ struct _WaymarkWindow
   /* The page whose context menu is open: its actions act on it. */
   AdwTabPage          *menu_page;
   GBinding            *inspector_binding;
+  GBinding            *palette_binding;
   /* A dialog asks about unsaved changes before the window closes. */
   gboolean             asking;
   /* Tabs of the window that are still loading. */

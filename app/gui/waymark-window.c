@@ -327,8 +327,12 @@ add_tab (WaymarkWindow      *self,
   AdwTabPage *page;
 
   if (self->selected != NULL)
-    waymark_editor_set_show_inspector (waymark_document_tab_get_editor (tab),
-                                       gtk_toggle_button_get_active (self->inspector_button));
+    {
+      waymark_editor_set_show_inspector (waymark_document_tab_get_editor (tab),
+                                         gtk_toggle_button_get_active (self->inspector_button));
+      waymark_editor_set_show_palette (waymark_document_tab_get_editor (tab),
+                                       gtk_toggle_button_get_active (self->palette_button));
+    }
   if (selected != NULL)
     page = adw_tab_view_insert (self->tab_view, GTK_WIDGET (tab), adw_tab_view_get_page_position (self->tab_view, selected) + 1);
   else

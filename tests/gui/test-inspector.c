@@ -55,7 +55,9 @@ fixture_set_up (Fixture       *f,
   f->history = waymark_document_get_history (f->document);
 
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 600, 800);
+  /* Wide enough that the inspector stays beside the map (a narrower
+   * window folds it into a hidden overlay: test-small-window). */
+  gtk_window_set_default_size (f->window, 1400, 800);
   f->elsewhere = gtk_button_new_with_label ("Canvas");
   f->inspector = WAYMARK_INSPECTOR (waymark_inspector_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (f->inspector), TRUE);

@@ -37,7 +37,8 @@ fixture_set_up (Fixture       *f,
   f->journey = waymark_document_get_journey (f->document);
   f->history = waymark_document_get_history (f->document);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 700);
+  /* Wide enough for both side panels beside the map. */
+  gtk_window_set_default_size (f->window, 1400, 700);
   f->editor = WAYMARK_EDITOR (waymark_editor_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
   waymark_editor_set_document (f->editor, f->document);
