@@ -579,6 +579,8 @@ waymark_editor_set_view (WaymarkEditor *self,
   gboolean outline;
   gpointer item;
   WaymarkRect rect;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
   g_return_if_fail (g_strcmp0 (view, "map") == 0 || g_strcmp0 (view, "outline") == 0);
@@ -592,6 +594,14 @@ waymark_editor_set_view (WaymarkEditor *self,
       return;
     }
   outline = g_str_equal (view, "outline");
+  /* A stack that hides the child with the keyboard moves it into the new
+   * child as Tab would, and Tab into the outline selects its first row:
+   * the selection would change under the user.  The focus leaves first
+   * and lands below where it should. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack)))
+    gtk_root_set_focus (root, NULL);
   gtk_stack_set_visible_child_name (self->view_stack, view);
   gtk_widget_set_visible (self->map_tools, !outline);
 
