@@ -103,6 +103,15 @@ struct _WaymarkCanvas
   guint quick_index;
   WaymarkTouchpoint *link_source;
 
+  /* Presentation mode: the phase in turn, what it changed (to restore),
+   * the size its zoom was fitted to. */
+  gboolean presenting;
+  guint present_phase;
+  guint slots_before;
+  double zoom_before;
+  double top_inset_before;
+  int present_width;
+  int present_height;
 
   /* CSS-named parts (children that never take input) */
   GtkWidget *cursor_box;
@@ -175,6 +184,13 @@ void     _waymark_canvas_cancel_link      (WaymarkCanvas *self);
 void     _waymark_canvas_forget_card_keys_item (WaymarkCanvas *self, gpointer item);
 void     _waymark_canvas_snapshot_link_to (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
 
+/* waymark-canvas-present.c */
+void     _waymark_canvas_init_present     (WaymarkCanvas *self);
+void     _waymark_canvas_present_allocate (WaymarkCanvas *self);
+void     _waymark_canvas_snapshot_present (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
+/* The zoom presentation mode takes in a view of @width × @height. */
+double   _waymark_canvas_present_zoom     (WaymarkCanvas *self, int width, int height);
+
 /* waymark-canvas-sticky.c */
 /* Paints the pinned headers and the toolbar's band over the map (@cr in
  * widget coordinates). */
@@ -183,6 +199,10 @@ void     _waymark_canvas_paint_sticky     (WaymarkCanvas *self, cairo_t *cr, int
 /* Moves a widget point on a pinned header to where that header is; TRUE
  * when it did. */
 gboolean _waymark_canvas_sticky_remap     (WaymarkCanvas *self, double *x, double *y);
+/* Whether the emotion lane is pinned to the bottom of the view
+ * (presentation mode, the lane below the view); @top: where its band
+ * starts, in widget pixels. */
+gboolean _waymark_canvas_emotion_pinned   (WaymarkCanvas *self, double *top);
 /* How much of the view the pinned headers and the toolbar's band may
  * take at its left and top (widget pixels): what is scrolled into view
  * goes past them. */

@@ -318,6 +318,7 @@ waymark_canvas_snapshot (GtkWidget   *widget,
       _waymark_canvas_snapshot_marks (self, snapshot, palette);
       _waymark_canvas_snapshot_drop (self, snapshot, palette);
       waymark_canvas_drag_snapshot (self->drag, snapshot, palette);
+      _waymark_canvas_snapshot_present (self, snapshot, palette);
       _waymark_canvas_snapshot_link_to (self, snapshot, palette);
     }
 
@@ -455,6 +456,7 @@ waymark_canvas_size_allocate (GtkWidget *widget,
   _waymark_canvas_allocate_parts (self);
   allocate_editor (self);
   _waymark_canvas_allocate_quick_add (self);
+  _waymark_canvas_present_allocate (self);
   _waymark_canvas_allocate_menu (self);
 }
 
@@ -1481,6 +1483,7 @@ waymark_canvas_init (WaymarkCanvas *self)
   _waymark_canvas_init_input (self);
   _waymark_canvas_init_zoom (self);
   _waymark_canvas_init_menu (self);
+  _waymark_canvas_init_present (self);
   _waymark_canvas_update_actions (self);
 }
 

@@ -107,6 +107,18 @@ gboolean         waymark_canvas_get_dark       (WaymarkCanvas   *self);
 void             waymark_canvas_set_dark       (WaymarkCanvas   *self,
                                                 gboolean         dark);
 
+/* Presentation mode: larger text, up to five phases fitted to the width
+ * with the emotion curve, stepping through the phases (arrows, Page Down;
+ * Escape leaves through the window's "win.present"). */
+void             waymark_canvas_set_presenting (WaymarkCanvas   *self,
+                                                gboolean         presenting);
+gboolean         waymark_canvas_get_presenting (WaymarkCanvas   *self);
+/* The index of the phase in turn. */
+guint            waymark_canvas_get_present_phase (WaymarkCanvas *self);
+/* Moves the turn @step phases on (back when negative). */
+void             waymark_canvas_step_phase     (WaymarkCanvas   *self,
+                                                int              step);
+
 /* Whether the phase headers are pinned to the top of the view (scrolled
  * down) and the lane headers to its left (scrolled right). */
 gboolean         waymark_canvas_get_headers_pinned (WaymarkCanvas *self,

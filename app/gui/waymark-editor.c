@@ -44,6 +44,12 @@ struct _WaymarkEditor
   GSignalGroup *document_signals;
   guint geometry_source;
   guint fold_source;
+
+  /* Presentation mode: what was shown before, to bring back. */
+  gboolean presenting;
+  gboolean palette_was_shown;
+  gboolean inspector_was_shown;
+  char *view_before;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkEditor, waymark_editor, GTK_TYPE_WIDGET)
@@ -664,6 +670,53 @@ waymark_editor_add_toast (WaymarkEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* ---- Presentation mode ---- */
+
+gboolean
+waymark_editor_get_presenting (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+waymark_editor_set_presenting (WaymarkEditor *self,
+                               gboolean       presenting)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  presenting = !!presenting;
+  if (presenting == self->presenting)
+    return;
+  self->presenting = presenting;
+
+  /* The map alone: no palette, inspector or toolbar. */
+  if (presenting)
+    {
+      self->palette_was_shown = waymark_editor_get_show_palette (self);
+      self->inspector_was_shown = waymark_editor_get_show_inspector (self);
+      g_free (self->view_before);
+      self->view_before = g_strdup (waymark_editor_get_view (self));
+      waymark_editor_set_view (self, "map");
+      waymark_editor_set_show_palette (self, FALSE);
+      waymark_editor_set_show_inspector (self, FALSE);
+      gtk_widget_set_visible (self->toolbar, FALSE);
+      waymark_canvas_set_presenting (self->canvas, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+  else
+    {
+      waymark_canvas_set_presenting (self->canvas, FALSE);
+      waymark_editor_set_show_palette (self, self->palette_was_shown);
+      waymark_editor_set_show_inspector (self, self->inspector_was_shown);
+      gtk_widget_set_visible (self->toolbar, TRUE);
+      if (self->view_before != NULL)
+        waymark_editor_set_view (self, self->view_before);
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+}
+
 /* ---- Actions: the toolbar sits beside the canvas, not in it ---- */
 
 static void
@@ -750,6 +803,10 @@ follow_fold_cb (gpointer data)
   WaymarkEditor *self = data;
 
   self->fold_source = 0;
+  /* Going full screen folds or unfolds them too: the room sees the map
+   * alone all the same. */
+  if (self->presenting)
+    return G_SOURCE_REMOVE;
   adw_flap_set_reveal_flap (self->palette_flap, !adw_flap_get_folded (self->palette_flap));
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
   return G_SOURCE_REMOVE;
@@ -819,6 +876,7 @@ waymark_editor_dispose (GObject *object)
   g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->view_before, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EDITOR);
   /* The template's unnamed root box too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

@@ -54,5 +54,11 @@ void                   waymark_editor_set_show_palette (WaymarkEditor *self,
                                                         gboolean       show);
 void                   waymark_editor_add_toast        (WaymarkEditor   *self,
                                                         AdwToast        *toast);
+/* Presentation mode: the map alone (no palette, inspector or toolbar),
+ * the canvas presenting (waymark_canvas_set_presenting); leaving brings
+ * back what was shown. */
+gboolean               waymark_editor_get_presenting   (WaymarkEditor   *self);
+void                   waymark_editor_set_presenting   (WaymarkEditor   *self,
+                                                        gboolean         presenting);
 
 G_END_DECLS

@@ -113,6 +113,7 @@ update_actions (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->inspector_button), document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-palette", document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette_button), document != NULL);
@@ -173,6 +174,10 @@ _waymark_window_select_tab (WaymarkWindow      *self,
 {
   unbind_panel (&self->inspector_binding);
   unbind_panel (&self->palette_binding);
+  /* Another tab, or none: the room sees the window as it is again. */
+  if (self->presenting_editor != NULL &&
+      (tab == NULL || waymark_document_tab_get_editor (tab) != self->presenting_editor))
+    _waymark_window_leave_presenting (self);
   self->selected = tab;
   if (tab != NULL)
     {
@@ -327,6 +332,7 @@ _waymark_window_editor_init (WaymarkWindow *self)
 void
 _waymark_window_editor_dispose (WaymarkWindow *self)
 {
+  g_clear_weak_pointer (&self->presenting_editor);
   unbind_panel (&self->inspector_binding);
   unbind_panel (&self->palette_binding);
   self->selected = NULL;

@@ -33,10 +33,18 @@ struct _WaymarkWindow
   /* Tabs of the window that are still loading. */
   guint                n_loading;
   GtkRecentManager    *recent_manager;
+  /* Presentation mode: the header bar it hides, the editor presenting
+   * (a weak pointer; NULL when not presenting). */
+  GtkWidget           *header_bar;
+  WaymarkEditor       *presenting_editor;
 };
 
 /* waymark-window-actions.c: Open, New, export, print, about, tabs */
 void _waymark_window_class_actions_init (WaymarkWindowClass *klass);
+/* waymark-window-present.c: presentation mode (F11) */
+void _waymark_window_class_present_init (WaymarkWindowClass *klass);
+/* Leaves presentation mode if the window is in it (a tab closes). */
+void _waymark_window_leave_presenting   (WaymarkWindow *self);
 /* waymark-window-editor.c: the selected tab in the header bar, the
  * actions that act on it, closing with unsaved changes */
 void _waymark_window_class_editor_init  (WaymarkWindowClass *klass);

@@ -576,6 +576,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
 
   _waymark_window_class_actions_init (klass);
   _waymark_window_class_editor_init (klass);
+  _waymark_window_class_present_init (klass);
   _waymark_window_class_recent_init (klass);
 }
 

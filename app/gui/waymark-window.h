@@ -61,4 +61,7 @@ gboolean        waymark_window_save_to       (WaymarkWindow *self,
 gboolean        waymark_window_recover       (WaymarkWindow              *self,
                                               const WaymarkRecoveryEntry *entry);
 
+/* Whether the window is in presentation mode (F11, "win.present"). */
+gboolean        waymark_window_get_presenting (WaymarkWindow *self);
+
 G_END_DECLS

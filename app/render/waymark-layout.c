@@ -265,9 +265,19 @@ waymark_layout_set_density (WaymarkLayout        *self,
     return;
   self->density = density;
   self->metrics = _waymark_metrics_get (density);
-  waymark_text_cache_set_print (self->text, density == WAYMARK_LAYOUT_DENSITY_PRINT);
+  waymark_text_cache_set_sizes (self->text, density == WAYMARK_LAYOUT_DENSITY_PRINT          ? WAYMARK_TEXT_SIZES_PRINT
+                                            : density == WAYMARK_LAYOUT_DENSITY_PRESENTATION ? WAYMARK_TEXT_SIZES_PRESENTATION
+                                                                                             : WAYMARK_TEXT_SIZES_SCREEN);
   /* Cards wrap at a new width and text sizes change: every layout goes. */
   waymark_layout_invalidate (self);
+}
+
+double
+waymark_layout_get_text_size (WaymarkLayout    *self,
+                              WaymarkTextStyle  style)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (self), 0);
+  return waymark_text_cache_get_size (self->text, style);
 }
 
 WaymarkLayoutDensity

@@ -6,6 +6,7 @@
 
 #include "waymark-journey.h"
 #include "waymark-rect.h"
+#include "waymark-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -72,10 +73,14 @@ typedef struct {
  * dragging.  PRINT is for a map scaled down to fit paper: narrower cards
  * relative to their text, thinner gutters, paddings and margins (the
  * paper has its own) and larger card titles, so the text comes out larger
- * on the same sheet.  Both draw with the same painter. */
+ * on the same sheet.  PRESENTATION is for a projector: the screen's card
+ * width with much larger text and thin gutters, so a map fitted to the
+ * width is read from the back of a room.  All draw with the same
+ * painter. */
 typedef enum {
   WAYMARK_LAYOUT_DENSITY_SCREEN,
   WAYMARK_LAYOUT_DENSITY_PRINT,
+  WAYMARK_LAYOUT_DENSITY_PRESENTATION,
 } WaymarkLayoutDensity;
 
 /**
@@ -142,6 +147,9 @@ gboolean        waymark_layout_is_dirty         (WaymarkLayout  *self);
 void            waymark_layout_set_density      (WaymarkLayout        *self,
                                                  WaymarkLayoutDensity  density);
 WaymarkLayoutDensity waymark_layout_get_density (WaymarkLayout        *self);
+/* The size of @style's text at the current density, in map units. */
+double          waymark_layout_get_text_size    (WaymarkLayout        *self,
+                                                 WaymarkTextStyle      style);
 
 /**
  * waymark_layout_get_size:

@@ -50,8 +50,40 @@ static const WaymarkMetrics print = {
   .emotion_height = 164.0,
 };
 
+/* A projector: the screen's cards (their titles are much larger, see
+ * waymark-text-cache.c) with thin gutters and margins, so that the phases
+ * fitted to the width leave the most to the text.  The emotion lane keeps
+ * the screen's height: its levels stay 30 units apart (the canvas's
+ * curve editing counts on that). */
+static const WaymarkMetrics presentation = {
+  .margin = 16.0,
+  .min_content_width = 720.0,
+  .header_gap = 16.0,
+  .legend_gap = 16.0,
+  .gap = 6.0,
+  .lane_header_width = 172.0,
+  .lane_header_pad = 10.0,
+  .card_width = 220.0,
+  .cell_pad = 8.0,
+  .slot_gap = 8.0,
+  .band_gap = 8.0,
+  .card_pad = 9.0,
+  .card_row_gap = 5.0,
+  .note_pad = 9.0,
+  .emotion_height = 188.0,
+};
+
 const WaymarkMetrics *
 _waymark_metrics_get (WaymarkLayoutDensity density)
 {
-  return density == WAYMARK_LAYOUT_DENSITY_PRINT ? &print : &screen;
+  switch (density)
+    {
+    case WAYMARK_LAYOUT_DENSITY_PRINT:
+      return &print;
+    case WAYMARK_LAYOUT_DENSITY_PRESENTATION:
+      return &presentation;
+    case WAYMARK_LAYOUT_DENSITY_SCREEN:
+    default:
+      return &screen;
+    }
 }

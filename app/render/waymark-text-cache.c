@@ -64,6 +64,28 @@ static const Style print_styles[WAYMARK_N_TEXT_STYLES] = {
   [WAYMARK_TEXT_PLACEHOLDER]   = { PANGO_WEIGHT_NORMAL, 13.0 },
 };
 
+/* A projector: what the room reads (card titles, notes, headers) is much
+ * larger relative to the card, whose width stays; the one-line rows grow
+ * as far as their fixed heights allow. */
+static const Style presentation_styles[WAYMARK_N_TEXT_STYLES] = {
+  [WAYMARK_TEXT_MAP_TITLE]     = { PANGO_WEIGHT_BOLD,   34.0 },
+  [WAYMARK_TEXT_MAP_SUBTITLE]  = { PANGO_WEIGHT_NORMAL, 18.0 },
+  [WAYMARK_TEXT_BADGE]         = { PANGO_WEIGHT_BOLD,   13.0 },
+  [WAYMARK_TEXT_PHASE]         = { PANGO_WEIGHT_BOLD,   24.0 },
+  [WAYMARK_TEXT_PHASE_COUNT]   = { PANGO_WEIGHT_NORMAL, 13.0 },
+  [WAYMARK_TEXT_LANE]          = { PANGO_WEIGHT_BOLD,   20.0 },
+  [WAYMARK_TEXT_LANE_HINT]     = { PANGO_WEIGHT_NORMAL, 13.0 },
+  [WAYMARK_TEXT_CARD_TITLE]    = { PANGO_WEIGHT_BOLD,   22.0 },
+  [WAYMARK_TEXT_CARD_META]     = { PANGO_WEIGHT_NORMAL, 13.0 },
+  [WAYMARK_TEXT_NOTE]          = { PANGO_WEIGHT_NORMAL, 18.0 },
+  [WAYMARK_TEXT_EMOTION_LABEL] = { PANGO_WEIGHT_NORMAL, 14.0 },
+  [WAYMARK_TEXT_KPI_NAME]      = { PANGO_WEIGHT_NORMAL, 14.0 },
+  [WAYMARK_TEXT_KPI_VALUE]     = { PANGO_WEIGHT_BOLD,   14.0 },
+  [WAYMARK_TEXT_LEGEND]        = { PANGO_WEIGHT_NORMAL, 14.0 },
+  [WAYMARK_TEXT_LEGEND_TITLE]  = { PANGO_WEIGHT_BOLD,   14.0 },
+  [WAYMARK_TEXT_PLACEHOLDER]   = { PANGO_WEIGHT_NORMAL, 16.0 },
+};
+
 static void
 set_styles (WaymarkTextCache *cache,
             const Style      *styles)
@@ -309,13 +331,25 @@ waymark_text_cache_new (PangoContext *context)
 }
 
 void
-waymark_text_cache_set_print (WaymarkTextCache *cache,
-                              gboolean          print)
+waymark_text_cache_set_sizes (WaymarkTextCache *cache,
+                              WaymarkTextSizes  sizes)
 {
-  set_styles (cache, print ? print_styles : screen_styles);
-  cache->whole = print;
+  set_styles (cache, sizes == WAYMARK_TEXT_SIZES_PRINT          ? print_styles
+                     : sizes == WAYMARK_TEXT_SIZES_PRESENTATION ? presentation_styles
+                                                                : screen_styles);
+  /* Paper has no tooltip: text there is never cut short. */
+  cache->whole = sizes == WAYMARK_TEXT_SIZES_PRINT;
   /* Shared labels were made with the old sizes. */
   waymark_text_cache_clear_labels (cache);
+}
+
+double
+waymark_text_cache_get_size (WaymarkTextCache *cache,
+                             WaymarkTextStyle  style)
+{
+  g_return_val_if_fail (style < WAYMARK_N_TEXT_STYLES, 0);
+
+  return pango_font_description_get_size (cache->fonts[style]) / (double) PANGO_SCALE;
 }
 
 void

@@ -37,10 +37,20 @@ typedef struct _WaymarkTextCache WaymarkTextCache;
 WaymarkTextCache *waymark_text_cache_new        (PangoContext     *context);
 void              waymark_text_cache_free       (WaymarkTextCache *cache);
 PangoContext     *waymark_text_cache_get_context (WaymarkTextCache *cache);
-/* The text sizes for paper (TRUE) or the screen (FALSE, the default);
- * layouts created before keep their old fonts. */
-void              waymark_text_cache_set_print  (WaymarkTextCache *cache,
-                                                 gboolean          print);
+/* Which text sizes: the screen's (the default), paper's, or a projector's
+ * (presentation mode: read from the back of a room). */
+typedef enum {
+  WAYMARK_TEXT_SIZES_SCREEN,
+  WAYMARK_TEXT_SIZES_PRINT,
+  WAYMARK_TEXT_SIZES_PRESENTATION,
+} WaymarkTextSizes;
+
+/* Layouts created before keep their old fonts. */
+void              waymark_text_cache_set_sizes  (WaymarkTextCache *cache,
+                                                 WaymarkTextSizes  sizes);
+/* The size of @style's text, in map units. */
+double            waymark_text_cache_get_size   (WaymarkTextCache *cache,
+                                                 WaymarkTextStyle  style);
 
 /* A new layout of @text in @style, wrapped at @width (<= 0: no wrapping)
  * and cut with an ellipsis after @max_lines lines (0: no limit).  With

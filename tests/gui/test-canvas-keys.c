@@ -751,6 +751,134 @@ test_palette_names (void)
     }
 }
 
+/* ---- F11: presentation mode ---- */
+
+/* On a 1920 × 1080 projector, with the phases of @template in view: card
+ * titles of at least 28 px, all five phases across, the phase headers and
+ * the emotion lane (both pinned while a tall map scrolls) in a third of
+ * the height at most. */
+static void
+check_projector (CanvasFixture *f)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (f->canvas);
+  GPtrArray *phases = waymark_journey_get_items (f->journey, WAYMARK_ITEM_PHASE);
+  GPtrArray *lanes = waymark_journey_get_items (f->journey, WAYMARK_ITEM_LANE);
+  double zoom = _waymark_canvas_present_zoom (f->canvas, 1920, 1080);
+  WaymarkRect last, header, emotion = { 0 };
+
+  g_assert_cmpuint (phases->len, ==, 5);
+  g_assert_cmpint (waymark_layout_get_density (layout), ==, WAYMARK_LAYOUT_DENSITY_PRESENTATION);
+  g_test_message ("card titles %.1f px at zoom %.2f", waymark_layout_get_text_size (layout, WAYMARK_TEXT_CARD_TITLE) * zoom,
+                  zoom);
+  g_assert_cmpfloat (waymark_layout_get_text_size (layout, WAYMARK_TEXT_CARD_TITLE) * zoom, >=, 28);
+  g_assert_true (waymark_layout_get_phase_rect (layout, g_ptr_array_index (phases, 4), &last));
+  g_assert_cmpfloat ((last.x + last.width) * zoom, <=, 1920);
+  g_assert_true (waymark_layout_get_phase_header_rect (layout, g_ptr_array_index (phases, 0), &header));
+  for (guint i = 0; i < lanes->len; i++)
+    if (((WaymarkLane *) g_ptr_array_index (lanes, i))->kind == WAYMARK_LANE_EMOTION)
+      g_assert_true (waymark_layout_get_lane_rect (layout, g_ptr_array_index (lanes, i), &emotion));
+  g_assert_cmpfloat (emotion.height, >, 0);
+  g_assert_cmpfloat ((header.height + emotion.height) * zoom, <=, 1080 / 3.0);
+}
+
+/* The emotion curve is in view: inside the view, or pinned to its
+ * bottom. */
+static void
+assert_emotion_in_view (CanvasFixture *f)
+{
+  GPtrArray *lanes = waymark_journey_get_items (f->journey, WAYMARK_ITEM_LANE);
+  WaymarkRect emotion = { 0 };
+  double bottom;
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (((WaymarkLane *) g_ptr_array_index (lanes, i))->kind == WAYMARK_LANE_EMOTION)
+      g_assert_true (waymark_layout_get_lane_rect (waymark_canvas_get_layout (f->canvas), g_ptr_array_index (lanes, i),
+                                                   &emotion));
+  g_assert_cmpfloat (emotion.height, >, 0);
+  bottom = (emotion.y + emotion.height) * f->canvas->zoom + f->canvas->origin_y -
+           gtk_adjustment_get_value (f->canvas->vadjustment);
+  g_assert_true (bottom <= gtk_widget_get_height (GTK_WIDGET (f->canvas)) ||
+                 _waymark_canvas_emotion_pinned (f->canvas, NULL));
+}
+
+static void
+test_presentation (void)
+{
+  static const char *templates[] = { "five-phases.journey", "example-fitness-watch.journey" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      CanvasFixture f = { 0 };
+      GtkWidget *canvas;
+      WaymarkEditor *editor;
+      WaymarkLayout *layout;
+      GtkWidget *button;
+      double zoom_before;
+
+      canvas_fixture_open (&f, templates[t]);
+      canvas = GTK_WIDGET (f.canvas);
+      layout = waymark_canvas_get_layout (f.canvas);
+      editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+      zoom_before = waymark_canvas_get_zoom (f.canvas);
+      gtk_widget_grab_focus (canvas);
+
+      /* The header bar has a button for it. */
+      button = gui_test_find_widget (GTK_WIDGET (f.window), GTK_TYPE_BUTTON, "present-button");
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.present");
+
+      /* F11: the map alone, larger text, fitted. */
+      g_assert_true (press (canvas, GDK_KEY_F11, 0));
+      canvas_fixture_settle (&f);
+      g_assert_true (waymark_window_get_presenting (f.window));
+      g_assert_true (waymark_editor_get_presenting (editor));
+      g_assert_true (waymark_canvas_get_presenting (f.canvas));
+      g_assert_false (waymark_editor_get_show_palette (editor));
+      g_assert_false (waymark_editor_get_show_inspector (editor));
+      g_assert_false (gtk_widget_get_visible (gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BOX, "canvas-toolbar")));
+      g_assert_true (focus_of (&f) == canvas);
+      g_assert_cmpfloat (waymark_layout_get_text_size (layout, WAYMARK_TEXT_CARD_TITLE), >,
+                         18);
+      g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (f.canvas),
+                                      _waymark_canvas_present_zoom (f.canvas, gtk_widget_get_width (canvas),
+                                                                    gtk_widget_get_height (canvas)),
+                                      0.01);
+      check_projector (&f);
+      assert_emotion_in_view (&f);
+
+      /* Stepping through the phases; keys do not edit the map. */
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 0);
+      g_assert_true (press_captured (canvas, GDK_KEY_Page_Down));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 1);
+      g_assert_true (press_captured (canvas, GDK_KEY_Right));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 2);
+      g_assert_true (press_captured (canvas, GDK_KEY_Left));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 1);
+      g_assert_true (press_captured (canvas, GDK_KEY_End));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 4);
+      assert_emotion_in_view (&f);
+      g_assert_true (press_captured (canvas, GDK_KEY_Page_Down));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 4);
+      g_assert_true (press_captured (canvas, GDK_KEY_Home));
+      g_assert_cmpuint (waymark_canvas_get_present_phase (f.canvas), ==, 0);
+      g_assert_true (press_captured (canvas, GDK_KEY_n));
+      g_assert_false (waymark_quick_add_is_active (quick_add (f.canvas)));
+
+      /* Escape: everything back as it was. */
+      g_assert_true (press_captured (canvas, GDK_KEY_Escape));
+      canvas_fixture_settle (&f);
+      g_assert_false (waymark_window_get_presenting (f.window));
+      g_assert_false (waymark_canvas_get_presenting (f.canvas));
+      g_assert_true (waymark_editor_get_show_palette (editor));
+      g_assert_true (waymark_editor_get_show_inspector (editor));
+      g_assert_true (gtk_widget_get_visible (gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BOX, "canvas-toolbar")));
+      g_assert_cmpint (waymark_layout_get_density (layout), ==, WAYMARK_LAYOUT_DENSITY_SCREEN);
+      g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (f.canvas), zoom_before, 0.001);
+
+      canvas_fixture_close (&f);
+    }
+}
+
 /* ---- Sticky headers ---- */
 
 static void
@@ -866,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/canvas-keys/emotion-from-curve", test_emotion_from_curve);
   g_test_add_func ("/canvas-keys/palette-names", test_palette_names);
   g_test_add_func ("/canvas-keys/new-headers-in-view", test_new_headers_in_view);
+  g_test_add_func ("/canvas-keys/presentation", test_presentation);
   g_test_add_func ("/canvas-keys/sticky-headers", test_sticky_headers);
   g_test_add_func ("/canvas-keys/read-only", test_read_only_keys);
 
