@@ -5,6 +5,7 @@
 
 #include "gui-test.h"
 #include "waymark-application.h"
+#include "waymark-canvas-private.h"
 #include "waymark-document-tab.h"
 #include "waymark-editor.h"
 #include "waymark-window.h"
@@ -12,7 +13,7 @@
 /* Laptops and small windows: the metainfo promises a 360 px display, so
  * the window goes down to 360 px, with one map and with three; the side
  * panels fold into overlays rather than squeeze the map; the floating
- * toolbar always fits inside the map. */
+ * toolbar always fits inside the map and never covers a card. */
 
 #define CLAIMED_MIN_WIDTH 360
 #define HEIGHT 600
@@ -106,6 +107,34 @@ assert_toolbar_fits (Fixture *f)
                      gtk_widget_get_width (f->map_overlay) - gtk_widget_get_margin_end (f->toolbar));
 }
 
+/* Wherever the map is scrolled, no card shows under the toolbar (the map
+ * scrolls under a band of the toolbar's height). */
+static void
+assert_toolbar_covers_no_card (Fixture *f)
+{
+  WaymarkCanvas *canvas = waymark_editor_get_canvas (f->editor);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
+  graphene_rect_t bounds;
+  WaymarkHit hit;
+
+  g_assert_true (gtk_widget_compute_bounds (f->toolbar, GTK_WIDGET (canvas), &bounds));
+  for (double h = 0; h <= gtk_adjustment_get_upper (hadjustment); h += 200)
+    for (double v = 0; v <= gtk_adjustment_get_upper (vadjustment); v += 40)
+      {
+        gtk_adjustment_set_value (hadjustment, h);
+        gtk_adjustment_set_value (vadjustment, v);
+        for (double x = bounds.origin.x; x < bounds.origin.x + bounds.size.width; x += 16)
+          for (double y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y += 8)
+            {
+              _waymark_canvas_hit (canvas, x, y, &hit);
+              g_assert_cmpint (hit.kind, !=, WAYMARK_HIT_CARD);
+            }
+      }
+  gtk_adjustment_set_value (hadjustment, 0);
+  gtk_adjustment_set_value (vadjustment, 0);
+}
+
 /* A panel beside the map (unfolded, shown) never leaves the map less than
  * the toolbar's full width. */
 static void
@@ -139,6 +168,7 @@ check_width (int   width,
   g_assert_cmpint (gtk_widget_get_width (content), ==, width);
 
   assert_toolbar_fits (&f);
+  assert_toolbar_covers_no_card (&f);
   assert_map_not_squeezed (&f);
 
   if (width <= 1024)
