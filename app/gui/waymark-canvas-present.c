@@ -284,6 +284,8 @@ present_key_cb (WaymarkCanvas         *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   if (!self->presenting)
     return FALSE;
   /* Shortcuts with modifiers (Ctrl+S, Ctrl+Q) keep working. */

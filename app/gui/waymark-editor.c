@@ -802,6 +802,8 @@ follow_fold_cb (gpointer data)
 {
   WaymarkEditor *self = data;
 
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   self->fold_source = 0;
   /* Going full screen folds or unfolds them too: the room sees the map
    * alone all the same. */
@@ -815,6 +817,8 @@ follow_fold_cb (gpointer data)
 static void
 folded_cb (WaymarkEditor *self)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (self->fold_source == 0)
     self->fold_source = g_idle_add (follow_fold_cb, self);
 }
