@@ -9,6 +9,7 @@
 
 #include "waymark-diff-field.h"
 #include "waymark-error.h"
+#include "waymark-votes.h"
 
 #define BIT WAYMARK_DIFF_FIELD_BIT
 
@@ -36,6 +37,7 @@ static const char *const nicks[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH] = "moment-of-truth",
   [WAYMARK_DIFF_FIELD_KPIS] = "kpis",
   [WAYMARK_DIFF_FIELD_TEXT] = "text",
+  [WAYMARK_DIFF_FIELD_VOTES] = "votes",
   [WAYMARK_DIFF_FIELD_FROM] = "from",
   [WAYMARK_DIFF_FIELD_TO] = "to",
   [WAYMARK_DIFF_FIELD_DISMISSED] = "dismissed",
@@ -66,6 +68,7 @@ static const char *const labels[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH] = NC_("diff field", "moment of truth"),
   [WAYMARK_DIFF_FIELD_KPIS] = NC_("diff field", "KPIs"),
   [WAYMARK_DIFF_FIELD_TEXT] = NC_("diff field", "text"),
+  [WAYMARK_DIFF_FIELD_VOTES] = NC_("diff field", "votes"),
   [WAYMARK_DIFF_FIELD_FROM] = NC_("diff field", "from"),
   [WAYMARK_DIFF_FIELD_TO] = NC_("diff field", "to"),
   [WAYMARK_DIFF_FIELD_DISMISSED] = NC_("diff field", "dismissed findings"),
@@ -96,10 +99,10 @@ waymark_diff_field_mask (WaymarkItemType type)
              BIT (WAYMARK_DIFF_FIELD_EMOTION) | BIT (WAYMARK_DIFF_FIELD_EMOTION_NOTE) |
              BIT (WAYMARK_DIFF_FIELD_OWNER) | BIT (WAYMARK_DIFF_FIELD_STRENGTH) |
              BIT (WAYMARK_DIFF_FIELD_PRIORITY) | BIT (WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH) |
-             BIT (WAYMARK_DIFF_FIELD_KPIS) | ext;
+             BIT (WAYMARK_DIFF_FIELD_KPIS) | BIT (WAYMARK_DIFF_FIELD_VOTES) | ext;
     case WAYMARK_ITEM_NOTE:
       return BIT (WAYMARK_DIFF_FIELD_PHASE) | BIT (WAYMARK_DIFF_FIELD_LANE) |
-             BIT (WAYMARK_DIFF_FIELD_TEXT) | ext;
+             BIT (WAYMARK_DIFF_FIELD_TEXT) | BIT (WAYMARK_DIFF_FIELD_VOTES) | ext;
     case WAYMARK_ITEM_LINK:
       return BIT (WAYMARK_DIFF_FIELD_FROM) | BIT (WAYMARK_DIFF_FIELD_TO) | ext;
     case WAYMARK_N_ITEM_TYPES:
@@ -199,6 +202,7 @@ text_slot (gconstpointer    item,
           case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
           case WAYMARK_DIFF_FIELD_KPIS:
           case WAYMARK_DIFF_FIELD_TEXT:
+          case WAYMARK_DIFF_FIELD_VOTES:
           case WAYMARK_DIFF_FIELD_FROM:
           case WAYMARK_DIFF_FIELD_TO:
           case WAYMARK_DIFF_FIELD_DISMISSED:
@@ -280,6 +284,9 @@ scalar_value (gconstpointer    item,
       return (int) tp->priority;
     case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
       return tp->moment_of_truth ? 1 : 0;
+    case WAYMARK_DIFF_FIELD_VOTES:
+      /* A note too: the votes are not where a touchpoint's fields are. */
+      return (int) waymark_votes_get (item);
     case WAYMARK_DIFF_FIELD_TITLE:
     case WAYMARK_DIFF_FIELD_SUBJECT:
     case WAYMARK_DIFF_FIELD_GOAL:
@@ -336,6 +343,9 @@ set_scalar (gpointer         item,
       break;
     case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
       tp->moment_of_truth = value != 0;
+      break;
+    case WAYMARK_DIFF_FIELD_VOTES:
+      waymark_votes_set (item, (guint) MAX (value, 0));
       break;
     case WAYMARK_DIFF_FIELD_TITLE:
     case WAYMARK_DIFF_FIELD_SUBJECT:
@@ -758,6 +768,10 @@ scalar_to_string (gconstpointer    item,
       if (human)
         return g_strdup (value ? C_("diff value", "yes") : C_("diff value", "no"));
       return g_strdup (value ? "true" : "false");
+    case WAYMARK_DIFF_FIELD_VOTES:
+      /* No votes is a count like any other: "2 → 0", and a merge
+       * conflict's side "0". */
+      return g_strdup_printf ("%d", value);
     case WAYMARK_DIFF_FIELD_TITLE:
     case WAYMARK_DIFF_FIELD_SUBJECT:
     case WAYMARK_DIFF_FIELD_GOAL:
@@ -863,6 +877,7 @@ waymark_diff_field_journey_string (WaymarkJourney   *journey,
     case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
     case WAYMARK_DIFF_FIELD_KPIS:
     case WAYMARK_DIFF_FIELD_TEXT:
+    case WAYMARK_DIFF_FIELD_VOTES:
     case WAYMARK_DIFF_FIELD_FROM:
     case WAYMARK_DIFF_FIELD_TO:
     case WAYMARK_DIFF_N_FIELDS:
@@ -1009,6 +1024,17 @@ waymark_diff_field_from_string (gpointer           item,
         return invalid (error, field, text);
       set_scalar (item, field, text[0] == 't');
       return TRUE;
+    case WAYMARK_DIFF_FIELD_VOTES:
+      {
+        guint votes;
+
+        if (text == NULL)
+          votes = 0;
+        else if (!waymark_votes_parse (text, &votes))
+          return invalid (error, field, text);
+        set_scalar (item, field, (int) votes);
+        return TRUE;
+      }
     case WAYMARK_DIFF_FIELD_EMOTION:
       {
         gint64 score;

@@ -34,6 +34,7 @@ typedef enum {
   WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH,  /* touchpoint */
   WAYMARK_DIFF_FIELD_KPIS,             /* touchpoint: the list of KPIs */
   WAYMARK_DIFF_FIELD_TEXT,             /* note */
+  WAYMARK_DIFF_FIELD_VOTES,            /* touchpoint, note: the dot votes */
   WAYMARK_DIFF_FIELD_FROM,             /* link */
   WAYMARK_DIFF_FIELD_TO,               /* link */
   WAYMARK_DIFF_FIELD_DISMISSED,        /* everything: the weak-spot findings dismissed for it */

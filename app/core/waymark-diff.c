@@ -985,6 +985,7 @@ is_quoted_field (WaymarkDiffField field)
     case WAYMARK_DIFF_FIELD_PRIORITY:
     case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
     case WAYMARK_DIFF_FIELD_KPIS:
+    case WAYMARK_DIFF_FIELD_VOTES:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
     case WAYMARK_DIFF_N_FIELDS:
     default:

@@ -54,4 +54,5 @@ _waymark_note_copy_into (const WaymarkNote *src,
   waymark_note_set_phase (dst, src->phase);
   waymark_note_set_lane (dst, src->lane);
   dst->text = g_strdup (src->text);
+  dst->votes = src->votes;
 }

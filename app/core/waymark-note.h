@@ -13,6 +13,7 @@ typedef struct {
   WaymarkPhase *phase;   /* strong references */
   WaymarkLane *lane;
   char *text;
+  guint votes;           /* dot votes (format 2), 0 … WAYMARK_VOTES_MAX */
 } WaymarkNote;
 
 WaymarkNote *waymark_note_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, const char *text);

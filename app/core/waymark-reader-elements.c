@@ -11,6 +11,7 @@
 #include "waymark-migrate.h"
 #include "waymark-reader-private.h"
 #include "waymark-text-limit.h"
+#include "waymark-votes.h"
 
 /* What docs/FORMAT.md allows, element by element, and how each one goes
  * into the model.  The phases, lanes and channels come before the cards
@@ -107,8 +108,8 @@ static const char *const journey_attrs[] = { "format", "id", NULL };
 static const char *const id_attrs[] = { "id", NULL };
 static const char *const lane_attrs[] = { "id", "kind", NULL };
 static const char *const channel_attrs[] = { "id", "category", "icon", NULL };
-static const char *const touchpoint_attrs[] = { "id", "phase", "lane", "channel", "initiator", NULL };
-static const char *const note_attrs[] = { "id", "phase", "lane", NULL };
+static const char *const touchpoint_attrs[] = { "id", "phase", "lane", "channel", "initiator", "votes", NULL };
+static const char *const note_attrs[] = { "id", "phase", "lane", "votes", NULL };
 static const char *const link_attrs[] = { "id", "from", "to", NULL };
 static const char *const emotion_attrs[] = { "score", NULL };
 static const char *const assessment_attrs[] = { "strength", "priority", "moment-of-truth", NULL };
@@ -594,6 +595,33 @@ start_channel (Reader            *r,
   return add_item (r, frame, waymark_channel_new (v[0], category, v[2], NULL));
 }
 
+/* A card's votes="N" (format 2); @value NULL is none. */
+static gboolean
+read_votes (Reader      *r,
+            ReaderFrame *frame,
+            const char  *value,
+            guint       *votes)
+{
+  *votes = 0;
+  if (value == NULL)
+    return TRUE;
+  if (r->format < 2 && !r->newer)
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("the attribute “%s” of <%s> is new in format %d, but this file says format %d"),
+                   "votes", specs[frame->element].name, 2, r->format);
+      return FALSE;
+    }
+  if (!waymark_votes_parse (value, votes))
+    {
+      g_autofree char *expected = g_strdup_printf (_("a whole number from 0 to %d"), WAYMARK_VOTES_MAX);
+
+      bad_value (r, frame, "votes", expected, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 start_touchpoint (Reader            *r,
                   ReaderFrame       *frame,
@@ -604,6 +632,7 @@ start_touchpoint (Reader            *r,
   WaymarkTouchpoint *tp;
   WaymarkPhase *phase;
   WaymarkLane *lane;
+  guint votes;
 
   if (!check_new_id (r, frame, v[0]) ||
       !(phase = resolve (r, frame, v[0], "phase", v[1], WAYMARK_ITEM_PHASE)) ||
@@ -617,11 +646,14 @@ start_touchpoint (Reader            *r,
       bad_value (r, frame, "initiator", _("brand or customer"), v[4]);
       return FALSE;
     }
+  if (!read_votes (r, frame, v[5], &votes))
+    return FALSE;
 
   tp = waymark_touchpoint_new (v[0], phase, lane, NULL);
   if (channel != NULL)
     waymark_touchpoint_set_channel (tp, channel);
   tp->initiator = initiator;
+  tp->votes = votes;
   return add_item (r, frame, tp);
 }
 
@@ -632,13 +664,18 @@ start_note (Reader            *r,
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
+  WaymarkNote *note;
+  guint votes;
 
   if (!check_new_id (r, frame, v[0]) ||
       !(phase = resolve (r, frame, v[0], "phase", v[1], WAYMARK_ITEM_PHASE)) ||
       !(lane = resolve (r, frame, v[0], "lane", v[2], WAYMARK_ITEM_LANE)) ||
-      !check_lane_kind (r, frame, v[0], lane, WAYMARK_LANE_NOTES))
+      !check_lane_kind (r, frame, v[0], lane, WAYMARK_LANE_NOTES) ||
+      !read_votes (r, frame, v[3], &votes))
     return FALSE;
-  return add_item (r, frame, waymark_note_new (v[0], phase, lane, NULL));
+  note = waymark_note_new (v[0], phase, lane, NULL);
+  note->votes = votes;
+  return add_item (r, frame, note);
 }
 
 static gboolean

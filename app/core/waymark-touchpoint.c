@@ -117,6 +117,7 @@ _waymark_touchpoint_copy_into (const WaymarkTouchpoint *src,
   dst->strength = src->strength;
   dst->priority = src->priority;
   dst->moment_of_truth = src->moment_of_truth;
+  dst->votes = src->votes;
   if (src->kpis)
     {
       dst->kpis = g_ptr_array_copy (src->kpis, copy_kpi, NULL);

@@ -34,6 +34,7 @@ typedef struct {
   WaymarkPriority priority;
   gboolean moment_of_truth;
   GPtrArray *kpis;           /* WaymarkKpi; NULL when none */
+  guint votes;               /* dot votes (format 2), 0 … WAYMARK_VOTES_MAX */
 } WaymarkTouchpoint;
 
 WaymarkTouchpoint *waymark_touchpoint_new (const char *id, WaymarkPhase *phase, WaymarkLane *lane, const char *title);

@@ -350,6 +350,19 @@ write_channel (GString              *out,
   close_item (out, channel);
 }
 
+/* votes="N" on a card that has votes (format 2); none is not written. */
+static void
+votes_attr (GString *out,
+            guint    votes)
+{
+  char text[16];
+
+  if (votes == 0)
+    return;
+  g_snprintf (text, sizeof text, "%u", votes);
+  attr (out, "votes", text);
+}
+
 static void
 write_touchpoint (GString                 *out,
                   const WaymarkTouchpoint *tp)
@@ -362,6 +375,7 @@ write_touchpoint (GString                 *out,
   if (tp->channel)
     attr (out, "channel", tp->channel->item.id);
   attr (out, "initiator", waymark_initiator_to_nick (tp->initiator));
+  votes_attr (out, tp->votes);
   end_open_item (out, tp);
 
   text_element (out, 2, "title", tp->title, TRUE, f);
@@ -431,6 +445,7 @@ write_note (GString           *out,
   open_item (out, note);
   attr (out, "phase", note->phase->item.id);
   attr (out, "lane", note->lane->item.id);
+  votes_attr (out, note->votes);
   end_open_item (out, note);
   text_element (out, 2, "text", note->text, TRUE, note->item.foreign);
   close_item (out, note);
@@ -458,6 +473,8 @@ write_link (GString           *out,
 static gboolean
 touchpoint_needs_format_2 (const WaymarkTouchpoint *tp)
 {
+  if (tp->votes > 0)
+    return TRUE;
   for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
     if (((const WaymarkKpi *) g_ptr_array_index (tp->kpis, i))->direction != WAYMARK_KPI_DIRECTION_UNSET)
       return TRUE;
@@ -574,6 +591,8 @@ waymark_writer_get_format (WaymarkJourney *journey)
           if (item->dismissed != NULL)
             return 2;
           if (t == WAYMARK_ITEM_TOUCHPOINT && touchpoint_needs_format_2 ((gconstpointer) item))
+            return 2;
+          if (t == WAYMARK_ITEM_NOTE && ((const WaymarkNote *) item)->votes > 0)
             return 2;
         }
     }
