@@ -8,6 +8,7 @@
 #include "waymark-describe.h"
 #include "waymark-note.h"
 #include "waymark-touchpoint.h"
+#include "waymark-votes.h"
 
 gboolean
 waymark_describe_is_card (gconstpointer item)
@@ -71,6 +72,8 @@ waymark_describe_card (gconstpointer card)
 {
   WaymarkPhase *phase;
   WaymarkLane *lane;
+  char *sentence;
+  guint votes;
 
   g_return_val_if_fail (card != NULL, NULL);
 
@@ -80,12 +83,22 @@ waymark_describe_card (gconstpointer card)
     {
       const WaymarkTouchpoint *tp = card;
 
-      return g_strdup_printf (_("Touchpoint “%s” in %s, %s"), tp->title ? tp->title : "", phase->name, lane->name);
+      sentence = g_strdup_printf (_("Touchpoint “%s” in %s, %s"), tp->title ? tp->title : "", phase->name, lane->name);
     }
   else
     {
       const WaymarkNote *note = card;
 
-      return g_strdup_printf (_("Note “%s” in %s, %s"), note->text ? note->text : "", phase->name, lane->name);
+      sentence = g_strdup_printf (_("Note “%s” in %s, %s"), note->text ? note->text : "", phase->name, lane->name);
     }
+  /* The dots on the map, in words. */
+  votes = waymark_votes_get (card);
+  if (votes > 0)
+    {
+      g_autofree char *start = sentence;
+
+      /* TRANSLATORS: after the sentence that names a card */
+      sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u vote", "%s, %u votes", votes), start, votes);
+    }
+  return sentence;
 }

@@ -22,7 +22,8 @@ gboolean    waymark_describe_card_cell (gconstpointer   card,
 /* The translated word for an emotion score: "very negative", "negative",
  * "neutral", "positive", "very positive". */
 const char *waymark_describe_emotion   (int score);
-/* "Touchpoint “Instagram ad” in Awareness, Touchpoints" (translated);
+/* "Touchpoint “Instagram ad” in Awareness, Touchpoints" (translated),
+ * with ", 3 votes" when it has votes;
  * NULL for an item that is not a card. */
 char       *waymark_describe_card      (gconstpointer card);
 

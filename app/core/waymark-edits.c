@@ -13,6 +13,7 @@
 #include "waymark-move-command.h"
 #include "waymark-property-command.h"
 #include "waymark-describe.h"
+#include "waymark-votes.h"
 
 static gboolean
 in_cell (gconstpointer  card,
@@ -519,6 +520,38 @@ waymark_edits_update (WaymarkHistory *history,
     }
   waymark_command_set_label (command, _("Edit"));
   waymark_history_push (history, command);
+}
+
+gboolean
+waymark_edits_vote (WaymarkHistory *history,
+                    GPtrArray      *cards,
+                    int             delta)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autoptr(WaymarkCommand) group = NULL;
+
+  g_return_val_if_fail (cards != NULL, FALSE);
+
+  group = waymark_group_command_new (delta >= 0 ? _("Add Vote") : _("Remove Vote"));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+      gint64 votes;
+      gpointer copy;
+
+      if (!waymark_describe_is_card (card))
+        continue;
+      votes = CLAMP ((gint64) waymark_votes_get (card) + delta, 0, WAYMARK_VOTES_MAX);
+      if ((guint) votes == waymark_votes_get (card))
+        continue;
+      copy = waymark_item_copy (card);
+      waymark_votes_set (copy, (guint) votes);
+      waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_edit_command_new (card, copy), journey);
+    }
+  if (waymark_group_command_get_length (WAYMARK_GROUP_COMMAND (group)) == 0)
+    return FALSE;
+  waymark_history_push_applied (history, g_steal_pointer (&group));
+  return TRUE;
 }
 
 gpointer

@@ -52,6 +52,12 @@ void               waymark_edits_update         (WaymarkHistory *history,
                                                  gpointer        item,
                                                  gpointer        edited,
                                                  const char     *merge_key);
+/* Dot voting: adds @delta votes (negative: takes them away) to each of
+ * @cards that is a card, within 0 … WAYMARK_VOTES_MAX; one undo step for
+ * all.  Returns FALSE (and records nothing) when no count changes. */
+gboolean           waymark_edits_vote           (WaymarkHistory *history,
+                                                 GPtrArray      *cards,
+                                                 int             delta);
 /* Phases, lanes, channels and personas: add at @index (-1 appends). */
 gpointer           waymark_edits_add_item       (WaymarkHistory *history,
                                                  gpointer        item,

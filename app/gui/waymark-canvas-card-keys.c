@@ -2,8 +2,9 @@
 /* Building a card in a breath from the keyboard: N opens the quick-add
  * field on the cursor's cell (channel, title, Enter), digits set the
  * emotion of the selected touchpoints, W, S and M toggle weak spot,
- * strength and moment of truth, L starts "link to…" (arrows pick the
- * target, Enter links, Escape cancels). */
+ * strength and moment of truth, + and - add and take away a dot vote on
+ * the selected cards, L starts "link to…" (arrows pick the target,
+ * Enter links, Escape cancels). */
 
 #define G_LOG_DOMAIN "waymark-gui"
 
@@ -377,6 +378,30 @@ assess_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* ---- Dot votes ---- */
+
+gboolean
+_waymark_canvas_vote (WaymarkCanvas *self,
+                      int            delta)
+{
+  if (!_waymark_canvas_can_edit (self) || self->selection->len == 0 ||
+      !waymark_edits_vote (self->history, self->selection, delta))
+    return FALSE;
+  /* The selection's description names the count: say the new one. */
+  _waymark_canvas_selection_changed (self);
+  return TRUE;
+}
+
+static void
+vote_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  /* Nothing to take away (or a read-only map, or no card): a bell. */
+  if (!_waymark_canvas_vote (WAYMARK_CANVAS (widget), g_variant_get_int32 (parameter)))
+    gtk_widget_error_bell (widget);
+}
+
 /* ---- Link to… ---- */
 
 gboolean
@@ -494,6 +519,7 @@ _waymark_canvas_update_card_key_actions (WaymarkCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.channel", editable);
   gtk_widget_action_set_enabled (widget, "canvas.assess", editable);
   gtk_widget_action_set_enabled (widget, "canvas.link-to", editable);
+  gtk_widget_action_set_enabled (widget, "canvas.vote", editable);
 }
 
 void
@@ -523,6 +549,7 @@ _waymark_canvas_class_init_card_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.channel", "s", channel_action);
   gtk_widget_class_install_action (widget_class, "canvas.assess", "i", assess_action);
   gtk_widget_class_install_action (widget_class, "canvas.link-to", NULL, link_to_action);
+  gtk_widget_class_install_action (widget_class, "canvas.vote", "i", vote_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "canvas.quick-add", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
@@ -535,4 +562,8 @@ _waymark_canvas_class_init_card_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, 0, "canvas.assess", "i",
                                        WAYMARK_CANVAS_MOMENT_OF_TRUTH);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "canvas.link-to", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.vote", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "canvas.vote", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "canvas.vote", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "canvas.vote", "i", -1);
 }

@@ -182,6 +182,9 @@ gboolean _waymark_canvas_finish_link      (WaymarkCanvas *self);
 void     _waymark_canvas_cancel_link      (WaymarkCanvas *self);
 /* @item left the journey (NULL: all of them did). */
 void     _waymark_canvas_forget_card_keys_item (WaymarkCanvas *self, gpointer item);
+/* Adds @delta dot votes to the selected cards (one undo step); FALSE
+ * when nothing changed. */
+gboolean _waymark_canvas_vote (WaymarkCanvas *self, int delta);
 void     _waymark_canvas_snapshot_link_to (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
 
 /* waymark-canvas-present.c */

@@ -6,6 +6,7 @@
 #include "waymark-inspector.h"
 #include "waymark-text-row.h"
 #include "waymark-touchpoint-editor.h"
+#include "waymark-votes-row.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ struct _WaymarkInspector
   WaymarkTouchpointEditor *touchpoint_editor;
   AdwPreferencesGroup     *note_group;
   WaymarkTextRow          *note_text_row;
+  WaymarkVotesRow         *note_votes_row;
   AdwPreferencesGroup     *phase_group;
   AdwEntryRow             *phase_name_row;
   AdwPreferencesGroup     *lane_group;

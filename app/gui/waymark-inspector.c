@@ -194,6 +194,7 @@ show_note (WaymarkInspector *self)
 
   adw_preferences_group_set_description (self->note_group, where);
   _waymark_inspector_sync_text_row (self, self->note_text_row, note->text);
+  waymark_votes_row_set_card (self->note_votes_row, self->document, note);
 }
 
 static void
@@ -583,6 +584,7 @@ waymark_inspector_class_init (WaymarkInspectorClass *klass)
 
   g_type_ensure (WAYMARK_TYPE_TEXT_ROW);
   g_type_ensure (WAYMARK_TYPE_TOUCHPOINT_EDITOR);
+  g_type_ensure (WAYMARK_TYPE_VOTES_ROW);
 
   gtk_widget_class_set_css_name (widget_class, "inspector");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-inspector.ui");
@@ -591,6 +593,7 @@ waymark_inspector_class_init (WaymarkInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, touchpoint_editor);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, note_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, note_text_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, note_votes_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, phase_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, phase_name_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInspector, lane_group);

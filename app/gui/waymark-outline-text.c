@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-votes.h"
 #include "waymark-outline-text.h"
 #include "waymark-describe.h"
 
@@ -69,6 +70,9 @@ waymark_outline_card_details (gconstpointer card)
       g_ptr_array_add (parts, g_strdup (_("Note")));
       g_ptr_array_add (parts, g_strdup_printf (_("Lane: %s"), lane->name ? lane->name : ""));
     }
+  if (waymark_votes_get (card) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", waymark_votes_get (card)),
+                                             waymark_votes_get (card)));
   g_ptr_array_add (parts, NULL);
   /* TRANSLATORS: joins the facts of a card in the outline, "Channel: Store · Owner: Sales". */
   return g_strjoinv (_(" · "), (char **) parts->pdata);

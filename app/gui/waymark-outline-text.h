@@ -16,7 +16,8 @@ const char *waymark_outline_card_title      (gconstpointer card);
 /* "Emotion: +1, positive (“curious”)", or NULL without an emotion. */
 char       *waymark_outline_emotion_text    (const WaymarkTouchpoint *tp);
 /* The short facts of a card, joined by " · ": channel, lane, emotion,
- * owner for a touchpoint; "Note" and the lane for a note. */
+ * owner for a touchpoint; "Note" and the lane for a note; then its votes
+ * when it has any. */
 char       *waymark_outline_card_details    (gconstpointer card);
 /* A word of the assessment ("Weak spot", "Moment of truth") and the CSS
  * class that colours it ("weak-spot", "strength", "moment-of-truth"). */

@@ -11,13 +11,16 @@
 #include "waymark-outline-row.h"
 #include "waymark-outline-text.h"
 #include "waymark-describe.h"
+#include "waymark-votes.h"
 
 struct _WaymarkOutline
 {
   GtkWidget parent_instance;
 
-  GtkWidget *scroller;
+  GtkWidget *box;           /* the sort bar above the scroller */
+  GtkToggleButton *sort_button;
   GtkListBox *list;
+  gboolean sort_by_votes;
 
   WaymarkDocument *document;
   WaymarkJourney *journey;
@@ -105,6 +108,39 @@ add_row (WaymarkOutline *self,
   g_hash_table_insert (self->rows, item, row);
 }
 
+/* Most votes first; equal counts keep the map's order (the index each
+ * card had in the list before sorting, kept in a hash table). */
+static int
+compare_votes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gconstpointer ca = *(gconstpointer *) a;
+  gconstpointer cb = *(gconstpointer *) b;
+  guint va = waymark_votes_get (ca), vb = waymark_votes_get (cb);
+  guint ia, ib;
+
+  if (va != vb)
+    return va > vb ? -1 : 1;
+  ia = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, ca));
+  ib = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, cb));
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+add_ranked_rows (WaymarkOutline *self,
+                 GPtrArray      *ranked,
+                 gboolean        editable)
+{
+  g_autoptr(GHashTable) order = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < ranked->len; i++)
+    g_hash_table_insert (order, g_ptr_array_index (ranked, i), GUINT_TO_POINTER (i));
+  g_ptr_array_sort_with_data (ranked, compare_votes, order);
+  for (guint i = 0; i < ranked->len; i++)
+    add_row (self, g_ptr_array_index (ranked, i), editable);
+}
+
 static void
 rebuild (WaymarkOutline *self)
 {
@@ -141,6 +177,7 @@ rebuild (WaymarkOutline *self)
       GPtrArray *phases = waymark_journey_get_items (self->journey, WAYMARK_ITEM_PHASE);
       GPtrArray *lanes = waymark_journey_get_items (self->journey, WAYMARK_ITEM_LANE);
       guint n_cells = phases->len * lanes->len;
+      g_autoptr(GPtrArray) ranked = g_ptr_array_new ();
       g_autoptr(GHashTable) phase_index = g_hash_table_new (NULL, NULL);
       g_autoptr(GHashTable) lane_index = g_hash_table_new (NULL, NULL);
       g_autoptr(GPtrArray) cells = g_ptr_array_new_full (n_cells, (GDestroyNotify) g_ptr_array_unref);
@@ -174,7 +211,8 @@ rebuild (WaymarkOutline *self)
           guint n_touchpoints = 0, n_notes = 0;
           GtkWidget *phase_row;
 
-          add_row (self, phase, editable);
+          if (!self->sort_by_votes)
+            add_row (self, phase, editable);
           phase_row = g_hash_table_lookup (self->rows, phase);
           for (guint l = 0; l < lanes->len; l++)
             {
@@ -188,15 +226,21 @@ rebuild (WaymarkOutline *self)
                 {
                   gpointer card = g_ptr_array_index (cell, c);
 
-                  add_row (self, card, editable);
+                  if (self->sort_by_votes)
+                    g_ptr_array_add (ranked, card);
+                  else
+                    add_row (self, card, editable);
                   if (waymark_item_get_item_type (card) == WAYMARK_ITEM_NOTE)
                     n_notes++;
                   else
                     n_touchpoints++;
                 }
             }
-          waymark_outline_row_set_counts (WAYMARK_OUTLINE_ROW (phase_row), n_touchpoints, n_notes);
+          if (phase_row != NULL)
+            waymark_outline_row_set_counts (WAYMARK_OUTLINE_ROW (phase_row), n_touchpoints, n_notes);
         }
+      if (self->sort_by_votes)
+        add_ranked_rows (self, ranked, editable);
     }
 
   if (self->selected != NULL && !g_hash_table_contains (self->rows, self->selected))
@@ -279,8 +323,9 @@ journey_changed_cb (WaymarkJourney *journey,
         {
           GtkWidget *row = g_hash_table_lookup (self->rows, change->item);
 
-          /* Into another cell: another place in the list. */
-          if (row == NULL || change->old_phase != card_phase (change->item) ||
+          /* Into another cell: another place in the list; when sorted
+           * by votes, any edit may be a vote. */
+          if (row == NULL || self->sort_by_votes || change->old_phase != card_phase (change->item) ||
               change->old_lane != card_lane (change->item))
             queue_rebuild (self);
           else
@@ -606,7 +651,7 @@ waymark_outline_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (waymark_outline_parent_class)->dispose (object);
 }
 
@@ -639,8 +684,20 @@ waymark_outline_class_init (WaymarkOutlineClass *klass)
 }
 
 static void
+sort_toggled_cb (WaymarkOutline *self)
+{
+  gboolean sort = gtk_toggle_button_get_active (self->sort_button);
+
+  if (sort == self->sort_by_votes)
+    return;
+  self->sort_by_votes = sort;
+  rebuild (self);
+}
+
+static void
 waymark_outline_init (WaymarkOutline *self)
 {
+  GtkWidget *scroller;
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *placeholder = gtk_label_new (_("This map has no phases yet."));
 
@@ -664,10 +721,42 @@ waymark_outline_init (WaymarkOutline *self)
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  /* The visible label is the accessible name. */
+  self->sort_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Sort by Votes")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_button),
+                               _("List the cards of the whole map by their dot votes, most first"));
+  gtk_widget_set_halign (GTK_WIDGET (self->sort_button), GTK_ALIGN_END);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->sort_button), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->sort_button), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sort_button), "flat");
+  g_signal_connect_swapped (self->sort_button, "toggled", G_CALLBACK (sort_toggled_cb), self);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->sort_button));
+  gtk_box_append (GTK_BOX (self->box), scroller);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+void
+waymark_outline_set_sort_by_votes (WaymarkOutline *self,
+                                   gboolean        sort)
+{
+  g_return_if_fail (WAYMARK_IS_OUTLINE (self));
+
+  gtk_toggle_button_set_active (self->sort_button, sort);
+}
+
+gboolean
+waymark_outline_get_sort_by_votes (WaymarkOutline *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_OUTLINE (self), FALSE);
+
+  return self->sort_by_votes;
 }
 
 GtkWidget *

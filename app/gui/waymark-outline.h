@@ -31,5 +31,12 @@ GtkWidget *waymark_outline_get_row           (WaymarkOutline  *self,
                                               gpointer         item);
 /* Moves the keyboard focus to the selected row, or the first one. */
 void       waymark_outline_focus_row         (WaymarkOutline  *self);
+/* Lists the cards of the whole map by their dot votes, most first (ties
+ * in map order), without the phase rows: what the room prioritised.
+ * Off: the map's order, phase by phase.  The outline's own toggle button
+ * sets it too. */
+void       waymark_outline_set_sort_by_votes (WaymarkOutline  *self,
+                                              gboolean         sort);
+gboolean   waymark_outline_get_sort_by_votes (WaymarkOutline  *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "waymark-kpi-editor.h"
 #include "waymark-text-row.h"
 #include "waymark-touchpoint-editor.h"
+#include "waymark-votes-row.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _WaymarkTouchpointEditor
   AdwComboRow          *strength_row;
   AdwComboRow          *priority_row;
   GtkSwitch            *moment_switch;
+  WaymarkVotesRow      *votes_row;
   WaymarkKpiEditor     *kpi_editor;
   AdwPreferencesGroup  *links_group;
 

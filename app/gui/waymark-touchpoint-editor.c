@@ -351,6 +351,7 @@ show_fields (WaymarkTouchpointEditor *self)
   adw_combo_row_set_selected (self->strength_row, (guint) tp->strength);
   adw_combo_row_set_selected (self->priority_row, (guint) tp->priority);
   gtk_switch_set_active (self->moment_switch, tp->moment_of_truth);
+  waymark_votes_row_update (self->votes_row);
 
   if (self->replacing)
     waymark_kpi_editor_set_kpis (self->kpi_editor, NULL);
@@ -419,6 +420,7 @@ waymark_touchpoint_editor_set_touchpoint (WaymarkTouchpointEditor *self,
   g_clear_pointer (&self->touchpoint, waymark_item_unref);
   self->touchpoint = touchpoint;
   g_clear_pointer (&self->links_shown, g_free);
+  waymark_votes_row_set_card (self->votes_row, document, touchpoint);
 
   if (document == NULL || touchpoint == NULL)
     return;
@@ -456,6 +458,7 @@ waymark_touchpoint_editor_class_init (WaymarkTouchpointEditorClass *klass)
   g_type_ensure (WAYMARK_TYPE_TEXT_ROW);
   g_type_ensure (WAYMARK_TYPE_EMOTION_PICKER);
   g_type_ensure (WAYMARK_TYPE_KPI_EDITOR);
+  g_type_ensure (WAYMARK_TYPE_VOTES_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-touchpoint-editor.ui");
@@ -475,6 +478,7 @@ waymark_touchpoint_editor_class_init (WaymarkTouchpointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, strength_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, moment_switch);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, votes_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, kpi_editor);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, links_group);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);

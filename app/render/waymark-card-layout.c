@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "waymark-layout-private.h"
+#include "waymark-votes.h"
 
 WaymarkCard *
 _waymark_card_new (gpointer item)
@@ -78,6 +79,9 @@ _waymark_card_measure (WaymarkCard          *card,
                        guint                *n_measured)
 {
   gboolean is_touchpoint = waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT;
+  /* A touchpoint shows its votes on the channel row it always has; a
+   * note grows by a row for them. */
+  gboolean votes_row = !is_touchpoint && waymark_votes_get (card->item) > 0;
   const char *s;
   double h, natural;
 
@@ -94,14 +98,15 @@ _waymark_card_measure (WaymarkCard          *card,
     }
   else if (waymark_text_set_text (card->text, s))
     (*n_measured)++;
-  else if (card->natural_height > 0)
+  else if (card->natural_height > 0 && votes_row == card->votes_row)
     return FALSE;   /* same text, same height: nothing to do */
+  card->votes_row = votes_row;
 
   waymark_text_get_size (card->text, NULL, &h);
   if (is_touchpoint)
     natural = 2 * m->card_pad + WM_CARD_CHANNEL_ROW + m->card_row_gap + h + m->card_row_gap + WM_CARD_META_ROW;
   else
-    natural = MAX (WM_NOTE_MIN_HEIGHT, 2 * m->note_pad + h);
+    natural = MAX (WM_NOTE_MIN_HEIGHT, 2 * m->note_pad + h + (votes_row ? WM_NOTE_VOTES_ROW : 0));
 
   if (natural == card->natural_height)
     return FALSE;

@@ -9,11 +9,15 @@
 
 #include "waymark-emotion-face.h"
 #include "waymark-painter-private.h"
+#include "waymark-votes.h"
 
 #define BADGE_SIZE  18.0
 #define MARKER_SIZE 16.0
 #define FACE_RADIUS 8.0
 #define STRIPE      4.0
+#define VOTE_DOT    8.0
+#define VOTE_GAP    3.0
+#define VOTE_DOTS   5      /* dots drawn one by one; more are a dot and the count */
 
 static const char *
 priority_label (WaymarkPriority priority)
@@ -91,6 +95,46 @@ paint_meta_row (WaymarkPaintContext *pc,
   else
     paint_label (pc, card, WAYMARK_TEXT_CARD_META, _("No owner"), right - owner_x - priority_w - 6, owner_x, cy,
                  &palette->text_faint);
+}
+
+/* Dot votes right-aligned at @right on @cy: a dot per vote up to five,
+ * as the stickers a room puts on a card; more are one dot and the count,
+ * which stays readable.  Returns the width used (0 without votes). */
+static double
+paint_votes (WaymarkPaintContext *pc,
+             guint                votes,
+             double               right,
+             double               cy,
+             const WaymarkColor  *count_color)
+{
+  cairo_t *cr = pc->cr;
+  guint dots = votes <= VOTE_DOTS ? votes : 1;
+  double x = right;
+
+  if (votes == 0)
+    return 0;
+  if (votes > VOTE_DOTS)
+    {
+      char count[16];
+      PangoLayout *layout;
+      double w, h;
+
+      g_snprintf (count, sizeof count, "%u", votes);
+      layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_META, count, -1);
+      waymark_text_get_size (layout, &w, &h);
+      x -= w;
+      _waymark_paint_text (pc, layout, x, cy - h / 2, count_color);
+      x -= VOTE_GAP;
+    }
+  waymark_color_set_source (&pc->palette->vote, cr);
+  for (guint i = 0; i < dots; i++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x - VOTE_DOT / 2, cy, VOTE_DOT / 2, 0, 2 * G_PI);
+      cairo_fill (cr);
+      x -= VOTE_DOT + VOTE_GAP;
+    }
+  return right - x - VOTE_GAP;
 }
 
 /* The shadow shows only around the card's edge: inside, the opaque card
@@ -209,6 +253,10 @@ _waymark_paint_card (WaymarkPaintContext *pc,
       markers_x -= MARKER_SIZE + 5;
     }
 
+  /* Votes, left of the markers. */
+  if (tp->votes > 0)
+    markers_x -= paint_votes (pc, tp->votes, markers_x, row_cy, &palette->text_secondary) + 5;
+
   /* Channel: badge and name. */
   if (tp->channel)
     {
@@ -243,9 +291,12 @@ _waymark_paint_note (WaymarkPaintContext *pc,
                      const WaymarkRect   *r)
 {
   WaymarkNote *note = card->item;
+  double pad = pc->layout->metrics->note_pad;
 
   _waymark_glyph_sticky (pc->cr, pc->palette, r->x, r->y, r->width, r->height);
   if (note->text && note->text[0])
-    _waymark_paint_text_within (pc, card->text, r->x + pc->layout->metrics->note_pad,
-                                r->y + pc->layout->metrics->note_pad, r, &pc->palette->note_text);
+    _waymark_paint_text_within (pc, card->text, r->x + pad, r->y + pad, r, &pc->palette->note_text);
+  /* In the row the layout keeps free below the text. */
+  paint_votes (pc, note->votes, r->x + r->width - pad, r->y + r->height - pad - WM_NOTE_VOTES_ROW / 2,
+               &pc->palette->note_text);
 }

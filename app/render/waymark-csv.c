@@ -200,6 +200,7 @@ append_header (GString *out)
     C_("CSV column", "Moment of truth"),
     C_("CSV column", "KPIs"),
     C_("CSV column", "Links to"),
+    C_("CSV column", "Votes"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -218,6 +219,7 @@ append_row (GString    *out,
   g_autofree char *score = tp->has_emotion ? g_strdup_printf ("%d", tp->emotion) : NULL;
   g_autofree char *kpis = format_kpis (tp);
   g_autofree char *linked = NULL;
+  g_autofree char *votes = g_strdup_printf ("%u", tp->votes);
 
   if (targets != NULL)
     {
@@ -245,6 +247,7 @@ append_row (GString    *out,
   append_field (out, tp->moment_of_truth ? C_("CSV value", "Yes") : NULL, FALSE, FALSE);
   append_field (out, kpis, TRUE, FALSE);
   append_field (out, linked, FALSE, FALSE);
+  append_field (out, votes, FALSE, FALSE);
   end_record (out);
 }
 

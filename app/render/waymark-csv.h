@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * order in the cell) with every field — id, phase, lane, order in cell,
  * title, description, quote, idea, channel and its category, initiator,
  * emotion score and note, owner, strength or weakness, priority, moment
- * of truth, KPIs ("name=value unit", joined with "; ") and the ids of the
- * touchpoints it links to.
+ * of truth, KPIs ("name=value unit", joined with "; "), the ids of the
+ * touchpoints it links to and its dot votes (a number, 0 for none, so
+ * that a spreadsheet sorts by it).
  *
  * RFC 4180: fields with a comma, a double quote or a line break are
  * quoted, quotes doubled; records end in CRLF.  UTF-8 with a byte order

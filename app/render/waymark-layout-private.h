@@ -50,6 +50,7 @@ const WaymarkMetrics *_waymark_metrics_get (WaymarkLayoutDensity density);
 #define WM_CARD_RADIUS         8.0
 #define WM_NOTE_LINES          8
 #define WM_NOTE_MIN_HEIGHT     64.0
+#define WM_NOTE_VOTES_ROW      14.0    /* below a note's text when it has votes */
 #define WM_CARD_MIN_HEIGHT     88.0
 
 /* Lane heights */
@@ -147,6 +148,7 @@ struct _WaymarkCard
   char *emotion_note;
   guint kpi_hash;
   guint dirty : 1;          /* text to measure */
+  guint votes_row : 1;      /* a note measured with a row for its votes */
 };
 
 typedef struct {

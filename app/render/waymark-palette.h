@@ -62,6 +62,7 @@ typedef struct {
   WaymarkColor strength;          /* the check mark */
   WaymarkColor moment_of_truth;   /* the star */
   WaymarkColor moment_of_truth_outline;
+  WaymarkColor vote;              /* the dot-vote stickers */
   WaymarkColor badge_as_is_fill;  /* the as-is / intended badge in the header */
   WaymarkColor badge_as_is_text;
   WaymarkColor badge_intended_fill;

@@ -498,7 +498,8 @@ def case_csv(tmp):
     path = export(tmp, "example.csv")
     rows, data = read_csv(path)
     header, body = rows[0], rows[1:]
-    check(len(header) == 19, f"{len(header)} columns: {header}")
+    check(len(header) == 20, f"{len(header)} columns: {header}")
+    check(all(r[header.index("Votes")].isdigit() for r in body), "a vote count is not a number")
     check(all(len(r) == len(header) for r in body), "rows of different lengths")
     titles = touchpoint_titles(EXAMPLE)
     check(len(body) == len(titles), f"{len(body)} rows for {len(titles)} touchpoints")

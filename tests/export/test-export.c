@@ -575,25 +575,30 @@ static void
 test_csv_bytes (void)
 {
   g_autoptr(WaymarkJourney) journey = load_journey (EXPORT_DATA_DIR, "tricky.journey");
-  g_autoptr(GBytes) bytes = waymark_csv_write (journey);
+  g_autoptr(GBytes) bytes = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data;
   /* Reading order: phase, then lane, then order in the cell; quotes
    * doubled; fields with commas, quotes or line breaks quoted; line
    * breaks inside a field kept; formulas defused with an apostrophe. */
   const char *expected =
     "\xEF\xBB\xBF"
     "ID,Phase,Lane,Order in cell,Title,Description,Quote,Idea,Channel,Channel category,Initiator,"
-    "Emotion score,Emotion note,Owner,Strength or weakness,Priority,Moment of truth,KPIs,Links to\r\n"
+    "Emotion score,Emotion note,Owner,Strength or weakness,Priority,Moment of truth,KPIs,Links to,Votes\r\n"
     "tp-0000000000d3,\"Vorher, „davor“\",Touchpoints,1,\"Größe, Farbe & \"\"Stil\"\"\","
     "\"Line one\nline two, with a comma\n„Anführung“ 🏃 done\",\"\"\"Ist das für mich?\"\"\","
     "Idee; mit Semikolon,\"Geschäft \"\"Süd\"\"\",Physical,Brand,-2,\"frustriert, sehr\",Vertrieb,"
-    "Weakness,High,Yes,Wartezeit=14 min (target 5); Conversion=0.031,tp-0000000000d1; tp-0000000000d5\r\n"
-    "tp-0000000000d5,\"Vorher, „davor“\",Touchpoints,2,Second in Vorher,,,,,,,,,,Strength,Low,,,\r\n"
+    "Weakness,High,Yes,Wartezeit=14 min (target 5); Conversion=0.031,tp-0000000000d1; tp-0000000000d5,3\r\n"
+    "tp-0000000000d5,\"Vorher, „davor“\",Touchpoints,2,Second in Vorher,,,,,,,,,,Strength,Low,,,,0\r\n"
     "tp-0000000000d2,\"Vorher, „davor“\",Backstage,1,"
-    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",'-2 looks like a number,,,,,,,,'@team,,,,,\r\n"
-    "tp-0000000000d1,Kauf,Touchpoints,1,Second in Kauf,,,,\"Geschäft \"\"Süd\"\"\",Physical,Customer,,,,,,,,\r\n"
-    "tp-0000000000d4,Kauf,Touchpoints,2,Third in Kauf,,,,,,,0,,,,,,,\r\n";
+    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",'-2 looks like a number,,,,,,,,'@team,,,,,,0\r\n"
+    "tp-0000000000d1,Kauf,Touchpoints,1,Second in Kauf,,,,\"Geschäft \"\"Süd\"\"\",Physical,Customer,,,,,,,,,0\r\n"
+    "tp-0000000000d4,Kauf,Touchpoints,2,Third in Kauf,,,,,,,0,,,,,,,,0\r\n";
+
+  /* The votes, as a number a spreadsheet sorts by. */
+  ((WaymarkTouchpoint *) waymark_journey_lookup (journey, "tp-0000000000d3"))->votes = 3;
+  bytes = waymark_csv_write (journey);
+  data = g_bytes_get_data (bytes, &length);
 
   g_assert_cmpstr (g_utf8_validate (data, (gssize) length, NULL) ? "valid" : "invalid", ==, "valid");
   g_assert_cmpuint (length, ==, strlen (expected));
@@ -608,7 +613,7 @@ test_csv_empty (void)
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Just the header: 19 columns, one record. */
+  /* Just the header: 20 columns, one record. */
   g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFID,"));
   g_assert_cmpuint (length, >, 5);
   g_assert_cmpmem (data + length - 2, 2, "\r\n", 2);

@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "test-canvas-util.h"
 #include "waymark-channel-palette.h"
 #include "waymark-editor.h"
 #include "waymark-inspector.h"
+#include "waymark-votes-row.h"
 
 /* Building a card in a breath: the keys of the map, each pressed through
  * the key bindings GTK holds for the widget (the trigger's keyval and
@@ -952,6 +955,141 @@ test_sticky_headers (void)
 
 /* ---- Read-only maps ---- */
 
+/* ---- + and −: dot votes ---- */
+
+/* The widget of @type at or below @root that is on screen: the inspector
+ * keeps a page for each kind of item, each with its own votes row. */
+static GtkWidget *
+find_mapped (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_vote_button (GtkWidget  *row,
+                   const char *name)
+{
+  GtkWidget *button = gui_test_find_widget (row, GTK_TYPE_BUTTON, name);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_iterate ();
+}
+
+static void
+test_votes (void)
+{
+  CanvasFixture f = { 0 };
+  GtkWidget *canvas, *inspector, *row, *count;
+  WaymarkTouchpoint *tp;
+  WaymarkNote *note;
+  WaymarkEditor *editor;
+  g_autofree char *saved = NULL;
+  guint n_undo;
+
+  canvas_fixture_open (&f, "example-fitness-watch.journey");
+  canvas = GTK_WIDGET (f.canvas);
+  tp = find_touchpoint (f.journey, "Instagram ad");
+  note = g_ptr_array_index (waymark_journey_get_items (f.journey, WAYMARK_ITEM_NOTE), 0);
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  gtk_widget_grab_focus (canvas);
+  g_assert_cmpuint (tp->votes, ==, 0);
+
+  /* Nothing to take away: nothing recorded. */
+  n_undo = waymark_history_get_n_undo (f.history);
+  g_assert_true (press (canvas, GDK_KEY_minus, 0));
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+
+  /* + and the keypad's + add, − and the keypad's − take away; each press
+   * is an undo step. */
+  g_assert_true (press (canvas, GDK_KEY_plus, 0));
+  g_assert_true (press (canvas, GDK_KEY_plus, 0));
+  g_assert_true (press (canvas, GDK_KEY_plus, 0));
+  g_assert_cmpuint (tp->votes, ==, 3);
+  g_assert_true (press (canvas, GDK_KEY_KP_Add, 0));
+  g_assert_cmpuint (tp->votes, ==, 4);
+  g_assert_true (press (canvas, GDK_KEY_minus, 0));
+  g_assert_cmpuint (tp->votes, ==, 3);
+  g_assert_true (press (canvas, GDK_KEY_KP_Subtract, 0));
+  g_assert_cmpuint (tp->votes, ==, 2);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 6);
+  g_assert_true (waymark_history_undo (f.history));
+  g_assert_cmpuint (tp->votes, ==, 3);
+  g_assert_true (waymark_history_redo (f.history));
+  g_assert_cmpuint (tp->votes, ==, 2);
+
+  /* A touchpoint and a note: a vote on each, one step. */
+  waymark_canvas_select_item (f.canvas, note, WAYMARK_CANVAS_SELECT_ADD);
+  n_undo = waymark_history_get_n_undo (f.history);
+  g_assert_true (press (canvas, GDK_KEY_plus, 0));
+  g_assert_cmpuint (tp->votes, ==, 3);
+  g_assert_cmpuint (note->votes, ==, 1);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 1);
+
+  /* Saved in the file. */
+  saved = save_and_read (&f);
+  g_assert_nonnull (strstr (saved, "format=\"2\""));
+  g_assert_nonnull (strstr (saved, "votes=\"3\""));
+  g_assert_nonnull (strstr (saved, "votes=\"1\""));
+
+  /* The inspector's row: the note's count, and buttons that add and
+   * take away, one undo step each. */
+  editor = WAYMARK_EDITOR (gui_test_find_widget (GTK_WIDGET (f.window), WAYMARK_TYPE_EDITOR, NULL));
+  inspector = gui_test_find_widget (GTK_WIDGET (editor), WAYMARK_TYPE_INSPECTOR, NULL);
+  waymark_canvas_select_item (f.canvas, note, WAYMARK_CANVAS_SELECT_REPLACE);
+  gui_test_iterate ();
+  row = find_mapped (inspector, WAYMARK_TYPE_VOTES_ROW);
+  g_assert_nonnull (row);
+  count = gui_test_find_widget (row, GTK_TYPE_LABEL, "numeric");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");
+  n_undo = waymark_history_get_n_undo (f.history);
+  click_vote_button (row, "add-vote");
+  g_assert_cmpuint (note->votes, ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "2");
+  click_vote_button (row, "remove-vote");
+  click_vote_button (row, "remove-vote");
+  g_assert_cmpuint (note->votes, ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "0");
+  /* None left to take away. */
+  g_assert_false (gtk_widget_is_sensitive (gui_test_find_widget (row, GTK_TYPE_BUTTON, "remove-vote")));
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo + 3);
+  /* A key on the map updates the row. */
+  g_assert_true (press (canvas, GDK_KEY_plus, 0));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");
+
+  /* The touchpoint's page has its own. */
+  waymark_canvas_select_item (f.canvas, tp, WAYMARK_CANVAS_SELECT_REPLACE);
+  gui_test_iterate ();
+  row = find_mapped (inspector, WAYMARK_TYPE_VOTES_ROW);
+  g_assert_nonnull (row);
+  count = gui_test_find_widget (row, GTK_TYPE_LABEL, "numeric");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "3");
+  click_vote_button (row, "add-vote");
+  g_assert_cmpuint (tp->votes, ==, 4);
+
+  /* Read-only: no votes. */
+  waymark_document_set_read_only (f.document, "Shared copy: read only.");
+  gui_test_iterate ();
+  n_undo = waymark_history_get_n_undo (f.history);
+  press (canvas, GDK_KEY_plus, 0);
+  g_assert_cmpuint (tp->votes, ==, 4);
+  g_assert_cmpuint (waymark_history_get_n_undo (f.history), ==, n_undo);
+  waymark_document_set_read_only (f.document, NULL);
+
+  canvas_fixture_close (&f);
+}
+
 static void
 test_read_only_keys (void)
 {
@@ -997,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/canvas-keys/presentation", test_presentation);
   g_test_add_func ("/canvas-keys/sticky-headers", test_sticky_headers);
   g_test_add_func ("/canvas-keys/read-only", test_read_only_keys);
+  g_test_add_func ("/canvas-keys/votes", test_votes);
 
   return g_test_run ();
 }

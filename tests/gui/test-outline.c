@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "gui-test.h"
@@ -131,6 +133,32 @@ assert_order_matches_model (Fixture *f)
                waymark_item_get_id (g_ptr_array_index (expected, i)));
 }
 
+/* The items of the rows, whatever heads them. */
+static GPtrArray *
+rows_of_list (Fixture *f)
+{
+  GPtrArray *items = g_ptr_array_new ();
+  GtkWidget *list = gui_test_find_widget (GTK_WIDGET (f->outline), GTK_TYPE_LIST_BOX, "outline-list");
+
+  g_assert_nonnull (list);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    if (WAYMARK_IS_OUTLINE_ROW (child))
+      g_ptr_array_add (items, waymark_outline_row_get_item (WAYMARK_OUTLINE_ROW (child)));
+  return items;
+}
+
+static void
+vote (Fixture  *f,
+      gpointer  card,
+      int       delta)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  g_ptr_array_add (cards, card);
+  g_assert_true (waymark_edits_vote (f->history, cards, delta));
+  gui_test_iterate ();
+}
+
 /* ---- Tests ---- */
 
 static void
@@ -157,6 +185,60 @@ test_groups_and_order (Fixture       *f,
   g_assert_true (g_ptr_array_index (listed, 0) == lookup (f, AWARENESS));
   g_assert_true (g_ptr_array_index (listed, 1) == lookup (f, INSTAGRAM_AD));
   g_assert_true (g_ptr_array_index (listed, 2) == lookup (f, POSTER));
+}
+
+static void
+test_sort_by_votes (Fixture       *f,
+                    gconstpointer  data)
+{
+  gpointer poster = lookup (f, POSTER);
+  gpointer note = g_ptr_array_index (waymark_journey_get_items (f->journey, WAYMARK_ITEM_NOTE), 0);
+  GtkWidget *button = gui_test_find_widget (GTK_WIDGET (f->outline), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_autoptr(GPtrArray) expected = expected_items (f);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *details = NULL;
+  guint n_cards = 0;
+
+  vote (f, poster, 2);
+  vote (f, note, 5);
+
+  /* The outline's button, as a person clicks it. */
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Sort by Votes");
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_iterate ();
+  g_assert_true (waymark_outline_get_sort_by_votes (f->outline));
+
+  /* Most votes first, then the rest in the map's order; no phase rows. */
+  listed = rows_of_list (f);
+  g_assert_true (g_ptr_array_index (listed, 0) == note);
+  g_assert_true (g_ptr_array_index (listed, 1) == poster);
+  for (guint i = 0, j = 2; i < expected->len; i++)
+    {
+      gpointer item = g_ptr_array_index (expected, i);
+
+      if (waymark_item_get_item_type (item) == WAYMARK_ITEM_PHASE || item == note || item == poster)
+        continue;
+      n_cards++;
+      g_assert_cmpuint (j, <, listed->len);
+      g_assert_true (g_ptr_array_index (listed, j++) == item);
+    }
+  g_assert_cmpuint (listed->len, ==, n_cards + 2);
+  details = waymark_outline_card_details (poster);
+  g_assert_nonnull (strstr (details, "2 votes"));
+
+  /* A vote reorders. */
+  vote (f, poster, 4);
+  again = rows_of_list (f);
+  g_assert_true (g_ptr_array_index (again, 0) == poster);
+  g_assert_true (g_ptr_array_index (again, 1) == note);
+
+  /* Off: the map's order, phase by phase. */
+  waymark_outline_set_sort_by_votes (f->outline, FALSE);
+  gui_test_iterate ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  assert_order_matches_model (f);
 }
 
 static void
@@ -416,6 +498,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) g_test_add ("/outline/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("sort-by-votes", test_sort_by_votes);
   ADD ("groups-and-order", test_groups_and_order);
   ADD ("accessible-label", test_accessible_label);
   ADD ("model-change-updates-row", test_model_change_updates_row);

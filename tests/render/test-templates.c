@@ -155,6 +155,7 @@ edge_cases_journey (void)
   WaymarkChannel *channel;
   WaymarkTouchpoint *tp;
   WaymarkPersona *persona;
+  WaymarkNote *note;
 
   waymark_journey_set_text (journey, WAYMARK_FIELD_TITLE,
                             "A journey map whose title is far too long for one line, because the team "
@@ -187,16 +188,21 @@ edge_cases_journey (void)
   tp->strength = WAYMARK_STRENGTH_WEAKNESS;
   tp->priority = WAYMARK_PRIORITY_HIGH;
   tp->moment_of_truth = TRUE;
+  /* More votes than dots: one dot and the count, beside every marker. */
+  tp->votes = 12;
   tp->emotion_note = g_strdup ("a very long emotion note that cannot possibly fit under its point");
   waymark_touchpoint_add_kpi (tp, waymark_kpi_new ("A key figure with a very long name indeed",
                                                    "123456789.123456789", "units of something", NULL));
   tp = builder_add_touchpoint (journey, p1, tps, NULL, NULL, 99);
   tp = builder_add_touchpoint (journey, p3, tps, channel, "Ünïcödé — “quotes” ½ ✓", 2);
   tp->emotion_note = g_strdup ("glücklich");
-  builder_add_note (journey, p3, notes,
+  tp->votes = 3;
+  note = builder_add_note (journey, p3, notes,
                     "A sticky note with so much text that it cannot all be shown: people write whole "
                     "paragraphs on sticky notes in workshops, with every detail they remember, and the "
                     "note must cut them off after a few lines instead of growing without end.");
+  /* A full note grows by a row for its dots. */
+  note->votes = 5;
   (void) p2;
   return journey;
 }
