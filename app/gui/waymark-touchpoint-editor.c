@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "waymark-a11y.h"
 #include "waymark-edits.h"
 #include "waymark-inspector-util.h"
 #include "waymark-touchpoint-editor-private.h"
@@ -511,9 +512,8 @@ waymark_touchpoint_editor_init (WaymarkTouchpointEditor *self)
   self->updating--;
 
   gtk_menu_button_set_create_popup_func (self->owner_button, owner_popup_cb, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Owners in This Map"),
-                                  -1);
+  waymark_a11y_name_menu_button (self->owner_button, _("Owners in This Map"));
+  waymark_a11y_name_menu_button (GTK_MENU_BUTTON (self->new_channel_button), _("New Channel"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->moment_switch),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Moment of truth"),
                                   -1);

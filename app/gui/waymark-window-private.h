@@ -19,6 +19,7 @@ struct _WaymarkWindow
   GtkWidget           *redo_button;
   GtkToggleButton     *inspector_button;
   GtkToggleButton     *palette_button;
+  GtkMenuButton       *primary_menu_button;
   GtkWidget           *recent_group;
   GtkListBox          *recent_list;
 
