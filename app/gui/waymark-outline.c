@@ -686,8 +686,11 @@ waymark_outline_class_init (WaymarkOutlineClass *klass)
 static void
 sort_toggled_cb (WaymarkOutline *self)
 {
-  gboolean sort = gtk_toggle_button_get_active (self->sort_button);
+  gboolean sort;
 
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
+  sort = gtk_toggle_button_get_active (self->sort_button);
   if (sort == self->sort_by_votes)
     return;
   self->sort_by_votes = sort;

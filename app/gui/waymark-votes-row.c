@@ -81,12 +81,16 @@ vote (WaymarkVotesRow *self,
 static void
 remove_clicked_cb (WaymarkVotesRow *self)
 {
+  g_assert (WAYMARK_IS_VOTES_ROW (self));
+
   vote (self, -1);
 }
 
 static void
 add_clicked_cb (WaymarkVotesRow *self)
 {
+  g_assert (WAYMARK_IS_VOTES_ROW (self));
+
   vote (self, 1);
 }
 
