@@ -11,6 +11,7 @@
 #include "waymark-csv-reader.h"
 #include "waymark-error.h"
 #include "waymark-id.h"
+#include "waymark-votes.h"
 
 /* The columns of the CSV export (app/render/waymark-csv.c), by the names
  * it writes; the same msgctxt and msgid, so the same translation. */
@@ -34,6 +35,7 @@ typedef enum {
   COL_MOMENT,
   COL_KPIS,
   COL_LINKS,
+  COL_VOTES,
   N_COLUMNS
 } Column;
 
@@ -57,6 +59,7 @@ static const char *const column_names[N_COLUMNS] = {
   NC_("CSV column", "Moment of truth"),
   NC_("CSV column", "KPIs"),
   NC_("CSV column", "Links to"),
+  NC_("CSV column", "Votes"),
 };
 
 /* A value of an enumerated column, as the export writes it. */
@@ -488,6 +491,8 @@ read_row (Table        *table,
   g_autofree char *lane = g_strstrip (g_strdup (unescape_formula (field (table, record, COL_LANE))));
   g_autofree char *order = g_strstrip (g_strdup (field (table, record, COL_ORDER)));
   g_autofree char *score = g_strstrip (g_strdup (field (table, record, COL_SCORE)));
+  g_autofree char *votes_text = g_strstrip (g_strdup (field (table, record, COL_VOTES)));
+  guint votes = 0;
   const char *kpis = field (table, record, COL_KPIS);
   const char *links = field (table, record, COL_LINKS);
   int initiator = WAYMARK_INITIATOR_UNSET, strength = WAYMARK_STRENGTH_UNSET;
@@ -531,6 +536,8 @@ read_row (Table        *table,
       else
         table->has_emotion = TRUE;
     }
+  if (votes_text[0] != '\0' && !waymark_votes_parse (votes_text, &votes))
+    report (reader, record->line, _("“%s” is not a number of votes from 0 to %d"), votes_text, WAYMARK_VOTES_MAX);
   read_choice (table, record, COL_INITIATOR, initiators, &initiator);
   read_choice (table, record, COL_STRENGTH, strengths, &strength);
   read_choice (table, record, COL_PRIORITY, priorities, &priority);
@@ -573,6 +580,7 @@ read_row (Table        *table,
   tp->strength = strength;
   tp->priority = priority;
   tp->moment_of_truth = moment;
+  tp->votes = votes;
   if (channel != NULL)
     waymark_touchpoint_set_channel (tp, channel);
   for (guint i = 0; i < parsed_kpis->len; i++)

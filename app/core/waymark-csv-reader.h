@@ -31,7 +31,8 @@ G_BEGIN_DECLS
  * appear, the channels by name (with their category; icon "other"), and
  * an emotion lane when a row has a score; touchpoints keep the "ID" of the
  * table when it is a touchpoint id, and sit in their cell in the order of
- * "Order in cell" (else of the rows); "Links to" links them.  A leading
+ * "Order in cell" (else of the rows); "Links to" links them; "Votes"
+ * gives their dot votes (0 … WAYMARK_VOTES_MAX).  A leading
  * apostrophe that the export put before a text a spreadsheet would run
  * as a formula is taken off again.
  *

@@ -606,6 +606,17 @@ def case_csv_import(tmp):
         check(tps[0].find("j:emotion", NS).get("score") == "1", "+1 is not score 1")
         check(any(l.get("kind") == "emotion" for l in root.findall("j:lane", NS)), "no emotion lane for scores")
 
+    # Votes come in as the export wrote them; a count that is none says where.
+    status, err, out = import_table(tmp, "Title,Phase,Votes\nAd,Awareness,3\nStand,Awareness,\n", "votes.csv")
+    check(status == 0, f"votes table: exit {status}: {err}")
+    if status == 0:
+        root = ET.parse(out).getroot()
+        check([tp.get("votes") for tp in root.findall("j:touchpoint", NS)] == ["3", None],
+              f"votes {[tp.get('votes') for tp in root.findall('j:touchpoint', NS)]}")
+        check(root.get("format") == "2", "a map with votes is not format 2")
+    status, err, out = import_table(tmp, "Title,Phase,Votes\nAd,Awareness,lots\n", "bad-votes.csv")
+    check(status == 1 and f"bad-votes.csv:2: “lots” is not a number of votes" in err, f"bad votes: {status} {err}")
+
     # Bad rows: every one reported as FILE:LINE, nothing written.
     bad = ("ID,Phase,Title,Emotion score,Initiator,Links to\r\n"
            "tp-0123456789ab,Awareness,Fine,1,Brand,\r\n"
