@@ -29,4 +29,12 @@ void            _waymark_cli_describe_conflicts (WaymarkJourney *journey,
                                                  GArray         *lines,
                                                  GString        *errors);
 
+/* One line "NAME:LINE: severity: rule-id: message" per weak-spot
+ * finding of @journey, most severe first; @lines (nullable) maps item ids
+ * to the lines the reader found them on.  Returns how many. */
+guint           _waymark_cli_describe_findings (WaymarkJourney *journey,
+                                                const char     *name,
+                                                GHashTable     *lines,
+                                                GString        *out);
+
 G_END_DECLS

@@ -48,6 +48,8 @@ _waymark_cli_load (GFile           *file,
 
 WaymarkCliExit
 waymark_cli_check (const char * const *paths,
+                   gboolean            findings,
+                   gboolean            strict,
                    GString            *errors)
 {
   WaymarkCliExit status = WAYMARK_CLI_EXIT_OK;
@@ -63,7 +65,8 @@ waymark_cli_check (const char * const *paths,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-      WaymarkReadInfo info = { 0 };
+      g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      WaymarkReadInfo info = { .item_lines = findings ? lines : NULL };
       g_autoptr(WaymarkJourney) journey = _waymark_cli_load (file, &info, errors);
 
       if (journey == NULL)
@@ -86,6 +89,13 @@ waymark_cli_check (const char * const *paths,
           g_string_append_printf (errors,
                                   _("%s:1: written by a newer version of Waymark (format %d); it can be read but not edited\n"),
                                   name, info.format);
+        }
+      if (journey != NULL && findings)
+        {
+          g_autofree char *name = waymark_file_get_display_name (file);
+
+          if (_waymark_cli_describe_findings (journey, name, lines, errors) > 0 && strict)
+            status = WAYMARK_CLI_EXIT_INVALID;
         }
     }
 
@@ -374,12 +384,14 @@ waymark_cli_run_command (const char * const *args,
 
 WaymarkCliExit
 waymark_cli_run (gboolean                       check,
+                 gboolean                       findings,
+                 gboolean                       strict,
                  const char                    *export_path,
                  const WaymarkCliExportOptions *export_options,
                  const char * const            *files,
                  GString                       *errors)
 {
-  g_return_val_if_fail (check || export_path != NULL ||
+  g_return_val_if_fail (check || findings || strict || export_path != NULL ||
                         (export_options != NULL && has_page_options (export_options)),
                         WAYMARK_CLI_EXIT_USAGE);
 
@@ -392,8 +404,13 @@ waymark_cli_run (gboolean                       check,
   if (export_path == NULL && export_options != NULL && has_page_options (export_options))
     return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi go with --export"));
 
+  if ((findings || strict) && !check)
+    return _waymark_cli_usage_error (errors, _("--findings and --strict go with --check"));
+  if (strict && !findings)
+    return _waymark_cli_usage_error (errors, _("--strict goes with --findings"));
+
   if (check)
-    return waymark_cli_check (files, errors);
+    return waymark_cli_check (files, findings, strict, errors);
 
   return waymark_cli_export (export_path, export_options, files, errors);
 }

@@ -16,8 +16,13 @@ typedef enum {
  * file to @errors, one "FILE:LINE: merge conflict: …" per conflict a merge
  * left in a file (which fails the check: the map is not done), and a
  * warning line per file of a newer format (which is still valid: it can
- * be read).  Returns WAYMARK_CLI_EXIT_OK when every file is valid. */
+ * be read).  Returns WAYMARK_CLI_EXIT_OK when every file is valid.
+ * With @findings, also one "FILE:LINE: severity: rule-id: message" line
+ * per weak spot of each valid file (docs/FINDINGS.md), most severe
+ * first; with @strict as well, a finding fails the check. */
 WaymarkCliExit waymark_cli_check  (const char * const *paths,
+                                   gboolean            findings,
+                                   gboolean            strict,
                                    GString            *errors);
 
 /* The page options of --export as they were typed; NULL when not given. */
@@ -70,8 +75,10 @@ WaymarkCliExit waymark_cli_run_command (const char * const *args,
 
 /* Runs what the command-line options ask for: --check (@check) or
  * --export (@export_path, with @export_options), which cannot be
- * combined. */
+ * combined; --findings and --strict go with --check. */
 WaymarkCliExit waymark_cli_run    (gboolean                       check,
+                                   gboolean                       findings,
+                                   gboolean                       strict,
                                    const char                    *export_path,
                                    const WaymarkCliExportOptions *export_options,
                                    const char * const            *files,

@@ -1379,6 +1379,21 @@ waymark_reader_feed (WaymarkReader  *r,
   return TRUE;
 }
 
+/* The reader kept the line of each item by type, in document order. */
+static void
+record_item_lines (Reader     *r,
+                   GHashTable *lines)
+{
+  for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
+    {
+      GPtrArray *items = waymark_journey_get_items (r->journey, t);
+
+      for (guint i = 0; i < items->len && i < r->lines[t]->len; i++)
+        g_hash_table_insert (lines, g_strdup (waymark_item_get_id (items->pdata[i])),
+                             GINT_TO_POINTER (g_array_index (r->lines[t], int, i)));
+    }
+}
+
 /**
  * waymark_reader_finish:
  *
@@ -1428,6 +1443,8 @@ waymark_reader_finish (WaymarkReader    *r,
       info->format = r->format;
       info->newer = r->newer;
     }
+  if (r->error == NULL && info != NULL && info->item_lines != NULL)
+    record_item_lines (r, info->item_lines);
   if (r->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&r->error));

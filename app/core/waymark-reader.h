@@ -23,6 +23,10 @@ typedef struct {
   gboolean migrated;   /* an older format was converted on load */
   gboolean newer;      /* written by a newer program: open read-only */
   char checksum[65];   /* SHA-256 (hex) of the bytes read; set by waymark_file_load */
+  /* Set by the caller (g_hash_table_new_full (g_str_hash, g_str_equal,
+   * g_free, NULL)) to learn the line of each item's element: id →
+   * GINT_TO_POINTER (line), for messages about items; NULL: not kept. */
+  GHashTable *item_lines;
 } WaymarkReadInfo;
 
 /* Parses a .journey document from memory, treating it as hostile (see

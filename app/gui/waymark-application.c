@@ -25,6 +25,10 @@ G_DEFINE_FINAL_TYPE (WaymarkApplication, waymark_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check that the files are valid journey maps and exit"), NULL },
+  { "findings", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check: also list each file’s weak spots as FILE:LINE: severity: rule: message, most severe first"), NULL },
+  { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --findings: a weak spot fails the check (exit 1)"), NULL },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram) or .journey (the normalised file)"),
     N_("OUT") },
@@ -178,11 +182,13 @@ waymark_application_open (GApplication  *app,
 static int
 run_command_line (const char * const            *files,
                   gboolean                       check,
+                  gboolean                       findings,
+                  gboolean                       strict,
                   const char                    *export_path,
                   const WaymarkCliExportOptions *export_options)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
-  WaymarkCliExit status = waymark_cli_run (check, export_path, export_options, files, errors);
+  WaymarkCliExit status = waymark_cli_run (check, findings, strict, export_path, export_options, files, errors);
 
   if (errors->len > 0)
     g_printerr ("%s", errors->str);
@@ -230,6 +236,8 @@ waymark_application_handle_local_options (GApplication *app,
   const char *output = NULL;
   const char *name = NULL;
   gboolean check = FALSE;
+  gboolean findings = FALSE;
+  gboolean strict = FALSE;
   gboolean version = FALSE;
   g_autoptr(GError) error = NULL;
   GFile **gfiles;
@@ -239,6 +247,8 @@ waymark_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "findings", "b", &findings);
+  g_variant_dict_lookup (options, "strict", "b", &strict);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "paper", "&s", &export_options.paper);
   g_variant_dict_lookup (options, "orientation", "&s", &export_options.orientation);
@@ -271,9 +281,9 @@ waymark_application_handle_local_options (GApplication *app,
       return WAYMARK_CLI_EXIT_USAGE;
     }
 
-  if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
-      export_options.poster != NULL || export_options.dpi != NULL)
-    return run_command_line (files, check, export_path, &export_options);
+  if (check || findings || strict || export_path != NULL || export_options.paper != NULL ||
+      export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL)
+    return run_command_line (files, check, findings, strict, export_path, &export_options);
 
   if (files == NULL || files[0] == NULL)
     return -1; /* GApplication goes on to register and activate */

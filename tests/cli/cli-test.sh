@@ -195,6 +195,57 @@ case "$case_name" in
     expect_stderr "$tmp/newer.journey:1: written by a newer version of Waymark (format 3); it can be read but not edited"
     ;;
 
+  check-findings)
+    example="$TEMPLATES_DIR/example-fitness-watch.journey"
+    # A small map whose findings and their lines are known; the dismissed
+    # finding is not listed.
+    cat >"$tmp/weak.journey" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<journey xmlns="urn:waymark:journey" format="2" id="j-1">
+  <title>Weak</title>
+  <state>as-is</state>
+  <phase id="p1">
+    <name>Awareness</name>
+  </phase>
+  <phase id="p2">
+    <name>Purchase</name>
+  </phase>
+  <lane id="l1" kind="touchpoints">
+    <name>Touchpoints</name>
+  </lane>
+  <touchpoint id="t1" phase="p1" lane="l1">
+    <title>Ad</title>
+    <emotion score="-2"/>
+    <owner>Marketing</owner>
+  </touchpoint>
+  <touchpoint id="t2" phase="p1" lane="l1">
+    <title>Flyer</title>
+    <dismissed finding="touchpoint-without-owner"/>
+  </touchpoint>
+</journey>
+XML
+    run --check --findings "$tmp/weak.journey"
+    expect_status 0
+    expect_stderr "$tmp/weak.journey:8: high: phase-without-touchpoints: Phase “Purchase” has no touchpoint"$'\n'"$tmp/weak.journey:14: medium: negative-emotion: The customer feels bad at “Ad” (emotion −2)"
+    run --check --findings --strict "$tmp/weak.journey"
+    expect_status 1
+    expect_stderr_lines 2
+    # Without --findings, a weak map is a valid map.
+    run --check "$tmp/weak.journey"
+    expect_status 0
+    expect_no_stderr
+    run --findings "$tmp/weak.journey"
+    expect_status 2
+    run --check --strict "$tmp/weak.journey"
+    expect_status 2
+    # The example map has weak spots, most severe first, and in German.
+    run --check --findings "$example"
+    expect_status 0
+    grep -q "^$example:[0-9]*: high: " "$tmp/stderr" || fail "no high finding in the example"
+    sed 's/^[^ ]* \([a-z]*\):.*/\1/' "$tmp/stderr" | uniq | tr '\n' ' ' | grep -Eq '^(high )?(medium )?(low )?$' ||
+      fail "findings not sorted by severity"
+    ;;
+
   export-templates)
     # A template is in canonical form: exporting it changes no byte.
     mapfile -t files < <(templates)
