@@ -98,7 +98,7 @@ load_only (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkJourney) journey = NULL;
   g_autoptr(WaymarkFileStamp) stamp = NULL;
-  WaymarkReadInfo info;
+  WaymarkReadInfo info = { 0 };
 
   xmlInitParser ();
   /* As the app opens a document: with the stamp that a later save checks. */

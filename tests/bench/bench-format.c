@@ -174,7 +174,7 @@ measure_in_process (const BenchOptions  *options,
   for (guint r = 0; r < fig->runs; r++)
     {
       g_autoptr(WaymarkFileStamp) stamp = NULL;
-      WaymarkReadInfo info;
+      WaymarkReadInfo info = { 0 };
       gint64 start, cpu_start;
 
       g_clear_object (&journey);

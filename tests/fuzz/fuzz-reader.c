@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GBytes) from_pieces = NULL;
-  WaymarkReadInfo info;
+  WaymarkReadInfo info = { 0 };
 
   journey = waymark_reader_read ((const char *) data, size, "fuzz.journey", &info, &error);
   pieces = read_in_pieces (data, size, &pieces_error);
