@@ -560,6 +560,31 @@ compare_entries (gconstpointer a,
   return (int) x->rule - (int) y->rule;
 }
 
+static SortEntry
+sort_entry (WaymarkChecker *self,
+            WaymarkFinding *finding)
+{
+  SortEntry entry = { finding, map_order_key (self, finding), 0, (guint) (finding->rule - self->rules) };
+
+  if (waymark_item_get_item_type (finding->item) == WAYMARK_ITEM_PHASE)
+    entry.tie = waymark_journey_index_of (self->journey, finding->item);
+  return entry;
+}
+
+int
+waymark_checker_compare (WaymarkChecker       *self,
+                         const WaymarkFinding *a,
+                         const WaymarkFinding *b)
+{
+  SortEntry x, y;
+
+  g_return_val_if_fail (WAYMARK_IS_CHECKER (self), 0);
+
+  x = sort_entry (self, (WaymarkFinding *) a);
+  y = sort_entry (self, (WaymarkFinding *) b);
+  return compare_entries (&x, &y);
+}
+
 GPtrArray *
 waymark_checker_list (WaymarkChecker *self)
 {
@@ -576,10 +601,7 @@ waymark_checker_list (WaymarkChecker *self)
       g_hash_table_iter_init (&iter, self->found[r]);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &finding))
         {
-          SortEntry entry = { finding, map_order_key (self, finding), 0, r };
-
-          if (waymark_item_get_item_type (finding->item) == WAYMARK_ITEM_PHASE)
-            entry.tie = waymark_journey_index_of (self->journey, finding->item);
+          SortEntry entry = sort_entry (self, finding);
 
           g_array_append_val (entries, entry);
         }

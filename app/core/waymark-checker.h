@@ -36,6 +36,11 @@ gboolean        waymark_checker_is_pending   (WaymarkChecker            *self);
  * of the map (a phase before its touchpoints, the touchpoints in the
  * flow): a new array of borrowed findings. */
 GPtrArray      *waymark_checker_list         (WaymarkChecker            *self);
+/* Orders two current findings as waymark_checker_list() does (for a
+ * view that inserts the added ones in place). */
+int             waymark_checker_compare      (WaymarkChecker            *self,
+                                              const WaymarkFinding      *a,
+                                              const WaymarkFinding      *b);
 guint           waymark_checker_count        (WaymarkChecker            *self,
                                               WaymarkSeverity            severity);
 guint           waymark_checker_get_n_findings (WaymarkChecker          *self);

@@ -117,6 +117,12 @@ struct _WaymarkCanvas
   GtkWidget *cursor_box;
   GtkWidget *drop_preview;
 
+  /* Weak-spot markers: the checker followed, and item (a reference) →
+   * its worst finding's severity + 1 (waymark-canvas-findings.c). */
+  WaymarkChecker *checker;
+  gulong checker_changed_id;
+  GHashTable *finding_marks;
+
   /* Context menu (it acts on the selection) */
   GtkWidget *context_menu;
   GActionGroup *lane_actions; /* "lane.kind"; owned by the widget */
@@ -141,6 +147,11 @@ gboolean _waymark_canvas_item_rect        (WaymarkCanvas *self, gpointer item, W
 /* waymark-canvas-marks.c */
 void     _waymark_canvas_snapshot_marks   (WaymarkCanvas *self, GtkSnapshot *snapshot, const WaymarkPalette *palette);
 void     _waymark_canvas_marks_dispose    (WaymarkCanvas *self);
+/* waymark-canvas-findings.c */
+void     _waymark_canvas_init_findings    (WaymarkCanvas *self);
+void     _waymark_canvas_dispose_findings (WaymarkCanvas *self);
+/* Draws the markers over the map (map units; @visible: the part in view). */
+void     _waymark_canvas_paint_findings   (WaymarkCanvas *self, cairo_t *cr, const WaymarkRect *visible);
 
 /* waymark-canvas-parts.c */
 void     _waymark_canvas_init_parts       (WaymarkCanvas *self);

@@ -279,6 +279,7 @@ render_base (WaymarkCanvas        *self,
       cairo_translate (cr, self->origin_x - hvalue, self->origin_y - vvalue);
       cairo_scale (cr, self->zoom, self->zoom);
       waymark_painter_paint (self->layout, cr, &visible, palette, WAYMARK_PAINT_NO_BACKGROUND, &state);
+      _waymark_canvas_paint_findings (self, cr, &visible);
       cairo_restore (cr);
       _waymark_canvas_paint_sticky (self, cr, width, height, palette, &state);
     }
@@ -374,6 +375,18 @@ _waymark_canvas_item_rect (WaymarkCanvas *self,
     default:
       return FALSE;
     }
+}
+
+void
+waymark_canvas_reveal_item (WaymarkCanvas *self,
+                            gpointer       item)
+{
+  WaymarkRect rect;
+
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+
+  if (item != NULL && self->layout != NULL && _waymark_canvas_item_rect (self, item, &rect))
+    waymark_canvas_scroll_to_rect (self, &rect);
 }
 
 void
@@ -1259,6 +1272,7 @@ waymark_canvas_dispose (GObject *object)
   if (self->editor != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->editor)));
   _waymark_canvas_dispose_card_keys (self);
+  _waymark_canvas_dispose_findings (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->base_surface, cairo_surface_destroy);
   _waymark_canvas_marks_dispose (self);
@@ -1476,6 +1490,7 @@ waymark_canvas_init (WaymarkCanvas *self)
   gtk_widget_set_parent (GTK_WIDGET (self->editor), GTK_WIDGET (self));
   g_signal_connect_object (self->editor, "notify::item", G_CALLBACK (editor_item_cb), self, G_CONNECT_SWAPPED);
   _waymark_canvas_init_card_keys (self);
+  _waymark_canvas_init_findings (self);
 
   self->dark = adw_style_manager_get_dark (style);
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (style_dark_cb), self, 0);

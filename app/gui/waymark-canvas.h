@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-checker.h"
 #include "waymark-document.h"
 #include "waymark-layout.h"
 #include "waymark-palette-item.h"
@@ -52,6 +53,19 @@ void             waymark_canvas_set_top_inset  (WaymarkCanvas   *self,
 /* Scrolls so that @rect (map units) is in view. */
 void             waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
                                                 const WaymarkRect *rect);
+
+/* Scrolls so that @item (a card, a phase or a lane) is in view. */
+void             waymark_canvas_reveal_item    (WaymarkCanvas     *self,
+                                                gpointer           item);
+
+/* Marks the cards and phases @checker has findings about (NULL: none),
+ * following its changes. */
+void             waymark_canvas_set_checker    (WaymarkCanvas   *self,
+                                                WaymarkChecker  *checker);
+/* Whether @item carries a marker, and of which severity. */
+gboolean         waymark_canvas_get_finding_mark (WaymarkCanvas   *self,
+                                                  gconstpointer    item,
+                                                  WaymarkSeverity *severity);
 
 /* The selected items in the order they were selected (borrowed): cards,
  * or one phase or lane. */

@@ -10,6 +10,7 @@
 #include "waymark-canvas-private.h"
 #include "waymark-compare-panel.h"
 #include "waymark-conflict-panel.h"
+#include "waymark-findings-panel.h"
 #include "waymark-inspector.h"
 #include "waymark-outline.h"
 
@@ -39,6 +40,8 @@ struct _WaymarkEditor
   GtkStack *view_stack;
   GtkWidget *map_tools;
   WaymarkOutline *outline;
+  GtkRevealer *findings_revealer;
+  WaymarkFindingsPanel *findings_panel;
 
   WaymarkDocument *document;
   GSignalGroup *document_signals;
@@ -59,6 +62,7 @@ enum {
   PROP_SHOW_INSPECTOR,
   PROP_SHOW_PALETTE,
   PROP_VIEW,
+  PROP_SHOW_FINDINGS,
   N_PROPS
 };
 
@@ -95,6 +99,36 @@ outline_selection_changed_cb (WaymarkEditor  *self,
     waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
   else
     waymark_canvas_unselect_all (self->canvas);
+}
+
+/* ---- Findings ---- */
+
+static void
+findings_checker_cb (WaymarkEditor        *self,
+                     GParamSpec           *pspec,
+                     WaymarkFindingsPanel *panel)
+{
+  if (self->canvas != NULL)
+    waymark_canvas_set_checker (self->canvas, waymark_findings_panel_get_checker (panel));
+}
+
+/* A finding chosen in the panel: its item selected, in view, in the map
+ * or in the outline (which follows the canvas's selection). */
+static void
+finding_activated_cb (WaymarkEditor        *self,
+                      gpointer              item,
+                      WaymarkFindingsPanel *panel)
+{
+  waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
+  waymark_canvas_reveal_item (self->canvas, item);
+}
+
+static void
+findings_revealed_cb (WaymarkEditor *self,
+                      GParamSpec    *pspec,
+                      GtkRevealer   *revealer)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FINDINGS]);
 }
 
 static void
@@ -401,6 +435,7 @@ waymark_editor_set_document (WaymarkEditor   *self,
   waymark_canvas_set_document (self->canvas, document);
   waymark_conflict_panel_set_document (self->conflict_panel, document);
   waymark_compare_panel_set_document (self->compare_panel, document);
+  waymark_findings_panel_set_document (self->findings_panel, document);
   selection_changed_cb (self, self->canvas);
   update_read_only (self);
   /* A merged map opens with its conflicts in view. */
@@ -661,6 +696,31 @@ waymark_editor_set_show_palette (WaymarkEditor *self,
   adw_flap_set_reveal_flap (self->palette_flap, show);
 }
 
+WaymarkFindingsPanel *
+waymark_editor_get_findings_panel (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  return self->findings_panel;
+}
+
+gboolean
+waymark_editor_get_show_findings (WaymarkEditor *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->findings_revealer);
+}
+
+void
+waymark_editor_set_show_findings (WaymarkEditor *self,
+                                  gboolean       show)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  gtk_revealer_set_reveal_child (self->findings_revealer, show);
+}
+
 void
 waymark_editor_add_toast (WaymarkEditor *self,
                           AdwToast      *toast)
@@ -842,6 +902,9 @@ waymark_editor_get_property (GObject    *object,
     case PROP_VIEW:
       g_value_set_string (value, waymark_editor_get_view (self));
       break;
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, waymark_editor_get_show_findings (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -865,6 +928,9 @@ waymark_editor_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       waymark_editor_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_FINDINGS:
+      waymark_editor_set_show_findings (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -908,9 +974,13 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "map",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WAYMARK_TYPE_CANVAS);
+  g_type_ensure (WAYMARK_TYPE_FINDINGS_PANEL);
   g_type_ensure (WAYMARK_TYPE_CHANNEL_PALETTE);
   g_type_ensure (WAYMARK_TYPE_CONFLICT_PANEL);
   g_type_ensure (WAYMARK_TYPE_COMPARE_PANEL);
@@ -940,6 +1010,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, map_tools);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, outline);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
@@ -948,6 +1020,9 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, conflict_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_conflicts);
   gtk_widget_class_bind_template_callback (widget_class, compare_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_checker_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_revealed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.add-lane", NULL, forward_action);
@@ -964,6 +1039,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
+  /* The window's Findings button and F8 (win.toggle-findings) set it. */
+  gtk_widget_class_install_property_action (widget_class, "editor.show-findings", "show-findings");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

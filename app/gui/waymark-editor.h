@@ -8,6 +8,7 @@
 #include "waymark-compare-panel.h"
 #include "waymark-conflict-panel.h"
 #include "waymark-document.h"
+#include "waymark-findings-panel.h"
 #include "waymark-outline.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,9 @@ G_DECLARE_FINAL_TYPE (WaymarkEditor, waymark_editor, WAYMARK, EDITOR, GtkWidget)
  * inspector shows it (one item: that item; none or several: the
  * journey's properties).  A map with merge conflicts gets a banner that
  * says so and the conflict panel beside the map.
- * Properties "show-inspector", "view" ("map" or "outline"). */
+ * The findings panel (F8) lists the map's weak spots and the canvas marks
+ * their items; the window's Findings button counts them.
+ * Properties "show-inspector", "show-findings", "view" ("map" or "outline"). */
 GtkWidget             *waymark_editor_new              (void);
 void                   waymark_editor_set_document     (WaymarkEditor   *self,
                                                         WaymarkDocument *document);
@@ -52,6 +55,11 @@ gboolean               waymark_editor_compare_with_saved (WaymarkEditor *self);
 gboolean               waymark_editor_get_show_palette (WaymarkEditor *self);
 void                   waymark_editor_set_show_palette (WaymarkEditor *self,
                                                         gboolean       show);
+/* The findings panel beside the map (F8) and its weak-spot checker. */
+WaymarkFindingsPanel  *waymark_editor_get_findings_panel (WaymarkEditor *self);
+gboolean               waymark_editor_get_show_findings (WaymarkEditor *self);
+void                   waymark_editor_set_show_findings (WaymarkEditor *self,
+                                                         gboolean       show);
 void                   waymark_editor_add_toast        (WaymarkEditor   *self,
                                                         AdwToast        *toast);
 /* Presentation mode: the map alone (no palette, inspector or toolbar),

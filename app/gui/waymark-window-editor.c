@@ -117,6 +117,8 @@ update_actions (WaymarkWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->inspector_button), document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-palette", document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette_button), document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-findings", document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->findings_button), document != NULL);
 
   /* "Undo Move Card": the tooltip says what the button would do. */
   if (can_undo && waymark_history_get_undo_label (history) != NULL)
@@ -179,6 +181,7 @@ _waymark_window_select_tab (WaymarkWindow      *self,
       (tab == NULL || waymark_document_tab_get_editor (tab) != self->presenting_editor))
     _waymark_window_leave_presenting (self);
   self->selected = tab;
+  _waymark_window_findings_bind (self, tab);
   if (tab != NULL)
     {
       bind_panel (&self->inspector_binding, waymark_document_tab_get_editor (tab), "show-inspector",
@@ -336,5 +339,6 @@ _waymark_window_editor_dispose (WaymarkWindow *self)
   g_clear_weak_pointer (&self->presenting_editor);
   unbind_panel (&self->inspector_binding);
   unbind_panel (&self->palette_binding);
+  _waymark_window_findings_bind (self, NULL);
   self->selected = NULL;
 }

@@ -20,6 +20,8 @@ struct _WaymarkWindow
   GtkToggleButton     *inspector_button;
   GtkToggleButton     *palette_button;
   GtkMenuButton       *primary_menu_button;
+  GtkToggleButton     *findings_button;
+  GtkLabel            *findings_label;
   GtkWidget           *recent_group;
   GtkListBox          *recent_list;
 
@@ -29,6 +31,10 @@ struct _WaymarkWindow
   AdwTabPage          *menu_page;
   GBinding            *inspector_binding;
   GBinding            *palette_binding;
+  /* The selected tab's findings panel: its show-findings and its counts. */
+  GBinding            *findings_binding;
+  WaymarkFindingsPanel *findings_panel;
+  gulong               findings_changed_id;
   /* A dialog asks about unsaved changes before the window closes. */
   gboolean             asking;
   /* Tabs of the window that are still loading. */
@@ -62,6 +68,10 @@ void _waymark_window_notify_document    (WaymarkWindow *self);
 void _waymark_window_update_page        (WaymarkWindow *self, AdwTabPage *page);
 /* The file name Save As offers: the journey's title with ".journey". */
 char *_waymark_window_default_file_name (WaymarkWindow *self);
+/* waymark-window-findings.c: the header bar's Findings button, F8 */
+void _waymark_window_class_findings_init (WaymarkWindowClass *klass);
+/* Follows @tab's findings (NULL: none). */
+void _waymark_window_findings_bind      (WaymarkWindow *self, WaymarkDocumentTab *tab);
 /* waymark-window-recent.c: the start page's list of recent maps */
 void _waymark_window_recent_init        (WaymarkWindow *self);
 void _waymark_window_recent_dispose     (WaymarkWindow *self);

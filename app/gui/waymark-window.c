@@ -579,6 +579,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   _waymark_window_class_editor_init (klass);
   _waymark_window_class_present_init (klass);
   _waymark_window_class_recent_init (klass);
+  _waymark_window_class_findings_init (klass);
 }
 
 static void

@@ -281,6 +281,20 @@ test_order_and_counts (void)
   g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, 3);
   g_assert_cmpstr (waymark_finding_get_rule_id (waymark_checker_get_worst (checker, waymark_journey_lookup (journey, "t1"))),
                    ==, "negative-emotion");
+
+  /* waymark_checker_compare() orders as the list does (a view inserts
+   * the added findings with it). */
+  {
+    g_autoptr(GPtrArray) list = waymark_checker_list (checker);
+
+    for (guint i = 0; i < list->len; i++)
+      for (guint j = 0; j < list->len; j++)
+        {
+          int order = waymark_checker_compare (checker, list->pdata[i], list->pdata[j]);
+
+          g_assert_cmpint (i < j ? -1 : i > j ? 1 : 0, ==, order < 0 ? -1 : order > 0 ? 1 : 0);
+        }
+  }
 }
 
 static void
