@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-edits.h"
 #include "waymark-finding-object.h"
 #include "waymark-findings-panel.h"
+#include "waymark-preferences.h"
 
 /* More changes than this share of the list at once (the first run, new
  * thresholds, a reload): the list is built again in one go rather than
@@ -32,6 +34,8 @@ struct _WaymarkFindingsPanel
   /* finding → its WaymarkFindingObject in the store (borrowed) */
   GHashTable *objects;
   guint update_source;
+  /* The Preferences' thresholds (NULL without the schema: the defaults). */
+  GSettings *settings;
   /* The list is being changed by the panel, not by the user. */
   gboolean updating;
 };
@@ -88,6 +92,25 @@ new_text_label (const char *css_class)
   return label;
 }
 
+/* Dismisses the row's finding for its item, in the file and as one undo
+ * step: the checker then drops it like any other change. */
+static void
+dismiss_clicked_cb (GtkButton   *button,
+                    GtkListItem *list_item)
+{
+  WaymarkFindingsPanel *self = g_object_get_data (G_OBJECT (button), "panel");
+  WaymarkFindingObject *object = gtk_list_item_get_item (list_item);
+  gpointer item;
+  gpointer edited;
+
+  if (object == NULL || self->document == NULL || waymark_document_is_read_only (self->document))
+    return;
+  item = waymark_finding_object_get_item (object);
+  edited = waymark_item_copy (item);
+  waymark_item_set_dismissed (edited, waymark_finding_object_get_rule_id (object), TRUE);
+  waymark_edits_update (waymark_document_get_history (self->document), item, edited, NULL);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -100,6 +123,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *severity = new_text_label ("caption");
   GtkWidget *why = new_text_label ("dim-label");
   GtkWidget *suggestion = new_text_label ("finding-suggestion");
+  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
 
   gtk_widget_add_css_class (row, "finding-row");
   gtk_widget_set_margin_start (row, 12);
@@ -110,6 +134,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (severity, "dim-label");
   gtk_box_append (GTK_BOX (top), icon);
   gtk_box_append (GTK_BOX (top), message);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_add_css_class (dismiss, "circular");
+  gtk_widget_add_css_class (dismiss, "finding-dismiss");
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (dismiss, _("Dismiss this finding for this item (kept in the file)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                  -1);
+  g_object_set_data (G_OBJECT (dismiss), "panel", self);
+  g_signal_connect (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), list_item);
+  gtk_box_append (GTK_BOX (top), dismiss);
   gtk_box_append (GTK_BOX (row), top);
   gtk_box_append (GTK_BOX (row), severity);
   gtk_box_append (GTK_BOX (row), why);
@@ -119,6 +154,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "severity", severity);
   g_object_set_data (G_OBJECT (row), "why", why);
   g_object_set_data (G_OBJECT (row), "suggestion", suggestion);
+  g_object_set_data (G_OBJECT (row), "dismiss", dismiss);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -152,6 +188,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "why"),
                       waymark_finding_object_get_why (object));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "suggestion"), suggestion_text);
+  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "dismiss"),
+                            self->document != NULL && !waymark_document_is_read_only (self->document));
 }
 
 /* ---- The list ---- */
@@ -284,6 +322,24 @@ journey_changed_cb (WaymarkFindingsPanel *self)
 }
 
 static void
+apply_settings (WaymarkFindingsPanel *self)
+{
+  WaymarkRuleSettings rule_settings;
+
+  if (self->checker == NULL)
+    return;
+  waymark_preferences_rule_settings (self->settings, &rule_settings);
+  waymark_checker_set_settings (self->checker, &rule_settings);
+}
+
+static void
+settings_changed_cb (WaymarkFindingsPanel *self)
+{
+  apply_settings (self);
+  journey_changed_cb (self);
+}
+
+static void
 set_journey (WaymarkFindingsPanel *self,
              WaymarkJourney       *journey)
 {
@@ -304,6 +360,7 @@ set_journey (WaymarkFindingsPanel *self,
                                                    G_CALLBACK (checker_changed_cb), self);
       self->journey_changed_id = g_signal_connect_swapped (journey, "changed",
                                                            G_CALLBACK (journey_changed_cb), self);
+      apply_settings (self);
       waymark_checker_update (self->checker);
     }
   self->updating = TRUE;
@@ -335,6 +392,7 @@ waymark_findings_panel_dispose (GObject *object)
   g_clear_object (&self->journey);
   g_clear_signal_handler (&self->checker_changed_id, self->checker);
   g_clear_object (&self->checker);
+  g_clear_object (&self->settings);
   if (self->stack != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->stack)));
   G_OBJECT_CLASS (waymark_findings_panel_parent_class)->dispose (object);
@@ -452,6 +510,10 @@ waymark_findings_panel_init (WaymarkFindingsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, -1);
+
+  self->settings = waymark_preferences_get_settings ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

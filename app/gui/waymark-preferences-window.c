@@ -19,6 +19,9 @@ struct _WaymarkPreferencesWindow
   AdwComboRow *paper_row;
   AdwComboRow *orientation_row;
   GtkSpinButton *dpi_spin;
+  GtkSpinButton *negative_emotion_spin;
+  GtkSpinButton *emotion_drop_spin;
+  GtkSpinButton *silo_owners_spin;
 
   GSettings *settings;
 };
@@ -99,6 +102,9 @@ bind_settings (WaymarkPreferencesWindow *self)
   bind_choice (settings, "default-paper", self->paper_row, paper_nicks);
   bind_choice (settings, "default-orientation", self->orientation_row, orientations);
   g_settings_bind (settings, "export-dpi", self->dpi_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "finding-negative-emotion", self->negative_emotion_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "finding-emotion-drop", self->emotion_drop_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "finding-silo-owners", self->silo_owners_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *
@@ -113,6 +119,9 @@ waymark_preferences_window_get_control (WaymarkPreferencesWindow *self,
     { "default-paper", self->paper_row },
     { "default-orientation", self->orientation_row },
     { "export-dpi", self->dpi_spin },
+    { "finding-negative-emotion", self->negative_emotion_spin },
+    { "finding-emotion-drop", self->emotion_drop_spin },
+    { "finding-silo-owners", self->silo_owners_spin },
   };
 
   g_return_val_if_fail (WAYMARK_IS_PREFERENCES_WINDOW (self), NULL);
@@ -153,6 +162,9 @@ waymark_preferences_window_class_init (WaymarkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, orientation_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, dpi_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, negative_emotion_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, emotion_drop_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPreferencesWindow, silo_owners_spin);
 }
 
 static void

@@ -19,6 +19,21 @@ waymark_preferences_get_settings (void)
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
+void
+waymark_preferences_rule_settings (GSettings           *settings,
+                                   WaymarkRuleSettings *rule_settings)
+{
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (rule_settings != NULL);
+
+  waymark_rule_settings_init (rule_settings);
+  if (settings == NULL)
+    return;
+  rule_settings->negative_emotion = g_settings_get_int (settings, "finding-negative-emotion");
+  rule_settings->emotion_drop = g_settings_get_int (settings, "finding-emotion-drop");
+  rule_settings->silo_owners = (guint) MAX (g_settings_get_int (settings, "finding-silo-owners"), 2);
+}
+
 AdwColorScheme
 waymark_preferences_color_scheme (const char *nick)
 {

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "waymark-rules.h"
+
 G_BEGIN_DECLS
 
 /* The application's settings (the io.github.waymark.Waymark schema), or
@@ -18,6 +20,11 @@ AdwColorScheme  waymark_preferences_color_scheme     (const char *nick);
  * journal: the "autosave-delay-seconds" key, or 0 when "autosave" is off
  * (no journal).  @settings may be NULL: the built-in default then. */
 guint           waymark_preferences_recovery_delay   (GSettings *settings);
+
+/* The thresholds of the weak-spot rules: the "finding-*" keys, or the
+ * built-in defaults when @settings is NULL. */
+void            waymark_preferences_rule_settings    (GSettings           *settings,
+                                                      WaymarkRuleSettings *rule_settings);
 
 /* Applies the "color-scheme" key to @manager now and whenever it changes. */
 void            waymark_preferences_bind_style       (GSettings       *settings,

@@ -10,6 +10,7 @@
 #include "waymark-edits.h"
 #include "waymark-finding-object.h"
 #include "waymark-findings-panel.h"
+#include "waymark-preferences.h"
 #include "waymark-window.h"
 
 typedef struct {
@@ -254,6 +255,94 @@ test_follows_edits (Fixture       *f,
   assert_panel_and_marks_match (f);
 }
 
+/* The dismiss button of the row on screen that shows @message: rows are
+ * recycled, so the widget tree's order is not the list's, and a row put
+ * aside keeps its last texts. */
+static GtkWidget *
+find_dismiss_button (GtkWidget  *root,
+                     const char *message)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      GtkWidget *label = gtk_widget_get_prev_sibling (child);
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) && gtk_widget_has_css_class (child, "finding-dismiss") &&
+          GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), message) == 0)
+        return child;
+      found = find_dismiss_button (child, message);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Dismissing a finding keeps the dismissal on the item (so in the file)
+ * as one undo step; the finding leaves the list, undo brings it back. */
+static void
+test_dismiss (Fixture       *f,
+              gconstpointer  data)
+{
+  WaymarkChecker *checker = checker_of (f);
+  GListModel *model = waymark_findings_panel_get_model (f->panel);
+  g_autoptr(WaymarkFindingObject) first = g_list_model_get_item (model, 0);
+  gpointer item = waymark_finding_object_get_item (first);
+  g_autofree char *rule_id = g_strdup (waymark_finding_object_get_rule_id (first));
+  guint before = waymark_checker_get_n_findings (checker);
+  GtkWidget *button;
+
+  waymark_editor_set_show_findings (f->editor, TRUE);
+  gui_test_spin (400);
+  g_assert_false (waymark_item_is_dismissed (item, rule_id));
+  /* The first row's dismiss button, as a click would. */
+  button = find_dismiss_button (GTK_WIDGET (f->panel), waymark_finding_object_get_message (first));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* A button activated from the keyboard shows itself pressed for a
+   * moment before it emits ::clicked. */
+  gtk_widget_activate (button);
+  gui_test_spin (400);
+  g_assert_true (waymark_item_is_dismissed (item, rule_id));
+  g_assert_cmpint (find_row (f, item, rule_id), <, 0);
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, before - 1);
+  assert_panel_and_marks_match (f);
+
+  waymark_history_undo (f->history);
+  gui_test_iterate ();
+  g_assert_false (waymark_item_is_dismissed (item, rule_id));
+  g_assert_cmpint (find_row (f, item, rule_id), >=, 0);
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, before);
+  assert_panel_and_marks_match (f);
+}
+
+/* The thresholds are preferences: a change re-runs the rules. */
+static void
+test_thresholds (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = waymark_preferences_get_settings ();
+  WaymarkChecker *checker = checker_of (f);
+  guint before;
+
+  /* The meson test points GSETTINGS_SCHEMA_DIR at the compiled schema. */
+  g_assert_nonnull (settings);
+  g_assert_cmpint (waymark_checker_get_settings (checker)->negative_emotion, ==, -1);
+  before = waymark_checker_count (checker, WAYMARK_SEVERITY_LOW) + waymark_checker_count (checker, WAYMARK_SEVERITY_MEDIUM) +
+           waymark_checker_count (checker, WAYMARK_SEVERITY_HIGH);
+
+  /* Only −2 counts as negative now: fewer findings. */
+  g_settings_set_int (settings, "finding-negative-emotion", -2);
+  gui_test_iterate ();
+  g_assert_cmpint (waymark_checker_get_settings (checker)->negative_emotion, ==, -2);
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), <, before);
+  assert_panel_and_marks_match (f);
+
+  g_settings_reset (settings, "finding-negative-emotion");
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, before);
+  assert_panel_and_marks_match (f);
+}
+
 /* A new document gets a checker of its own. */
 static void
 test_document_replaced (Fixture       *f,
@@ -292,6 +381,8 @@ main (int   argc,
   ADD ("toggle-and-select", test_toggle_and_select);
   ADD ("follows-edits", test_follows_edits);
   ADD ("document-replaced", test_document_replaced);
+  ADD ("dismiss", test_dismiss);
+  ADD ("thresholds", test_thresholds);
 #undef ADD
   g_test_add_func ("/findings/header-button", test_header_button);
 
