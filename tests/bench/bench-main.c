@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 
 #include "bench-canvas.h"
+#include "bench-findings.h"
 #include "bench-format.h"
 #include "bench-hostile.h"
 #include "bench-render.h"
@@ -31,6 +32,7 @@ static const BenchSection sections[] = {
   { "format", "load and save against xmllint, peak memory of a load", bench_format_run },
   { "render", "paint whole map and a viewport, relayout, PDF export", bench_render_run },
   { "hostile", "the worst hostile file of each family: load time and peak memory", bench_hostile_run },
+  { "findings", "the weak-spot rules: full run against a load, one incremental update", bench_findings_run },
   { "canvas", "canvas frames while dragging a card (needs a display), drag and drop work", bench_canvas_run },
   { "share", "diff and merge with 1 % changed against loading the files, peak memory of a merge", bench_share_run },
 };
