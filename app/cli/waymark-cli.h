@@ -54,6 +54,16 @@ WaymarkCliExit waymark_cli_diff   (const char * const *args,
                                    GString            *out,
                                    GString            *errors);
 
+/* `waymark --compare INTENDED AS-IS`: the deviations of the journey as
+ * it is from the journey as intended (missing planned touchpoints, ad-hoc
+ * ones, touchpoints out of the planned sequence, failing ones), one line
+ * "FILE:LINE: severity: id: message" each on @out, most severe first.
+ * Exit 0 when the journey is as intended, 1 when it deviates or a map
+ * cannot be read (its error on @errors), 2 for other than two maps. */
+WaymarkCliExit waymark_cli_compare (const char * const *paths,
+                                    GString            *out,
+                                    GString            *errors);
+
 /* `waymark merge BASE OURS THEIRS -o OUT`: a three-way merge written to
  * OUT (atomically; OUT may be OURS, as git's merge driver wants it).
  * Exit 0 when it merged cleanly, 1 when OUT holds conflicts (one line

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the files of the rules. */
+/* Shared by the files of the rules, and the deviations of an as-is journey
+ * from the intended one (waymark-deviation.c). */
 
 /* @text, or a translated "untitled" when it is empty. */
 const char     *_waymark_rule_label (const char *text);

@@ -29,6 +29,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --check: also list each file’s weak spots as FILE:LINE: severity: rule: message, most severe first"), NULL },
   { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --findings: a weak spot fails the check (exit 1)"), NULL },
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Compare two maps, INTENDED then AS-IS: list how the journey as it is deviates from the intended one as FILE:LINE: severity: kind: message (exit 1 when it does)"), NULL },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram) or .journey (the normalised file)"),
     N_("OUT") },
@@ -197,6 +199,21 @@ run_command_line (const char * const            *files,
 }
 
 static int
+run_compare (const char * const *files)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  WaymarkCliExit status = waymark_cli_compare (files, out, errors);
+
+  if (out->len > 0)
+    g_print ("%s", out->str);
+  if (errors->len > 0)
+    g_printerr ("%s", errors->str);
+
+  return status;
+}
+
+static int
 run_subcommand (const char * const *args,
                 const char         *format,
                 const char         *output,
@@ -238,6 +255,7 @@ waymark_application_handle_local_options (GApplication *app,
   gboolean check = FALSE;
   gboolean findings = FALSE;
   gboolean strict = FALSE;
+  gboolean compare = FALSE;
   gboolean version = FALSE;
   g_autoptr(GError) error = NULL;
   GFile **gfiles;
@@ -249,6 +267,7 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "findings", "b", &findings);
   g_variant_dict_lookup (options, "strict", "b", &strict);
+  g_variant_dict_lookup (options, "compare", "b", &compare);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "paper", "&s", &export_options.paper);
   g_variant_dict_lookup (options, "orientation", "&s", &export_options.orientation);
@@ -263,6 +282,18 @@ waymark_application_handle_local_options (GApplication *app,
     {
       g_print ("waymark %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (compare)
+    {
+      if (is_subcommand (files) || check || findings || strict || export_path != NULL || export_options.paper != NULL ||
+          export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
+          format != NULL || output != NULL || name != NULL)
+        {
+          g_printerr (_("waymark: --compare takes two maps and no other option\n"));
+          return WAYMARK_CLI_EXIT_USAGE;
+        }
+      return run_compare (files);
     }
 
   if (is_subcommand (files))

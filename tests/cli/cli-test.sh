@@ -246,6 +246,106 @@ XML
       fail "findings not sorted by severity"
     ;;
 
+  compare)
+    # An intended map and the journey as it is, drawn separately (other
+    # ids: matched by phase names and titles): one deviation of each kind.
+    cat >"$tmp/intended.journey" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<journey xmlns="urn:waymark:journey" format="2" id="j-plan">
+  <title>Plan</title>
+  <state>intended</state>
+  <phase id="p1">
+    <name>Awareness</name>
+  </phase>
+  <phase id="p2">
+    <name>Purchase</name>
+  </phase>
+  <lane id="l1" kind="touchpoints">
+    <name>Touchpoints</name>
+  </lane>
+  <touchpoint id="t1" phase="p1" lane="l1">
+    <title>Ad</title>
+    <emotion score="1"/>
+  </touchpoint>
+  <touchpoint id="t2" phase="p1" lane="l1">
+    <title>Flyer</title>
+  </touchpoint>
+  <touchpoint id="t3" phase="p2" lane="l1">
+    <title>Checkout</title>
+    <emotion score="1"/>
+    <assessment moment-of-truth="true"/>
+  </touchpoint>
+  <touchpoint id="t4" phase="p2" lane="l1">
+    <title>Thank-you mail</title>
+  </touchpoint>
+</journey>
+XML
+    cat >"$tmp/as-is.journey" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<journey xmlns="urn:waymark:journey" format="2" id="j-now">
+  <title>Now</title>
+  <state>as-is</state>
+  <phase id="a-p1">
+    <name>Awareness</name>
+  </phase>
+  <phase id="a-p2">
+    <name>Purchase</name>
+  </phase>
+  <lane id="a-l1" kind="touchpoints">
+    <name>Touchpoints</name>
+  </lane>
+  <touchpoint id="a-t4" phase="a-p1" lane="a-l1">
+    <title>Thank-you mail</title>
+  </touchpoint>
+  <touchpoint id="a-t1" phase="a-p1" lane="a-l1">
+    <title>Ad</title>
+    <emotion score="1"/>
+  </touchpoint>
+  <touchpoint id="a-t3" phase="a-p2" lane="a-l1">
+    <title>Checkout</title>
+    <emotion score="-2"/>
+    <assessment moment-of-truth="true"/>
+  </touchpoint>
+  <touchpoint id="a-t5" phase="a-p2" lane="a-l1">
+    <title>Hotline call</title>
+  </touchpoint>
+</journey>
+XML
+    run --compare "$tmp/intended.journey" "$tmp/as-is.journey"
+    expect_status 1
+    expect_no_stderr
+    expect_out "$tmp/as-is.journey:21: high: failing-touchpoint: Touchpoint “Checkout” fails where the plan expected success (emotion −2)
+$tmp/intended.journey:18: medium: missing-touchpoint: Planned touchpoint “Flyer” (Awareness) is missing from the journey as it is
+$tmp/as-is.journey:26: low: ad-hoc-touchpoint: Touchpoint “Hotline call” (Purchase) was not planned: an ad-hoc touchpoint
+$tmp/as-is.journey:14: low: irregular-sequence: Touchpoint “Thank-you mail” is out of the planned sequence: planned after “Checkout”, met first"
+
+    # As intended: nothing to say.
+    run --compare "$tmp/intended.journey" "$tmp/intended.journey"
+    expect_status 0
+    expect_no_stderr
+    expect_out ""
+
+    # Two states of one map (the same ids): a touchpoint that was fine fails.
+    example="$TEMPLATES_DIR/example-fitness-watch.journey"
+    sed 's|<emotion score="2">trusts her friend</emotion>|<emotion score="-1">trusts her friend</emotion>|' "$example" >"$tmp/now.journey"
+    run --compare "$example" "$tmp/now.journey"
+    expect_status 1
+    expect_out "$tmp/now.journey:123: high: failing-touchpoint: Touchpoint “Tip from the running group” fails where the plan expected success (emotion −1)"
+
+    # Two maps and nothing else.
+    run --compare "$tmp/intended.journey"
+    expect_status 2
+    expect_stderr "waymark: --compare takes two maps: the intended one, then the one as it is"
+    run --compare "$tmp/intended.journey" "$tmp/as-is.journey" "$tmp/as-is.journey"
+    expect_status 2
+    run --compare --check "$tmp/intended.journey" "$tmp/as-is.journey"
+    expect_status 2
+    # A map that cannot be read is said as --check says it.
+    run --compare "$tmp/intended.journey" "$tmp/missing.journey"
+    expect_status 1
+    expect_stderr_contains "missing.journey"
+    ;;
+
   export-templates)
     # A template is in canonical form: exporting it changes no byte.
     mapfile -t files < <(templates)
