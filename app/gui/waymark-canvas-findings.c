@@ -32,6 +32,8 @@ checker_changed_cb (WaymarkChecker *checker,
                     GPtrArray      *added,
                     WaymarkCanvas  *self)
 {
+  g_assert (WAYMARK_IS_CANVAS (self));
+
   for (guint i = 0; i < removed->len; i++)
     set_mark (self, ((WaymarkFinding *) removed->pdata[i])->item);
   for (guint i = 0; i < added->len; i++)

@@ -108,6 +108,8 @@ findings_checker_cb (WaymarkEditor        *self,
                      GParamSpec           *pspec,
                      WaymarkFindingsPanel *panel)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   if (self->canvas != NULL)
     waymark_canvas_set_checker (self->canvas, waymark_findings_panel_get_checker (panel));
 }
@@ -119,6 +121,8 @@ finding_activated_cb (WaymarkEditor        *self,
                       gpointer              item,
                       WaymarkFindingsPanel *panel)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   waymark_canvas_select_item (self->canvas, item, WAYMARK_CANVAS_SELECT_REPLACE);
   waymark_canvas_reveal_item (self->canvas, item);
 }
@@ -128,6 +132,8 @@ findings_revealed_cb (WaymarkEditor *self,
                       GParamSpec    *pspec,
                       GtkRevealer   *revealer)
 {
+  g_assert (WAYMARK_IS_EDITOR (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FINDINGS]);
 }
 

@@ -103,6 +103,8 @@ dismiss_clicked_cb (GtkButton   *button,
   gpointer item;
   gpointer edited;
 
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
   if (object == NULL || self->document == NULL || waymark_document_is_read_only (self->document))
     return;
   item = waymark_finding_object_get_item (object);
@@ -124,6 +126,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *why = new_text_label ("dim-label");
   GtkWidget *suggestion = new_text_label ("finding-suggestion");
   GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
   gtk_widget_add_css_class (row, "finding-row");
   gtk_widget_set_margin_start (row, 12);
@@ -169,6 +173,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
   g_autofree char *severity_text = NULL;
   g_autofree char *suggestion_text = NULL;
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
   gtk_widget_remove_css_class (icon, "error");
@@ -242,8 +248,11 @@ checker_changed_cb (WaymarkChecker       *checker,
                     GPtrArray            *added,
                     WaymarkFindingsPanel *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n;
 
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   self->updating = TRUE;
   if ((removed->len + added->len) * REBUILD_SHARE > n)
     {
@@ -280,6 +289,8 @@ row_activated_cb (GtkListView          *list_view,
 {
   g_autoptr(WaymarkFindingObject) object = g_list_model_get_item (G_LIST_MODEL (self->store), position);
 
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
   if (object != NULL)
     g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, waymark_finding_object_get_item (object));
 }
@@ -291,6 +302,8 @@ selection_changed_cb (GtkSelectionModel    *model,
                       WaymarkFindingsPanel *self)
 {
   WaymarkFindingObject *object;
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
   if (self->updating)
     return;
@@ -314,6 +327,10 @@ update_idle (gpointer user_data)
 static void
 journey_changed_cb (WaymarkFindingsPanel *self)
 {
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
   /* Before the frame clock lays out and paints (GDK_PRIORITY_REDRAW), so
    * the frame that shows an edit shows its findings too; several changes
    * of one command share the run. */
@@ -335,6 +352,10 @@ apply_settings (WaymarkFindingsPanel *self)
 static void
 settings_changed_cb (WaymarkFindingsPanel *self)
 {
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
   apply_settings (self);
   journey_changed_cb (self);
 }
@@ -374,6 +395,10 @@ set_journey (WaymarkFindingsPanel *self,
 static void
 document_journey_cb (WaymarkFindingsPanel *self)
 {
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
   set_journey (self, self->document != NULL ? waymark_document_get_journey (self->document) : NULL);
 }
 
