@@ -20,6 +20,7 @@ update_button (WaymarkWindow *self)
   guint medium = checker ? waymark_checker_count (checker, WAYMARK_SEVERITY_MEDIUM) : 0;
   guint low = checker ? waymark_checker_count (checker, WAYMARK_SEVERITY_LOW) : 0;
   g_autofree char *markup = NULL;
+  g_autofree char *short_markup = NULL;
   g_autofree char *tooltip = NULL;
 
   if (self->findings_label == NULL)  /* disposed */
@@ -29,6 +30,11 @@ update_button (WaymarkWindow *self)
                                     "<span foreground=\"#1c71d8\">●</span> %u",
                                     high, medium, low);
   gtk_label_set_markup (self->findings_label, markup);
+  short_markup = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span> %u",
+                                          high > 0 ? "#c01c28" : medium > 0 ? "#e66100" : "#1c71d8",
+                                          high > 0 ? "▲" : medium > 0 ? "◆" : "●",
+                                          high + medium + low);
+  gtk_label_set_markup (self->findings_short_label, short_markup);
   /* TRANSLATORS: the tooltip of the findings button; the numbers of
    * findings by severity. */
   tooltip = g_strdup_printf (_("Findings: %u high, %u medium, %u low (F8)"), high, medium, low);
@@ -87,6 +93,7 @@ _waymark_window_class_findings_init (WaymarkWindowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, findings_short_label);
   gtk_widget_class_install_action (widget_class, "win.toggle-findings", NULL, toggle_findings_action);
   /* Beside F9, the inspector on the other side. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-findings", NULL);

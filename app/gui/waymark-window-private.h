@@ -22,6 +22,7 @@ struct _WaymarkWindow
   GtkMenuButton       *primary_menu_button;
   GtkToggleButton     *findings_button;
   GtkLabel            *findings_label;
+  GtkLabel            *findings_short_label;
   GtkWidget           *recent_group;
   GtkListBox          *recent_list;
 

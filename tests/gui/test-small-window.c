@@ -65,10 +65,11 @@ fixture_open (Fixture *f,
   f->editor = waymark_document_tab_get_editor (tab);
   f->map_overlay = gui_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_OVERLAY, NULL);
   f->toolbar = gui_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_BOX, "canvas-toolbar");
-  f->palette_flap = ADW_FLAP (gui_test_find_widget (GTK_WIDGET (f->editor), ADW_TYPE_FLAP, NULL));
-  f->inspector_flap = ADW_FLAP (adw_flap_get_content (f->palette_flap));
+  f->palette_flap = ADW_FLAP (gui_test_find_widget (GTK_WIDGET (f->editor), ADW_TYPE_FLAP, "palette-flap"));
+  f->inspector_flap = ADW_FLAP (gui_test_find_widget (GTK_WIDGET (f->editor), ADW_TYPE_FLAP, "inspector-flap"));
   g_assert_nonnull (f->map_overlay);
   g_assert_nonnull (f->toolbar);
+  g_assert_true (ADW_IS_FLAP (f->palette_flap));
   g_assert_true (ADW_IS_FLAP (f->inspector_flap));
 }
 
@@ -174,7 +175,11 @@ check_width (int   width,
   if (width <= 1024)
     {
       /* No room for the palette beside the map: it is an overlay, hidden
-       * until asked for. */
+       * until asked for.  The flap folds when the map's natural width is
+       * known, after its first layout: on a loaded machine that can be
+       * later than the spin above. */
+      for (guint waited = 0; !adw_flap_get_folded (f.palette_flap) && waited < 5000; waited += 50)
+        gui_test_spin (50);
       g_assert_true (adw_flap_get_folded (f.palette_flap));
       g_assert_false (waymark_editor_get_show_palette (f.editor));
     }
