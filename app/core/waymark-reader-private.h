@@ -27,8 +27,9 @@ G_BEGIN_DECLS
 /* Namespace declarations kept on one element (a leaf child's move to its
  * item, which checks the ones already there). */
 #define READER_MAX_NS_DECLS 256
-/* Known attributes of the element that has most (touchpoint). */
-#define READER_MAX_ATTRS 5
+/* Known attributes of the element that has most (touchpoint: id, phase,
+ * lane, channel, initiator, votes).  Checked when the names are interned. */
+#define READER_MAX_ATTRS 6
 /* journey > item > leaf, or journey > conflict > value > kpi: our own
  * elements never nest deeper. */
 #define READER_MAX_FRAMES 4

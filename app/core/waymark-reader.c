@@ -1026,7 +1026,10 @@ start_parser (Reader     *r,
 
       r->interned_names[e] = xmlDictLookup (ctxt->dict, (const xmlChar *) _waymark_reader_element_name (e), -1);
       for (guint k = 0; attrs[k] != NULL; k++)
-        r->interned_attrs[e][k] = xmlDictLookup (ctxt->dict, (const xmlChar *) attrs[k], -1);
+        {
+          g_assert (k < READER_MAX_ATTRS);
+          r->interned_attrs[e][k] = xmlDictLookup (ctxt->dict, (const xmlChar *) attrs[k], -1);
+        }
     }
 
   /* No option that loads, expands or forgives anything: no NOENT,
