@@ -18,6 +18,9 @@ packages=(
   util-linux
   # headless GUI tests and screenshots
   xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils
+  # accessible names read as a screen reader reads them: the AT-SPI bus
+  # and its Python bindings (the system's python3)
+  at-spi2-core gir1.2-atspi-2.0 python3-gi python3
   # fonts the renderer and the pixel tests use; GTK needs librsvg's
   # pixbuf loader to draw symbolic SVG icons
   fonts-cantarell fonts-dejavu-core librsvg2-common

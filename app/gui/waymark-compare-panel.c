@@ -554,6 +554,9 @@ waymark_compare_panel_init (WaymarkComparePanel *self)
   gtk_widget_add_css_class (heading, "title-4");
   gtk_box_append (GTK_BOX (header), heading);
   gtk_widget_set_tooltip_text (close, _("Close the Comparison"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Comparison"),
+                                  -1);
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_add_css_class (close, "compare-close");
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_clicked_cb), self);

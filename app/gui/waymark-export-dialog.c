@@ -469,6 +469,40 @@ new_spin_row (GtkWidget  **row,
   return GTK_SPIN_BUTTON (spin);
 }
 
+/* GTK 4.8 names a mnemonic button twice, by its raw label ("_Cancel") and
+ * by the label inside it: the one inside is enough. */
+static GtkWidget *
+mnemonic_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return button;
+}
+
+/* libadwaita 1.2 leaves the enable switch of an expander row unnamed. */
+static void
+name_enable_switch (AdwExpanderRow *row,
+                    const char     *name)
+{
+  GtkWidget *found = NULL;
+  GPtrArray *pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, row);
+  while (found == NULL && pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (GTK_IS_SWITCH (widget))
+        found = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  g_ptr_array_unref (pending);
+  if (found != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 build (WaymarkExportDialog *self)
 {
@@ -477,7 +511,7 @@ build (WaymarkExportDialog *self)
   const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel = mnemonic_button_new (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row;
@@ -491,7 +525,7 @@ build (WaymarkExportDialog *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 420);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  self->export_button = mnemonic_button_new (_("_Export…"));
   gtk_widget_add_css_class (self->export_button, "suggested-action");
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -506,6 +540,7 @@ build (WaymarkExportDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->poster_row), _("Poster"));
   adw_expander_row_set_show_enable_switch (self->poster_row, TRUE);
   adw_expander_row_set_enable_expansion (self->poster_row, FALSE);
+  name_enable_switch (self->poster_row, _("Poster"));
   self->columns_spin = new_spin_row (&row, _("Sheets _across"), 1, WAYMARK_POSTER_MAX_SHEETS, 3);
   adw_expander_row_add_row (self->poster_row, row);
   self->rows_spin = new_spin_row (&row, _("Sheets _down"), 1, WAYMARK_POSTER_MAX_SHEETS, 2);

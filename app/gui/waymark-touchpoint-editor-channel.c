@@ -258,9 +258,6 @@ _waymark_touchpoint_editor_channel_init (WaymarkTouchpointEditor *self)
   adw_combo_row_set_list_factory (self->channel_row, factory);
   g_object_unref (factory);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_channel_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Channel"),
-                                  -1);
   /* GTK 4.8 names the entry but not the text inside it, which has the focus. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (self->new_channel_entry)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the new channel"),

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "waymark-a11y.h"
 #include "waymark-edits.h"
 #include "waymark-inspector-util.h"
 #include "waymark-touchpoint-editor-private.h"
@@ -512,11 +511,6 @@ waymark_touchpoint_editor_init (WaymarkTouchpointEditor *self)
   self->updating--;
 
   gtk_menu_button_set_create_popup_func (self->owner_button, owner_popup_cb, self, NULL);
-  waymark_a11y_name_menu_button (self->owner_button, _("Owners in This Map"));
-  waymark_a11y_name_menu_button (GTK_MENU_BUTTON (self->new_channel_button), _("New Channel"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->moment_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Moment of truth"),
-                                  -1);
 }
 
 GtkWidget *

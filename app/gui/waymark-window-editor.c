@@ -299,7 +299,6 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, palette_button);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, primary_menu_button);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

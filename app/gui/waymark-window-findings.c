@@ -30,10 +30,12 @@ update_button (WaymarkWindow *self)
                                     "<span foreground=\"#1c71d8\">●</span> %u",
                                     high, medium, low);
   gtk_label_set_markup (self->findings_label, markup);
+  /* Narrow: the most severe findings only, in their shape, so that the
+   * number never reads as more high ones than there are. */
   short_markup = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span> %u",
                                           high > 0 ? "#c01c28" : medium > 0 ? "#e66100" : "#1c71d8",
                                           high > 0 ? "▲" : medium > 0 ? "◆" : "●",
-                                          high + medium + low);
+                                          high > 0 ? high : medium > 0 ? medium : low);
   gtk_label_set_markup (self->findings_short_label, short_markup);
   /* TRANSLATORS: the tooltip of the findings button; the numbers of
    * findings by severity. */

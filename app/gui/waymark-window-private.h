@@ -19,7 +19,6 @@ struct _WaymarkWindow
   GtkWidget           *redo_button;
   GtkToggleButton     *inspector_button;
   GtkToggleButton     *palette_button;
-  GtkMenuButton       *primary_menu_button;
   GtkToggleButton     *findings_button;
   GtkLabel            *findings_label;
   GtkLabel            *findings_short_label;

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-a11y.h"
 #include "waymark-save-changes.h"
 #include "waymark-window-private.h"
 
@@ -586,7 +585,6 @@ static void
 waymark_window_init (WaymarkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  waymark_a11y_name_menu_button (self->primary_menu_button, _("Main Menu"));
 
   /* Ctrl+PageUp/PageDown, Ctrl+Tab, Alt+1…9, Ctrl+Shift+PageUp/PageDown
    * to move a tab: from anywhere in the window. */
