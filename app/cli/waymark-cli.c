@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "waymark-cli-private.h"
+#include "waymark-cjml-reader.h"
+#include "waymark-cjml-writer.h"
 #include "waymark-csv-reader.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
@@ -243,6 +245,36 @@ export_journey (WaymarkJourney *journey,
   return WAYMARK_CLI_EXIT_OK;
 }
 
+/* Writes the map as CJML, saying what CJML has no place for. */
+static WaymarkCliExit
+export_cjml (WaymarkJourney        *journey,
+             GFile                 *input,
+             const WaymarkReadInfo *info,
+             const char            *output,
+             GString               *errors)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = waymark_file_get_display_name (input);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (info->newer)
+    g_string_append_printf (errors,
+                            _("%s:1: written by a newer version of Waymark (format %d); the export shows only what this version knows\n"),
+                            name, info->format);
+  bytes = waymark_cjml_write (journey, name, info->item_lines, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    append_line (errors, g_ptr_array_index (warnings, i));
+  file = g_file_new_for_commandline_arg (output);
+  if (!waymark_file_replace_contents (file, bytes, NULL, NULL, &error))
+    {
+      _waymark_cli_message (errors, error->message);
+      return WAYMARK_CLI_EXIT_INVALID;
+    }
+  return WAYMARK_CLI_EXIT_OK;
+}
+
 /* Draws (or tabulates) the map with the same code as the app's export. */
 static WaymarkCliExit
 export_map (WaymarkJourney             *journey,
@@ -293,6 +325,22 @@ load_table (GFile   *file,
   return journey;
 }
 
+/* A CJML journey starts a map; what it has no place for is said. */
+static WaymarkJourney *
+load_cjml (GFile   *file,
+           GString *errors)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey = waymark_cjml_read_file (file, warnings, &error);
+
+  for (guint i = 0; i < warnings->len; i++)
+    append_line (errors, g_ptr_array_index (warnings, i));
+  if (journey == NULL)
+    append_line (errors, error->message);
+  return journey;
+}
+
 WaymarkCliExit
 waymark_cli_export (const char                    *output,
                     const WaymarkCliExportOptions *options,
@@ -307,7 +355,9 @@ waymark_cli_export (const char                    *output,
   WaymarkExportOptions export_options;
   WaymarkExportFormat format = WAYMARK_EXPORT_PDF;
   gboolean is_journey;
+  gboolean is_cjml;
   WaymarkReadInfo info = { 0 };
+  g_autoptr(GHashTable) item_lines = NULL;
   WaymarkCliExit status;
 
   g_return_val_if_fail (errors != NULL, WAYMARK_CLI_EXIT_USAGE);
@@ -323,21 +373,24 @@ waymark_cli_export (const char                    *output,
 
   extension = get_extension (output);
   is_journey = g_strcmp0 (extension, ".journey") == 0;
-  if (!is_journey && !waymark_export_format_for_path (output, &format))
+  is_cjml = g_strcmp0 (extension, ".cjml") == 0;
+  if (!is_journey && !is_cjml && !waymark_export_format_for_path (output, &format))
     {
       g_autofree char *message = NULL;
 
       if (extension[0] == '\0')
-        message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv, .mmd or .journey"), output);
+        message = g_strdup_printf (_("cannot tell the export format of “%s”: use a name ending in .pdf, .svg, .png, .csv, .mmd, .cjml or .journey"), output);
       else
-        message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv, .mmd or .journey"), extension);
+        message = g_strdup_printf (_("unsupported export format “%s”: use .pdf, .svg, .png, .csv, .mmd, .cjml or .journey"), extension);
       return _waymark_cli_usage_error (errors, message);
     }
 
   if (is_journey && has_page_options (options))
     return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .journey"));
+  if (is_cjml && has_page_options (options))
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .cjml"));
 
-  if (!is_journey)
+  if (!is_journey && !is_cjml)
     {
       status = parse_export_options (options, format, &export_options, errors);
       if (status != WAYMARK_CLI_EXIT_OK)
@@ -349,13 +402,22 @@ waymark_cli_export (const char                    *output,
   /* A table of touchpoints (what the CSV export writes) starts a map. */
   if (g_strcmp0 (input_extension, ".csv") == 0)
     journey = load_table (input, errors);
+  else if (g_strcmp0 (input_extension, ".cjml") == 0)
+    journey = load_cjml (input, errors);
   else
-    journey = _waymark_cli_load (input, &info, errors);
+    {
+      /* The lines of the items, for CJML's warnings about them. */
+      if (is_cjml)
+        info.item_lines = item_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      journey = _waymark_cli_load (input, &info, errors);
+    }
   if (journey == NULL)
     return WAYMARK_CLI_EXIT_INVALID;
 
   if (is_journey)
     return export_journey (journey, input, info.newer, info.format, output, errors);
+  if (is_cjml)
+    return export_cjml (journey, input, &info, output, errors);
 
   return export_map (journey, input, &info, &export_options, output, errors);
 }

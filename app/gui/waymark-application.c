@@ -32,7 +32,7 @@ static const GOptionEntry option_entries[] = {
   { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Compare two maps, INTENDED then AS-IS: list how the journey as it is deviates from the intended one as FILE:LINE: severity: kind: message (exit 1 when it does)"), NULL },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram) or .journey (the normalised file)"),
+    N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram), .cjml (a CJML journey) or .journey (the normalised file); a .csv or .cjml input starts a new map"),
     N_("OUT") },
   { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export: fit the map to A4, A3, A2, A1, A0, Letter or Tabloid (default: one page of the map’s natural size; A4 with --poster)"),
@@ -503,6 +503,8 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --export touchpoints.csv map.journey\n"
                                                   "  waymark --export journey.mmd map.journey\n"
                                                   "  waymark --export map.journey touchpoints.csv\n"
+                                                  "  waymark --export journey.cjml map.journey\n"
+                                                  "  waymark --export map.journey journey.cjml\n"
                                                   "  waymark --export normalised.journey map.journey\n"
                                                   "  waymark diff old.journey new.journey\n"
                                                   "  waymark merge base.journey ours.journey theirs.journey -o merged.journey\n"

@@ -421,7 +421,7 @@ XML
 
     run --export "$tmp/out.docx" "$tmp/in.journey"
     expect_status 2
-    expect_stderr "waymark: unsupported export format “.docx”: use .pdf, .svg, .png, .csv, .mmd or .journey"
+    expect_stderr "waymark: unsupported export format “.docx”: use .pdf, .svg, .png, .csv, .mmd, .cjml or .journey"
     expect_no_file "$tmp/out.docx"
 
     run --export "$tmp/out.pdf" --paper B5 "$tmp/in.journey"
@@ -621,6 +621,65 @@ Touchpoint “Chat” added at Awareness / Touchpoints, position 4"
     expect_status 1
     expect_stderr_contains "merge conflict: Touchpoint “Call back”: title"
     cd "$tmp" || exit 1
+    ;;
+
+  cjml)
+    # A map to CJML and back: what CJML has no place for is a warning
+    # on its line, the rest comes back.
+    write_shop "$tmp/shop.journey"
+    run --export "$tmp/shop.cjml" "$tmp/shop.journey"
+    expect_status 0
+    expect_stderr_contains "$tmp/shop.journey:"
+    grep -q '<actualJourney>' "$tmp/shop.cjml" || fail "no actual journey in $(cat "$tmp/shop.cjml")"
+    grep -q '<initiatorLabel>Call</initiatorLabel>' "$tmp/shop.cjml" || fail "the touchpoint “Call” is missing"
+    run --export "$tmp/back.journey" "$tmp/shop.cjml"
+    expect_status 0
+    expect_no_stderr
+    grep -q '<title>Call</title>' "$tmp/back.journey" || fail "the touchpoint did not come back"
+    grep -q '<phase id="p2">' "$tmp/back.journey" || fail "the empty phase did not come back"
+    run --check "$tmp/back.journey"
+    expect_status 0
+
+    # A planned journey as CJML's own tools write it: an unknown element
+    # is said, never dropped silently.
+    cat >"$tmp/planned.cjml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<CJML version="2.0">
+  <plannedJourney>
+    <journeyID>PJ1</journeyID>
+    <actors>
+      <endUser actorID="Carl"><actorName>Carl</actorName></endUser>
+      <serviceProvider actorID="Bookis"><companyName>Bookis</companyName></serviceProvider>
+    </actors>
+    <touchpoints>
+      <plannedCommunicationPoint>
+        <touchpointID>TP1</touchpointID>
+        <initiator><refersTo actorIDref="Carl"/><initiatorLabel>Customer creates account</initiatorLabel></initiator>
+        <receiver><refersTo actorIDref="Bookis"/><receiverLabel>Account registered</receiverLabel></receiver>
+        <channel><channelName>Web</channelName></channel>
+        <touchPointDuration>5</touchPointDuration>
+      </plannedCommunicationPoint>
+    </touchpoints>
+  </plannedJourney>
+</CJML>
+XML
+    run --export "$tmp/planned.journey" "$tmp/planned.cjml"
+    expect_status 0
+    expect_stderr_contains "$tmp/planned.cjml:15: warning: <touchPointDuration>: a Waymark map has no place for this, not read (1 time)"
+    expect_stderr_contains "$tmp/planned.cjml:13: warning: <receiverLabel>"
+    grep -q '<state>intended</state>' "$tmp/planned.journey" || fail "a planned journey is an intended map"
+    grep -q 'initiator="customer"' "$tmp/planned.journey" || fail "Carl started the touchpoint"
+
+    # Bad CJML: FILE:LINE: message, no output.
+    sed 's/actorIDref="Bookis"/actorIDref="Nobody"/' "$tmp/planned.cjml" >"$tmp/bad.cjml"
+    run --export "$tmp/bad.journey" "$tmp/bad.cjml"
+    expect_status 1
+    expect_stderr_contains "$tmp/bad.cjml:13: the actor “Nobody” is not declared in <actors>"
+    expect_no_file "$tmp/bad.journey"
+
+    run --export "$tmp/out.cjml" --paper A4 "$tmp/shop.journey"
+    expect_status 2
+    expect_stderr_contains "do not apply to .cjml"
     ;;
 
   *)
