@@ -408,7 +408,6 @@ waymark_cjml_write (WaymarkJourney *journey,
   gsize length;
 
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
 
   w.journey = journey;
   w.name = name;
@@ -433,8 +432,11 @@ waymark_cjml_write (WaymarkJourney *journey,
       {
         g_autofree char *message = describe_lost (i, w.lost_count[i]);
 
-        /* TRANSLATORS: FILE:LINE: warning: message, like a compiler's warnings */
-        g_ptr_array_add (warnings, g_strdup_printf (_("%s:%d: warning: %s"), name, w.lost_line[i], message));
+        if (name == NULL)
+          g_ptr_array_add (warnings, g_steal_pointer (&message));
+        else
+          /* TRANSLATORS: FILE:LINE: warning: message, like a compiler's warnings */
+          g_ptr_array_add (warnings, g_strdup_printf (_("%s:%d: warning: %s"), name, w.lost_line[i], message));
       }
 
   g_hash_table_unref (w.end_user_lanes);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /**
  * waymark_cjml_write:
  * @journey: the map
- * @name: the map's file name for warnings ("trip.journey")
+ * @name: (nullable): the map's file name for warnings ("trip.journey");
+ *   NULL: the warnings are the bare messages, for a dialog
  * @item_lines: (nullable): id → GINT_TO_POINTER (line) of the map's file
  *   (WaymarkReadInfo.item_lines), so that warnings name a line
  * @warnings: (nullable): where what CJML cannot hold is said, translated,

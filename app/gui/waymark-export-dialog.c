@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-cjml-writer.h"
 #include "waymark-export-dialog.h"
 #include "waymark-layout.h"
 #include "waymark-print-operation.h"
@@ -19,6 +20,7 @@ struct _WaymarkExportDialog
   GFile *source;
   WaymarkLayout *layout;     /* for exports: no screen font settings */
   GSettings *settings;       /* nullable: an uninstalled build may have no schema */
+  GPtrArray *warnings;       /* char *: what the last export left out */
 
   AdwComboRow *format_row;
   AdwComboRow *paper_row;
@@ -294,8 +296,12 @@ waymark_export_dialog_export_to (WaymarkExportDialog  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   waymark_export_dialog_get_options (self, &options);
+  g_ptr_array_set_size (self->warnings, 0);
   if (!waymark_export_to_file (self->layout, &options, file, error))
     return FALSE;
+  /* Written again, for its warnings: cheap next to the file's I/O. */
+  if (options.format == WAYMARK_EXPORT_CJML)
+    g_bytes_unref (waymark_cjml_write (self->journey, NULL, NULL, self->warnings));
 
   if (self->settings != NULL)
     {
@@ -308,6 +314,36 @@ waymark_export_dialog_export_to (WaymarkExportDialog  *self,
   return TRUE;
 }
 
+GPtrArray *
+waymark_export_dialog_get_warnings (WaymarkExportDialog *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->warnings;
+}
+
+/* Says, over the map's window (this dialog closes), what the file
+ * written lacks. */
+static void
+show_warnings (WaymarkExportDialog *self,
+               GFile               *file)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GString) body = g_string_new (_("The file has no place for these parts of the map; they were not written:"));
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      /* TRANSLATORS: one item of a list in a dialog */
+      g_string_append_printf (body, _("\n• %s"), (const char *) g_ptr_array_index (self->warnings, i));
+    }
+  dialog = adw_message_dialog_new (parent, NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Exported “%s” Without Some Parts"), name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_to_chosen (WaymarkExportDialog *self,
                   GFile               *file)
@@ -316,6 +352,8 @@ export_to_chosen (WaymarkExportDialog *self,
 
   if (waymark_export_dialog_export_to (self, file, &error))
     {
+      if (self->warnings->len > 0)
+        show_warnings (self, file);
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
@@ -616,6 +654,7 @@ waymark_export_dialog_dispose (GObject *object)
   g_clear_object (&self->journey);
   g_clear_object (&self->source);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (waymark_export_dialog_parent_class)->dispose (object);
 }
@@ -643,6 +682,7 @@ waymark_export_dialog_class_init (WaymarkExportDialogClass *klass)
 static void
 waymark_export_dialog_init (WaymarkExportDialog *self)
 {
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   build (self);
 }
 

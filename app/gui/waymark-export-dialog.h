@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* The Export dialog: format (PDF, SVG, PNG, CSV), paper, orientation,
+/* The Export dialog: format (PDF, SVG, PNG, CSV, Mermaid, CJML), paper, orientation,
  * poster sheets and resolution, then a file chooser; the file is written
  * atomically with the same code as `waymark --export`. */
 
@@ -44,6 +44,15 @@ void                 waymark_export_dialog_set_options (WaymarkExportDialog     
 gboolean             waymark_export_dialog_export_to   (WaymarkExportDialog        *self,
                                                         GFile                      *file,
                                                         GError                    **error);
+/**
+ * waymark_export_dialog_get_warnings:
+ * What the last export could not write (for CJML: the parts of the map
+ * CJML has no place for), one translated message an entry; empty when
+ * nothing was left out.  Choosing a file shows them in a dialog.
+ *
+ * Returns: (transfer none) (element-type utf8): the messages
+ */
+GPtrArray           *waymark_export_dialog_get_warnings (WaymarkExportDialog       *self);
 
 /**
  * waymark_export_rows_for:

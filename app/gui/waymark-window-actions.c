@@ -16,9 +16,11 @@ new_journey_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  /* A CJML journey opens too, as a new map (docs/CJML.md). */
+  gtk_file_filter_set_name (filter, _("Journey Maps and CJML Journeys"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.waymark.journey+xml");
   gtk_file_filter_add_pattern (filter, "*.journey");
+  gtk_file_filter_add_pattern (filter, "*.cjml");
 
   return filter;
 }

@@ -82,4 +82,9 @@ AdwTabPage *_waymark_window_get_action_page (WaymarkWindow *self);
 /* The lowest untitled number not in use in the application's windows. */
 guint _waymark_window_next_untitled_number (WaymarkWindow *self);
 
+/* Whether @file is named as a CJML document ("….cjml"). */
+gboolean _waymark_window_is_cjml        (GFile *file);
+/* Opens the CJML journey of @file as a new untitled map. */
+void _waymark_window_open_cjml          (WaymarkWindow *self, GFile *file);
+
 G_END_DECLS

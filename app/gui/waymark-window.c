@@ -353,6 +353,12 @@ waymark_window_open (WaymarkWindow *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (_waymark_window_is_cjml (file))
+    {
+      _waymark_window_open_cjml (self, file);
+      return;
+    }
+
   as_template = waymark_application_is_template_file (file);
   if (!as_template)
     {

@@ -10,6 +10,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
+#include "waymark-cjml-writer.h"
 #include "waymark-csv.h"
 #include "waymark-mermaid.h"
 #include "waymark-export.h"
@@ -30,6 +31,8 @@ static const FormatInfo formats[WAYMARK_N_EXPORT_FORMATS] = {
   [WAYMARK_EXPORT_CSV] = { "csv", ".csv", "text/csv" },
   /* Mermaid has no registered media type; its files are plain text. */
   [WAYMARK_EXPORT_MERMAID] = { "mmd", ".mmd", "text/plain" },
+  /* Nor has CJML: it is XML. */
+  [WAYMARK_EXPORT_CJML] = { "cjml", ".cjml", "application/xml" },
 };
 
 const char *
@@ -81,6 +84,7 @@ waymark_export_format_get_display_name (WaymarkExportFormat format)
     case WAYMARK_EXPORT_PNG: return _("PNG image");
     case WAYMARK_EXPORT_CSV: return _("CSV table of the touchpoints");
     case WAYMARK_EXPORT_MERMAID: return _("Mermaid journey diagram (text)");
+    case WAYMARK_EXPORT_CJML: return _("CJML journey (XML)");
     case WAYMARK_N_EXPORT_FORMATS:
     default:
       g_return_val_if_reached (NULL);
@@ -92,7 +96,7 @@ waymark_export_format_is_text (WaymarkExportFormat format)
 {
   g_return_val_if_fail (format < WAYMARK_N_EXPORT_FORMATS, FALSE);
 
-  return format == WAYMARK_EXPORT_CSV || format == WAYMARK_EXPORT_MERMAID;
+  return format == WAYMARK_EXPORT_CSV || format == WAYMARK_EXPORT_MERMAID || format == WAYMARK_EXPORT_CJML;
 }
 
 gboolean
@@ -167,6 +171,13 @@ waymark_export_options_validate (const WaymarkExportOptions  *options,
     {
       g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
                            _("A Mermaid diagram has no paper size and cannot be a poster"));
+      return FALSE;
+    }
+
+  if (options->format == WAYMARK_EXPORT_CJML && (options->paper != WAYMARK_PAPER_NATURAL || is_poster (options)))
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("A CJML journey has no paper size and cannot be a poster"));
       return FALSE;
     }
 
@@ -574,6 +585,10 @@ waymark_export_to_bytes (WaymarkLayout               *layout,
       return waymark_csv_write (waymark_layout_get_journey (layout));
     case WAYMARK_EXPORT_MERMAID:
       return waymark_mermaid_write (waymark_layout_get_journey (layout));
+    case WAYMARK_EXPORT_CJML:
+      /* What CJML has no place for: waymark_cjml_write() with warnings,
+       * as the command line and the export dialog ask for it. */
+      return waymark_cjml_write (waymark_layout_get_journey (layout), NULL, NULL, NULL);
     case WAYMARK_N_EXPORT_FORMATS:
     default:
       g_return_val_if_reached (NULL);

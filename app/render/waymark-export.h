@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* Exporting a map: PDF (vector, real text, one page or a poster of
  * several sheets), SVG, PNG at a chosen resolution, CSV (the
- * touchpoints as a table) and Mermaid (a `journey` diagram as text).  Everything is drawn by the one painter with
+ * touchpoints as a table), Mermaid (a `journey` diagram as text) and CJML (docs/CJML.md).  Everything is drawn by the one painter with
  * the light palette, through the same page plan as printing. */
 
 typedef enum {
@@ -20,6 +20,7 @@ typedef enum {
   WAYMARK_EXPORT_PNG,
   WAYMARK_EXPORT_CSV,
   WAYMARK_EXPORT_MERMAID,
+  WAYMARK_EXPORT_CJML,
   WAYMARK_N_EXPORT_FORMATS
 } WaymarkExportFormat;
 
@@ -53,7 +54,7 @@ GQuark      waymark_export_error_quark (void);
 
 /**
  * waymark_export_format_to_nick:
- * "pdf", "svg", "png", "csv" or "mmd" (the GSettings key
+ * "pdf", "svg", "png", "csv", "mmd" or "cjml" (the GSettings key
  * `recent-export-format`); the nick is the extension without its dot.
  */
 const char *waymark_export_format_to_nick          (WaymarkExportFormat  format);
@@ -72,7 +73,7 @@ const char *waymark_export_format_get_mime_type    (WaymarkExportFormat  format)
 const char *waymark_export_format_get_display_name (WaymarkExportFormat  format);
 /**
  * waymark_export_format_is_text:
- * Whether @format is text written from the map's data (CSV, Mermaid):
+ * Whether @format is text written from the map's data (CSV, Mermaid, CJML):
  * no paper, no poster, no resolution.
  */
 gboolean    waymark_export_format_is_text          (WaymarkExportFormat  format);

@@ -77,7 +77,7 @@ test_choices (void)
   const char * const papers[] = { "a4", "a3", "a2", "a1", "a0", "letter", "tabloid", NULL };
   const char * const orientations[] = { "landscape", "portrait", NULL };
   const char * const schemes[] = { "default", "light", "dark", NULL };
-  const char * const formats[] = { "pdf", "svg", "png", "csv", "mmd", NULL };
+  const char * const formats[] = { "pdf", "svg", "png", "csv", "mmd", "cjml", NULL };
 
   assert_choices (schema, "default-paper", papers);
   assert_choices (schema, "default-orientation", orientations);

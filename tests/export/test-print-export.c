@@ -433,6 +433,48 @@ test_export_dialog_mermaid (void)
   remove_temp (path);
 }
 
+/* CJML from the dialog: the file, and what it left out for the dialog
+ * that follows. */
+static void
+test_export_dialog_cjml (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("map.cjml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  WaymarkExportDialog *dialog;
+  WaymarkExportOptions options, shown;
+  GListModel *formats;
+  GPtrArray *warnings;
+  gboolean notes_said = FALSE;
+
+  dialog = waymark_export_dialog_new (NULL, journey, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  formats = adw_combo_row_get_model (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0)));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (formats), WAYMARK_EXPORT_CJML), ==, "CJML journey (XML)");
+
+  waymark_export_options_init (&options, WAYMARK_EXPORT_CJML);
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.format, ==, WAYMARK_EXPORT_CJML);
+  g_assert_cmpuint (waymark_export_dialog_get_warnings (dialog)->len, ==, 0);
+
+  g_assert_true (waymark_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CJML version=\"2.0\">\n  <actualJourney>\n"));
+  g_assert_nonnull (strstr (contents, "<initiatorLabel>Instagram ad</initiatorLabel>"));
+  warnings = waymark_export_dialog_get_warnings (dialog);
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (warnings, i), "CJML has no notes: "))
+      notes_said = TRUE;
+  g_assert_true (notes_said);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_temp (path);
+}
+
 /* ---- The window's actions ---- */
 
 static void
@@ -490,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/suggest-name", test_export_suggest_name);
   g_test_add_func ("/export-dialog/options", test_export_dialog);
   g_test_add_func ("/export-dialog/mermaid", test_export_dialog_mermaid);
+  g_test_add_func ("/export-dialog/cjml", test_export_dialog_cjml);
   g_test_add_func ("/window/export-action", test_window_export_action);
 
   return g_test_run ();

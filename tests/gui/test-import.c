@@ -146,6 +146,81 @@ test_import_bad_table (void)
   gui_test_remove_tree (dir);
 }
 
+/* A CJML journey with one element a map has no place for. */
+static const char journey_cjml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<CJML version=\"2.0\">\n"
+  "  <actualJourney>\n"
+  "    <journeyID>AJ1</journeyID>\n"
+  "    <journeyTitle>Opening an account</journeyTitle>\n"
+  "    <actors>\n"
+  "      <endUser actorID=\"Carl\"><actorName>Carl</actorName></endUser>\n"
+  "      <serviceProvider actorID=\"Bookis\"><companyName>Bookis</companyName></serviceProvider>\n"
+  "    </actors>\n"
+  "    <touchpoints>\n"
+  "      <actualCommunicationPoint>\n"
+  "        <touchpointID>TP1</touchpointID>\n"
+  "        <initiator><refersTo actorIDref=\"Carl\"/><initiatorLabel>Creates account</initiatorLabel></initiator>\n"
+  "        <receiver><refersTo actorIDref=\"Bookis\"/></receiver>\n"
+  "        <channel><channelName>Web</channelName></channel>\n"
+  "        <timestamps><timeOriginated>2024-01-01T10:00</timeOriginated></timestamps>\n"
+  "      </actualCommunicationPoint>\n"
+  "    </touchpoints>\n"
+  "  </actualJourney>\n"
+  "</CJML>\n";
+
+/* Open takes a CJML journey as a new untitled map (never to be saved
+ * over the CJML file) and says what it left out. */
+static void
+test_open_cjml (void)
+{
+  g_autofree char *dir = gui_test_make_dir ("waymark-import-XXXXXX");
+  g_autoptr(GFile) file = gui_test_write_file (dir, "account.cjml", journey_cjml);
+  g_autoptr(GFile) bad = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *bad_text = NULL;
+  WaymarkWindow *window = waymark_window_new (NULL);
+  WaymarkJourney *journey;
+  WaymarkTouchpoint *tp;
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  waymark_window_open (window, file);
+  gui_test_iterate ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (waymark_window_get_tab_view (window)), ==, 1);
+  g_assert_true (waymark_document_is_untitled (waymark_window_get_document (window)));
+  g_assert_null (waymark_window_get_file (window));
+  journey = waymark_window_get_journey (window);
+  g_assert_cmpstr (waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE), ==, "Opening an account");
+  tp = waymark_journey_lookup (journey, "TP1");
+  g_assert_nonnull (tp);
+  g_assert_cmpint (tp->initiator, ==, WAYMARK_INITIATOR_CUSTOMER);
+  g_assert_cmpstr (tp->lane->name, ==, "Bookis");
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  where = g_strdup_printf ("%s:16: warning: <timestamps>", g_file_peek_path (file));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), where));
+  gui_test_respond (dialog, "close");
+  gui_test_iterate ();
+
+  /* Bad CJML opens nothing and says where it is wrong. */
+  bad_text = g_strdup (journey_cjml);
+  memcpy (strstr (bad_text, "actorIDref=\"Bookis\""), "actorIDref=\"Nobody\"", strlen ("actorIDref=\"Nobody\""));
+  bad = gui_test_write_file (dir, "bad.cjml", bad_text);
+  waymark_window_open (window, bad);
+  gui_test_iterate ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (waymark_window_get_tab_view (window)), ==, 1);
+  dialog = gui_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_free (where);
+  where = g_strdup_printf ("%s:14: the actor “Nobody” is not declared in <actors>", g_file_peek_path (bad));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, where);
+  gui_test_respond (dialog, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,5 +230,6 @@ main (int   argc,
 
   g_test_add_func ("/import/table", test_import_table);
   g_test_add_func ("/import/bad-table", test_import_bad_table);
+  g_test_add_func ("/import/open-cjml", test_open_cjml);
   return g_test_run ();
 }
