@@ -247,6 +247,8 @@ read_actors (Reader     *r,
     {
       g_autofree char *id = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *company = NULL;
+      xmlNodePtr company_node = NULL;
       Actor *actor;
 
       if (node->type != XML_ELEMENT_NODE)
@@ -268,13 +270,28 @@ read_actors (Reader     *r,
           return;
         }
       for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-        if (is (child, "actorName") || (is (child, "companyName") && name == NULL))
+        if (is (child, "actorName"))
           {
             g_free (name);
             name = text_of (r, child, WAYMARK_TEXT_LIMIT_LINE);
           }
-        else if (child->type == XML_ELEMENT_NODE && !is (child, "companyName"))
+        else if (is (child, "companyName"))
+          {
+            company_node = child;
+            g_free (company);
+            company = text_of (r, child, WAYMARK_TEXT_LIMIT_LINE);
+          }
+        else if (child->type == XML_ELEMENT_NODE)
           skip_element (r, child);
+      /* The actor's name, else the company's; both, and different: the
+       * lane or persona has room for one. */
+      if (name == NULL || name[0] == '\0')
+        {
+          g_free (name);
+          name = g_steal_pointer (&company);
+        }
+      else if (company != NULL && company[0] != '\0' && strcmp (company, name) != 0)
+        skip_element (r, company_node);
       if (name == NULL || name[0] == '\0')
         {
           g_free (name);
@@ -760,8 +777,9 @@ parse (Reader     *r,
       return NULL;
     }
   /* No option that loads, expands or forgives anything (NOENT, DTDLOAD,
-   * RECOVER, HUGE): libxml2's own limits stay on. */
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET);
+   * RECOVER, HUGE): libxml2's own limits stay on.  BIG_LINES, so that
+   * messages name lines past 65535 right. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
   ctxt->_private = r;
   ctxt->sax->startElementNs = on_start_element;
   ctxt->sax->internalSubset = on_doctype;
