@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-cjml-reader.h"
 #include "waymark-cli-private.h"
 #include "waymark-deviation.h"
 
@@ -30,18 +31,42 @@ side_clear (Side *side)
   g_clear_object (&side->journey);
 }
 
+/* A CJML document gives its planned journey as the intended side and its
+ * actual journey as the side as it is: one document holding both compares
+ * with itself. */
+static WaymarkJourney *
+load_cjml (Side               *side,
+           WaymarkCjmlJourney  which,
+           GString            *errors)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  WaymarkJourney *journey = waymark_cjml_read_file_journey (side->file, which, side->lines, warnings, &error);
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_string_append_printf (errors, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (journey == NULL)
+    g_string_append_printf (errors, "%s\n", error->message);
+  return journey;
+}
+
 static gboolean
-side_load (Side       *side,
-           const char *path,
-           GString    *errors)
+side_load (Side               *side,
+           const char         *path,
+           WaymarkCjmlJourney  which,
+           GString            *errors)
 {
   WaymarkReadInfo info = { 0 };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
 
   side->file = g_file_new_for_commandline_arg (path);
   side->name = waymark_file_get_display_name (side->file);
   side->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info.item_lines = side->lines;
-  side->journey = _waymark_cli_load (side->file, &info, errors);
+  if (g_str_has_suffix (lower, ".cjml"))
+    side->journey = load_cjml (side, which, errors);
+  else
+    side->journey = _waymark_cli_load (side->file, &info, errors);
   return side->journey != NULL;
 }
 
@@ -68,8 +93,8 @@ waymark_cli_compare (const char * const *paths,
   if (paths == NULL || paths[0] == NULL || paths[1] == NULL || paths[2] != NULL)
     return _waymark_cli_usage_error (errors, _("--compare takes two maps: the intended one, then the one as it is"));
 
-  loaded = side_load (&intended, paths[0], errors);
-  loaded = side_load (&actual, paths[1], errors) && loaded;
+  loaded = side_load (&intended, paths[0], WAYMARK_CJML_PLANNED_JOURNEY, errors);
+  loaded = side_load (&actual, paths[1], WAYMARK_CJML_ACTUAL_JOURNEY, errors) && loaded;
   if (!loaded)
     {
       side_clear (&intended);

@@ -33,6 +33,8 @@ typedef struct {
 
 typedef struct {
   const char *name;
+  WaymarkCjmlJourney which;
+  GHashTable *item_lines;      /* nullable: id → line */
   GPtrArray *warnings;
   GError *error;
   guint n_elements;
@@ -170,7 +172,8 @@ static void
 add_item (Reader          *r,
           gpointer         item,
           WaymarkItemType  type,
-          const char      *wanted)
+          const char      *wanted,
+          int              line)
 {
   WaymarkItem *it = item;
 
@@ -179,6 +182,8 @@ add_item (Reader          *r,
     it->id = g_strdup (wanted);
   else
     it->id = waymark_journey_new_id (r->journey, type);
+  if (r->item_lines != NULL && line > 0)
+    g_hash_table_insert (r->item_lines, g_strdup (it->id), GINT_TO_POINTER (line));
   _waymark_journey_append_new (r->journey, item);
   waymark_item_unref (item);
 }
@@ -235,7 +240,7 @@ read_phases (Reader     *r,
         }
       phase = waymark_phase_new ("phase-0", name);
       g_hash_table_insert (r->phases, g_strdup (id), phase);
-      add_item (r, phase, WAYMARK_ITEM_PHASE, id);
+      add_item (r, phase, WAYMARK_ITEM_PHASE, id, xmlGetLineNo (node));
     }
 }
 
@@ -305,12 +310,12 @@ read_actors (Reader     *r,
       if (actor->end_user)
         {
           actor->persona = waymark_persona_new ("persona-0", name);
-          add_item (r, actor->persona, WAYMARK_ITEM_PERSONA, id);
+          add_item (r, actor->persona, WAYMARK_ITEM_PERSONA, id, xmlGetLineNo (node));
         }
       else
         {
           actor->lane = waymark_lane_new ("lane-0", WAYMARK_LANE_TOUCHPOINTS, name);
-          add_item (r, actor->lane, WAYMARK_ITEM_LANE, id);
+          add_item (r, actor->lane, WAYMARK_ITEM_LANE, id, xmlGetLineNo (node));
         }
     }
 }
@@ -358,7 +363,7 @@ end_user_lane (Reader *r,
   if (actor->lane == NULL)
     {
       actor->lane = waymark_lane_new ("lane-0", WAYMARK_LANE_TOUCHPOINTS, actor->name);
-      add_item (r, actor->lane, WAYMARK_ITEM_LANE, NULL);
+      add_item (r, actor->lane, WAYMARK_ITEM_LANE, NULL, 0);
     }
   return actor->lane;
 }
@@ -373,7 +378,7 @@ default_phase (Reader *r)
   if (phases->len > 0)
     return g_ptr_array_index (phases, 0);
   r->last_phase = waymark_phase_new ("phase-0", _("All touchpoints"));
-  add_item (r, r->last_phase, WAYMARK_ITEM_PHASE, NULL);
+  add_item (r, r->last_phase, WAYMARK_ITEM_PHASE, NULL, 0);
   return r->last_phase;
 }
 
@@ -389,7 +394,7 @@ channel_named (Reader     *r,
        * the plainest ones, for the user to set. */
       channel = waymark_channel_new ("ch-0", WAYMARK_CATEGORY_DIGITAL, "other", name);
       g_hash_table_insert (r->channels, g_strdup (name), channel);
-      add_item (r, channel, WAYMARK_ITEM_CHANNEL, NULL);
+      add_item (r, channel, WAYMARK_ITEM_CHANNEL, NULL, 0);
     }
   return channel;
 }
@@ -425,7 +430,7 @@ read_experience (Reader            *r,
   if (tp->has_emotion && r->emotion_lane == NULL)
     {
       r->emotion_lane = waymark_lane_new ("lane-0", WAYMARK_LANE_EMOTION, _("Emotions"));
-      add_item (r, r->emotion_lane, WAYMARK_ITEM_LANE, NULL);
+      add_item (r, r->emotion_lane, WAYMARK_ITEM_LANE, NULL, 0);
     }
   else if (!tp->has_emotion && tp->emotion_note != NULL && tp->emotion_note[0] != '\0')
     skip (r, "<experienceDescription>", (int) xmlGetLineNo (node));
@@ -557,7 +562,7 @@ read_touchpoint (Reader     *r,
       waymark_item_unref (tp);
       return;
     }
-  add_item (r, tp, WAYMARK_ITEM_TOUCHPOINT, id);
+  add_item (r, tp, WAYMARK_ITEM_TOUCHPOINT, id, line);
 }
 
 static void
@@ -659,6 +664,10 @@ read_document (Reader     *r,
         continue;
       if (!planned && !is (node, "actualJourney"))
         skip_element (r, node);
+      /* Asked for one kind, the other kind is for another reading. */
+      else if ((r->which == WAYMARK_CJML_PLANNED_JOURNEY && !planned) ||
+               (r->which == WAYMARK_CJML_ACTUAL_JOURNEY && planned))
+        continue;
       else if (read)
         skip (r, _("further journeys (a map holds one journey)"), xmlGetLineNo (node));
       else
@@ -667,7 +676,13 @@ read_document (Reader     *r,
           read = TRUE;
         }
     }
-  if (!read && r->error == NULL)
+  if (read || r->error != NULL)
+    return;
+  if (r->which == WAYMARK_CJML_PLANNED_JOURNEY)
+    fail (r, xmlGetLineNo (root), WAYMARK_FORMAT_ERROR_INVALID, _("<CJML> holds no <plannedJourney>"));
+  else if (r->which == WAYMARK_CJML_ACTUAL_JOURNEY)
+    fail (r, xmlGetLineNo (root), WAYMARK_FORMAT_ERROR_INVALID, _("<CJML> holds no <actualJourney>"));
+  else
     fail (r, xmlGetLineNo (root), WAYMARK_FORMAT_ERROR_INVALID,
           _("<CJML> holds no <plannedJourney> or <actualJourney>"));
 }
@@ -805,12 +820,14 @@ parse (Reader     *r,
   return doc;
 }
 
-WaymarkJourney *
-waymark_cjml_read (const char  *data,
-                   gsize        length,
-                   const char  *name,
-                   GPtrArray   *warnings,
-                   GError     **error)
+static WaymarkJourney *
+read_bytes (const char          *data,
+            gsize                length,
+            const char          *name,
+            WaymarkCjmlJourney   which,
+            GHashTable          *item_lines,
+            GPtrArray           *warnings,
+            GError             **error)
 {
   Reader r = { 0 };
   xmlDocPtr doc;
@@ -820,6 +837,8 @@ waymark_cjml_read (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   r.name = name;
+  r.which = which;
+  r.item_lines = item_lines;
   r.warnings = warnings;
   if (length > WAYMARK_CJML_READER_MAX_SIZE)
     {
@@ -875,9 +894,29 @@ waymark_cjml_read (const char  *data,
 }
 
 WaymarkJourney *
+waymark_cjml_read (const char  *data,
+                   gsize        length,
+                   const char  *name,
+                   GPtrArray   *warnings,
+                   GError     **error)
+{
+  return read_bytes (data, length, name, WAYMARK_CJML_FIRST_JOURNEY, NULL, warnings, error);
+}
+
+WaymarkJourney *
 waymark_cjml_read_file (GFile      *file,
                         GPtrArray  *warnings,
                         GError    **error)
+{
+  return waymark_cjml_read_file_journey (file, WAYMARK_CJML_FIRST_JOURNEY, NULL, warnings, error);
+}
+
+WaymarkJourney *
+waymark_cjml_read_file_journey (GFile               *file,
+                                WaymarkCjmlJourney   which,
+                                GHashTable          *item_lines,
+                                GPtrArray           *warnings,
+                                GError             **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local = NULL;
@@ -901,5 +940,5 @@ waymark_cjml_read_file (GFile      *file,
       g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO, "%s:1: %s", name, local->message);
       return NULL;
     }
-  return waymark_cjml_read (contents, length, name, warnings, error);
+  return read_bytes (contents, length, name, which, item_lines, warnings, error);
 }

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 #define WAYMARK_CJML_READER_MAX_DEPTH 32
 #define WAYMARK_CJML_READER_MAX_ELEMENTS 500000
 
+/* Which journey of a document to read. */
+typedef enum {
+  WAYMARK_CJML_FIRST_JOURNEY,
+  WAYMARK_CJML_PLANNED_JOURNEY,
+  WAYMARK_CJML_ACTUAL_JOURNEY,
+} WaymarkCjmlJourney;
+
 /**
  * waymark_cjml_read:
  * @data: the document's bytes
@@ -57,5 +64,23 @@ WaymarkJourney *waymark_cjml_read      (const char  *data,
 WaymarkJourney *waymark_cjml_read_file (GFile      *file,
                                         GPtrArray  *warnings,
                                         GError    **error);
+
+/**
+ * waymark_cjml_read_file_journey:
+ * @which: the first journey, or the first planned or actual one (the
+ *   other kind is then passed over without a warning: it is another
+ *   reading's, as `--compare` reads the planned journey and the actual
+ *   one of one document)
+ * @item_lines: (nullable): filled with id → GINT_TO_POINTER (line) of
+ *   the phases, actors and touchpoints, for messages about them
+ *
+ * waymark_cjml_read_file() for one kind of journey.  A document without
+ * a journey of that kind fails.
+ */
+WaymarkJourney *waymark_cjml_read_file_journey (GFile               *file,
+                                                WaymarkCjmlJourney   which,
+                                                GHashTable          *item_lines,
+                                                GPtrArray           *warnings,
+                                                GError             **error);
 
 G_END_DECLS

@@ -680,6 +680,25 @@ XML
     run --export "$tmp/out.cjml" --paper A4 "$tmp/shop.journey"
     expect_status 2
     expect_stderr_contains "do not apply to .cjml"
+
+    # Planned against actual, both in one document: --compare reads the
+    # planned journey as the intended side, the actual one as it is.
+    cp "$CJML_SAMPLE" "$tmp/both.cjml"
+    run --compare "$tmp/both.cjml" "$tmp/both.cjml"
+    expect_status 1
+    expect_no_stderr
+    case "$out" in
+      *"$tmp/both.cjml:17: medium: missing-touchpoint: Planned touchpoint “Welcome e-mail”"*) ;;
+      *) fail "the planned e-mail is not reported missing: $out" ;;
+    esac
+    case "$out" in
+      *"$tmp/both.cjml:39: low: ad-hoc-touchpoint: Touchpoint “Calls support”"*) ;;
+      *) fail "the call is not reported as ad hoc: $out" ;;
+    esac
+    # A planned journey is what the intended side needs.
+    run --compare "$tmp/planned.cjml" "$tmp/planned.cjml"
+    expect_status 1
+    expect_stderr_contains "$tmp/planned.cjml:2: <CJML> holds no <actualJourney>"
     ;;
 
   *)
