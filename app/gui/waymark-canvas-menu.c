@@ -108,11 +108,15 @@ card_menu (WaymarkCanvas *self)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) votes = g_menu_new ();
   g_autoptr(GMenu) clipboard = g_menu_new ();
   g_autoptr(GMenu) danger = g_menu_new ();
 
   if (self->selection->len == 1)
     g_menu_append (edit, _("_Edit Text"), "canvas.edit");
+  /* Dot votes, as + and − give them, for touchpoints and notes alike. */
+  append_target (votes, _("_Add a Vote"), "canvas.vote", g_variant_new_int32 (1));
+  append_target (votes, _("_Take a Vote Away"), "canvas.vote", g_variant_new_int32 (-1));
   g_menu_append (edit, _("D_uplicate"), "canvas.duplicate");
   g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
   g_menu_append (clipboard, _("_Copy"), "canvas.copy");
@@ -121,6 +125,7 @@ card_menu (WaymarkCanvas *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   if (selection_has_touchpoint (self))
     append_touchpoint_sections (self, menu);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (votes));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
   return menu;

@@ -569,6 +569,14 @@ test_context_menu (void)
   menu_activate (&f, "_Moment of Truth");
   g_assert_true (tp->moment_of_truth == !was);
 
+  /* Dot votes, as + and − give them. */
+  tp->votes = 0;
+  menu_activate (&f, "_Add a Vote");
+  menu_activate (&f, "_Add a Vote");
+  g_assert_cmpuint (tp->votes, ==, 2);
+  menu_activate (&f, "_Take a Vote Away");
+  g_assert_cmpuint (tp->votes, ==, 1);
+
   /* Link to…, then the arrows and Enter. */
   menu_activate (&f, "_Link to…");
   g_assert_true (_waymark_canvas_is_linking (f.canvas));
