@@ -77,6 +77,15 @@ cut_touchpoint (WaymarkTouchpoint *tp)
     }
 }
 
+gsize
+waymark_text_limit_of_name (gpointer item)
+{
+  g_return_val_if_fail (item != NULL, WAYMARK_TEXT_LIMIT_LINE);
+
+  return waymark_item_get_item_type (item) == WAYMARK_ITEM_NOTE ? WAYMARK_TEXT_LIMIT_PAGES
+                                                                 : WAYMARK_TEXT_LIMIT_LINE;
+}
+
 void
 waymark_text_limit_cut_item (gpointer item)
 {

@@ -24,6 +24,10 @@ char    *waymark_text_limit_cut        (const char *text,
 /* Cuts *@field in place to @max_chars characters when it is longer. */
 void     waymark_text_limit_cut_field  (char      **field,
                                         gsize       max_chars);
+/* The limit of the text the map shows as @item's name: a note's text is
+ * pages, every other title or name a line.  What an entry that edits it
+ * in place stops at while one types. */
+gsize    waymark_text_limit_of_name    (gpointer    item);
 /* Cuts every text of @item (a persona, phase, lane, channel, touchpoint
  * with its KPIs, note or link) to its field's limit. */
 void     waymark_text_limit_cut_item   (gpointer    item);

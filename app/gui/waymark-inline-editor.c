@@ -12,6 +12,7 @@
 #include "waymark-edits.h"
 #include "waymark-inline-editor.h"
 #include "waymark-describe.h"
+#include "waymark-text-limit.h"
 
 struct _WaymarkInlineEditor
 {
@@ -197,6 +198,9 @@ waymark_inline_editor_start (WaymarkInlineEditor *self,
   self->undo_mark = waymark_history_get_n_undo (history);
 
   text = item_text (item);
+  /* Typing stops (with a bell) where the file's limit is, rather than
+   * the edit cutting what was typed. */
+  gtk_entry_set_max_length (GTK_ENTRY (self->entry), (int) waymark_text_limit_of_name (item));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "waymark-inspector-util.h"
+#include "waymark-text-limit.h"
 
 gboolean
 waymark_inspector_has_focus_within (GtkWidget *widget)
@@ -53,11 +54,17 @@ label_entry_row (AdwEntryRow *row)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                    -1);
+  if (text == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
+  /* Every entry row edits a line (a title, a name, an owner, a feeling, a
+   * KPI's name or unit): typing stops there, with a bell, rather than the
+   * edit cutting what was typed. */
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_max_length (GTK_TEXT (text), WAYMARK_TEXT_LIMIT_LINE);
 }
 
 void

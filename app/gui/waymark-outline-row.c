@@ -8,6 +8,7 @@
 #include "waymark-outline-private.h"
 #include "waymark-outline-row.h"
 #include "waymark-outline-text.h"
+#include "waymark-text-limit.h"
 
 struct _WaymarkOutlineRow
 {
@@ -189,6 +190,8 @@ waymark_outline_row_start_editing (WaymarkOutlineRow *self)
     return;
   text = item_raw_title (self);
   self->editing = TRUE;
+  /* Typing stops (with a bell) at the file's limit. */
+  gtk_entry_set_max_length (self->title_entry, (int) waymark_text_limit_of_name (self->item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel", TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), text ? text : "");
   gtk_stack_set_visible_child (self->title_stack, GTK_WIDGET (self->title_entry));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-quick-add.h"
+#include "waymark-text-limit.h"
 
 /* At most this many matches are shown; the rest are one more letter away. */
 #define SHOWN_MATCHES 5
@@ -209,6 +210,9 @@ show_stage (WaymarkQuickAdd *self)
     prompt = _("Its title, then Enter");
   gtk_label_set_text (GTK_LABEL (self->prompt), prompt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, prompt, -1);
+  /* A note's text may be pages, a title or a channel's name a line. */
+  gtk_entry_set_max_length (GTK_ENTRY (self->entry),
+                            self->note ? WAYMARK_TEXT_LIMIT_PAGES : WAYMARK_TEXT_LIMIT_LINE);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_remove_css_class (self->entry, "error");
   if (self->note || self->channel != NULL)

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "waymark-text-limit.h"
 #include "waymark-text-row.h"
 
 struct _WaymarkTextRow
@@ -78,6 +79,35 @@ recheck_height (WaymarkTextRow *self)
   self->recheck_frames = RECHECK_FRAMES;
   if (self->recheck_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->recheck_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), recheck_height_cb, NULL, NULL);
+}
+
+/* A text row edits pages (a description, a quote, an idea, a note):
+ * typing or pasting stops at the file's limit, with a bell, rather than
+ * the edit cutting what was typed. */
+static void
+buffer_insert_text_cb (WaymarkTextRow *self,
+                       GtkTextIter    *location,
+                       char           *text,
+                       int             length,
+                       GtkTextBuffer  *buffer)
+{
+  gsize have = (gsize) gtk_text_buffer_get_char_count (buffer);
+  gsize adding;
+  gsize room;
+
+  g_assert (WAYMARK_IS_TEXT_ROW (self));
+
+  adding = (gsize) g_utf8_strlen (text, length);
+  if (have + adding <= WAYMARK_TEXT_LIMIT_PAGES)
+    return;
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->text_view));
+  room = have < WAYMARK_TEXT_LIMIT_PAGES ? WAYMARK_TEXT_LIMIT_PAGES - have : 0;
+  if (room == 0)
+    return;
+  g_signal_handlers_block_by_func (buffer, buffer_insert_text_cb, self);
+  gtk_text_buffer_insert (buffer, location, text, (int) (g_utf8_offset_to_pointer (text, (glong) room) - text));
+  g_signal_handlers_unblock_by_func (buffer, buffer_insert_text_cb, self);
 }
 
 static void
@@ -225,6 +255,8 @@ waymark_text_row_init (WaymarkTextRow *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "insert-text",
+                           G_CALLBACK (buffer_insert_text_cb), self, G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "gui-test.h"
+#include "waymark-text-limit.h"
 #include "waymark-edits.h"
 #include "waymark-emotion-picker.h"
 #include "waymark-inspector.h"
@@ -835,6 +836,49 @@ test_text_shows_at_once (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* Typing stops at a field's limit (a title is a line, a note's text
+ * pages) instead of the edit cutting what was typed. */
+static void
+test_typing_stops_at_limit (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  WaymarkInspector *inspector = WAYMARK_INSPECTOR (waymark_inspector_new ());
+  WaymarkNote *note = g_ptr_array_index (waymark_journey_get_items (f->journey, WAYMARK_ITEM_NOTE), 0);
+  WaymarkTouchpoint *tp = g_ptr_array_index (waymark_journey_get_items (f->journey, WAYMARK_ITEM_TOUCHPOINT), 0);
+  GString *long_text = g_string_new (NULL);
+  GtkTextBuffer *buffer;
+  GtkWidget *row;
+
+  for (guint i = 0; i < WAYMARK_TEXT_LIMIT_PAGES + 500; i++)
+    g_string_append (long_text, "ä");
+  gtk_window_set_child (window, GTK_WIDGET (inspector));
+  waymark_inspector_set_document (inspector, f->document);
+
+  waymark_inspector_set_item (inspector, tp);
+  gtk_window_present (window);
+  gui_test_iterate ();
+  row = find_row_in (GTK_WIDGET (inspector), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), long_text->str);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1), ==, WAYMARK_TEXT_LIMIT_LINE);
+
+  waymark_inspector_set_item (inspector, note);
+  gui_test_iterate ();
+  row = find_row_in (GTK_WIDGET (inspector), WAYMARK_TYPE_TEXT_ROW, "Text");
+  g_assert_nonnull (row);
+  buffer = gtk_text_view_get_buffer (waymark_text_row_get_text_view (WAYMARK_TEXT_ROW (row)));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, long_text->str, -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, WAYMARK_TEXT_LIMIT_PAGES);
+  /* Full: one more character is refused. */
+  gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, WAYMARK_TEXT_LIMIT_PAGES);
+
+  g_string_free (long_text, TRUE);
+  gtk_window_destroy (window);
+}
+
 static void
 test_journey_properties (Fixture       *f,
                          gconstpointer  data)
@@ -1135,6 +1179,7 @@ main (int   argc,
   ADD ("lane-kind", test_lane_kind);
   ADD ("note-and-phase", test_note_and_phase);
   ADD ("text-shows-at-once", test_text_shows_at_once);
+  ADD ("typing-stops-at-limit", test_typing_stops_at_limit);
   ADD ("journey-properties", test_journey_properties);
   ADD ("read-only", test_read_only);
   ADD ("item-removed", test_item_removed);
