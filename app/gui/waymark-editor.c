@@ -40,7 +40,7 @@ struct _WaymarkEditor
   GtkStack *view_stack;
   GtkWidget *map_tools;
   WaymarkOutline *outline;
-  GtkRevealer *findings_revealer;
+  AdwFlap *findings_flap;
   WaymarkFindingsPanel *findings_panel;
 
   WaymarkDocument *document;
@@ -130,7 +130,7 @@ finding_activated_cb (WaymarkEditor        *self,
 static void
 findings_revealed_cb (WaymarkEditor *self,
                       GParamSpec    *pspec,
-                      GtkRevealer   *revealer)
+                      AdwFlap       *flap)
 {
   g_assert (WAYMARK_IS_EDITOR (self));
 
@@ -715,7 +715,7 @@ waymark_editor_get_show_findings (WaymarkEditor *self)
 {
   g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->findings_revealer);
+  return adw_flap_get_reveal_flap (self->findings_flap);
 }
 
 void
@@ -724,7 +724,7 @@ waymark_editor_set_show_findings (WaymarkEditor *self,
 {
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
 
-  gtk_revealer_set_reveal_child (self->findings_revealer, show);
+  adw_flap_set_reveal_flap (self->findings_flap, show);
 }
 
 void
@@ -1016,7 +1016,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, map_tools);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, outline);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);

@@ -225,6 +225,18 @@ check_width (int   width,
     g_assert_true (waymark_editor_get_show_palette (f.editor) == palette_shown);
   }
 
+  /* F8: the findings panel never makes the window wider than asked; in a
+   * narrow one it lies over the map. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.toggle-findings", NULL));
+  gui_test_spin (400);
+  g_assert_true (waymark_editor_get_show_findings (f.editor));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, CLAIMED_MIN_WIDTH);
+  g_assert_cmpint (gtk_widget_get_width (content), ==, width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.toggle-findings", NULL));
+  gui_test_spin (400);
+  g_assert_false (waymark_editor_get_show_findings (f.editor));
+
   fixture_close (&f);
 }
 
