@@ -123,7 +123,7 @@ static gboolean
 has_page_options (const WaymarkCliExportOptions *options)
 {
   return options->paper != NULL || options->orientation != NULL ||
-         options->poster != NULL || options->dpi != NULL;
+         options->poster != NULL || options->dpi != NULL || options->one_page;
 }
 
 WaymarkCliExit
@@ -150,7 +150,7 @@ parse_export_options (const WaymarkCliExportOptions *typed,
 
   if (waymark_export_format_is_text (format) && has_page_options (typed))
     {
-      message = g_strdup_printf (_("--paper, --orientation, --poster and --dpi do not apply to %s"), extension);
+      message = g_strdup_printf (_("--paper, --orientation, --poster, --one-page and --dpi do not apply to %s"), extension);
       return _waymark_cli_usage_error (errors, message);
     }
 
@@ -179,6 +179,17 @@ parse_export_options (const WaymarkCliExportOptions *typed,
       /* Posters are for office printers. */
       if (typed->paper == NULL)
         options->paper = WAYMARK_PAPER_A4;
+      /* A poster of 1 × 1 sheets is one page, never a booklet. */
+      options->pages = WAYMARK_PAGES_ONE;
+    }
+
+  if (typed->one_page)
+    {
+      if (typed->poster != NULL)
+        return _waymark_cli_usage_error (errors, _("--one-page and --poster cannot be combined: a poster has several sheets"));
+      if (typed->paper == NULL)
+        return _waymark_cli_usage_error (errors, _("--one-page needs --paper: the natural size is always one page"));
+      options->pages = WAYMARK_PAGES_ONE;
     }
 
   if (typed->orientation != NULL && typed->paper == NULL && typed->poster == NULL)
@@ -386,9 +397,9 @@ waymark_cli_export (const char                    *output,
     }
 
   if (is_journey && has_page_options (options))
-    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .journey"));
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi do not apply to .journey"));
   if (is_cjml && has_page_options (options))
-    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi do not apply to .cjml"));
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi do not apply to .cjml"));
 
   if (!is_journey && !is_cjml)
     {
@@ -464,7 +475,7 @@ waymark_cli_run (gboolean                       check,
     }
 
   if (export_path == NULL && export_options != NULL && has_page_options (export_options))
-    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster and --dpi go with --export"));
+    return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi go with --export"));
 
   if ((findings || strict) && !check)
     return _waymark_cli_usage_error (errors, _("--findings and --strict go with --check"));

@@ -31,12 +31,13 @@ typedef struct {
   const char *orientation;  /* --orientation landscape|portrait */
   const char *poster;       /* --poster 3x2 */
   const char *dpi;          /* --dpi 300 */
+  gboolean one_page;        /* --one-page: no booklet on A4 or Letter */
 } WaymarkCliExportOptions;
 
 /* Exports the one file in @inputs to @output, atomically.  The format
  * follows @output's extension: .journey (the normalised document), .pdf,
  * .svg, .png or .csv; @options (nullable) choose paper, orientation,
- * poster tiling and resolution.  Every argument is checked before the
+ * poster tiling, one page instead of a booklet, and resolution.  Every argument is checked before the
  * input is read.  Messages go to @errors. */
 WaymarkCliExit waymark_cli_export (const char                    *output,
                                    const WaymarkCliExportOptions *options,

@@ -35,8 +35,10 @@ static const GOptionEntry option_entries[] = {
     N_("Export the input file to OUT and exit; the format follows OUT’s extension: .pdf, .svg, .png, .csv, .mmd (a Mermaid journey diagram), .cjml (a CJML journey) or .journey (the normalised file); a .csv or .cjml input starts a new map"),
     N_("OUT") },
   { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: fit the map to A4, A3, A2, A1, A0, Letter or Tabloid (default: one page of the map’s natural size; A4 with --poster)"),
+    N_("With --export: fit the map to A4, A3, A2, A1, A0, Letter or Tabloid (default: one page of the map’s natural size; A4 with --poster). A PDF on A4 or Letter becomes a booklet of pages in reading order when one page would print card titles below 9 pt"),
     N_("SIZE") },
+  { "one-page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --paper: always one page, never a booklet, however small the text"), NULL },
   { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --paper or --poster: landscape (default) or portrait"),
     N_("ORIENTATION") },
@@ -273,6 +275,7 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "orientation", "&s", &export_options.orientation);
   g_variant_dict_lookup (options, "poster", "&s", &export_options.poster);
   g_variant_dict_lookup (options, "dpi", "&s", &export_options.dpi);
+  g_variant_dict_lookup (options, "one-page", "b", &export_options.one_page);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "name", "^&ay", &name);
@@ -288,6 +291,7 @@ waymark_application_handle_local_options (GApplication *app,
     {
       if (is_subcommand (files) || check || findings || strict || export_path != NULL || export_options.paper != NULL ||
           export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
+          export_options.one_page ||
           format != NULL || output != NULL || name != NULL)
         {
           g_printerr (_("waymark: --compare takes two maps and no other option\n"));
@@ -299,7 +303,7 @@ waymark_application_handle_local_options (GApplication *app,
   if (is_subcommand (files))
     {
       if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
-          export_options.poster != NULL || export_options.dpi != NULL)
+          export_options.poster != NULL || export_options.dpi != NULL || export_options.one_page)
         {
           g_printerr (_("waymark: %s cannot be combined with --check or --export\n"), files[0]);
           return WAYMARK_CLI_EXIT_USAGE;
@@ -313,7 +317,8 @@ waymark_application_handle_local_options (GApplication *app,
     }
 
   if (check || findings || strict || export_path != NULL || export_options.paper != NULL ||
-      export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL)
+      export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
+      export_options.one_page)
     return run_command_line (files, check, findings, strict, export_path, &export_options);
 
   if (files == NULL || files[0] == NULL)

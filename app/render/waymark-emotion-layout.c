@@ -237,6 +237,40 @@ measure_label (WaymarkEmotionPoint *p)
   p->label_width = (double) logical.width / PANGO_SCALE;
 }
 
+/* The x range a label of a point in column @c may take: the grid, or
+ * the part of it on the point's booklet page. */
+static void
+label_bounds (WaymarkLayout *self,
+              guint          c,
+              double        *left,
+              double        *right)
+{
+  guint first = 0, end = self->columns->len;
+
+  for (guint i = 0; i < self->page_breaks->len; i++)
+    {
+      guint at = g_array_index (self->page_breaks, guint, i);
+
+      if (at <= c)
+        first = at;
+      else
+        {
+          end = at;
+          break;
+        }
+    }
+  *left = self->grid_x;
+  *right = self->grid_right;
+  if (first > 0 && first < self->columns->len)
+    *left = _waymark_layout_column (self, first)->x;
+  if (end < self->columns->len && end > 0)
+    {
+      WaymarkColumn *last = _waymark_layout_column (self, end - 1);
+
+      *right = last->x + last->width;
+    }
+}
+
 /* Six places: above or below, centred or beside the point on either
  * side.  Of those where the label covers no other label and no point,
  * the one the curve crosses least wins; on a tie a centred label on the
@@ -252,7 +286,9 @@ place_label (WaymarkLayout *self,
   WaymarkEmotionPoint *p = &g_array_index (self->emotion, WaymarkEmotionPoint, i);
   guint best_cost = G_MAXUINT;
   double best_dx = 0;
+  double left, right;
 
+  label_bounds (self, p->column->index, &left, &right);
   p->label_side = 0;
   for (int attempt = 0; attempt < 6; attempt++)
     {
@@ -262,12 +298,13 @@ place_label (WaymarkLayout *self,
       guint cost;
 
       p->label_dx = shift * (p->label_width / 2 + 2);
-      /* Labels at the ends of the map move inwards, not out of it. */
+      /* Labels at the ends of the map (or of a booklet page) move
+       * inwards, not out of it. */
       _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
-      if (rect.x < self->grid_x + 4)
-        p->label_dx += self->grid_x + 4 - rect.x;
-      else if (rect.x + rect.width > self->grid_right - 4)
-        p->label_dx += self->grid_right - 4 - (rect.x + rect.width);
+      if (rect.x < left + 4)
+        p->label_dx += left + 4 - rect.x;
+      else if (rect.x + rect.width > right - 4)
+        p->label_dx += right - 4 - (rect.x + rect.width);
       _waymark_emotion_label_rect (p, x, 0, this_side, &rect);
       if (label_collides (self, i, &rect))
         continue;
@@ -330,7 +367,7 @@ build_footnotes (WaymarkLayout *self)
   waymark_text_mark_direction (text);
   self->emotion_footnotes = waymark_text_cache_create (_waymark_layout_get_text_cache (self),
                                                        WAYMARK_TEXT_LEGEND, text->str,
-                                                       self->content_width, 0);
+                                                       _waymark_layout_frame_width (self), 0);
 }
 
 void

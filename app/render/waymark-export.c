@@ -130,6 +130,7 @@ waymark_export_options_init (WaymarkExportOptions *options,
     .poster_columns = 1,
     .poster_rows = 1,
     .dpi = WAYMARK_EXPORT_DPI_DEFAULT,
+    .pages = WAYMARK_PAGES_AUTO,
   };
 }
 
@@ -195,6 +196,14 @@ waymark_export_options_validate (const WaymarkExportOptions  *options,
       return FALSE;
     }
 
+  if (options->pages == WAYMARK_PAGES_BOOKLET &&
+      (options->format != WAYMARK_EXPORT_PDF || options->paper == WAYMARK_PAPER_NATURAL || is_poster (options)))
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("A booklet needs a PDF, a paper size and no poster"));
+      return FALSE;
+    }
+
   if (options->format == WAYMARK_EXPORT_PNG &&
       !(options->dpi >= WAYMARK_EXPORT_DPI_MIN && options->dpi <= WAYMARK_EXPORT_DPI_MAX))
     {
@@ -221,6 +230,8 @@ waymark_export_get_page_plan (WaymarkLayout              *layout,
   if (options->paper == WAYMARK_PAPER_NATURAL)
     {
       /* The map as the canvas shows it. */
+      waymark_layout_set_frame_width (layout, 0);
+      waymark_layout_set_page_breaks (layout, NULL, 0);
       waymark_layout_set_density (layout, WAYMARK_LAYOUT_DENSITY_SCREEN);
       waymark_layout_set_max_slots (layout, WAYMARK_LAYOUT_MAX_SLOTS);
       waymark_layout_set_stack_target (layout, WAYMARK_LAYOUT_STACK_TARGET);
@@ -230,8 +241,10 @@ waymark_export_get_page_plan (WaymarkLayout              *layout,
     }
 
   waymark_paper_get_size (options->paper, options->orientation, &page_width, &page_height);
-  waymark_page_plan_fit_layout (plan, layout, page_width, page_height,
-                                MAX (options->poster_columns, 1), MAX (options->poster_rows, 1));
+  /* Only a PDF has pages to make a booklet of. */
+  waymark_page_plan_fit (plan, layout, page_width, page_height,
+                         MAX (options->poster_columns, 1), MAX (options->poster_rows, 1),
+                         options->format == WAYMARK_EXPORT_PDF ? options->pages : WAYMARK_PAGES_ONE);
 }
 
 /* Pixels for @points at @dpi, rounded to the nearest as printers and

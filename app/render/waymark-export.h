@@ -48,6 +48,7 @@ typedef struct {
   guint poster_columns;            /* 1 × 1: one page; more: a poster (PDF only) */
   guint poster_rows;
   double dpi;                      /* PNG only */
+  WaymarkPages pages;              /* PDF on paper, not a poster: one page or a booklet */
 } WaymarkExportOptions;
 
 GQuark      waymark_export_error_quark (void);
@@ -88,14 +89,15 @@ gboolean    waymark_export_format_for_path         (const char          *path,
 /**
  * waymark_export_options_init:
  * Sets @options to the defaults of @format: natural size, landscape, no
- * poster, %WAYMARK_EXPORT_DPI_DEFAULT.
+ * poster, %WAYMARK_EXPORT_DPI_DEFAULT, and on paper a booklet when one
+ * page would be illegible (%WAYMARK_PAGES_AUTO).
  */
 void        waymark_export_options_init            (WaymarkExportOptions *options,
                                                     WaymarkExportFormat   format);
 /**
  * waymark_export_options_validate:
  * Checks what does not depend on the map: a poster needs a paper size and
- * PDF, CSV has no paper, the resolution lies in
+ * PDF, so does a booklet (%WAYMARK_PAGES_BOOKLET), CSV has no paper, the resolution lies in
  * %WAYMARK_EXPORT_DPI_MIN … %WAYMARK_EXPORT_DPI_MAX, posters have 1 …
  * %WAYMARK_POSTER_MAX_SHEETS sheets a side.  Sets a translated
  * %WAYMARK_EXPORT_ERROR_INVALID_OPTIONS message otherwise.

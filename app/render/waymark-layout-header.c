@@ -48,6 +48,7 @@ _waymark_layout_update_header (WaymarkLayout *self)
   g_autofree char *personas = join_personas (self->journey);
   double x = self->metrics->margin;
   double y = self->metrics->margin;
+  double width = _waymark_layout_frame_width (self);
   double bw, bh, w, h;
 
   g_clear_object (&self->title);
@@ -58,11 +59,11 @@ _waymark_layout_update_header (WaymarkLayout *self)
   self->badge = waymark_text_cache_create (self->text, WAYMARK_TEXT_BADGE,
                                            intended ? _("Intended journey") : _("As-is journey"), -1, 1);
   waymark_text_get_size (self->badge, &bw, &bh);
-  self->badge_rect = WAYMARK_RECT_INIT (x + self->content_width - (bw + 24), y + 6, bw + 24, bh + 10);
+  self->badge_rect = WAYMARK_RECT_INIT (x + width - (bw + 24), y + 6, bw + 24, bh + 10);
 
   self->title = waymark_text_cache_create (self->text, WAYMARK_TEXT_MAP_TITLE,
                                            title ? title : _("Untitled journey"),
-                                           self->content_width - self->badge_rect.width - 32, 2);
+                                           width - self->badge_rect.width - 32, 2);
   waymark_text_get_size (self->title, &w, &h);
   self->title_rect = WAYMARK_RECT_INIT (x, y, w, h);
   y += h;
@@ -85,7 +86,7 @@ _waymark_layout_update_header (WaymarkLayout *self)
     {
       waymark_text_mark_direction (sub);
       self->subtitle = waymark_text_cache_create (self->text, WAYMARK_TEXT_MAP_SUBTITLE, sub->str,
-                                                  self->content_width, 2);
+                                                  width, 2);
       waymark_text_get_size (self->subtitle, &w, &h);
       self->subtitle_rect = WAYMARK_RECT_INIT (x, y + 6, w, h);
       y += 6 + h;
@@ -94,12 +95,12 @@ _waymark_layout_update_header (WaymarkLayout *self)
   if (personas)
     {
       self->personas = waymark_text_cache_create (self->text, WAYMARK_TEXT_MAP_SUBTITLE, personas,
-                                                  self->content_width, 2);
+                                                  width, 2);
       waymark_text_get_size (self->personas, &w, &h);
       self->personas_rect = WAYMARK_RECT_INIT (x, y + 4, w, h);
       y += 4 + h;
     }
-  self->header = WAYMARK_RECT_INIT (self->metrics->margin, self->metrics->margin, self->content_width, y - self->metrics->margin);
+  self->header = WAYMARK_RECT_INIT (self->metrics->margin, self->metrics->margin, width, y - self->metrics->margin);
   self->header_dirty = FALSE;
 }
 

@@ -238,6 +238,10 @@ struct _WaymarkLayout
   GArray *legend;           /* WaymarkLegendItem */
   WaymarkRect legend_rect;
 
+  /* Booklet pages (waymark_layout_set_frame_width, _set_page_breaks) */
+  double frame_width;       /* header, legend and emotion notes wrap here; 0: the map's width */
+  GArray *page_breaks;      /* guint, ascending: columns that start a page (never 0) */
+
   double width;
   double height;
 
@@ -261,6 +265,13 @@ struct _WaymarkLayout
 
   WaymarkLayoutStats stats;
 };
+
+/* The width the header, the legend and the emotion notes wrap at. */
+static inline double
+_waymark_layout_frame_width (WaymarkLayout *self)
+{
+  return self->frame_width > 0 ? MIN (self->frame_width, self->content_width) : self->content_width;
+}
 
 static inline WaymarkCell *
 _waymark_layout_cell (WaymarkLayout *self,

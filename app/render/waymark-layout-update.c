@@ -302,7 +302,7 @@ waymark_layout_update (WaymarkLayout *self)
   self->width = ceil (2 * self->metrics->margin + self->content_width - 1e-6);
   /* Emotion notes without room on the curve follow the legend. */
   self->footnotes_rect = WAYMARK_RECT_INIT (self->legend_rect.x, self->legend_rect.y + self->legend_rect.height,
-                                            self->content_width, 0);
+                                            _waymark_layout_frame_width (self), 0);
   if (self->emotion_footnotes != NULL)
     {
       waymark_text_get_size (self->emotion_footnotes, NULL, &self->footnotes_rect.height);

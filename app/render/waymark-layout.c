@@ -68,6 +68,7 @@ waymark_layout_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_hash_table_unref);
   _waymark_legend_clear (self);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->page_breaks, g_array_unref);
   g_clear_pointer (&self->emotion_marks, g_ptr_array_unref);
   g_clear_object (&self->emotion_footnotes);
   g_clear_object (&self->title);
@@ -118,6 +119,7 @@ waymark_layout_init (WaymarkLayout *self)
   self->links_dirty = TRUE;
   self->legend = g_array_new (FALSE, TRUE, sizeof (WaymarkLegendItem));
   self->emotion_marks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->page_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty_cards = g_ptr_array_new ();
   self->dirty_cells = g_ptr_array_new ();
   self->dirty_columns = g_ptr_array_new ();
@@ -270,6 +272,58 @@ waymark_layout_set_density (WaymarkLayout        *self,
                                                                                              : WAYMARK_TEXT_SIZES_SCREEN);
   /* Cards wrap at a new width and text sizes change: every layout goes. */
   waymark_layout_invalidate (self);
+}
+
+void
+waymark_layout_set_frame_width (WaymarkLayout *self,
+                                double         width)
+{
+  g_return_if_fail (WAYMARK_IS_LAYOUT (self));
+
+  width = MAX (width, 0);
+  if (width == self->frame_width)
+    return;
+  self->frame_width = width;
+  /* The header's height moves the grid; the notes' list grows. */
+  self->header_dirty = TRUE;
+  self->legend_dirty = TRUE;
+  self->emotion_dirty = TRUE;
+  _waymark_layout_mark_invalid (self);
+}
+
+double
+waymark_layout_get_frame_width (WaymarkLayout *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (self), 0);
+  return self->frame_width;
+}
+
+void
+waymark_layout_set_page_breaks (WaymarkLayout *self,
+                                const guint   *first_columns,
+                                guint          n)
+{
+  gboolean same;
+
+  g_return_if_fail (WAYMARK_IS_LAYOUT (self));
+  g_return_if_fail (first_columns != NULL || n == 0);
+
+  same = n == self->page_breaks->len;
+  for (guint i = 0; same && i < n; i++)
+    same = first_columns[i] == g_array_index (self->page_breaks, guint, i);
+  if (same)
+    return;
+
+  g_array_set_size (self->page_breaks, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (i == 0 || first_columns[i] > first_columns[i - 1]);
+      if (first_columns[i] > 0)
+        g_array_append_val (self->page_breaks, first_columns[i]);
+    }
+  /* Only the emotion notes' places depend on them. */
+  self->emotion_dirty = TRUE;
+  _waymark_layout_mark_invalid (self);
 }
 
 double

@@ -147,6 +147,28 @@ gboolean        waymark_layout_is_dirty         (WaymarkLayout  *self);
 void            waymark_layout_set_density      (WaymarkLayout        *self,
                                                  WaymarkLayoutDensity  density);
 WaymarkLayoutDensity waymark_layout_get_density (WaymarkLayout        *self);
+/**
+ * waymark_layout_set_frame_width:
+ * The width in map units the header, the legend and the list of emotion
+ * notes wrap at when it is less than the map's (0, the default: the
+ * map's width).  A booklet page is narrower than the map: its first page
+ * shows the header and its last the legend, whole.
+ */
+void            waymark_layout_set_frame_width  (WaymarkLayout        *self,
+                                                 double                width);
+double          waymark_layout_get_frame_width  (WaymarkLayout        *self);
+/**
+ * waymark_layout_set_page_breaks:
+ * @first_columns: (array length=n): ascending indices of the phase columns
+ *   that start a page (0 is ignored); NULL and 0 for none, the default
+ *
+ * Where a booklet starts new pages: an emotion note stays on the page of
+ * its point, so no page cuts it (it may become a numbered footnote
+ * instead).  Nothing else moves.
+ */
+void            waymark_layout_set_page_breaks  (WaymarkLayout        *self,
+                                                 const guint          *first_columns,
+                                                 guint                 n);
 /* The size of @style's text at the current density, in map units. */
 double          waymark_layout_get_text_size    (WaymarkLayout        *self,
                                                  WaymarkTextStyle      style);

@@ -73,7 +73,7 @@ _waymark_legend_build (WaymarkLayout *self)
     { _("Also shown"), others, G_N_ELEMENTS (others) },
   };
   WaymarkTextCache *text = _waymark_layout_get_text_cache (self);
-  double width = self->content_width;
+  double width = _waymark_layout_frame_width (self);
   double x = 0;
   double y = WM_LEGEND_LINE / 2;
 

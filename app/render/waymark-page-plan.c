@@ -8,12 +8,11 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "waymark-page-plan.h"
+#include "waymark-page-plan-private.h"
 #include "waymark-painter.h"
 #include "waymark-text-cache.h"
 
-/* One map unit is 1/96 inch; a point is 1/72 inch. */
-#define POINTS_PER_UNIT 0.75
+#define POINTS_PER_UNIT WAYMARK_POINTS_PER_UNIT
 
 /* Poster marks, in millimetres: small enough to stay in the margin, large
  * enough to find with scissors.  Cut marks start a little away from the
@@ -139,6 +138,10 @@ waymark_page_plan_fit_layout (WaymarkPagePlan *plan,
   g_return_if_fail (plan != NULL);
   g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
 
+  /* One page or a poster shows the map whole: no booklet pages. */
+  waymark_layout_set_frame_width (layout, 0);
+  waymark_layout_set_page_breaks (layout, NULL, 0);
+
   /* The scale is the only thing that varies (text sizes are fixed per
    * density), so the shape that scales largest prints the largest text.
    * Changing the stack target re-flows cells but keeps card text, so
@@ -162,11 +165,73 @@ waymark_page_plan_fit_layout (WaymarkPagePlan *plan,
   waymark_page_plan_init (plan, map_width, map_height, page_width, page_height, columns, rows);
 }
 
+void
+waymark_page_plan_fit_booklet (WaymarkPagePlan *plan,
+                               WaymarkLayout   *layout,
+                               double           page_width,
+                               double           page_height)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+
+  if (!_waymark_booklet_plan (plan, layout, page_width, page_height))
+    waymark_page_plan_fit_layout (plan, layout, page_width, page_height, 1, 1);
+}
+
+gboolean
+waymark_page_plan_is_office_paper (double page_width,
+                                   double page_height)
+{
+  /* Letter is the wider, A4 the longer: both and anything smaller. */
+  return MIN (page_width, page_height) <= 612.0 + 0.5 && MAX (page_width, page_height) <= 841.89 + 0.5;
+}
+
+double
+waymark_page_plan_get_title_size (const WaymarkPagePlan *plan,
+                                  WaymarkLayout         *layout)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  g_return_val_if_fail (WAYMARK_IS_LAYOUT (layout), 0);
+
+  return plan->scale * waymark_layout_get_text_size (layout, WAYMARK_TEXT_CARD_TITLE);
+}
+
+void
+waymark_page_plan_fit (WaymarkPagePlan *plan,
+                       WaymarkLayout   *layout,
+                       double           page_width,
+                       double           page_height,
+                       guint            columns,
+                       guint            rows,
+                       WaymarkPages     pages)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+
+  if (columns * rows > 1 || pages == WAYMARK_PAGES_ONE)
+    {
+      waymark_page_plan_fit_layout (plan, layout, page_width, page_height, columns, rows);
+      return;
+    }
+  if (pages == WAYMARK_PAGES_AUTO)
+    {
+      /* One page when it is legible or the paper is large: a booklet
+       * is for the office printer. */
+      waymark_page_plan_fit_layout (plan, layout, page_width, page_height, 1, 1);
+      if (!waymark_page_plan_is_office_paper (page_width, page_height) ||
+          waymark_page_plan_get_title_size (plan, layout) >= WAYMARK_BOOKLET_TITLE_PT - 1e-6)
+        return;
+    }
+  waymark_page_plan_fit_booklet (plan, layout, page_width, page_height);
+}
+
 guint
 waymark_page_plan_get_n_pages (const WaymarkPagePlan *plan)
 {
   g_return_val_if_fail (plan != NULL, 0);
 
+  if (plan->booklet)
+    return _waymark_booklet_get_n_pages (plan);
   return plan->columns * plan->rows;
 }
 
@@ -181,6 +246,12 @@ waymark_page_plan_get_sheet (const WaymarkPagePlan *plan,
   g_return_if_fail (plan != NULL);
   g_return_if_fail (index < waymark_page_plan_get_n_pages (plan));
   g_return_if_fail (sheet != NULL);
+
+  if (plan->booklet)
+    {
+      _waymark_booklet_get_sheet (plan, index, sheet);
+      return;
+    }
 
   printable_width = plan->page_width - 2 * plan->margin;
   printable_height = plan->page_height - 2 * plan->margin;
@@ -333,12 +404,37 @@ draw_overview (cairo_t               *cr,
   return width;
 }
 
-static const char *
-journey_title (WaymarkLayout *layout)
+const char *
+_waymark_page_plan_map_title (WaymarkLayout *layout)
 {
   const char *title = waymark_journey_get_text (waymark_layout_get_journey (layout), WAYMARK_FIELD_TITLE);
 
   return title != NULL && title[0] != '\0' ? title : _("Untitled map");
+}
+
+void
+_waymark_page_plan_show_label (cairo_t       *cr,
+                               WaymarkLayout *layout,
+                               const char    *label,
+                               double         left,
+                               double         top,
+                               double         width)
+{
+  /* The map's own context: device independent, like every export. */
+  g_autoptr(PangoLayout) text = pango_layout_new (waymark_layout_get_pango_context (layout));
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (WAYMARK_TEXT_FAMILIES);
+
+  pango_font_description_set_absolute_size (font, LABEL_SIZE_PT * PANGO_SCALE);
+  pango_layout_set_font_description (text, font);
+  pango_layout_set_text (text, label, -1);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (text, (int) MAX (0, width * PANGO_SCALE));
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, left, top);
+  pango_cairo_show_layout (cr, text);
+  cairo_restore (cr);
 }
 
 static void
@@ -347,9 +443,6 @@ draw_label (cairo_t               *cr,
             const WaymarkSheet    *sheet,
             WaymarkLayout         *layout)
 {
-  /* The map's own context: device independent, like every export. */
-  g_autoptr(PangoLayout) text = pango_layout_new (waymark_layout_get_pango_context (layout));
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (WAYMARK_TEXT_FAMILIES);
   g_autofree char *label = NULL;
   const WaymarkRect *a = &sheet->printable;
   double inset = WAYMARK_MM_TO_POINTS (LABEL_INSET_MM);
@@ -365,16 +458,8 @@ draw_label (cairo_t               *cr,
   /* TRANSLATORS: the label on each sheet of a printed poster, so that the
    * sheets can be put together: "row 1, column 2 · Map title" */
   label = g_strdup_printf (_("row %u, column %u · %s"), sheet->row + 1, sheet->column + 1,
-                           journey_title (layout));
-  pango_font_description_set_absolute_size (font, LABEL_SIZE_PT * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
-  pango_layout_set_text (text, label, -1);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (text, (int) MAX (0, (right - left - inset - overview_width) * PANGO_SCALE));
-
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_move_to (cr, left, top);
-  pango_cairo_show_layout (cr, text);
+                           _waymark_page_plan_map_title (layout));
+  _waymark_page_plan_show_label (cr, layout, label, left, top, right - left - inset - overview_width);
 }
 
 void
@@ -388,6 +473,14 @@ waymark_page_plan_draw_page (const WaymarkPagePlan *plan,
   g_return_if_fail (plan != NULL);
   g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
+
+  if (plan->booklet)
+    {
+      cairo_save (cr);
+      _waymark_booklet_draw_page (plan, index, layout, cr);
+      cairo_restore (cr);
+      return;
+    }
 
   waymark_page_plan_get_sheet (plan, index, &sheet);
 

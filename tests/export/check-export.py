@@ -136,6 +136,14 @@ def case_pdf_papers(tmp):
             path = export(tmp, f"{paper}-{orientation}.pdf", "--paper", paper, "--orientation", orientation)
             expected = (long, short) if orientation == "landscape" else (short, long)
             info = check_size(path, expected, f"--paper {paper} --orientation {orientation}")
+            # The example map is too large for one legible office page:
+            # A4 and Letter make a booklet (case pdf-booklet), larger
+            # papers one page.
+            if paper in ("A4", "Letter"):
+                check(int(info.get("Pages", "0")) > 1, f"{paper} {orientation}: {info.get('Pages')} pages")
+                path = export(tmp, f"{paper}-{orientation}-one.pdf", "--paper", paper,
+                              "--orientation", orientation, "--one-page")
+                info = check_size(path, expected, f"--paper {paper} --orientation {orientation} --one-page")
             check(info.get("Pages") == "1", f"{paper} {orientation}: {info.get('Pages')} pages")
     # Landscape is the default; the lower-case name works as well.
     info = check_size(export(tmp, "a3.pdf", "--paper", "a3"), (1190.55, 841.89), "--paper a3")
@@ -176,6 +184,75 @@ def case_pdf_posters(tmp):
         text = words(pdftext(path, "-f", str(page), "-l", str(page)))
         label = f"row {row}, column {column} · Fitness watch: from ad to advocate"
         check(label in text, f"poster sheet {page} has no label '{label}'")
+
+
+def word_sizes(path, word, page=None):
+    """The font sizes (points) of every @word in @path, from poppler's
+    word boxes: 1.2 times the font size for these fonts (case pdf-text
+    checks the factor on the natural size)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    bbox = subprocess.run(["pdftotext", "-bbox", *pages, path, "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [(float(m.group(2)) - float(m.group(1))) / 1.2
+            for m in re.finditer(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{re.escape(word)}<', bbox)]
+
+
+def case_pdf_booklet(tmp):
+    """A4 and Letter: a map too large for one legible page becomes a
+    booklet in reading order, card titles at least 9 pt, the phase and
+    lane headers on every page; --one-page keeps the single page."""
+    need("pdftotext", "poppler-utils")
+    root = ET.parse(EXAMPLE).getroot()
+    phases = [p.findtext("j:name", "", NS) for p in root.findall("j:phase", NS)]
+    lanes = [l.findtext("j:name", "", NS) for l in root.findall("j:lane", NS)]
+    titles = touchpoint_titles(EXAMPLE)
+    for language in ("", "de"):
+        env = {"LANGUAGE": language}
+        for paper in ("A4", "Letter"):
+            for orientation in ("landscape", "portrait"):
+                name = f"booklet-{language or 'en'}-{paper}-{orientation}.pdf"
+                path = export(tmp, name, "--paper", paper, "--orientation", orientation, env=env)
+                n = int(pdfinfo(path).get("Pages", "0"))
+                check(2 <= n <= 12, f"{name}: {n} pages")
+                pages = [words(pdftext(path, "-f", str(i), "-l", str(i))) for i in range(1, n + 1)]
+                check("Fitness watch: from ad to advocate" in pages[0], f"{name}: no title on page 1")
+                label = "Seite {} von {}" if language else "page {} of {}"
+                for i, text in enumerate(pages, start=1):
+                    check(label.format(i, n) in text, f"{name}: page {i} has no “{label.format(i, n)}”")
+                # Every page with cards has phase and lane headers; each
+                # phase's header is on a page, in reading order; lane
+                # headers repeat on the pages of every group of phases.
+                first_page = []
+                for phase in phases:
+                    on = [i for i, text in enumerate(pages) if phase in text]
+                    check(on, f"{name}: phase “{phase}” is on no page")
+                    first_page.append(on[0] if on else -1)
+                check(first_page == sorted(first_page), f"{name}: phases not in reading order: {first_page}")
+                groups = len(set(first_page))
+                check(groups >= 2, f"{name}: all phases on one page")
+                for lane in lanes:
+                    count = sum(lane in text for text in pages)
+                    check(count >= groups, f"{name}: lane header “{lane}” on {count} pages, expected {groups}")
+                for i, text in enumerate(pages, start=1):
+                    has_cards = any(words(t) in text for t in titles)
+                    if has_cards:
+                        check(any(p in text for p in phases), f"{name}: page {i} has no phase header")
+                        check(any(l in text for l in lanes), f"{name}: page {i} has no lane header")
+                missing = [t for t in titles if not any(words(t) in text for text in pages)]
+                check(not missing, f"{name}: titles on no page: {missing}")
+                # Card titles of at least 9 pt on every page.
+                sizes = [size for i in range(1, n + 1) for size in word_sizes(path, "Instagram", i)]
+                check(sizes, f"{name}: the card title 'Instagram ad' is missing")
+                check(all(size >= 8.95 for size in sizes), f"{name}: card titles are {sizes} pt, expected ≥ 9")
+                # One page on request: the old, small single page.
+                one = export(tmp, "one-" + name, "--paper", paper, "--orientation", orientation, "--one-page",
+                             env=env)
+                check(pdfinfo(one).get("Pages") == "1", f"{name} --one-page: {pdfinfo(one).get('Pages')} pages")
+                sizes = word_sizes(one, "Instagram")
+                check(sizes and max(sizes) < 9, f"{name} --one-page: titles {sizes} pt, no booklet needed?")
+    # A map that fits one page legibly stays on one page.
+    small = export(tmp, "small.pdf", "--paper", "A4", journey=os.path.join(DATA, "tricky.journey"))
+    check(pdfinfo(small).get("Pages") == "1", f"a small map on A4: {pdfinfo(small).get('Pages')} pages")
 
 
 def case_pdf_text(tmp):
@@ -756,6 +833,9 @@ def case_bad_arguments(tmp):
         (["out.pdf", "--dpi", "300"], "--dpi applies only to .png"),
         (["out.png", "--paper", "A0", "--dpi", "1200"], "choose a lower resolution"),
         (["out.journey", "--paper", "A4"], "do not apply to .journey"),
+        (["out.pdf", "--one-page"], "--one-page needs --paper"),
+        (["out.pdf", "--one-page", "--poster", "2x2"], "--one-page and --poster cannot be combined"),
+        (["out.csv", "--one-page"], "do not apply to .csv"),
         (["out.docx"], "unsupported export format “.docx”"),
     ]
     for args, message in cases:
