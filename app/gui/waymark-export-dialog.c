@@ -25,6 +25,7 @@ struct _WaymarkExportDialog
   AdwComboRow *format_row;
   AdwComboRow *paper_row;
   AdwComboRow *orientation_row;
+  AdwComboRow *pages_row;
   AdwExpanderRow *poster_row;
   GtkSpinButton *columns_spin;
   GtkSpinButton *rows_spin;
@@ -58,6 +59,9 @@ waymark_export_rows_for (const WaymarkExportOptions *options)
     rows |= WAYMARK_EXPORT_ROW_ORIENTATION;
   if (options->format == WAYMARK_EXPORT_PDF)
     rows |= WAYMARK_EXPORT_ROW_POSTER;
+  if (options->format == WAYMARK_EXPORT_PDF && options->paper != WAYMARK_PAPER_NATURAL &&
+      options->poster_columns * options->poster_rows <= 1)
+    rows |= WAYMARK_EXPORT_ROW_PAGES;
   if (options->format == WAYMARK_EXPORT_PNG)
     rows |= WAYMARK_EXPORT_ROW_DPI;
 
@@ -169,6 +173,8 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
       options->poster_columns = (guint) gtk_spin_button_get_value_as_int (self->columns_spin);
       options->poster_rows = (guint) gtk_spin_button_get_value_as_int (self->rows_spin);
     }
+  if (waymark_export_rows_for (options) & WAYMARK_EXPORT_ROW_PAGES)
+    options->pages = (WaymarkPages) adw_combo_row_get_selected (self->pages_row);
   if (options->format == WAYMARK_EXPORT_PNG)
     options->dpi = gtk_spin_button_get_value (self->dpi_spin);
 }
@@ -190,6 +196,7 @@ update_rows (WaymarkExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), rows & WAYMARK_EXPORT_ROW_PAPER);
   gtk_widget_set_visible (GTK_WIDGET (self->orientation_row), rows & WAYMARK_EXPORT_ROW_PAPER);
   gtk_widget_set_sensitive (GTK_WIDGET (self->orientation_row), rows & WAYMARK_EXPORT_ROW_ORIENTATION);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), rows & WAYMARK_EXPORT_ROW_PAGES);
   gtk_widget_set_visible (GTK_WIDGET (self->poster_row), rows & WAYMARK_EXPORT_ROW_POSTER);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), rows & WAYMARK_EXPORT_ROW_DPI);
   /* cairo 1.16 writes SVG text as glyph outlines: say so before the
@@ -198,6 +205,29 @@ update_rows (WaymarkExportDialog *self)
                                options.format == WAYMARK_EXPORT_SVG
                                ? _("Text becomes outlines: it looks right but cannot be searched or edited")
                                : NULL);
+
+  if (rows & WAYMARK_EXPORT_ROW_PAGES)
+    {
+      g_autofree char *subtitle = NULL;
+      WaymarkPagePlan plan;
+      guint n;
+
+      /* What the choice gives for this map on this paper. */
+      waymark_export_get_page_plan (self->layout, &options, &plan);
+      n = waymark_page_plan_get_n_pages (&plan);
+      /* TRANSLATORS: what the export will be: "4 pages, card titles 9.9 pt" */
+      subtitle = g_strdup_printf (ngettext ("%u page, card titles %.1f pt", "%u pages, card titles %.1f pt", n),
+                                  n, waymark_page_plan_get_title_size (&plan, self->layout));
+      if (options.pages == WAYMARK_PAGES_AUTO)
+        {
+          g_autofree char *automatic = g_steal_pointer (&subtitle);
+
+          /* TRANSLATORS: %s is "4 pages, card titles 9.9 pt" */
+          subtitle = g_strdup_printf (_("A booklet on A4 or Letter when one page would be too small to read: %s"),
+                                      automatic);
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pages_row), subtitle);
+    }
 
   if (rows & WAYMARK_EXPORT_ROW_POSTER)
     {
@@ -274,6 +304,7 @@ waymark_export_dialog_set_options (WaymarkExportDialog        *self,
   adw_combo_row_set_selected (self->format_row, options->format);
   adw_combo_row_set_selected (self->paper_row, options->paper);
   adw_combo_row_set_selected (self->orientation_row, options->orientation);
+  adw_combo_row_set_selected (self->pages_row, options->pages);
   adw_expander_row_set_enable_expansion (self->poster_row, poster);
   if (poster)
     {
@@ -547,6 +578,8 @@ build (WaymarkExportDialog *self)
   const char *formats[WAYMARK_N_EXPORT_FORMATS + 1] = { NULL };
   const char *papers[WAYMARK_N_PAPERS + 1] = { NULL };
   const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
+  /* In the order of WaymarkPages. */
+  const char *pages[] = { _("Automatic"), _("One page"), _("Booklet"), NULL };
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = mnemonic_button_new (_("_Cancel"));
@@ -573,6 +606,7 @@ build (WaymarkExportDialog *self)
   self->format_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("_Format"), formats);
   self->paper_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("_Paper"), papers);
   self->orientation_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("_Orientation"), orientations);
+  self->pages_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("Pa_ges"), pages);
 
   self->poster_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->poster_row), _("Poster"));
@@ -599,6 +633,8 @@ build (WaymarkExportDialog *self)
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->orientation_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->pages_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->poster_row, "notify::enable-expansion", G_CALLBACK (poster_enabled), self);
   g_signal_connect_swapped (self->columns_spin, "value-changed", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->rows_spin, "value-changed", G_CALLBACK (update_rows), self);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The Export dialog: format (PDF, SVG, PNG, CSV, Mermaid, CJML), paper, orientation,
- * poster sheets and resolution, then a file chooser; the file is written
+ * one page or a booklet, poster sheets and resolution, then a file chooser; the file is written
  * atomically with the same code as `waymark --export`. */
 
 #define WAYMARK_TYPE_EXPORT_DIALOG (waymark_export_dialog_get_type ())
@@ -21,6 +21,7 @@ typedef enum {
   WAYMARK_EXPORT_ROW_ORIENTATION = 1 << 1,
   WAYMARK_EXPORT_ROW_POSTER      = 1 << 2,
   WAYMARK_EXPORT_ROW_DPI         = 1 << 3,
+  WAYMARK_EXPORT_ROW_PAGES       = 1 << 4,
 } WaymarkExportRows;
 
 /**
@@ -57,7 +58,8 @@ GPtrArray           *waymark_export_dialog_get_warnings (WaymarkExportDialog    
 /**
  * waymark_export_rows_for:
  * The rows that apply to @options: paper for the drawn formats,
- * orientation once a paper is chosen, poster for PDF, resolution for PNG,
+ * orientation once a paper is chosen, poster for PDF, one page or a
+ * booklet for a PDF on paper that is not a poster, resolution for PNG,
  * none for CSV.
  */
 WaymarkExportRows    waymark_export_rows_for           (const WaymarkExportOptions *options);

@@ -19,8 +19,12 @@ struct _WaymarkPrintOperation
   WaymarkPagePlan plan;
   guint columns;
   guint rows;
+  WaymarkPages pages;
 
   /* The "Map" tab of the print dialog, while it is shown. */
+  GtkCheckButton *auto_button;
+  GtkCheckButton *one_page_button;
+  GtkCheckButton *booklet_button;
   GtkCheckButton *poster_button;
   GtkSpinButton *columns_spin;
   GtkSpinButton *rows_spin;
@@ -36,6 +40,7 @@ static GtkPrintSettings *session_settings;
 static GtkPageSetup *session_page_setup;
 static guint session_columns = 1;
 static guint session_rows = 1;
+static WaymarkPages session_pages = WAYMARK_PAGES_AUTO;
 
 void
 waymark_print_forget_session (void)
@@ -43,6 +48,7 @@ waymark_print_forget_session (void)
   g_clear_object (&session_settings);
   g_clear_object (&session_page_setup);
   session_columns = session_rows = 1;
+  session_pages = WAYMARK_PAGES_AUTO;
 }
 
 void
@@ -113,9 +119,9 @@ waymark_print_operation_begin_print (GtkPrintOperation *operation,
    * points, exactly what the page plan (and so the PDF export) uses.  The
    * operation's own layout takes the print density and the shape that
    * prints largest, as the PDF export's does: the same pages. */
-  waymark_page_plan_fit_layout (&self->plan, self->layout,
-                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                                self->columns, self->rows);
+  waymark_page_plan_fit (&self->plan, self->layout,
+                         gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                         self->columns, self->rows, self->pages);
   gtk_print_operation_set_n_pages (operation, (int) waymark_page_plan_get_n_pages (&self->plan));
 }
 
@@ -165,8 +171,11 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *automatic = gtk_check_button_new_with_mnemonic (_("A_utomatic: a booklet on A4 or Letter when one page would be too small to read"));
   GtkWidget *fit = gtk_check_button_new_with_mnemonic (_("_Fit the map on one page"));
+  GtkWidget *booklet = gtk_check_button_new_with_mnemonic (_("_Booklet: a few phases a page, phase and lane headers on every page"));
   GtkWidget *poster = gtk_check_button_new_with_mnemonic (_("_Poster of several sheets to tape together"));
+  GtkWidget *active;
   GtkWidget *hint;
   g_autofree char *hint_text = NULL;
 
@@ -174,13 +183,20 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_grid_set_column_spacing (grid, 12);
   g_object_set (grid, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
 
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (poster), GTK_CHECK_BUTTON (fit));
-  gtk_grid_attach (grid, fit, 0, 0, 2, 1);
-  gtk_grid_attach (grid, poster, 0, 1, 2, 1);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (fit), GTK_CHECK_BUTTON (automatic));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (booklet), GTK_CHECK_BUTTON (automatic));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (poster), GTK_CHECK_BUTTON (automatic));
+  gtk_grid_attach (grid, automatic, 0, 0, 2, 1);
+  gtk_grid_attach (grid, fit, 0, 1, 2, 1);
+  gtk_grid_attach (grid, booklet, 0, 2, 2, 1);
+  gtk_grid_attach (grid, poster, 0, 3, 2, 1);
+  self->auto_button = GTK_CHECK_BUTTON (automatic);
+  self->one_page_button = GTK_CHECK_BUTTON (fit);
+  self->booklet_button = GTK_CHECK_BUTTON (booklet);
   self->poster_button = GTK_CHECK_BUTTON (poster);
   /* Without a poster yet, suggest the usual one: 3 × 2 office sheets. */
-  self->columns_spin = add_spin_row (grid, 2, _("Sheets _across"), self->columns * self->rows > 1 ? self->columns : 3);
-  self->rows_spin = add_spin_row (grid, 3, _("Sheets _down"), self->columns * self->rows > 1 ? self->rows : 2);
+  self->columns_spin = add_spin_row (grid, 4, _("Sheets _across"), self->columns * self->rows > 1 ? self->columns : 3);
+  self->rows_spin = add_spin_row (grid, 5, _("Sheets _down"), self->columns * self->rows > 1 ? self->rows : 2);
 
   hint_text = g_strdup_printf (_("Neighbouring sheets overlap by %.0f mm. Each sheet has cut marks and a label saying where it goes."),
                                WAYMARK_POSTER_OVERLAP_MM);
@@ -190,10 +206,18 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_set_margin_start (hint, 24);
-  gtk_grid_attach (grid, hint, 0, 4, 2, 1);
+  gtk_grid_attach (grid, hint, 0, 6, 2, 1);
 
   g_signal_connect_object (poster, "toggled", G_CALLBACK (poster_toggled), self, 0);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->columns * self->rows > 1 ? poster : fit), TRUE);
+  if (self->columns * self->rows > 1)
+    active = poster;
+  else if (self->pages == WAYMARK_PAGES_ONE)
+    active = fit;
+  else if (self->pages == WAYMARK_PAGES_BOOKLET)
+    active = booklet;
+  else
+    active = automatic;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (active), TRUE);
   poster_toggled (GTK_CHECK_BUTTON (poster), self);
 
   return GTK_WIDGET (grid);
@@ -214,6 +238,13 @@ waymark_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                         (guint) gtk_spin_button_get_value_as_int (self->rows_spin));
   else
     waymark_print_operation_set_poster (self, 1, 1);
+
+  if (gtk_check_button_get_active (self->one_page_button))
+    self->pages = WAYMARK_PAGES_ONE;
+  else if (gtk_check_button_get_active (self->booklet_button))
+    self->pages = WAYMARK_PAGES_BOOKLET;
+  else if (gtk_check_button_get_active (self->auto_button))
+    self->pages = WAYMARK_PAGES_AUTO;
 }
 
 static void
@@ -229,8 +260,12 @@ waymark_print_operation_done (GtkPrintOperation       *operation,
       g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
       session_columns = self->columns;
       session_rows = self->rows;
+      session_pages = self->pages;
     }
 
+  self->auto_button = NULL;
+  self->one_page_button = NULL;
+  self->booklet_button = NULL;
   self->poster_button = NULL;
   self->columns_spin = NULL;
   self->rows_spin = NULL;
@@ -268,6 +303,7 @@ waymark_print_operation_init (WaymarkPrintOperation *self)
 
   self->columns = session_columns;
   self->rows = session_rows;
+  self->pages = session_pages;
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -321,6 +357,23 @@ waymark_print_operation_set_poster (WaymarkPrintOperation *self,
 
   self->columns = CLAMP (columns, 1, WAYMARK_POSTER_MAX_SHEETS);
   self->rows = CLAMP (rows, 1, WAYMARK_POSTER_MAX_SHEETS);
+}
+
+void
+waymark_print_operation_set_pages (WaymarkPrintOperation *self,
+                                   WaymarkPages           pages)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+  g_return_if_fail (pages <= WAYMARK_PAGES_BOOKLET);
+
+  self->pages = pages;
+}
+
+WaymarkPages
+waymark_print_operation_get_pages (WaymarkPrintOperation *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PRINT_OPERATION (self), WAYMARK_PAGES_AUTO);
+  return self->pages;
 }
 
 void

@@ -4,14 +4,16 @@
 #include <gtk/gtk.h>
 
 #include "waymark-journey.h"
+#include "waymark-page-plan.h"
 #include "waymark-paper.h"
 
 G_BEGIN_DECLS
 
 /* Printing a map: the same painter and page plan as the PDF export, the
  * light palette always, GTK's print dialog with its page setup and
- * preview, and a "Map" tab choosing between one page and a poster of
- * several sheets.  The settings and page setup chosen are kept for the
+ * preview, and a "Map" tab choosing between one page, a booklet (by
+ * default when one A4 or Letter page would be too small to read, as in
+ * the export) and a poster of several sheets.  The settings and page setup chosen are kept for the
  * next print while the application runs; the first print starts from the
  * GSettings keys `default-paper` and `default-orientation`. */
 
@@ -34,6 +36,14 @@ void                   waymark_print_operation_set_poster (WaymarkPrintOperation
 void                   waymark_print_operation_get_poster (WaymarkPrintOperation *self,
                                                            guint                 *columns,
                                                            guint                 *rows);
+/**
+ * waymark_print_operation_set_pages:
+ * One page or a booklet when not printing a poster (%WAYMARK_PAGES_AUTO
+ * by default, as the PDF export).
+ */
+void                   waymark_print_operation_set_pages  (WaymarkPrintOperation *self,
+                                                           WaymarkPages           pages);
+WaymarkPages           waymark_print_operation_get_pages  (WaymarkPrintOperation *self);
 /**
  * waymark_print_operation_run_dialog:
  * Shows the print dialog over @parent and prints; errors are shown in a
@@ -58,7 +68,8 @@ void                   waymark_print_get_default_paper    (WaymarkPaper         
                                                            WaymarkOrientation    *orientation);
 /**
  * waymark_print_forget_session:
- * Drops the remembered page setup, settings and poster choice (tests).
+ * Drops the remembered page setup, settings, poster and booklet choice
+ * (tests).
  */
 void                   waymark_print_forget_session       (void);
 

@@ -126,6 +126,23 @@ have_poppler (void)
 
 /* ---- Printing ---- */
 
+/* How many pages the PDF export makes of @journey on @paper. */
+static guint
+export_pages (WaymarkJourney     *journey,
+              WaymarkPaper        paper,
+              WaymarkOrientation  orientation)
+{
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (journey, NULL);
+  WaymarkExportOptions options;
+  WaymarkPagePlan plan;
+
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  options.paper = paper;
+  options.orientation = orientation;
+  waymark_export_get_page_plan (layout, &options, &plan);
+  return waymark_page_plan_get_n_pages (&plan);
+}
+
 static void
 test_print_default_paper (void)
 {
@@ -150,9 +167,13 @@ test_print_default_paper (void)
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, "iso_a4");
   g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
 
+  /* One A4 page is too small to read for this map: a booklet, the same
+   * pages as the PDF export makes. */
+  g_assert_cmpint (waymark_print_operation_get_pages (operation), ==, WAYMARK_PAGES_AUTO);
   print_to_pdf (operation, path);
   pdf_info (path, &pages, &width, &height);
-  g_assert_cmpuint (pages, ==, 1);
+  g_assert_cmpuint (pages, >, 1);
+  g_assert_cmpuint (pages, ==, export_pages (journey, WAYMARK_PAPER_A4, WAYMARK_ORIENTATION_PORTRAIT));
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.05);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.05);
 
@@ -160,6 +181,15 @@ test_print_default_paper (void)
   text = run_tool ("pdftotext", "-raw", path, "-", NULL);
   g_assert_nonnull (strstr (text, "Fitness watch: from ad to advocate"));
   g_assert_nonnull (strstr (text, "Instagram ad"));
+  g_assert_nonnull (strstr (text, "page 2 of"));
+
+  /* One page on request. */
+  g_clear_object (&operation);
+  operation = waymark_print_operation_new (journey);
+  waymark_print_operation_set_pages (operation, WAYMARK_PAGES_ONE);
+  print_to_pdf (operation, path);
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpuint (pages, ==, 1);
 
   g_settings_reset (settings, "default-paper");
   g_settings_reset (settings, "default-orientation");
@@ -238,7 +268,7 @@ test_print_custom_tab (void)
   g_autoptr(WaymarkPrintOperation) operation = NULL;
   GtkPrintOperationClass *klass;
   GtkWidget *tab;
-  GtkWidget *fit, *poster, *across, *down;
+  GtkWidget *automatic, *fit, *booklet, *poster, *across, *down;
   guint columns, rows;
 
   waymark_print_forget_session ();
@@ -247,18 +277,26 @@ test_print_custom_tab (void)
 
   /* The "Map" tab, as the print dialog would show it. */
   tab = g_object_ref_sink (klass->create_custom_widget (GTK_PRINT_OPERATION (operation)));
-  fit = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 0);
-  poster = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 1);
+  automatic = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 0);
+  fit = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 1);
+  booklet = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 2);
+  poster = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 3);
   across = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 0);
   down = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 1);
+  g_assert_nonnull (automatic);
   g_assert_nonnull (fit);
+  g_assert_nonnull (booklet);
   g_assert_nonnull (poster);
   g_assert_nonnull (across);
   g_assert_nonnull (down);
 
-  /* One page by default; the sheet counts only matter for a poster. */
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fit)));
+  /* The export's default (a booklet when one office page is too small
+   * to read); the sheet counts only matter for a poster. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (automatic)));
   g_assert_false (gtk_widget_get_sensitive (across));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (booklet), TRUE);
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
+  g_assert_cmpint (waymark_print_operation_get_pages (operation), ==, WAYMARK_PAGES_BOOKLET);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
   g_assert_true (gtk_widget_get_sensitive (across));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (across), 4);
@@ -273,6 +311,7 @@ test_print_custom_tab (void)
   klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
   waymark_print_operation_get_poster (operation, &columns, &rows);
   g_assert_cmpuint (columns * rows, ==, 1);
+  g_assert_cmpint (waymark_print_operation_get_pages (operation), ==, WAYMARK_PAGES_ONE);
 
   g_object_unref (tab);
 }
@@ -303,7 +342,13 @@ test_export_rows (void)
   g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_POSTER);
   options.paper = WAYMARK_PAPER_A3;
   g_assert_cmpint (waymark_export_rows_for (&options), ==,
+                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER |
+                   WAYMARK_EXPORT_ROW_PAGES);
+  /* A poster has no booklet. */
+  options.poster_columns = 2;
+  g_assert_cmpint (waymark_export_rows_for (&options), ==,
                    WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER);
+  options.poster_columns = 1;
   options.format = WAYMARK_EXPORT_PNG;
   g_assert_cmpint (waymark_export_rows_for (&options), ==,
                    WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_DPI);
@@ -345,14 +390,19 @@ test_export_dialog (void)
   g_autofree char *contents = NULL;
   WaymarkExportDialog *dialog;
   WaymarkExportOptions options, shown;
-  GtkWidget *poster_row;
+  GtkWidget *poster_row, *pages_row;
+  g_autofree char *expected = NULL;
   gsize length;
   guint32 width, height;
+  guint n;
 
   dialog = waymark_export_dialog_new (NULL, journey, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   poster_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, 0);
   g_assert_nonnull (poster_row);
+  /* Format, paper, orientation, pages. */
+  pages_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 3);
+  g_assert_nonnull (pages_row);
 
   /* A poster PDF: the poster row shows. */
   waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
@@ -368,6 +418,23 @@ test_export_dialog (void)
   g_assert_cmpuint (shown.poster_columns, ==, 2);
   g_assert_cmpuint (shown.poster_rows, ==, 3);
   g_assert_true (gtk_widget_get_visible (poster_row));
+  g_assert_false (gtk_widget_get_visible (pages_row));
+
+  /* A4 without a poster: the same choice as printing, with the same
+   * default, and what it gives. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  options.paper = WAYMARK_PAPER_A4;
+  waymark_export_dialog_set_options (dialog, &options);
+  g_assert_true (gtk_widget_get_visible (pages_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pages_row)), ==, WAYMARK_PAGES_AUTO);
+  n = export_pages (journey, WAYMARK_PAPER_A4, WAYMARK_ORIENTATION_LANDSCAPE);
+  g_assert_cmpuint (n, >, 1);
+  expected = g_strdup_printf ("%u pages, card titles ", n);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (pages_row)), expected));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pages_row), WAYMARK_PAGES_ONE);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.pages, ==, WAYMARK_PAGES_ONE);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (pages_row)), "1 page, card titles "));
 
   /* A PNG at 192 dpi: no poster, and the file has twice the natural size. */
   waymark_export_options_init (&options, WAYMARK_EXPORT_PNG);
