@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-number.h"
 #include "waymark-rules-private.h"
 
 /* The rules that judge one touchpoint by itself (and, for a weakness,
@@ -66,14 +67,17 @@ _waymark_rule_check_negative_emotion (const WaymarkRule        *rule,
   return waymark_finding_new (rule, tp, severity, message);
 }
 
-/* "12 min", "0.031": a KPI's number with its unit. */
+/* "12 min", "0.031": a KPI's number, as the reader writes numbers,
+ * with its unit. */
 static char *
 format_amount (const char *number,
                const char *unit)
 {
+  g_autofree char *shown = waymark_number_format (number);
+
   if (is_empty (unit))
-    return g_strdup (number);
-  return g_strdup_printf (C_("kpi amount", "%s %s"), number, unit);
+    return g_steal_pointer (&shown);
+  return g_strdup_printf (C_("kpi amount", "%s %s"), shown, unit);
 }
 
 WaymarkFinding *

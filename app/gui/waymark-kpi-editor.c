@@ -8,6 +8,7 @@
 #include "waymark-inspector-util.h"
 #include "waymark-kpi-editor.h"
 #include "waymark-kpi.h"
+#include "waymark-number.h"
 
 typedef enum {
   FIELD_NAME,
@@ -107,7 +108,8 @@ static void
 update_summary (KpiRow           *row,
                 const WaymarkKpi *kpi)
 {
-  g_autoptr(GString) summary = g_string_new (kpi->value);
+  g_autofree char *value = waymark_number_format (kpi->value);
+  g_autoptr(GString) summary = g_string_new (value);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander),
                                  (kpi->name && *kpi->name) ? kpi->name : _("Unnamed KPI"));
@@ -115,9 +117,11 @@ update_summary (KpiRow           *row,
     g_string_append_printf (summary, " %s", kpi->unit);
   if (kpi->target != NULL)
     {
+      g_autofree char *target = waymark_number_format (kpi->target);
+
       g_string_append (summary, " · ");
       /* Translators: the target value of a KPI, e.g. "target 0.03" */
-      g_string_append_printf (summary, _("target %s"), kpi->target);
+      g_string_append_printf (summary, _("target %s"), target);
     }
   adw_expander_row_set_subtitle (row->expander, summary->str);
 }

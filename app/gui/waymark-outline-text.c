@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-votes.h"
+#include "waymark-number.h"
 #include "waymark-outline-text.h"
 #include "waymark-describe.h"
 
@@ -211,13 +212,14 @@ waymark_outline_card_description (gconstpointer card)
       for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
         {
           const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
+          g_autofree char *value = waymark_number_format (kpi->value);
           g_autofree char *sentence = NULL;
 
           if (kpi->unit != NULL && kpi->unit[0] != '\0')
             /* TRANSLATORS: a KPI of a card: name, value, unit. */
-            sentence = g_strdup_printf (_("KPI %s: %s %s"), kpi->name, kpi->value, kpi->unit);
+            sentence = g_strdup_printf (_("KPI %s: %s %s"), kpi->name, value, kpi->unit);
           else
-            sentence = g_strdup_printf (_("KPI %s: %s"), kpi->name, kpi->value);
+            sentence = g_strdup_printf (_("KPI %s: %s"), kpi->name, value);
           append_sentence (out, sentence);
         }
     }

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "waymark-layout-private.h"
+#include "waymark-number.h"
 
 /* A KPI summary lists every key figure measured in a phase, one line per
- * name and unit: "Conversion rate   2.1 %, 2.4 %".  Values keep the text
- * of the file, except ratios, which read better as percentages. */
+ * name and unit: "Conversion rate   2.1 %, 2.4 %" ("2,1; 2,4 %" in
+ * German).  Values keep the digits of the file, except ratios, which read
+ * better as percentages; every number takes the reader's decimal mark and
+ * the list a separator that cannot be mistaken for it. */
 
 typedef struct {
   const char *name;
@@ -55,18 +58,18 @@ static void
 append_value (GString          *out,
               const WaymarkKpi *kpi)
 {
+  g_autofree char *number = NULL;
+
   if (is_ratio (kpi->unit) && kpi->value)
     {
       double percent = g_ascii_strtod (kpi->value, NULL) * 100.0;
 
-      /* Whole percentages without a decimal; the locale's decimal mark. */
-      if (fabs (percent - round (percent)) < 0.05)
-        g_string_append_printf (out, "%.0f", percent);
-      else
-        g_string_append_printf (out, "%.1f", percent);
+      /* Whole percentages without a decimal. */
+      number = waymark_number_format_double (percent, fabs (percent - round (percent)) < 0.05 ? 0 : 1);
     }
   else
-    g_string_append (out, kpi->value ? kpi->value : "");
+    number = waymark_number_format (kpi->value);
+  g_string_append (out, number);
 }
 
 void
@@ -129,7 +132,7 @@ _waymark_kpi_cell_build (WaymarkCell   *cell,
                   g_hash_table_insert (by_key, g_steal_pointer (&key), group);
                 }
               else
-                g_string_append (group->values, ", ");
+                g_string_append (group->values, waymark_number_get_list_separator ());
               append_value (group->values, kpi);
             }
         }

@@ -481,6 +481,32 @@ def case_pdf_emotion_notes(tmp):
             check(not missing, f"{name}: emotion notes missing or cut: {missing}")
 
 
+def case_pdf_numbers(tmp):
+    """KPI numbers follow the interface's language: German decimal
+    commas everywhere, lists of them separated by a semicolon (never
+    “0,9, 4,1 %”), English points and commas; long numbers grouped."""
+    need("pdftotext", "poppler-utils")
+    expected = {
+        "": ["0.9, 4.1 %", "38.50, 22.00 EUR", "3.4 min", "26.70 EUR", "2.1, 3.4 %"],
+        "de": ["0,9; 4,1 %", "38,50; 22,00 EUR", "3,4 min", "26,70 EUR", "2,1; 3,4 %"],
+    }
+    for language, numbers in expected.items():
+        for name, options in (("a3", ("--paper", "A3")), ("booklet", ("--paper", "A4"))):
+            path = export(tmp, f"numbers-{language or 'en'}-{name}.pdf", *options, env={"LANGUAGE": language})
+            text = words(pdftext(path))
+            missing = [n for n in numbers if n not in text]
+            check(not missing, f"{language or 'en'} {name}: numbers not as the reader writes them: {missing}")
+            if language == "de":
+                # No decimal point and no comma between two numbers.
+                points = re.findall(r".{0,20}\d\.\d.{0,10}", text)
+                check(not points, f"de {name}: a decimal point: {points[:3]}")
+                check(not re.search(r"\d,\d+, \d", text), f"de {name}: a comma lists decimals")
+            # 185000 contacts: grouped by a thin space, one word on paper.
+            bbox = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True,
+                                  check=True).stdout
+            check(">185</word>" in bbox and ">000</word>" in bbox, f"{language or 'en'} {name}: 185000 not grouped")
+
+
 def case_pdf_metadata(tmp):
     need("pdfinfo", "poppler-utils")
     env = {"SOURCE_DATE_EPOCH": "1700000000", "TZ": "UTC"}
