@@ -146,7 +146,8 @@ parse_export_options (const WaymarkCliExportOptions *typed,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  waymark_export_options_init (options, format);
+  /* The app's Export dialog starts from the same. */
+  waymark_export_options_init_default (options, format);
 
   if (waymark_export_format_is_text (format) && has_page_options (typed))
     {
@@ -156,7 +157,7 @@ parse_export_options (const WaymarkCliExportOptions *typed,
 
   if (typed->paper != NULL && !waymark_paper_from_nick (typed->paper, &options->paper))
     {
-      message = g_strdup_printf (_("unknown paper size “%s”: use A4, A3, A2, A1, A0, Letter or Tabloid"),
+      message = g_strdup_printf (_("unknown paper size “%s”: use A4, A3, A2, A1, A0, Letter, Tabloid or natural"),
                                  typed->paper);
       return _waymark_cli_usage_error (errors, message);
     }
@@ -187,12 +188,12 @@ parse_export_options (const WaymarkCliExportOptions *typed,
     {
       if (typed->poster != NULL)
         return _waymark_cli_usage_error (errors, _("--one-page and --poster cannot be combined: a poster has several sheets"));
-      if (typed->paper == NULL)
+      if (options->paper == WAYMARK_PAPER_NATURAL)
         return _waymark_cli_usage_error (errors, _("--one-page needs --paper: the natural size is always one page"));
       options->pages = WAYMARK_PAGES_ONE;
     }
 
-  if (typed->orientation != NULL && typed->paper == NULL && typed->poster == NULL)
+  if (typed->orientation != NULL && options->paper == WAYMARK_PAPER_NATURAL)
     return _waymark_cli_usage_error (errors, _("--orientation needs --paper or --poster: the natural size has no orientation"));
 
   if (typed->dpi != NULL)

@@ -620,7 +620,7 @@ build (WaymarkExportDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->poster_row));
 
   self->dpi_spin = new_spin_row (&row, _("_Resolution (dots per inch)"),
-                                 WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX, WAYMARK_EXPORT_DPI_DEFAULT);
+                                 WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX, WAYMARK_EXPORT_DEFAULT_DPI);
   self->dpi_row = ADW_ACTION_ROW (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -669,7 +669,7 @@ load_defaults (WaymarkExportDialog *self)
       waymark_export_format_from_nick (nick, &format);
     }
 
-  waymark_export_options_init (&options, format);
+  waymark_export_options_init_default (&options, format);
   waymark_print_get_default_paper (&paper, &orientation);
   /* Paper is what PDFs are for; images usually want the map's own size. */
   if (format == WAYMARK_EXPORT_PDF)

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-export.h"
 #include "waymark-layout.h"
 #include "waymark-page-plan.h"
 #include "waymark-print-operation.h"
@@ -61,7 +62,7 @@ waymark_print_get_default_paper (WaymarkPaper       *paper,
   g_autofree char *paper_nick = NULL;
   g_autofree char *orientation_nick = NULL;
 
-  *paper = WAYMARK_PAPER_A3;
+  *paper = WAYMARK_EXPORT_DEFAULT_PDF_PAPER;
   *orientation = WAYMARK_ORIENTATION_LANDSCAPE;
 
   /* An uninstalled build may run without the schema: printing still works. */
@@ -74,7 +75,7 @@ waymark_print_get_default_paper (WaymarkPaper       *paper,
   paper_nick = g_settings_get_string (settings, "default-paper");
   orientation_nick = g_settings_get_string (settings, "default-orientation");
   if (!waymark_paper_from_nick (paper_nick, paper) || *paper == WAYMARK_PAPER_NATURAL)
-    *paper = WAYMARK_PAPER_A3;
+    *paper = WAYMARK_EXPORT_DEFAULT_PDF_PAPER;
   waymark_orientation_from_nick (orientation_nick, orientation);
 }
 

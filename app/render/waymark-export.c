@@ -134,6 +134,18 @@ waymark_export_options_init (WaymarkExportOptions *options,
   };
 }
 
+void
+waymark_export_options_init_default (WaymarkExportOptions *options,
+                                     WaymarkExportFormat   format)
+{
+  g_return_if_fail (options != NULL);
+
+  waymark_export_options_init (options, format);
+  if (format == WAYMARK_EXPORT_PDF)
+    options->paper = WAYMARK_EXPORT_DEFAULT_PDF_PAPER;
+  options->dpi = WAYMARK_EXPORT_DEFAULT_DPI;
+}
+
 static gboolean
 is_poster (const WaymarkExportOptions *options)
 {

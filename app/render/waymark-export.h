@@ -36,6 +36,12 @@ typedef enum {
 #define WAYMARK_EXPORT_DPI_MAX     1200
 /* 96 dpi: one map unit is one pixel, the size the map has on screen. */
 #define WAYMARK_EXPORT_DPI_DEFAULT 96
+/* What the app's Export dialog and `waymark --export` start from (the
+ * GSettings keys `default-paper` and `export-dpi` have the same defaults):
+ * a PDF is for printing, on A3; an image keeps the map's own size, at a
+ * resolution sharp enough for slides and documents. */
+#define WAYMARK_EXPORT_DEFAULT_PDF_PAPER WAYMARK_PAPER_A3
+#define WAYMARK_EXPORT_DEFAULT_DPI       150
 /* cairo's image surfaces end at 32767 pixels a side; a gigabyte of pixels
  * is as much as an export should ask of the machine. */
 #define WAYMARK_EXPORT_PNG_MAX_SIDE   32767
@@ -93,6 +99,15 @@ gboolean    waymark_export_format_for_path         (const char          *path,
  * page would be illegible (%WAYMARK_PAGES_AUTO).
  */
 void        waymark_export_options_init            (WaymarkExportOptions *options,
+                                                    WaymarkExportFormat   format);
+/**
+ * waymark_export_options_init_default:
+ * Sets @options to what the app and the command line start from for
+ * @format: like waymark_export_options_init(), but a PDF on
+ * %WAYMARK_EXPORT_DEFAULT_PDF_PAPER and a PNG at
+ * %WAYMARK_EXPORT_DEFAULT_DPI.
+ */
+void        waymark_export_options_init_default    (WaymarkExportOptions *options,
                                                     WaymarkExportFormat   format);
 /**
  * waymark_export_options_validate:

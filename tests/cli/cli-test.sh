@@ -426,7 +426,7 @@ XML
 
     run --export "$tmp/out.pdf" --paper B5 "$tmp/in.journey"
     expect_status 2
-    expect_stderr "waymark: unknown paper size “B5”: use A4, A3, A2, A1, A0, Letter or Tabloid"
+    expect_stderr "waymark: unknown paper size “B5”: use A4, A3, A2, A1, A0, Letter, Tabloid or natural"
     expect_no_file "$tmp/out.pdf"
 
     run --export "$tmp/out" "$tmp/in.journey"

@@ -151,8 +151,14 @@ def case_pdf_papers(tmp):
 
 def case_pdf_natural(tmp):
     need("pdfinfo", "poppler-utils")
-    pdf = export(tmp, "natural.pdf")
-    png = export(tmp, "natural.png")
+    pdf = export(tmp, "natural.pdf", "--paper", "natural")
+    png = export(tmp, "natural.png", "--dpi", "96")
+    # The defaults, the same as the app's Export dialog: a PDF on A3
+    # landscape, an image of the map's own size.
+    info = check_size(export(tmp, "default.pdf"), (1190.55, 841.89), "a PDF without --paper")
+    check(info.get("Pages") == "1", f"default PDF: {info.get('Pages')} pages")
+    check_size(export(tmp, "portrait.pdf", "--orientation", "portrait"), (841.89, 1190.55),
+               "a PDF with --orientation portrait")
     info = pdfinfo(pdf)
     check(info.get("Pages") == "1", f"natural size: {info.get('Pages')} pages")
     width, height = page_size(info)
@@ -263,7 +269,7 @@ def case_pdf_text(tmp):
     phases = [p.find("j:name", NS).text for p in ET.parse(EXAMPLE).getroot().findall("j:phase", NS)]
     others = touchpoint_titles(os.path.join(DATA, "tricky.journey"))
 
-    for name, options in (("text-natural.pdf", ()), ("text-a3.pdf", ("--paper", "A3")),
+    for name, options in (("text-natural.pdf", ("--paper", "natural")), ("text-a3.pdf", ("--paper", "A3")),
                           ("text-letter-portrait.pdf", ("--paper", "Letter", "--orientation", "portrait"))):
         path = export(tmp, name, *options)
         text = words(pdftext(path))
@@ -287,7 +293,7 @@ def case_pdf_text(tmp):
     # length (9 pt; the screen layout scaled down gave 6).  poppler's word
     # boxes are 1.2 times the font size for these fonts (the natural size
     # checks the factor: 14 units are 10.5 pt).
-    for name, options, least in (("size-natural.pdf", (), 10.4), ("size-a3.pdf", ("--paper", "A3"), 8.8)):
+    for name, options, least in (("size-natural.pdf", ("--paper", "natural"), 10.4), ("size-a3.pdf", ("--paper", "A3"), 8.8)):
         bbox = subprocess.run(["pdftotext", "-bbox", export(tmp, name, *options), "-"],
                               capture_output=True, text=True, check=True).stdout
         m = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Instagram<', bbox)
@@ -297,7 +303,7 @@ def case_pdf_text(tmp):
 
     # A title too long for its card is cut with an ellipsis on the card,
     # but stays searchable: its first words are real text.
-    path = export(tmp, "long.pdf", journey=os.path.join(DATA, "long-title.journey"))
+    path = export(tmp, "long.pdf", "--paper", "natural", journey=os.path.join(DATA, "long-title.journey"))
     text = words(pdftext(path))
     check("Customer compares seven different watches" in text, "the long title's first words are missing")
     check("Short one" in text, "the short title is missing")
@@ -565,7 +571,11 @@ def png_resolution(path):
 
 
 def case_png(tmp):
-    natural = png_size(export(tmp, "96.png"))
+    natural = png_size(export(tmp, "96.png", "--dpi", "96"))
+    # 150 dpi unless --dpi says otherwise, as in the app.
+    default = png_size(export(tmp, "default.png"))
+    check(all(abs(d - n * 150 / 96) <= 1 for d, n in zip(default, natural)),
+          f"the default PNG is {default}, 96 dpi {natural}: not 150 dpi")
     double = png_size(export(tmp, "192.png", "--dpi", "192"))
     low = png_size(export(tmp, "48.png", "--dpi", "48"))
     # Twice the resolution, twice the pixels (to the nearest pixel).
@@ -579,7 +589,7 @@ def case_png(tmp):
     check(letter == (850, 1100), f"Letter portrait at 100 dpi is {letter}, expected (850, 1100)")
     # Office programs place the image at its real size: 300 dpi is 11811
     # pixels per metre, 96 dpi 3780.
-    for name, per_metre in (("a4.png", 11811), ("96.png", 3780), ("letter.png", 3937)):
+    for name, per_metre in (("a4.png", 11811), ("96.png", 3780), ("letter.png", 3937), ("default.png", 5906)):
         phys = png_resolution(os.path.join(tmp, name))
         check(phys == (per_metre, per_metre, 1), f"{name}: pHYs {phys}, expected {per_metre} per metre")
     if shutil.which("identify"):
@@ -844,7 +854,8 @@ def case_bad_arguments(tmp):
     cases = [
         (["out.pdf", "--paper", "B5"], "unknown paper size “B5”"),
         (["out.pdf", "--orientation", "sideways", "--paper", "A4"], "unknown orientation"),
-        (["out.pdf", "--orientation", "portrait"], "--orientation needs --paper or --poster"),
+        (["out.png", "--orientation", "portrait"], "--orientation needs --paper or --poster"),
+        (["out.pdf", "--paper", "natural", "--orientation", "portrait"], "--orientation needs --paper or --poster"),
         (["out.pdf", "--poster", "0x0"], "“0x0” is not a poster size"),
         (["out.pdf", "--poster", "11x2"], "“11x2” is not a poster size"),
         (["out.pdf", "--poster", "3"], "“3” is not a poster size"),
@@ -859,7 +870,7 @@ def case_bad_arguments(tmp):
         (["out.pdf", "--dpi", "300"], "--dpi applies only to .png"),
         (["out.png", "--paper", "A0", "--dpi", "1200"], "choose a lower resolution"),
         (["out.journey", "--paper", "A4"], "do not apply to .journey"),
-        (["out.pdf", "--one-page"], "--one-page needs --paper"),
+        (["out.svg", "--one-page"], "--one-page needs --paper"),
         (["out.pdf", "--one-page", "--poster", "2x2"], "--one-page and --poster cannot be combined"),
         (["out.csv", "--one-page"], "do not apply to .csv"),
         (["out.docx"], "unsupported export format “.docx”"),

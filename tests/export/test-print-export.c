@@ -196,6 +196,35 @@ test_print_default_paper (void)
   remove_temp (path);
 }
 
+/* The app and `waymark --export` start from the same defaults: the
+ * schema's defaults are the render layer's constants. */
+static void
+test_shared_defaults (void)
+{
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                       APP_ID, TRUE);
+  g_autoptr(GSettingsSchemaKey) paper_key = NULL;
+  g_autoptr(GSettingsSchemaKey) dpi_key = NULL;
+  g_autoptr(GVariant) paper = NULL;
+  g_autoptr(GVariant) dpi = NULL;
+  WaymarkExportOptions options;
+
+  g_assert_nonnull (schema);
+  paper_key = g_settings_schema_get_key (schema, "default-paper");
+  dpi_key = g_settings_schema_get_key (schema, "export-dpi");
+  paper = g_settings_schema_key_get_default_value (paper_key);
+  dpi = g_settings_schema_key_get_default_value (dpi_key);
+  g_assert_cmpstr (g_variant_get_string (paper, NULL), ==, waymark_paper_to_nick (WAYMARK_EXPORT_DEFAULT_PDF_PAPER));
+  g_assert_cmpint (g_variant_get_int32 (dpi), ==, WAYMARK_EXPORT_DEFAULT_DPI);
+
+  waymark_export_options_init_default (&options, WAYMARK_EXPORT_PDF);
+  g_assert_cmpint (options.paper, ==, WAYMARK_PAPER_A3);
+  g_assert_cmpint (options.orientation, ==, WAYMARK_ORIENTATION_LANDSCAPE);
+  waymark_export_options_init_default (&options, WAYMARK_EXPORT_PNG);
+  g_assert_cmpint (options.paper, ==, WAYMARK_PAPER_NATURAL);
+  g_assert_cmpfloat (options.dpi, ==, 150);
+}
+
 static void
 test_print_poster_and_session (void)
 {
@@ -593,6 +622,7 @@ main (int   argc,
 
   g_test_add_func ("/print/page-setup", test_print_page_setup);
   g_test_add_func ("/print/default-paper", test_print_default_paper);
+  g_test_add_func ("/print/shared-defaults", test_shared_defaults);
   g_test_add_func ("/print/poster-and-session", test_print_poster_and_session);
   g_test_add_func ("/print/custom-tab", test_print_custom_tab);
   g_test_add_func ("/export-dialog/rows", test_export_rows);
