@@ -123,7 +123,8 @@ static gboolean
 has_page_options (const WaymarkCliExportOptions *options)
 {
   return options->paper != NULL || options->orientation != NULL ||
-         options->poster != NULL || options->dpi != NULL || options->one_page;
+         options->poster != NULL || options->dpi != NULL || options->one_page ||
+         options->dashboard;
 }
 
 WaymarkCliExit
@@ -148,6 +149,14 @@ parse_export_options (const WaymarkCliExportOptions *typed,
 
   /* The app's Export dialog starts from the same. */
   waymark_export_options_init_default (options, format);
+
+  /* Before the page options' message, which would not name it. */
+  if (typed->dashboard && format != WAYMARK_EXPORT_PDF)
+    {
+      message = g_strdup_printf (_("--dashboard needs a .pdf output: %s holds only the map"), extension);
+      return _waymark_cli_usage_error (errors, message);
+    }
+  options->dashboard = typed->dashboard;
 
   if (waymark_export_format_is_text (format) && has_page_options (typed))
     {
@@ -397,6 +406,8 @@ waymark_cli_export (const char                    *output,
       return _waymark_cli_usage_error (errors, message);
     }
 
+  if (is_journey && options->dashboard)
+    return _waymark_cli_usage_error (errors, _("--dashboard needs a .pdf output: .journey holds only the map"));
   if (is_journey && has_page_options (options))
     return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi do not apply to .journey"));
   if (is_cjml && has_page_options (options))
@@ -468,6 +479,9 @@ waymark_cli_run (gboolean                       check,
   g_return_val_if_fail (check || findings || strict || export_path != NULL ||
                         (export_options != NULL && has_page_options (export_options)),
                         WAYMARK_CLI_EXIT_USAGE);
+
+  if (export_path == NULL && export_options != NULL && export_options->dashboard)
+    return _waymark_cli_usage_error (errors, _("--dashboard goes with --export to a .pdf file"));
 
   if (check && export_path != NULL)
     {

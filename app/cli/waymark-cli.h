@@ -32,6 +32,7 @@ typedef struct {
   const char *poster;       /* --poster 3x2 */
   const char *dpi;          /* --dpi 300 */
   gboolean one_page;        /* --one-page: no booklet on A4 or Letter */
+  gboolean dashboard;       /* --dashboard: a KPI dashboard page after the map (PDF only) */
 } WaymarkCliExportOptions;
 
 /* Exports the one file in @inputs to @output, atomically.  The format

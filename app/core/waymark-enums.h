@@ -26,6 +26,8 @@ typedef enum {
   WAYMARK_CATEGORY_PERSONAL,
 } WaymarkCategory;
 
+#define WAYMARK_N_CATEGORIES 3
+
 typedef enum {
   WAYMARK_INITIATOR_UNSET,
   WAYMARK_INITIATOR_BRAND,

@@ -48,6 +48,9 @@ static const GOptionEntry option_entries[] = {
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to .png: the resolution, 24 to 1200 (default 150, as in the app; 96 is one pixel per map unit)"),
     N_("N") },
+  { "dashboard", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to .pdf: add a KPI dashboard page after the map (touchpoints, average emotion, channel mix and KPIs against their targets, by phase and by channel category); other formats refuse it"),
+    NULL },
   { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With diff: words (default) or xml"),
     N_("FORMAT") },
@@ -276,6 +279,7 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "poster", "&s", &export_options.poster);
   g_variant_dict_lookup (options, "dpi", "&s", &export_options.dpi);
   g_variant_dict_lookup (options, "one-page", "b", &export_options.one_page);
+  g_variant_dict_lookup (options, "dashboard", "b", &export_options.dashboard);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "name", "^&ay", &name);
@@ -291,7 +295,7 @@ waymark_application_handle_local_options (GApplication *app,
     {
       if (is_subcommand (files) || check || findings || strict || export_path != NULL || export_options.paper != NULL ||
           export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
-          export_options.one_page ||
+          export_options.one_page || export_options.dashboard ||
           format != NULL || output != NULL || name != NULL)
         {
           g_printerr (_("waymark: --compare takes two maps and no other option\n"));
@@ -303,7 +307,8 @@ waymark_application_handle_local_options (GApplication *app,
   if (is_subcommand (files))
     {
       if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
-          export_options.poster != NULL || export_options.dpi != NULL || export_options.one_page)
+          export_options.poster != NULL || export_options.dpi != NULL || export_options.one_page ||
+          export_options.dashboard)
         {
           g_printerr (_("waymark: %s cannot be combined with --check or --export\n"), files[0]);
           return WAYMARK_CLI_EXIT_USAGE;
@@ -318,7 +323,8 @@ waymark_application_handle_local_options (GApplication *app,
 
   if (check || findings || strict || export_path != NULL || export_options.paper != NULL ||
       export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
-      export_options.one_page)
+      export_options.one_page ||
+          export_options.dashboard)
     return run_command_line (files, check, findings, strict, export_path, &export_options);
 
   if (files == NULL || files[0] == NULL)
@@ -504,6 +510,7 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --check *.journey\n"
                                                   "  waymark --export map.pdf --paper A3 map.journey\n"
                                                   "  waymark --export poster.pdf --poster 3x2 map.journey\n"
+                                                  "  waymark --export report.pdf --paper A4 --dashboard map.journey\n"
                                                   "  waymark --export map.png --dpi 150 map.journey\n"
                                                   "  waymark --export touchpoints.csv map.journey\n"
                                                   "  waymark --export journey.mmd map.journey\n"

@@ -12,6 +12,7 @@
 
 #include "waymark-cjml-writer.h"
 #include "waymark-csv.h"
+#include "waymark-dashboard-painter.h"
 #include "waymark-mermaid.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
@@ -216,6 +217,13 @@ waymark_export_options_validate (const WaymarkExportOptions  *options,
       return FALSE;
     }
 
+  if (options->dashboard && options->format != WAYMARK_EXPORT_PDF)
+    {
+      g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
+                           _("Only a PDF can hold the dashboard page after the map"));
+      return FALSE;
+    }
+
   if (options->format == WAYMARK_EXPORT_PNG &&
       !(options->dpi >= WAYMARK_EXPORT_DPI_MIN && options->dpi <= WAYMARK_EXPORT_DPI_MAX))
     {
@@ -347,13 +355,58 @@ source_date (void)
   return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
-/* Draws every page of @plan on @surface (a PDF or SVG surface in points). */
+void
+waymark_export_get_dashboard_page_size (WaymarkLayout              *layout,
+                                        const WaymarkExportOptions *options,
+                                        double                     *width,
+                                        double                     *height,
+                                        double                     *margin)
+{
+  g_autoptr(WaymarkDashboard) dashboard = NULL;
+
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+
+  if (options->paper != WAYMARK_PAPER_NATURAL)
+    {
+      waymark_paper_get_size (options->paper, options->orientation, width, height);
+      *margin = WAYMARK_MM_TO_POINTS (WAYMARK_PAPER_MARGIN_MM);
+      return;
+    }
+
+  /* As the map itself: 100 %, one map unit is 0.75 points, no margin
+   * (the dashboard has its own). */
+  dashboard = waymark_dashboard_new (waymark_layout_get_journey (layout));
+  *width = WAYMARK_DASHBOARD_WIDTH * 0.75;
+  *height = waymark_dashboard_painter_get_height (dashboard, map_title (layout)) * 0.75;
+  *margin = 0;
+}
+
+void
+waymark_export_draw_dashboard_page (WaymarkLayout *layout,
+                                    double         width,
+                                    double         height,
+                                    double         margin,
+                                    cairo_t       *cr)
+{
+  g_autoptr(WaymarkDashboard) dashboard = NULL;
+
+  g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  dashboard = waymark_dashboard_new (waymark_layout_get_journey (layout));
+  waymark_dashboard_painter_paint_page (dashboard, map_title (layout), width, height, margin, cr);
+}
+
+/* Draws every page of @plan on @surface (a PDF or SVG surface in points),
+ * and for a PDF with @options->dashboard the dashboard page after them. */
 static gboolean
-draw_pages (cairo_surface_t        *surface,
-            const WaymarkPagePlan  *plan,
-            WaymarkLayout          *layout,
-            gboolean                pdf,
-            GError                **error)
+draw_pages (cairo_surface_t             *surface,
+            const WaymarkPagePlan       *plan,
+            WaymarkLayout               *layout,
+            const WaymarkExportOptions  *options,
+            gboolean                     pdf,
+            GError                     **error)
 {
   cairo_t *cr = cairo_create (surface);
   guint n_pages = waymark_page_plan_get_n_pages (plan);
@@ -372,6 +425,18 @@ draw_pages (cairo_surface_t        *surface,
           cairo_pdf_surface_set_page_label (surface, label);
         }
       waymark_page_plan_draw_page (plan, i, layout, cr);
+      cairo_show_page (cr);
+    }
+
+  if (pdf && options->dashboard)
+    {
+      double width, height, margin;
+
+      waymark_export_get_dashboard_page_size (layout, options, &width, &height, &margin);
+      cairo_pdf_surface_set_size (surface, width, height);
+      /* TRANSLATORS: the page label of the dashboard page in PDF viewers */
+      cairo_pdf_surface_set_page_label (surface, _("Dashboard"));
+      waymark_export_draw_dashboard_page (layout, width, height, margin, cr);
       cairo_show_page (cr);
     }
 
@@ -406,7 +471,7 @@ export_pdf (WaymarkLayout               *layout,
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
     }
 
-  ok = draw_pages (surface, &plan, layout, TRUE, error);
+  ok = draw_pages (surface, &plan, layout, options, TRUE, error);
   cairo_surface_destroy (surface);
 
   return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&data)) : NULL;
@@ -483,7 +548,7 @@ export_svg (WaymarkLayout               *layout,
    * 100 % (2352 pt = 3136 px) and print paper sizes exactly. */
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
 
-  ok = draw_pages (surface, &plan, layout, FALSE, error);
+  ok = draw_pages (surface, &plan, layout, options, FALSE, error);
   cairo_surface_destroy (surface);
   if (!ok)
     return NULL;

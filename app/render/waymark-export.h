@@ -55,6 +55,7 @@ typedef struct {
   guint poster_rows;
   double dpi;                      /* PNG only */
   WaymarkPages pages;              /* PDF on paper, not a poster: one page or a booklet */
+  gboolean dashboard;              /* PDF only: a KPI dashboard page after the map */
 } WaymarkExportOptions;
 
 GQuark      waymark_export_error_quark (void);
@@ -114,7 +115,8 @@ void        waymark_export_options_init_default    (WaymarkExportOptions *option
  * Checks what does not depend on the map: a poster needs a paper size and
  * PDF, so does a booklet (%WAYMARK_PAGES_BOOKLET), CSV has no paper, the resolution lies in
  * %WAYMARK_EXPORT_DPI_MIN … %WAYMARK_EXPORT_DPI_MAX, posters have 1 …
- * %WAYMARK_POSTER_MAX_SHEETS sheets a side.  Sets a translated
+ * %WAYMARK_POSTER_MAX_SHEETS sheets a side, only a PDF gets a dashboard
+ * page.  Sets a translated
  * %WAYMARK_EXPORT_ERROR_INVALID_OPTIONS message otherwise.
  */
 gboolean    waymark_export_options_validate        (const WaymarkExportOptions *options,
@@ -141,8 +143,33 @@ gboolean    waymark_export_get_png_size            (WaymarkLayout              *
                                                     int                        *height,
                                                     GError                    **error);
 /**
+ * waymark_export_get_dashboard_page_size:
+ * The size in points of the dashboard page @options put after the map of
+ * @layout: the map's paper, or for the natural size the dashboard's own
+ * (WAYMARK_DASHBOARD_WIDTH wide, as tall as its tables), and the margin
+ * to leave around it.
+ */
+void        waymark_export_get_dashboard_page_size (WaymarkLayout              *layout,
+                                                    const WaymarkExportOptions *options,
+                                                    double                     *width,
+                                                    double                     *height,
+                                                    double                     *margin);
+/**
+ * waymark_export_draw_dashboard_page:
+ * Draws the KPI dashboard of @layout's journey (waymark-dashboard-painter.h)
+ * with the light palette, fitted into a page of @width × @height points
+ * with @margin points around it, onto @cr in page points.  Printing and
+ * the PDF export call it.
+ */
+void        waymark_export_draw_dashboard_page     (WaymarkLayout              *layout,
+                                                    double                      width,
+                                                    double                      height,
+                                                    double                      margin,
+                                                    cairo_t                    *cr);
+/**
  * waymark_export_to_bytes:
- * Draws (or, for CSV, writes) the map of @layout in @options' format.
+ * Draws (or, for CSV, writes) the map of @layout in @options' format,
+ * and with @options->dashboard a KPI dashboard page after the map.
  * PDFs carry the map's title and "Waymark" as creator; when the
  * environment sets SOURCE_DATE_EPOCH, it is their creation date, so that
  * the same map gives the same bytes.

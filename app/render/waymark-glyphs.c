@@ -344,13 +344,11 @@ _waymark_glyph_channel_icon (cairo_t    *cr,
 }
 
 void
-_waymark_glyph_category_badge (cairo_t              *cr,
-                               const WaymarkPalette *palette,
-                               WaymarkCategory       category,
-                               const char           *icon,
-                               double                cx,
-                               double                cy,
-                               double                size)
+_waymark_glyph_category_shape (cairo_t         *cr,
+                               WaymarkCategory  category,
+                               double           cx,
+                               double           cy,
+                               double           size)
 {
   double h = size / 2;
 
@@ -374,6 +372,18 @@ _waymark_glyph_category_badge (cairo_t              *cr,
       cairo_arc (cr, cx, cy, h, 0, 2 * G_PI);
       break;
     }
+}
+
+void
+_waymark_glyph_category_badge (cairo_t              *cr,
+                               const WaymarkPalette *palette,
+                               WaymarkCategory       category,
+                               const char           *icon,
+                               double                cx,
+                               double                cy,
+                               double                size)
+{
+  _waymark_glyph_category_shape (cr, category, cx, cy, size);
   waymark_color_set_source (waymark_palette_get_category (palette, category), cr);
   cairo_fill (cr);
 

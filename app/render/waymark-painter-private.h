@@ -57,6 +57,8 @@ void _waymark_stroke_pieces (cairo_t *cr, const WaymarkStrokePiece *pieces, guin
 
 /* waymark-glyphs.c: small vector symbols, centred on (cx, cy). */
 void _waymark_glyph_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r);
+/* The path of @category's badge shape (circle, square, diamond), not drawn. */
+void _waymark_glyph_category_shape (cairo_t *cr, WaymarkCategory category, double cx, double cy, double size);
 void _waymark_glyph_category_badge (cairo_t *cr, const WaymarkPalette *palette, WaymarkCategory category,
                                    const char *icon, double cx, double cy, double size);
 void _waymark_glyph_channel_icon (cairo_t *cr, const char *icon, double cx, double cy, double size);

@@ -21,7 +21,6 @@ typedef enum {
   WAYMARK_PALETTE_DARK,    /* the canvas in dark mode; never printed */
 } WaymarkPaletteVariant;
 
-#define WAYMARK_N_CATEGORIES 3
 #define WAYMARK_N_EMOTIONS   5
 
 /* Every colour the painter uses, in one place.

@@ -309,6 +309,97 @@ def case_pdf_text(tmp):
     check("Short one" in text, "the short title is missing")
 
 
+# ---- The KPI dashboard page ----
+
+def page_count(path):
+    return int(pdfinfo(path)["Pages"])
+
+
+def german_locale(tmp):
+    """A de_DE.UTF-8 locale built with localedef into @tmp (LOCPATH), so
+    that numbers get the German decimal comma without the machine having
+    the locale installed; None when it cannot be built."""
+    if shutil.which("localedef") is None:
+        return None
+    target = os.path.join(tmp, "locales", "de_DE.UTF-8")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    result = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8", target], capture_output=True, text=True)
+    if not os.path.isdir(target):
+        print("localedef failed:", result.stderr)
+        return None
+    return os.path.dirname(target)
+
+
+def case_pdf_dashboard(tmp):
+    """`--dashboard` adds one page after the map, whatever the map's pages,
+    with the figures of the map (worked out by hand for dashboard.journey,
+    as in tests/core/test-dashboard.c) in words pdftotext can read."""
+    need("pdfinfo", "poppler-utils")
+    need("pdftotext", "poppler-utils")
+    for name, options in (("natural", ()), ("a3", ("--paper", "A3")),
+                          ("poster", ("--poster", "2x2"))):
+        plain = export(tmp, f"map-{name}.pdf", *options)
+        with_dashboard = export(tmp, f"dashboard-{name}.pdf", "--dashboard", *options)
+        pages = page_count(plain)
+        check(page_count(with_dashboard) == pages + 1,
+              f"{name}: {page_count(with_dashboard)} pages with the dashboard, {pages} without")
+        last = str(pages + 1)
+        text = words(pdftext(with_dashboard, "-f", last, "-l", last))
+        for heading in ("KPI dashboard", "Fitness watch: from ad to advocate", "By phase", "By channel category",
+                        "KPIs against their targets", "Awareness", "Advocacy", "Digital", "Physical", "Personal"):
+            check(heading in text, f"{name}: “{heading}” is not on the dashboard page")
+        # The map's pages are as they were: the dashboard is only added.
+        check("By channel category" not in words(pdftext(with_dashboard, "-l", str(pages))),
+              f"{name}: the dashboard is on a map page")
+        if name == "a3":
+            width, height = page_size(pdfinfo(with_dashboard))
+            check((round(width), round(height)) == (1191, 842), f"a3: the dashboard page is {width} x {height}")
+
+    path = export(tmp, "small.pdf", "--dashboard", journey=os.path.join(DATA, "dashboard.journey"))
+    check(page_count(path) == 2, f"small map: {page_count(path)} pages, expected 2")
+    text = words(pdftext(path, "-f", "2", "-l", "2"))
+    print(text)
+    expected = [
+        "5 touchpoints · average emotion 0.0 · 6 KPIs, 2 miss their targets",
+        # Phase, touchpoints, channel-mix counts, average emotion, KPIs.
+        "Discover 2", "+0.5", "1 of 2 met",
+        "Buy 3", "−0.5", "2 of 3 met", "1 without target",
+        "Use 0",
+        # Categories: digital (2, +1.5, 0 of 2 met), …, the total.
+        "Digital 2", "+1.5", "0 of 2 met",
+        "Physical 1", "−1.0", "1 of 1 met",
+        "No channel 1", "−2.0",
+        "All touchpoints 5",
+        # KPIs: value, target with its side, standing.
+        "Conversion rate Landing page 2 % ≥ 3 % missed",
+        "Waiting time Queue at the till 5.5 min ≤ 10 min met",
+        "Returns Checkout 12 orders ≤ 8 orders missed",
+        "Visits Checkout 1250 — no target",
+        "Score Order by phone 3 ≥ 3 met",
+        "Waiting time Parcel lost 20 days ≥ 10 days met",
+    ]
+    for figure in expected:
+        check(figure in text, f"small map: “{figure}” is not on the dashboard page")
+    # The check can fail: figures the map does not have are not there.
+    check("+2.0" not in text and "4 touchpoints" not in text, "small map: figures of another map")
+
+    # In German, with the German decimal comma.
+    locales = german_locale(tmp)
+    if locales is None:
+        print("SKIP (German numbers): no de_DE locale could be built")
+        return
+    env = {"LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8", "LOCPATH": locales}
+    path = export(tmp, "klein.pdf", "--dashboard", journey=os.path.join(DATA, "dashboard.journey"), env=env)
+    text = words(pdftext(path, "-f", "2", "-l", "2"))
+    print(text)
+    for figure in ("KPI-Dashboard", "Nach Phase", "Nach Kanalkategorie", "Discover 2", "+0,5", "−0,5", "+1,5",
+                   "5,5 min", "≤ 10 min", "verfehlt", "erreicht", "kein Ziel", "Alle Touchpoints 5"):
+        check(figure in text, f"German: “{figure}” is not on the dashboard page")
+    check("+0.5" not in text and "5.5 min" not in text, "German: a decimal point instead of a comma")
+    text = words(pdftext(export(tmp, "beispiel.pdf", "--dashboard", env=env), "-f", "2", "-l", "2"))
+    check("KPIs im Vergleich zu ihren Zielwerten" in text, "German example: the KPI heading is not translated")
+
+
 # ---- Whole text on paper ----
 
 def read_po(path):
@@ -874,6 +965,11 @@ def case_bad_arguments(tmp):
         (["out.pdf", "--one-page", "--poster", "2x2"], "--one-page and --poster cannot be combined"),
         (["out.csv", "--one-page"], "do not apply to .csv"),
         (["out.docx"], "unsupported export format “.docx”"),
+        (["out.svg", "--dashboard"], "--dashboard needs a .pdf output: .svg holds only the map"),
+        (["out.png", "--dashboard"], "--dashboard needs a .pdf output: .png holds only the map"),
+        (["out.csv", "--dashboard"], "--dashboard needs a .pdf output: .csv holds only the map"),
+        (["out.mmd", "--dashboard"], "--dashboard needs a .pdf output: .mmd holds only the map"),
+        (["out.journey", "--dashboard"], "--dashboard needs a .pdf output: .journey holds only the map"),
     ]
     for args, message in cases:
         out = os.path.join(tmp, args[0])
@@ -885,6 +981,8 @@ def case_bad_arguments(tmp):
     # Page options without --export are refused too, not ignored.
     status, _, err = waymark("--paper", "A3", source)
     check(status == 2 and "go with --export" in err, f"--paper alone: exit {status}: {err}")
+    status, _, err = waymark("--dashboard", source)
+    check(status == 2 and "--dashboard goes with --export" in err, f"--dashboard alone: exit {status}: {err}")
 
     # A missing input is an invalid file (1), not a usage error.
     status, _, err = waymark("--export", os.path.join(tmp, "x.pdf"), os.path.join(tmp, "missing.journey"))
