@@ -12,6 +12,7 @@
 #include "waymark-conflict-panel.h"
 #include "waymark-findings-panel.h"
 #include "waymark-inspector.h"
+#include "waymark-dashboard-view.h"
 #include "waymark-outline.h"
 
 struct _WaymarkEditor
@@ -40,6 +41,8 @@ struct _WaymarkEditor
   GtkStack *view_stack;
   GtkWidget *map_tools;
   WaymarkOutline *outline;
+  WaymarkDashboardView *dashboard_view;
+  GtkWidget *dashboard_scroller;
   AdwFlap *findings_flap;
   WaymarkFindingsPanel *findings_panel;
 
@@ -438,6 +441,7 @@ waymark_editor_set_document (WaymarkEditor   *self,
 
   waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
   waymark_outline_set_document (self->outline, document);
+  waymark_dashboard_view_set_document (self->dashboard_view, document);
   waymark_canvas_set_document (self->canvas, document);
   waymark_conflict_panel_set_document (self->conflict_panel, document);
   waymark_compare_panel_set_document (self->compare_panel, document);
@@ -623,14 +627,15 @@ void
 waymark_editor_set_view (WaymarkEditor *self,
                          const char    *view)
 {
-  gboolean outline;
+  gboolean map;
   gpointer item;
   WaymarkRect rect;
   GtkRoot *root;
   GtkWidget *focus;
 
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
-  g_return_if_fail (g_strcmp0 (view, "map") == 0 || g_strcmp0 (view, "outline") == 0);
+  g_return_if_fail (g_strcmp0 (view, "map") == 0 || g_strcmp0 (view, "outline") == 0 ||
+                    g_strcmp0 (view, "dashboard") == 0);
 
   /* Ctrl+1 from the palette or the inspector brings the keyboard back
    * to the map even when the map is shown already. */
@@ -640,7 +645,7 @@ waymark_editor_set_view (WaymarkEditor *self,
         gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
       return;
     }
-  outline = g_str_equal (view, "outline");
+  map = g_str_equal (view, "map");
   /* A stack that hides the child with the keyboard moves it into the new
    * child as Tab would, and Tab into the outline selects its first row:
    * the selection would change under the user.  The focus leaves first
@@ -650,11 +655,14 @@ waymark_editor_set_view (WaymarkEditor *self,
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack)))
     gtk_root_set_focus (root, NULL);
   gtk_stack_set_visible_child_name (self->view_stack, view);
-  gtk_widget_set_visible (self->map_tools, !outline);
+  gtk_widget_set_visible (self->map_tools, map);
 
-  /* The keyboard goes with the view, to what is selected. */
-  if (outline)
+  /* The keyboard goes with the view, to what is selected (the dashboard
+   * selects nothing: its scrolled window takes it, for the arrow keys). */
+  if (g_str_equal (view, "outline"))
     waymark_outline_focus_row (self->outline);
+  else if (g_str_equal (view, "dashboard"))
+    gtk_widget_grab_focus (self->dashboard_scroller);
   else
     {
       item = waymark_canvas_get_selected_item (self->canvas);
@@ -992,6 +1000,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   g_type_ensure (WAYMARK_TYPE_COMPARE_PANEL);
   g_type_ensure (WAYMARK_TYPE_INSPECTOR);
   g_type_ensure (WAYMARK_TYPE_OUTLINE);
+  g_type_ensure (WAYMARK_TYPE_DASHBOARD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/ui/waymark-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, read_only_banner);
@@ -1016,6 +1025,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, map_tools);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, outline);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, dashboard_view);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, dashboard_scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -1036,8 +1047,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.zoom-out", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.zoom-reset", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "editor.zoom-fit", NULL, forward_action);
-  /* Radio-like toggle buttons and Ctrl+1 / Ctrl+2 (free in the canvas and
-   * the window; Alt+number is the tab view's). */
+  /* Radio-like toggle buttons and Ctrl+1 / Ctrl+2 / Ctrl+3 (free in the
+   * canvas and the window; Alt+number is the tab view's). */
   gtk_widget_class_install_property_action (widget_class, "editor.view", "view");
   gtk_widget_class_install_action (widget_class, "editor.search-palette", NULL, search_palette_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.search-palette", NULL);
@@ -1045,6 +1056,8 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_CONTROL_MASK, "editor.view", "s", "outline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "editor.view", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_CONTROL_MASK, "editor.view", "s", "dashboard");
   /* The window's Findings button and F8 (win.toggle-findings) set it. */
   gtk_widget_class_install_property_action (widget_class, "editor.show-findings", "show-findings");
 

@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (WaymarkEditor, waymark_editor, WAYMARK, EDITOR, GtkWidget)
  * says so and the conflict panel beside the map.
  * The findings panel (F8) lists the map's weak spots and the canvas marks
  * their items; the window's Findings button counts them.
- * Properties "show-inspector", "show-findings", "view" ("map" or "outline"). */
+ * Properties "show-inspector", "show-findings", "view" ("map", "outline" or "dashboard"). */
 GtkWidget             *waymark_editor_new              (void);
 void                   waymark_editor_set_document     (WaymarkEditor   *self,
                                                         WaymarkDocument *document);

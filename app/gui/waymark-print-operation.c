@@ -21,12 +21,14 @@ struct _WaymarkPrintOperation
   guint columns;
   guint rows;
   WaymarkPages pages;
+  gboolean dashboard;   /* a KPI dashboard page after the map */
 
   /* The "Map" tab of the print dialog, while it is shown. */
   GtkCheckButton *auto_button;
   GtkCheckButton *one_page_button;
   GtkCheckButton *booklet_button;
   GtkCheckButton *poster_button;
+  GtkCheckButton *dashboard_button;
   GtkSpinButton *columns_spin;
   GtkSpinButton *rows_spin;
 
@@ -42,6 +44,7 @@ static GtkPageSetup *session_page_setup;
 static guint session_columns = 1;
 static guint session_rows = 1;
 static WaymarkPages session_pages = WAYMARK_PAGES_AUTO;
+static gboolean session_dashboard;
 
 void
 waymark_print_forget_session (void)
@@ -50,6 +53,7 @@ waymark_print_forget_session (void)
   g_clear_object (&session_page_setup);
   session_columns = session_rows = 1;
   session_pages = WAYMARK_PAGES_AUTO;
+  session_dashboard = FALSE;
 }
 
 void
@@ -123,7 +127,8 @@ waymark_print_operation_begin_print (GtkPrintOperation *operation,
   waymark_page_plan_fit (&self->plan, self->layout,
                          gtk_print_context_get_width (context), gtk_print_context_get_height (context),
                          self->columns, self->rows, self->pages);
-  gtk_print_operation_set_n_pages (operation, (int) waymark_page_plan_get_n_pages (&self->plan));
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) waymark_page_plan_get_n_pages (&self->plan) + (self->dashboard ? 1 : 0));
 }
 
 static void
@@ -132,8 +137,20 @@ waymark_print_operation_draw_page (GtkPrintOperation *operation,
                                    int                page_nr)
 {
   WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+  guint n_map_pages = waymark_page_plan_get_n_pages (&self->plan);
 
-  if (page_nr < 0 || (guint) page_nr >= waymark_page_plan_get_n_pages (&self->plan))
+  /* The dashboard on the same paper as the map, after it, with the same
+   * margins as the PDF export's. */
+  if (self->dashboard && page_nr >= 0 && (guint) page_nr == n_map_pages)
+    {
+      waymark_export_draw_dashboard_page (self->layout,
+                                          gtk_print_context_get_width (context),
+                                          gtk_print_context_get_height (context),
+                                          WAYMARK_MM_TO_POINTS (WAYMARK_PAPER_MARGIN_MM),
+                                          gtk_print_context_get_cairo_context (context));
+      return;
+    }
+  if (page_nr < 0 || (guint) page_nr >= n_map_pages)
     return;
   waymark_page_plan_draw_page (&self->plan, (guint) page_nr, self->layout,
                                gtk_print_context_get_cairo_context (context));
@@ -209,6 +226,11 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_widget_set_margin_start (hint, 24);
   gtk_grid_attach (grid, hint, 0, 6, 2, 1);
 
+  self->dashboard_button = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Add the KPI _dashboard as a page after the map")));
+  gtk_check_button_set_active (self->dashboard_button, self->dashboard);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->dashboard_button), 12);
+  gtk_grid_attach (grid, GTK_WIDGET (self->dashboard_button), 0, 7, 2, 1);
+
   g_signal_connect_object (poster, "toggled", G_CALLBACK (poster_toggled), self, 0);
   if (self->columns * self->rows > 1)
     active = poster;
@@ -246,6 +268,7 @@ waymark_print_operation_custom_widget_apply (GtkPrintOperation *operation,
     self->pages = WAYMARK_PAGES_BOOKLET;
   else if (gtk_check_button_get_active (self->auto_button))
     self->pages = WAYMARK_PAGES_AUTO;
+  waymark_print_operation_set_dashboard (self, gtk_check_button_get_active (self->dashboard_button));
 }
 
 static void
@@ -262,12 +285,14 @@ waymark_print_operation_done (GtkPrintOperation       *operation,
       session_columns = self->columns;
       session_rows = self->rows;
       session_pages = self->pages;
+      session_dashboard = self->dashboard;
     }
 
   self->auto_button = NULL;
   self->one_page_button = NULL;
   self->booklet_button = NULL;
   self->poster_button = NULL;
+  self->dashboard_button = NULL;
   self->columns_spin = NULL;
   self->rows_spin = NULL;
 }
@@ -305,6 +330,7 @@ waymark_print_operation_init (WaymarkPrintOperation *self)
   self->columns = session_columns;
   self->rows = session_rows;
   self->pages = session_pages;
+  self->dashboard = session_dashboard;
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -388,6 +414,23 @@ waymark_print_operation_get_poster (WaymarkPrintOperation *self,
     *columns = self->columns;
   if (rows != NULL)
     *rows = self->rows;
+}
+
+void
+waymark_print_operation_set_dashboard (WaymarkPrintOperation *self,
+                                       gboolean               dashboard)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+
+  self->dashboard = !!dashboard;
+}
+
+gboolean
+waymark_print_operation_get_dashboard (WaymarkPrintOperation *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PRINT_OPERATION (self), FALSE);
+
+  return self->dashboard;
 }
 
 static void

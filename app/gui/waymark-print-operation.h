@@ -36,6 +36,13 @@ void                   waymark_print_operation_set_poster (WaymarkPrintOperation
 void                   waymark_print_operation_get_poster (WaymarkPrintOperation *self,
                                                            guint                 *columns,
                                                            guint                 *rows);
+/* Whether a KPI dashboard page (waymark-dashboard-painter.h) follows the
+ * map's pages, on the same paper, as `--export OUT.pdf --dashboard`
+ * makes it; the dialog's "Map" tab offers it and the next print in this
+ * run starts from the last choice. */
+void                   waymark_print_operation_set_dashboard (WaymarkPrintOperation *self,
+                                                              gboolean               dashboard);
+gboolean               waymark_print_operation_get_dashboard (WaymarkPrintOperation *self);
 /**
  * waymark_print_operation_set_pages:
  * One page or a booklet when not printing a poster (%WAYMARK_PAGES_AUTO

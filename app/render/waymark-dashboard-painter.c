@@ -908,22 +908,16 @@ draw_kpis (Paint  *p,
   return y;
 }
 
-/* The title block: what this page is, the map's name, the totals in a
- * sentence. */
-static double
-draw_header (Paint      *p,
-             const char *title,
-             double      left,
-             double      width,
-             double      y)
+char *
+waymark_dashboard_painter_get_summary (const WaymarkDashboard *dashboard)
 {
-  const WaymarkDashboardFigures *total = &p->dashboard->total;
-  g_autoptr(GString) summary = g_string_new (NULL);
+  const WaymarkDashboardFigures *total;
+  GString *summary;
 
-  y += draw_text (p, _("KPI dashboard"), STYLE_COLUMN, left, y, width, PANGO_ALIGN_LEFT, &p->palette->text_secondary);
-  y += draw_text (p, title != NULL && title[0] != '\0' ? title : _("Untitled journey"), STYLE_TITLE, left, y, width,
-                  PANGO_ALIGN_LEFT, &p->palette->text) + 4;
+  g_return_val_if_fail (dashboard != NULL, NULL);
 
+  total = &dashboard->total;
+  summary = g_string_new (NULL);
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", total->n_touchpoints),
                           total->n_touchpoints);
   if (total->n_emotions > 0)
@@ -942,7 +936,24 @@ draw_header (Paint      *p,
                                                     total->n_kpis_missed),
                               total->n_kpis_missed);
     }
-  y += draw_text (p, summary->str, STYLE_BODY, left, y, width, PANGO_ALIGN_LEFT, &p->palette->text_secondary);
+  return g_string_free (summary, FALSE);
+}
+
+/* The title block: what this page is, the map's name, the totals in a
+ * sentence. */
+static double
+draw_header (Paint      *p,
+             const char *title,
+             double      left,
+             double      width,
+             double      y)
+{
+  g_autofree char *summary = waymark_dashboard_painter_get_summary (p->dashboard);
+
+  y += draw_text (p, _("KPI dashboard"), STYLE_COLUMN, left, y, width, PANGO_ALIGN_LEFT, &p->palette->text_secondary);
+  y += draw_text (p, title != NULL && title[0] != '\0' ? title : _("Untitled journey"), STYLE_TITLE, left, y, width,
+                  PANGO_ALIGN_LEFT, &p->palette->text) + 4;
+  y += draw_text (p, summary, STYLE_BODY, left, y, width, PANGO_ALIGN_LEFT, &p->palette->text_secondary);
   return y;
 }
 

@@ -51,4 +51,12 @@ void   waymark_dashboard_painter_paint_page (const WaymarkDashboard *dashboard,
                                              double                  margin,
                                              cairo_t                *cr);
 
+/**
+ * waymark_dashboard_painter_get_summary:
+ * The dashboard's totals in one translated line, as its title block shows
+ * them: "36 touchpoints · average emotion +0.7 · 49 KPIs, 33 miss their
+ * targets".
+ */
+char  *waymark_dashboard_painter_get_summary (const WaymarkDashboard *dashboard);
+
 G_END_DECLS

@@ -266,6 +266,66 @@ test_print_poster_and_session (void)
   remove_temp (path);
 }
 
+/* The dialog's "Add the KPI dashboard" adds one page after the map's, on
+ * the same paper, with the dashboard's headings and figures; the next
+ * print starts with the same choice. */
+static void
+test_print_dashboard (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkPrintOperation) plain = NULL;
+  g_autoptr(WaymarkPrintOperation) with_dashboard = NULL;
+  g_autoptr(WaymarkPrintOperation) next = NULL;
+  g_autoptr(GtkPageSetup) a4 = waymark_print_page_setup_new (WAYMARK_PAPER_A4, WAYMARK_ORIENTATION_LANDSCAPE);
+  g_autofree char *plain_path = temp_path ("plain.pdf");
+  g_autofree char *path = temp_path ("dashboard.pdf");
+  g_autofree char *last = NULL;
+  g_autofree char *last_page = NULL;
+  g_autofree char *map_pages = NULL;
+  guint plain_pages, pages;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+
+  waymark_print_forget_session ();
+  plain = waymark_print_operation_new (journey);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (plain), a4);
+  waymark_print_operation_set_poster (plain, 2, 1);
+  g_assert_false (waymark_print_operation_get_dashboard (plain));
+  print_to_pdf (plain, plain_path);
+  pdf_info (plain_path, &plain_pages, &width, &height);
+
+  with_dashboard = waymark_print_operation_new (journey);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (with_dashboard), a4);
+  waymark_print_operation_set_poster (with_dashboard, 2, 1);
+  waymark_print_operation_set_dashboard (with_dashboard, TRUE);
+  print_to_pdf (with_dashboard, path);
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpuint (plain_pages, >=, 1);
+  g_assert_cmpuint (pages, ==, plain_pages + 1);
+  g_assert_cmpfloat_with_epsilon (width, 841.89, 0.05);
+  g_assert_cmpfloat_with_epsilon (height, 595.28, 0.05);
+
+  last = g_strdup_printf ("%u", pages);
+  last_page = run_tool ("pdftotext", "-raw", "-f", last, "-l", last, path, "-", NULL);
+  g_assert_nonnull (strstr (last_page, "KPI dashboard"));
+  g_assert_nonnull (strstr (last_page, "By phase"));
+  g_assert_nonnull (strstr (last_page, "By channel category"));
+  g_assert_nonnull (strstr (last_page, "KPIs against their targets"));
+  g_assert_nonnull (strstr (last_page, "36 touchpoints"));
+  /* The map's pages have no dashboard on them. */
+  map_pages = run_tool ("pdftotext", "-raw", "-l", "1", path, "-", NULL);
+  g_assert_null (strstr (map_pages, "By channel category"));
+
+  next = waymark_print_operation_new (journey);
+  g_assert_true (waymark_print_operation_get_dashboard (next));
+
+  waymark_print_forget_session ();
+  remove_temp (plain_path);
+  remove_temp (path);
+}
+
 static void
 collect_widgets (GtkWidget *root,
                  GType      type,
@@ -297,7 +357,7 @@ test_print_custom_tab (void)
   g_autoptr(WaymarkPrintOperation) operation = NULL;
   GtkPrintOperationClass *klass;
   GtkWidget *tab;
-  GtkWidget *automatic, *fit, *booklet, *poster, *across, *down;
+  GtkWidget *automatic, *fit, *booklet, *poster, *across, *down, *dashboard;
   guint columns, rows;
 
   waymark_print_forget_session ();
@@ -313,6 +373,8 @@ test_print_custom_tab (void)
   across = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 0);
   down = find_widget (tab, GTK_TYPE_SPIN_BUTTON, 1);
   g_assert_nonnull (automatic);
+  dashboard = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 4);
+  g_assert_nonnull (dashboard);
   g_assert_nonnull (fit);
   g_assert_nonnull (booklet);
   g_assert_nonnull (poster);
@@ -341,6 +403,13 @@ test_print_custom_tab (void)
   waymark_print_operation_get_poster (operation, &columns, &rows);
   g_assert_cmpuint (columns * rows, ==, 1);
   g_assert_cmpint (waymark_print_operation_get_pages (operation), ==, WAYMARK_PAGES_ONE);
+
+  /* The dashboard page: off until asked for. */
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (dashboard)));
+  g_assert_false (waymark_print_operation_get_dashboard (operation));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dashboard), TRUE);
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
+  g_assert_true (waymark_print_operation_get_dashboard (operation));
 
   g_object_unref (tab);
 }
@@ -625,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/print/shared-defaults", test_shared_defaults);
   g_test_add_func ("/print/poster-and-session", test_print_poster_and_session);
   g_test_add_func ("/print/custom-tab", test_print_custom_tab);
+  g_test_add_func ("/print/dashboard", test_print_dashboard);
   g_test_add_func ("/export-dialog/rows", test_export_rows);
   g_test_add_func ("/export-dialog/suggest-name", test_export_suggest_name);
   g_test_add_func ("/export-dialog/options", test_export_dialog);
