@@ -31,6 +31,8 @@ struct _WaymarkExportDialog
   GtkSpinButton *rows_spin;
   AdwActionRow *dpi_row;
   GtkSpinButton *dpi_spin;
+  AdwActionRow *dashboard_row;
+  GtkSwitch *dashboard_switch;
   GtkWidget *export_button;
   gboolean updating;
 };
@@ -58,7 +60,7 @@ waymark_export_rows_for (const WaymarkExportOptions *options)
   if (options->paper != WAYMARK_PAPER_NATURAL)
     rows |= WAYMARK_EXPORT_ROW_ORIENTATION;
   if (options->format == WAYMARK_EXPORT_PDF)
-    rows |= WAYMARK_EXPORT_ROW_POSTER;
+    rows |= WAYMARK_EXPORT_ROW_POSTER | WAYMARK_EXPORT_ROW_DASHBOARD;
   if (options->format == WAYMARK_EXPORT_PDF && options->paper != WAYMARK_PAPER_NATURAL &&
       options->poster_columns * options->poster_rows <= 1)
     rows |= WAYMARK_EXPORT_ROW_PAGES;
@@ -177,6 +179,8 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
     options->pages = (WaymarkPages) adw_combo_row_get_selected (self->pages_row);
   if (options->format == WAYMARK_EXPORT_PNG)
     options->dpi = gtk_spin_button_get_value (self->dpi_spin);
+  if (options->format == WAYMARK_EXPORT_PDF)
+    options->dashboard = gtk_switch_get_active (self->dashboard_switch);
 }
 
 /* Shows the rows that apply and says what the choice gives. */
@@ -199,6 +203,7 @@ update_rows (WaymarkExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pages_row), rows & WAYMARK_EXPORT_ROW_PAGES);
   gtk_widget_set_visible (GTK_WIDGET (self->poster_row), rows & WAYMARK_EXPORT_ROW_POSTER);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), rows & WAYMARK_EXPORT_ROW_DPI);
+  gtk_widget_set_visible (GTK_WIDGET (self->dashboard_row), rows & WAYMARK_EXPORT_ROW_DASHBOARD);
   /* cairo 1.16 writes SVG text as glyph outlines: say so before the
    * user expects to edit or search it. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
@@ -312,6 +317,7 @@ waymark_export_dialog_set_options (WaymarkExportDialog        *self,
       gtk_spin_button_set_value (self->rows_spin, options->poster_rows);
     }
   gtk_spin_button_set_value (self->dpi_spin, options->dpi);
+  gtk_switch_set_active (self->dashboard_switch, options->dashboard);
   self->updating = FALSE;
   update_rows (self);
 }
@@ -623,6 +629,17 @@ build (WaymarkExportDialog *self)
                                  WAYMARK_EXPORT_DPI_MIN, WAYMARK_EXPORT_DPI_MAX, WAYMARK_EXPORT_DEFAULT_DPI);
   self->dpi_row = ADW_ACTION_ROW (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  self->dashboard_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dashboard_row), _("KPI _Dashboard"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->dashboard_row), TRUE);
+  adw_action_row_set_subtitle (self->dashboard_row, _("A page after the map with touchpoints, emotion and KPIs by phase and channel category"));
+  self->dashboard_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->dashboard_switch), "dashboard-switch");
+  gtk_widget_set_valign (GTK_WIDGET (self->dashboard_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->dashboard_row, GTK_WIDGET (self->dashboard_switch));
+  adw_action_row_set_activatable_widget (self->dashboard_row, GTK_WIDGET (self->dashboard_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dashboard_row));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);

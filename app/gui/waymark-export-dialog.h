@@ -22,6 +22,7 @@ typedef enum {
   WAYMARK_EXPORT_ROW_POSTER      = 1 << 2,
   WAYMARK_EXPORT_ROW_DPI         = 1 << 3,
   WAYMARK_EXPORT_ROW_PAGES       = 1 << 4,
+  WAYMARK_EXPORT_ROW_DASHBOARD   = 1 << 5,   /* a KPI dashboard page after the map */
 } WaymarkExportRows;
 
 /**

@@ -437,15 +437,17 @@ test_export_rows (void)
   WaymarkExportOptions options;
 
   waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
-  g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_POSTER);
+  g_assert_cmpint (waymark_export_rows_for (&options), ==,
+                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_POSTER | WAYMARK_EXPORT_ROW_DASHBOARD);
   options.paper = WAYMARK_PAPER_A3;
   g_assert_cmpint (waymark_export_rows_for (&options), ==,
                    WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER |
-                   WAYMARK_EXPORT_ROW_PAGES);
+                   WAYMARK_EXPORT_ROW_PAGES | WAYMARK_EXPORT_ROW_DASHBOARD);
   /* A poster has no booklet. */
   options.poster_columns = 2;
   g_assert_cmpint (waymark_export_rows_for (&options), ==,
-                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER);
+                   WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION | WAYMARK_EXPORT_ROW_POSTER |
+                   WAYMARK_EXPORT_ROW_DASHBOARD);
   options.poster_columns = 1;
   options.format = WAYMARK_EXPORT_PNG;
   g_assert_cmpint (waymark_export_rows_for (&options), ==,
@@ -490,6 +492,7 @@ test_export_dialog (void)
   WaymarkExportOptions options, shown;
   GtkWidget *poster_row, *pages_row;
   g_autofree char *expected = NULL;
+  GtkWidget *dashboard_switch;
   gsize length;
   guint32 width, height;
   guint n;
@@ -534,6 +537,40 @@ test_export_dialog (void)
   g_assert_cmpint (shown.pages, ==, WAYMARK_PAGES_ONE);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (pages_row)), "1 page, card titles "));
 
+  g_assert_false (shown.dashboard);
+
+  /* With the dashboard page: its switch row shows, and a 2 × 3 poster
+   * PDF has one page more than its six sheets. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  options.paper = WAYMARK_PAPER_A4;
+  options.orientation = WAYMARK_ORIENTATION_PORTRAIT;
+  options.poster_columns = 2;
+  options.poster_rows = 3;
+  options.dashboard = TRUE;
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_true (shown.dashboard);
+  /* The poster row has a switch of its own: this one is named. */
+  for (guint i = 0; (dashboard_switch = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (dashboard_switch), "dashboard-switch") == 0)
+      break;
+  g_assert_nonnull (dashboard_switch);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (dashboard_switch, ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (dashboard_switch)));
+  if (have_poppler ())
+    {
+      g_autofree char *pdf_path = temp_path ("map.pdf");
+      g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+      guint pages;
+      double page_width, page_height;
+
+      g_assert_true (waymark_export_dialog_export_to (dialog, pdf, &error));
+      g_assert_no_error (error);
+      pdf_info (pdf_path, &pages, &page_width, &page_height);
+      g_assert_cmpuint (pages, ==, 2 * 3 + 1);
+      remove_temp (pdf_path);
+    }
+
   /* A PNG at 192 dpi: no poster, and the file has twice the natural size. */
   waymark_export_options_init (&options, WAYMARK_EXPORT_PNG);
   options.dpi = 192;
@@ -543,6 +580,9 @@ test_export_dialog (void)
   g_assert_cmpuint (shown.poster_columns * shown.poster_rows, ==, 1);
   g_assert_cmpfloat (shown.dpi, ==, 192);
   g_assert_false (gtk_widget_get_visible (poster_row));
+  /* A PNG holds only the map. */
+  g_assert_false (shown.dashboard);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (dashboard_switch, ADW_TYPE_ACTION_ROW)));
 
   g_assert_true (waymark_export_dialog_export_to (dialog, file, &error));
   g_assert_no_error (error);
