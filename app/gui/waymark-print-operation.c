@@ -156,6 +156,33 @@ waymark_print_operation_draw_page (GtkPrintOperation *operation,
                                gtk_print_context_get_cairo_context (context));
 }
 
+/* The dashboard page turns its paper as the PDF export's does (portrait
+ * when a tall dashboard prints larger so). */
+static void
+waymark_print_operation_request_page_setup (GtkPrintOperation *operation,
+                                            GtkPrintContext   *context,
+                                            int                page_nr,
+                                            GtkPageSetup      *setup)
+{
+  WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
+  g_autoptr(WaymarkDashboard) dashboard = NULL;
+  WaymarkOrientation orientation;
+  const char *title;
+
+  if (!self->dashboard || page_nr < 0 || (guint) page_nr != waymark_page_plan_get_n_pages (&self->plan))
+    return;
+
+  dashboard = waymark_dashboard_new (self->journey);
+  title = waymark_journey_get_text (self->journey, WAYMARK_FIELD_TITLE);
+  orientation = waymark_export_get_dashboard_orientation (dashboard, title != NULL ? title : "",
+                                                          gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                                          gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS),
+                                                          WAYMARK_MM_TO_POINTS (WAYMARK_PAPER_MARGIN_MM));
+  gtk_page_setup_set_orientation (setup, orientation == WAYMARK_ORIENTATION_PORTRAIT
+                                           ? GTK_PAGE_ORIENTATION_PORTRAIT
+                                           : GTK_PAGE_ORIENTATION_LANDSCAPE);
+}
+
 static void
 poster_toggled (GtkCheckButton        *button,
                 WaymarkPrintOperation *self)
@@ -317,6 +344,7 @@ waymark_print_operation_class_init (WaymarkPrintOperationClass *klass)
   object_class->finalize = waymark_print_operation_finalize;
   operation_class->begin_print = waymark_print_operation_begin_print;
   operation_class->draw_page = waymark_print_operation_draw_page;
+  operation_class->request_page_setup = waymark_print_operation_request_page_setup;
   operation_class->create_custom_widget = waymark_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = waymark_print_operation_custom_widget_apply;
   operation_class->done = waymark_print_operation_done;

@@ -367,19 +367,43 @@ waymark_export_get_dashboard_page_size (WaymarkLayout              *layout,
   g_return_if_fail (WAYMARK_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL);
 
+  dashboard = waymark_dashboard_new (waymark_layout_get_journey (layout));
   if (options->paper != WAYMARK_PAPER_NATURAL)
     {
-      waymark_paper_get_size (options->paper, options->orientation, width, height);
+      WaymarkOrientation orientation;
+
       *margin = WAYMARK_MM_TO_POINTS (WAYMARK_PAPER_MARGIN_MM);
+      waymark_paper_get_size (options->paper, WAYMARK_ORIENTATION_PORTRAIT, width, height);
+      orientation = waymark_export_get_dashboard_orientation (dashboard, map_title (layout), *width, *height, *margin);
+      waymark_paper_get_size (options->paper, orientation, width, height);
       return;
     }
 
   /* As the map itself: 100 %, one map unit is 0.75 points, no margin
    * (the dashboard has its own). */
-  dashboard = waymark_dashboard_new (waymark_layout_get_journey (layout));
   *width = WAYMARK_DASHBOARD_WIDTH * 0.75;
   *height = waymark_dashboard_painter_get_height (dashboard, map_title (layout)) * 0.75;
   *margin = 0;
+}
+
+WaymarkOrientation
+waymark_export_get_dashboard_orientation (const WaymarkDashboard *dashboard,
+                                          const char             *title,
+                                          double                  paper_width,
+                                          double                  paper_height,
+                                          double                  margin)
+{
+  double height, short_side, long_side, landscape, portrait;
+
+  g_return_val_if_fail (dashboard != NULL, WAYMARK_ORIENTATION_LANDSCAPE);
+
+  height = waymark_dashboard_painter_get_height (dashboard, title);
+  short_side = MIN (paper_width, paper_height) - 2 * margin;
+  long_side = MAX (paper_width, paper_height) - 2 * margin;
+  landscape = MIN (long_side / WAYMARK_DASHBOARD_WIDTH, short_side / height);
+  portrait = MIN (short_side / WAYMARK_DASHBOARD_WIDTH, long_side / height);
+  /* Landscape, as the map, unless portrait prints it clearly larger. */
+  return portrait > landscape * 1.05 ? WAYMARK_ORIENTATION_PORTRAIT : WAYMARK_ORIENTATION_LANDSCAPE;
 }
 
 void

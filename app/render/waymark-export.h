@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-dashboard.h"
 #include "waymark-layout.h"
 #include "waymark-page-plan.h"
 #include "waymark-paper.h"
@@ -145,15 +146,29 @@ gboolean    waymark_export_get_png_size            (WaymarkLayout              *
 /**
  * waymark_export_get_dashboard_page_size:
  * The size in points of the dashboard page @options put after the map of
- * @layout: the map's paper, or for the natural size the dashboard's own
- * (WAYMARK_DASHBOARD_WIDTH wide, as tall as its tables), and the margin
- * to leave around it.
+ * @layout: the map's paper, turned as
+ * waymark_export_get_dashboard_orientation() says, or for the natural
+ * size the dashboard's own (WAYMARK_DASHBOARD_WIDTH wide, as tall as its
+ * tables), and the margin to leave around it.
  */
 void        waymark_export_get_dashboard_page_size (WaymarkLayout              *layout,
                                                     const WaymarkExportOptions *options,
                                                     double                     *width,
                                                     double                     *height,
                                                     double                     *margin);
+/**
+ * waymark_export_get_dashboard_orientation:
+ * Which way to turn paper of @paper_width × @paper_height points (either
+ * way round) for the dashboard page with @margin points around it:
+ * landscape, as maps print, unless the dashboard (tall with many KPIs)
+ * comes out clearly larger on portrait paper.  Printing asks the same for
+ * its last page.
+ */
+WaymarkOrientation waymark_export_get_dashboard_orientation (const WaymarkDashboard *dashboard,
+                                                             const char             *title,
+                                                             double                  paper_width,
+                                                             double                  paper_height,
+                                                             double                  margin);
 /**
  * waymark_export_draw_dashboard_page:
  * Draws the KPI dashboard of @layout's journey (waymark-dashboard-painter.h)

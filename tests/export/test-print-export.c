@@ -281,6 +281,7 @@ test_print_dashboard (void)
   g_autofree char *path = temp_path ("dashboard.pdf");
   g_autofree char *last = NULL;
   g_autofree char *last_page = NULL;
+  g_autofree char *last_info = NULL;
   g_autofree char *map_pages = NULL;
   guint plain_pages, pages;
   double width, height;
@@ -308,6 +309,11 @@ test_print_dashboard (void)
   g_assert_cmpfloat_with_epsilon (height, 595.28, 0.05);
 
   last = g_strdup_printf ("%u", pages);
+  /* The example's 49 KPIs make a tall dashboard: its page turns portrait,
+   * as the PDF export's does. */
+  last_info = run_tool ("pdfinfo", "-f", last, "-l", last, path, NULL);
+  g_assert_nonnull (strstr (last_info, "595.2"));
+  g_assert_true (strstr (last_info, "x 841.89") != NULL || strstr (last_info, "x 841.8") != NULL);
   last_page = run_tool ("pdftotext", "-raw", "-f", last, "-l", last, path, "-", NULL);
   g_assert_nonnull (strstr (last_page, "KPI dashboard"));
   g_assert_nonnull (strstr (last_page, "By phase"));
