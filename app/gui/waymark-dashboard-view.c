@@ -26,6 +26,8 @@ struct _WaymarkDashboardView {
   WaymarkDashboard *dashboard;   /* NULL until first computed */
   gboolean dirty;                /* the map changed since */
   double height;                 /* of the dashboard, at its natural size */
+  cairo_surface_t *recording;    /* the dashboard drawn, replayed by every frame */
+  gboolean recorded_dark;
   guint n_updates;
 };
 
@@ -37,6 +39,24 @@ journey_title (WaymarkDashboardView *self)
   return waymark_journey_get_text (self->journey, WAYMARK_FIELD_TITLE);
 }
 
+static const WaymarkPalette *
+current_palette (gboolean *dark)
+{
+  *dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  return waymark_palette_get (*dark ? WAYMARK_PALETTE_DARK : WAYMARK_PALETTE_LIGHT);
+}
+
+/* Draws the dashboard once, in the style's palette, for the frames to
+ * replay. */
+static void
+record (WaymarkDashboardView *self)
+{
+  const WaymarkPalette *palette = current_palette (&self->recorded_dark);
+
+  g_clear_pointer (&self->recording, cairo_surface_destroy);
+  self->recording = waymark_dashboard_painter_record (self->dashboard, journey_title (self), palette, &self->height);
+}
+
 /* Computes the figures again when the map changed since they were last. */
 static void
 compute (WaymarkDashboardView *self)
@@ -45,11 +65,12 @@ compute (WaymarkDashboardView *self)
 
   self->dirty = FALSE;
   g_clear_pointer (&self->dashboard, waymark_dashboard_free);
+  g_clear_pointer (&self->recording, cairo_surface_destroy);
   if (self->journey == NULL)
     return;
 
   self->dashboard = waymark_dashboard_new (self->journey);
-  self->height = waymark_dashboard_painter_get_height (self->dashboard, journey_title (self));
+  record (self);
   self->n_updates++;
 
   /* What a screen reader says of the picture: its totals. */
@@ -170,8 +191,8 @@ waymark_dashboard_view_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
   WaymarkDashboardView *self = WAYMARK_DASHBOARD_VIEW (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const WaymarkPalette *palette = waymark_palette_get (dark ? WAYMARK_PALETTE_DARK : WAYMARK_PALETTE_LIGHT);
+  gboolean dark;
+  const WaymarkPalette *palette = current_palette (&dark);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double scale;
@@ -180,6 +201,8 @@ waymark_dashboard_view_snapshot (GtkWidget   *widget,
   ensure_dashboard (self);
   if (self->dashboard == NULL || width <= 0 || height <= 0)
     return;
+  if (dark != self->recorded_dark)
+    record (self);
 
   scale = scale_for_width (width);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -189,7 +212,8 @@ waymark_dashboard_view_snapshot (GtkWidget   *widget,
   cairo_paint (cr);
   cairo_translate (cr, MAX (0, (width - WAYMARK_DASHBOARD_WIDTH * scale) / 2), 0);
   cairo_scale (cr, scale, scale);
-  waymark_dashboard_painter_paint (self->dashboard, journey_title (self), palette, cr);
+  cairo_set_source_surface (cr, self->recording, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 }
 
@@ -211,6 +235,7 @@ waymark_dashboard_view_dispose (GObject *object)
 
   waymark_dashboard_view_set_document (self, NULL);
   g_clear_pointer (&self->dashboard, waymark_dashboard_free);
+  g_clear_pointer (&self->recording, cairo_surface_destroy);
 
   G_OBJECT_CLASS (waymark_dashboard_view_parent_class)->dispose (object);
 }

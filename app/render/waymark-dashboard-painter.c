@@ -24,6 +24,8 @@
 #define FACE_RADIUS    9.0
 #define GLYPH_SIZE    15.0
 #define BAR_HEIGHT    18.0
+/* Two columns of 30 rows: on A3 still readable at arm's length. */
+#define MAX_LISTED_KPIS 60
 
 typedef enum {
   STYLE_TITLE,
@@ -835,6 +837,34 @@ balance_columns (const GArray *lines)
   return split;
 }
 
+/* The KPIs the list shows: all of them up to MAX_LISTED_KPIS, which keep
+ * one page readable; of more, those that miss their targets first, then
+ * those that meet them, then those without a target, in the map's order.
+ * (A map of 10,000 KPIs would otherwise make a page taller than a PDF
+ * may be.) */
+static GPtrArray *
+select_kpis (const WaymarkDashboard *d)
+{
+  static const WaymarkKpiStatus order[] = {
+    WAYMARK_KPI_STATUS_MISSED, WAYMARK_KPI_STATUS_MET, WAYMARK_KPI_STATUS_NO_TARGET
+  };
+  g_autofree gboolean *chosen = g_new0 (gboolean, MAX (d->kpis->len, 1));
+  GPtrArray *listed = g_ptr_array_new ();
+  guint n = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (order); s++)
+    for (guint i = 0; i < d->kpis->len && n < MAX_LISTED_KPIS; i++)
+      if (((const WaymarkDashboardKpi *) g_ptr_array_index (d->kpis, i))->status == order[s])
+        {
+          chosen[i] = TRUE;
+          n++;
+        }
+  for (guint i = 0; i < d->kpis->len; i++)
+    if (chosen[i])
+      g_ptr_array_add (listed, g_ptr_array_index (d->kpis, i));
+  return listed;
+}
+
 /* Every KPI against its target, phase by phase, in two columns. */
 static double
 draw_kpis (Paint  *p,
@@ -847,6 +877,7 @@ draw_kpis (Paint  *p,
   double half = (width - GAP) / 2;
   Column columns[2][N_KPI_COLUMNS];
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (KpiLine));
+  g_autoptr(GPtrArray) listed = NULL;
   double top, bottom = 0;
   guint split;
 
@@ -859,12 +890,13 @@ draw_kpis (Paint  *p,
 
   kpi_columns (left, half, columns[0]);
   kpi_columns (left + half + GAP, half, columns[1]);
-  for (guint i = 0; i < d->kpis->len; i++)
+  listed = select_kpis (d);
+  for (guint i = 0; i < listed->len; i++)
     {
-      const WaymarkDashboardKpi *row = g_ptr_array_index (d->kpis, i);
+      const WaymarkDashboardKpi *row = g_ptr_array_index (listed, i);
       KpiLine line = { row, row->phase_index, 0 };
 
-      if (i == 0 || row->phase_index != ((const WaymarkDashboardKpi *) g_ptr_array_index (d->kpis, i - 1))->phase_index)
+      if (i == 0 || row->phase_index != ((const WaymarkDashboardKpi *) g_ptr_array_index (listed, i - 1))->phase_index)
         {
           KpiLine heading = { NULL, row->phase_index, draw_kpi_phase (p, row->phase_index, FALSE, left, half, 0, FALSE) };
 
@@ -903,6 +935,16 @@ draw_kpis (Paint  *p,
       bottom = MAX (bottom, at);
     }
   y = bottom + 6;
+  if (listed->len < d->kpis->len)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Listed: %u of %u KPI, those that miss their targets first; the tables above count them all.",
+                                                            "Listed: %u of %u KPIs, those that miss their targets first; the tables above count them all.",
+                                                            d->kpis->len),
+                                               listed->len, d->kpis->len);
+
+      y += draw_text (p, note, STYLE_BODY, left + 4, y, width, PANGO_ALIGN_LEFT, &p->palette->text);
+    }
   y += draw_text (p, _("≥: higher is better, ≤: lower is better"), STYLE_SMALL, left + 4, y, width,
                   PANGO_ALIGN_LEFT, &p->palette->text_secondary);
   return y;
@@ -985,41 +1027,41 @@ draw (const WaymarkDashboard *dashboard,
   return y + MARGIN;
 }
 
+cairo_surface_t *
+waymark_dashboard_painter_record (const WaymarkDashboard *dashboard,
+                                  const char             *title,
+                                  const WaymarkPalette   *palette,
+                                  double                 *height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double drawn;
+
+  g_return_val_if_fail (dashboard != NULL, NULL);
+  g_return_val_if_fail (palette != NULL, NULL);
+
+  /* Unbounded: the height is known only once everything is laid out. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  drawn = draw (dashboard, title, palette, cr);
+  cairo_destroy (cr);
+  if (height != NULL)
+    *height = drawn;
+  return surface;
+}
+
 double
 waymark_dashboard_painter_get_height (const WaymarkDashboard *dashboard,
                                       const char             *title)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
   double height;
 
   g_return_val_if_fail (dashboard != NULL, 0);
 
-  /* Laid out on a recording surface, which keeps nothing it is not asked
-   * to replay. */
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cr = cairo_create (surface);
-  height = draw (dashboard, title, waymark_palette_get (WAYMARK_PALETTE_LIGHT), cr);
-  cairo_destroy (cr);
+  surface = waymark_dashboard_painter_record (dashboard, title, waymark_palette_get (WAYMARK_PALETTE_LIGHT), &height);
   cairo_surface_destroy (surface);
   return height;
-}
-
-void
-waymark_dashboard_painter_paint (const WaymarkDashboard *dashboard,
-                                 const char             *title,
-                                 const WaymarkPalette   *palette,
-                                 cairo_t                *cr)
-{
-  g_return_if_fail (dashboard != NULL);
-  g_return_if_fail (palette != NULL);
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  waymark_color_set_source (&palette->page, cr);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  draw (dashboard, title, palette, cr);
 }
 
 void
@@ -1036,6 +1078,8 @@ waymark_dashboard_painter_paint_page (const WaymarkDashboard *dashboard,
   g_return_if_fail (dashboard != NULL);
   g_return_if_fail (cr != NULL);
 
+  /* Measured first, then drawn straight onto the page: replaying a
+   * recording into a PDF surface costs twice the drawing. */
   height = waymark_dashboard_painter_get_height (dashboard, title);
   scale = MIN ((page_width - 2 * margin) / WAYMARK_DASHBOARD_WIDTH, (page_height - 2 * margin) / height);
 

@@ -28,15 +28,17 @@ G_BEGIN_DECLS
 double waymark_dashboard_painter_get_height (const WaymarkDashboard *dashboard,
                                              const char             *title);
 /**
- * waymark_dashboard_painter_paint:
- * Draws the dashboard of the map called @title (nullable) onto @cr at its
- * natural size, with its top-left corner at the origin, on a background
- * of @palette's page colour.
+ * waymark_dashboard_painter_record:
+ * Draws the dashboard once, at its natural size and without background,
+ * into a new cairo recording surface, and sets @height: a view replays it
+ * for every frame instead of laying out every table again.
+ *
+ * Returns: (transfer full): the recording surface.
  */
-void   waymark_dashboard_painter_paint      (const WaymarkDashboard *dashboard,
-                                             const char             *title,
-                                             const WaymarkPalette   *palette,
-                                             cairo_t                *cr);
+cairo_surface_t *waymark_dashboard_painter_record (const WaymarkDashboard *dashboard,
+                                                   const char             *title,
+                                                   const WaymarkPalette   *palette,
+                                                   double                 *height);
 /**
  * waymark_dashboard_painter_paint_page:
  * Draws the dashboard fitted (scaled down or up, keeping its

@@ -388,6 +388,27 @@ def case_pdf_dashboard(tmp):
     # The check can fail: figures the map does not have are not there.
     check("+2.0" not in text and "4 touchpoints" not in text, "small map: figures of another map")
 
+    # More KPIs than a page lists: 100 waiting times, 70 over their target
+    # of 10 min. The list shows 60, those that miss first, and says so;
+    # the tables count all 100.
+    many = os.path.join(tmp, "many.journey")
+    rows = "".join(
+        f'  <touchpoint id="t{i}" phase="p{i % 2}" lane="l1" channel="web"><title>Step {i}</title>'
+        f'<kpi name="Waiting time" value="{20 if i < 70 else 5}" unit="min" target="10"/></touchpoint>\n'
+        for i in range(100))
+    with open(many, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<journey xmlns="urn:waymark:journey" format="2" id="j-many">\n'
+                '  <title>Many KPIs</title>\n  <state>as-is</state>\n'
+                '  <phase id="p0"><name>Before</name></phase>\n  <phase id="p1"><name>After</name></phase>\n'
+                '  <lane id="l1" kind="touchpoints"><name>Touchpoints</name></lane>\n'
+                '  <channel id="web" category="digital"><name>Website</name></channel>\n' + rows + '</journey>\n')
+    path = export(tmp, "many.pdf", "--dashboard", journey=many)
+    check(page_count(path) == 2, f"many KPIs: {page_count(path)} pages, expected 2")
+    text = words(pdftext(path, "-f", "2", "-l", "2"))
+    check("Listed: 60 of 100 KPIs, those that miss their targets first" in text, "many KPIs: no note on the list")
+    check("100 touchpoints" in text and "30 of 100 met" in text, "many KPIs: the tables do not count all of them")
+    check(len(re.findall(r"\bmissed\b", text)) == 60, f"many KPIs: {len(re.findall(r'missed', text))} rows missed")
+
     # In German, with the German decimal comma.
     locales = german_locale(tmp)
     if locales is None:
