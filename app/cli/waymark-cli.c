@@ -406,8 +406,12 @@ waymark_cli_export (const char                    *output,
       return _waymark_cli_usage_error (errors, message);
     }
 
-  if (is_journey && options->dashboard)
-    return _waymark_cli_usage_error (errors, _("--dashboard needs a .pdf output: .journey holds only the map"));
+  if ((is_journey || is_cjml) && options->dashboard)
+    {
+      g_autofree char *message = g_strdup_printf (_("--dashboard needs a .pdf output: %s holds only the map"), extension);
+
+      return _waymark_cli_usage_error (errors, message);
+    }
   if (is_journey && has_page_options (options))
     return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi do not apply to .journey"));
   if (is_cjml && has_page_options (options))

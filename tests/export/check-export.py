@@ -996,6 +996,7 @@ def case_bad_arguments(tmp):
         (["out.csv", "--dashboard"], "--dashboard needs a .pdf output: .csv holds only the map"),
         (["out.mmd", "--dashboard"], "--dashboard needs a .pdf output: .mmd holds only the map"),
         (["out.journey", "--dashboard"], "--dashboard needs a .pdf output: .journey holds only the map"),
+        (["out.cjml", "--dashboard"], "--dashboard needs a .pdf output: .cjml holds only the map"),
     ]
     for args, message in cases:
         out = os.path.join(tmp, args[0])
