@@ -336,8 +336,8 @@ def case_pdf_dashboard(tmp):
     as in tests/core/test-dashboard.c) in words pdftotext can read."""
     need("pdfinfo", "poppler-utils")
     need("pdftotext", "poppler-utils")
-    for name, options in (("natural", ()), ("a3", ("--paper", "A3")),
-                          ("poster", ("--poster", "2x2"))):
+    for name, options in (("default", ()), ("natural", ("--paper", "natural")), ("a3", ("--paper", "A3")),
+                          ("a4-booklet", ("--paper", "A4")), ("poster", ("--poster", "2x2"))):
         plain = export(tmp, f"map-{name}.pdf", *options)
         with_dashboard = export(tmp, f"dashboard-{name}.pdf", "--dashboard", *options)
         pages = page_count(plain)
