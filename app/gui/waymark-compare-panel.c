@@ -14,19 +14,11 @@
 
 struct _WaymarkComparePanel
 {
-  GtkWidget parent_instance;
+  WaymarkChangePanel parent_instance;
 
-  GtkWidget *box;
-  GtkLabel *subtitle;
-  GtkLabel *summary;
-  GtkListBox *list;
-
-  WaymarkDocument *document;
-  WaymarkJourney *journey;
-  gulong journey_notify_id;
+  /* The document whose saves it follows (the base panel's document). */
+  WaymarkDocument *watched;
   gulong modified_notify_id;
-  gulong changed_id;
-  guint rebuild_source;
 
   WaymarkJourney *other;
   char *other_name;
@@ -40,12 +32,10 @@ struct _WaymarkComparePanel
   GPtrArray *row_items;
 };
 
-G_DEFINE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, WAYMARK_TYPE_CHANGE_PANEL)
 
 enum {
-  ITEM_ACTIVATED,
   UPDATED,
-  CLOSE,
   N_SIGNALS
 };
 
@@ -157,13 +147,10 @@ record_row (WaymarkComparePanel     *self,
             const WaymarkDiffRecord *record)
 {
   g_autofree char *text = waymark_diff_record_describe (self->diff, record);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = waymark_change_panel_row_label (text);
   GtkWidget *row = gtk_list_box_row_new ();
   static const char *const kinds[] = { "added", "removed", "edited", "moved", "reordered" };
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_widget_set_margin_start (label, 6);
@@ -181,28 +168,31 @@ clear_results (WaymarkComparePanel *self)
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->ghosts, g_ptr_array_unref);
   g_ptr_array_set_size (self->row_items, 0);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
-    gtk_list_box_remove (self->list, child);
+  waymark_change_panel_remove_rows (WAYMARK_CHANGE_PANEL (self));
 }
 
+/* A diff does not follow edits: it is made anew once per burst of them
+ * (the base panel schedules it). */
 static void
-rebuild (WaymarkComparePanel *self)
+waymark_compare_panel_rebuild (WaymarkChangePanel *panel)
 {
+  WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (panel);
+  WaymarkJourney *journey = waymark_change_panel_get_journey (panel);
   guint n;
   g_autofree char *summary = NULL;
   gboolean by_id;
 
   clear_results (self);
-  if (self->other == NULL || self->journey == NULL)
+  if (self->other == NULL || journey == NULL)
     {
-      gtk_label_set_text (self->summary, "");
+      waymark_change_panel_set_summary (panel, NULL);
       g_signal_emit (self, signals[UPDATED], 0);
       return;
     }
 
   /* Two versions of one map match by id alone, as `waymark diff` does. */
-  by_id = g_strcmp0 (waymark_journey_get_id (self->other), waymark_journey_get_id (self->journey)) == 0;
-  self->diff = waymark_diff_new (self->other, self->journey,
+  by_id = g_strcmp0 (waymark_journey_get_id (self->other), waymark_journey_get_id (journey)) == 0;
+  self->diff = waymark_diff_new (self->other, journey,
                                  by_id ? WAYMARK_DIFF_BY_ID_ONLY : WAYMARK_DIFF_FLAGS_NONE);
   collect_marks (self);
 
@@ -211,7 +201,7 @@ rebuild (WaymarkComparePanel *self)
     {
       const WaymarkDiffRecord *record = waymark_diff_get_record (self->diff, i);
 
-      gtk_list_box_append (self->list, record_row (self, record));
+      waymark_change_panel_append_row (panel, record_row (self, record));
       g_ptr_array_add (self->row_items, record_item (self, record));
     }
   if (n == 0)
@@ -222,61 +212,17 @@ rebuild (WaymarkComparePanel *self)
                                n, MAX_ROWS);
   else
     summary = g_strdup_printf (g_dngettext (NULL, "%u change.", "%u changes.", n), n);
-  gtk_label_set_text (self->summary, summary);
+  waymark_change_panel_set_summary (panel, summary);
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
-static gboolean
-rebuild_cb (gpointer data)
+static gpointer
+waymark_compare_panel_row_item (WaymarkChangePanel *panel,
+                                guint               index)
 {
-  WaymarkComparePanel *self = data;
+  WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (panel);
 
-  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
-
-  self->rebuild_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A diff does not follow edits: it is made anew once per burst of them. */
-static void
-journey_changed_cb (WaymarkJourney      *journey,
-                    WaymarkChange       *change,
-                    WaymarkComparePanel *self)
-{
-  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
-
-  if (self->other != NULL && self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_cb, self);
-}
-
-static void
-row_activated_cb (WaymarkComparePanel *self,
-                  GtkListBoxRow       *row,
-                  GtkListBox          *list)
-{
-  int index = gtk_list_box_row_get_index (row);
-
-  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
-
-  if (index < 0 || (guint) index >= self->row_items->len)
-    return;
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, g_ptr_array_index (self->row_items, index));
-}
-
-static void
-bind_journey (WaymarkComparePanel *self)
-{
-  if (self->journey != NULL)
-    g_clear_signal_handler (&self->changed_id, self->journey);
-  g_clear_object (&self->journey);
-  if (self->document != NULL)
-    {
-      self->journey = g_object_ref (waymark_document_get_journey (self->document));
-      self->changed_id = g_signal_connect (self->journey, "changed", G_CALLBACK (journey_changed_cb), self);
-    }
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+  return index < self->row_items->len ? g_ptr_array_index (self->row_items, index) : NULL;
 }
 
 /* A save (or a reload) makes the file the document's contents: the saved
@@ -290,9 +236,9 @@ modified_cb (WaymarkComparePanel *self)
 
   g_assert (WAYMARK_IS_COMPARE_PANEL (self));
 
-  if (!self->follows_saved || waymark_document_is_modified (self->document))
+  if (!self->follows_saved || waymark_document_is_modified (self->watched))
     return;
-  file = waymark_document_get_file (self->document);
+  file = waymark_document_get_file (self->watched);
   saved = file ? waymark_file_load (file, NULL, NULL, &error) : NULL;
   /* Unreadable now (moved away, …): keep comparing with what was read. */
   if (saved == NULL)
@@ -300,48 +246,39 @@ modified_cb (WaymarkComparePanel *self)
   g_set_object (&self->other, saved);
   g_clear_object (&self->other_layout);
   self->other_layout = waymark_layout_new (saved, NULL);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+  waymark_change_panel_rebuild (WAYMARK_CHANGE_PANEL (self));
 }
 
 static void
-close_clicked_cb (WaymarkComparePanel *self)
+unwatch_document (WaymarkComparePanel *self)
 {
-  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
-
-  g_signal_emit (self, signals[CLOSE], 0);
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->modified_notify_id, self->watched);
+  g_clear_object (&self->watched);
 }
 
-/* ---- Public ---- */
-
-void
-waymark_compare_panel_set_document (WaymarkComparePanel *self,
-                                    WaymarkDocument     *document)
+/* Another document: what it is compared with is for it to choose. */
+static void
+document_notify_cb (WaymarkComparePanel *self)
 {
-  g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
-  g_return_if_fail (document == NULL || WAYMARK_IS_DOCUMENT (document));
+  WaymarkDocument *document;
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->journey_notify_id, self->document);
-      g_clear_signal_handler (&self->modified_notify_id, self->document);
-    }
-  g_set_object (&self->document, document);
+  g_assert (WAYMARK_IS_COMPARE_PANEL (self));
+
+  document = waymark_change_panel_get_document (WAYMARK_CHANGE_PANEL (self));
+  unwatch_document (self);
   if (document != NULL)
     {
-      self->journey_notify_id = g_signal_connect_swapped (document, "notify::journey",
-                                                          G_CALLBACK (bind_journey), self);
+      self->watched = g_object_ref (document);
       self->modified_notify_id = g_signal_connect_swapped (document, "notify::modified",
                                                            G_CALLBACK (modified_cb), self);
     }
   self->follows_saved = FALSE;
-  /* Another document: what it is compared with is for it to choose. */
   g_clear_object (&self->other);
   g_clear_object (&self->other_layout);
-  bind_journey (self);
 }
+
+/* ---- Public ---- */
 
 void
 waymark_compare_panel_set_other (WaymarkComparePanel *self,
@@ -361,9 +298,8 @@ waymark_compare_panel_set_other (WaymarkComparePanel *self,
     self->other_layout = waymark_layout_new (other, NULL);
   /* TRANSLATORS: what the map is compared with: "With “shop.journey”" */
   subtitle = other ? g_strdup_printf (_("With %s"), name) : NULL;
-  gtk_label_set_text (self->subtitle, subtitle ? subtitle : "");
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+  waymark_change_panel_set_subtitle (WAYMARK_CHANGE_PANEL (self), subtitle);
+  waymark_change_panel_rebuild (WAYMARK_CHANGE_PANEL (self));
 }
 
 gboolean
@@ -390,9 +326,9 @@ waymark_compare_panel_compare_with_saved (WaymarkComparePanel  *self,
   GFile *file;
 
   g_return_val_if_fail (WAYMARK_IS_COMPARE_PANEL (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (self->watched != NULL, FALSE);
 
-  file = waymark_document_get_file (self->document);
+  file = waymark_document_get_file (self->watched);
   g_return_val_if_fail (file != NULL, FALSE);
   if (!waymark_compare_panel_compare_with_file (self, file, _("the saved version"), error))
     return FALSE;
@@ -463,23 +399,13 @@ waymark_compare_panel_dispose (GObject *object)
 {
   WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (object);
 
-  /* No rebuild (and no ::updated) here: the editor is going away too. */
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->journey_notify_id, self->document);
-      g_clear_signal_handler (&self->modified_notify_id, self->document);
-    }
-  if (self->journey != NULL)
-    g_clear_signal_handler (&self->changed_id, self->journey);
-  g_clear_object (&self->document);
-  g_clear_object (&self->journey);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->list != NULL)
-    clear_results (self);
+  unwatch_document (self);
+  g_clear_pointer (&self->diff, waymark_diff_free);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  g_ptr_array_set_size (self->row_items, 0);
   g_clear_object (&self->other);
   g_clear_object (&self->other_layout);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  self->list = NULL;
   G_OBJECT_CLASS (waymark_compare_panel_parent_class)->dispose (object);
 }
 
@@ -498,22 +424,18 @@ waymark_compare_panel_class_init (WaymarkComparePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WaymarkChangePanelClass *panel_class = WAYMARK_CHANGE_PANEL_CLASS (klass);
 
   object_class->dispose = waymark_compare_panel_dispose;
   object_class->finalize = waymark_compare_panel_finalize;
+  panel_class->rebuild = waymark_compare_panel_rebuild;
+  panel_class->row_item = waymark_compare_panel_row_item;
 
-  signals[ITEM_ACTIVATED] =
-    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  g_cclosure_marshal_VOID__POINTER, G_TYPE_NONE, 1, G_TYPE_POINTER);
   signals[UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
-  signals[CLOSE] =
-    g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "comparepanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static GtkWidget *
@@ -536,62 +458,20 @@ legend_entry (const char *css_class,
 static void
 waymark_compare_panel_init (WaymarkComparePanel *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Comparison"));
-  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  WaymarkChangePanel *panel = WAYMARK_CHANGE_PANEL (self);
   GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   self->row_items = g_ptr_array_new ();
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 6);
-  gtk_widget_set_margin_top (header, 6);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_widget_set_tooltip_text (close, _("Close the Comparison"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Comparison"),
-                                  -1);
-  gtk_widget_add_css_class (close, "flat");
-  gtk_widget_add_css_class (close, "compare-close");
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_clicked_cb), self);
-  gtk_box_append (GTK_BOX (header), close);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->subtitle, 0);
-  gtk_label_set_ellipsize (self->subtitle, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->subtitle), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->subtitle), 12);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->subtitle));
+  waymark_change_panel_set_heading (panel, _("Comparison"));
+  waymark_change_panel_add_close_button (panel, _("Close the Comparison"));
 
   /* What the marks on the map mean. */
-  gtk_widget_set_margin_start (legend, 12);
   gtk_box_append (GTK_BOX (legend), legend_entry ("added", C_("compare", "Added")));
   gtk_box_append (GTK_BOX (legend), legend_entry ("changed", C_("compare", "Changed")));
   gtk_box_append (GTK_BOX (legend), legend_entry ("removed", C_("compare", "Removed")));
-  gtk_box_append (GTK_BOX (self->box), legend);
+  waymark_change_panel_set_legend (panel, legend);
 
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->summary), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
+  g_signal_connect_swapped (self, "notify::document", G_CALLBACK (document_notify_cb), self);
 }
 
 GtkWidget *

@@ -4,29 +4,27 @@
 #include <gtk/gtk.h>
 
 #include "waymark-canvas.h"
+#include "waymark-change-panel.h"
 #include "waymark-diff.h"
 #include "waymark-document.h"
 
 G_BEGIN_DECLS
 
 #define WAYMARK_TYPE_COMPARE_PANEL (waymark_compare_panel_get_type ())
-G_DECLARE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, WAYMARK, COMPARE_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, WAYMARK, COMPARE_PANEL, WaymarkChangePanel)
 
 /* "Compare with…": the document's map against another map (a file, or
  * the version last saved), with the one diff of app/core (docs/DIFF.md).
  * The panel lists the changes in words; on the map, what only this map
  * has is outlined (added), what differs is marked (changed), and the
  * cards only the other map has are drawn faded where they were (ghosts).
- * It follows the document's edits.
+ * It follows the document's edits (waymark_change_panel_set_document()).
  *
- * Signals:
- *  ::item-activated (gpointer item) — a change was picked: the item of
- *    the document it is about (NULL: a removed item or the journey);
- *  ::updated — the diff was made anew (marks and ghosts changed);
- *  ::close — the user closed the comparison. */
+ * Signals, besides WaymarkChangePanel's (::item-activated gives the
+ * document's item a change is about, NULL for a removed item or the
+ * journey; ::close when the user closes the comparison):
+ *  ::updated — the diff was made anew (marks and ghosts changed). */
 GtkWidget   *waymark_compare_panel_new          (void);
-void         waymark_compare_panel_set_document (WaymarkComparePanel *self,
-                                                 WaymarkDocument     *document);
 /* Compares with @other (referenced; never edited), named @name in the
  * panel ("the saved version", a file's name). */
 void         waymark_compare_panel_set_other    (WaymarkComparePanel *self,

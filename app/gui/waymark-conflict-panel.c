@@ -10,21 +10,12 @@
 
 struct _WaymarkConflictPanel
 {
-  GtkWidget parent_instance;
+  WaymarkChangePanel parent_instance;
 
-  GtkWidget *box;
-  GtkLabel *summary;
-  GtkListBox *list;
-
-  WaymarkDocument *document;
-  WaymarkJourney *journey;
-  gulong journey_notify_id;
-  gulong changed_id;
-  guint rebuild_source;
   guint n_conflicts;
 };
 
-G_DEFINE_FINAL_TYPE (WaymarkConflictPanel, waymark_conflict_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WaymarkConflictPanel, waymark_conflict_panel, WAYMARK_TYPE_CHANGE_PANEL)
 
 enum {
   PROP_0,
@@ -33,7 +24,6 @@ enum {
 };
 
 enum {
-  ITEM_ACTIVATED,
   MESSAGE,
   N_SIGNALS
 };
@@ -80,14 +70,12 @@ side_line (WaymarkConflictPanel *self,
            gboolean              with_button)
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *value = waymark_conflict_describe_value (conflict, self->journey, side);
+  WaymarkJourney *journey = waymark_change_panel_get_journey (WAYMARK_CHANGE_PANEL (self));
+  g_autofree char *value = waymark_conflict_describe_value (conflict, journey, side);
   /* TRANSLATORS: one side's value of a conflict: "Ours: “Call back”" */
   g_autofree char *text = g_strdup_printf (C_("conflict", "%s: %s"), side_title (side), value);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = waymark_change_panel_row_label (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (line), label);
   if (side == WAYMARK_CONFLICT_BASE)
@@ -113,17 +101,15 @@ conflict_row (WaymarkConflictPanel *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autofree char *what = waymark_conflict_describe (conflict, self->journey);
-  GtkWidget *title = gtk_label_new (what);
+  WaymarkJourney *journey = waymark_change_panel_get_journey (WAYMARK_CHANGE_PANEL (self));
+  g_autofree char *what = waymark_conflict_describe (conflict, journey);
+  GtkWidget *title = waymark_change_panel_row_label (what);
   GtkWidget *keep;
 
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
@@ -151,119 +137,64 @@ conflict_row (WaymarkConflictPanel *self,
 }
 
 static void
-rebuild (WaymarkConflictPanel *self)
+set_n_conflicts (WaymarkConflictPanel *self,
+                 guint                 n)
 {
-  GPtrArray *conflicts = self->journey ? waymark_journey_get_conflicts (self->journey) : NULL;
+  if (n == self->n_conflicts)
+    return;
+  self->n_conflicts = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+}
+
+static void
+waymark_conflict_panel_rebuild (WaymarkChangePanel *panel)
+{
+  WaymarkConflictPanel *self = WAYMARK_CONFLICT_PANEL (panel);
+  WaymarkJourney *journey = waymark_change_panel_get_journey (panel);
+  GPtrArray *conflicts = journey ? waymark_journey_get_conflicts (journey) : NULL;
   guint n = conflicts ? conflicts->len : 0;
   g_autofree char *summary = NULL;
 
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
-    gtk_list_box_remove (self->list, child);
+  waymark_change_panel_remove_rows (panel);
   for (guint i = 0; i < n; i++)
-    gtk_list_box_append (self->list, conflict_row (self, g_ptr_array_index (conflicts, i)));
+    waymark_change_panel_append_row (panel, conflict_row (self, g_ptr_array_index (conflicts, i)));
 
   if (n == 0)
     summary = g_strdup (_("All merge conflicts are resolved. Save to write a clean file."));
   else
     summary = g_strdup_printf (g_dngettext (NULL, "%u merge conflict left: pick a side for it.",
                                             "%u merge conflicts left: pick a side for each.", n), n);
-  gtk_label_set_text (self->summary, summary);
-
-  if (n != self->n_conflicts)
-    {
-      self->n_conflicts = n;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
-    }
+  waymark_change_panel_set_summary (panel, summary);
+  set_n_conflicts (self, n);
 }
 
-static gboolean
-rebuild_cb (gpointer data)
-{
-  WaymarkConflictPanel *self = data;
-
-  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
-
-  self->rebuild_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Any edit may rename what a conflict names, so the rows are made anew,
- * once per burst of changes. */
+/* The count is what the banner and the title read: it is kept exact at
+ * once, while the rows wait for the end of the burst of changes. */
 static void
-journey_changed_cb (WaymarkJourney       *journey,
-                    WaymarkChange        *change,
-                    WaymarkConflictPanel *self)
+waymark_conflict_panel_journey_changed (WaymarkChangePanel *panel,
+                                        WaymarkChange      *change)
 {
-  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
+  WaymarkJourney *journey = waymark_change_panel_get_journey (panel);
 
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_cb, self);
-  /* The count is what the banner and the title read: keep it exact. */
   if (change->kind == WAYMARK_CHANGE_PROPERTIES || change->kind == WAYMARK_CHANGE_RELOADED)
-    {
-      guint n = waymark_journey_get_conflicts (journey)->len;
-
-      if (n != self->n_conflicts)
-        {
-          self->n_conflicts = n;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
-        }
-    }
+    set_n_conflicts (WAYMARK_CONFLICT_PANEL (panel), waymark_journey_get_conflicts (journey)->len);
 }
 
-static void
-row_activated_cb (WaymarkConflictPanel *self,
-                  GtkListBoxRow        *row,
-                  GtkListBox           *list)
+static gpointer
+waymark_conflict_panel_row_item (WaymarkChangePanel *panel,
+                                 guint               index)
 {
-  GPtrArray *conflicts = waymark_journey_get_conflicts (self->journey);
-  int index = gtk_list_box_row_get_index (row);
+  WaymarkJourney *journey = waymark_change_panel_get_journey (panel);
+  GPtrArray *conflicts = journey ? waymark_journey_get_conflicts (journey) : NULL;
   WaymarkConflict *conflict;
 
-  g_assert (WAYMARK_IS_CONFLICT_PANEL (self));
-
-  if (index < 0 || (guint) index >= conflicts->len)
-    return;
+  if (conflicts == NULL || index >= conflicts->len)
+    return NULL;
   conflict = g_ptr_array_index (conflicts, index);
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
-                 conflict->item ? waymark_journey_lookup (self->journey, conflict->item) : NULL);
-}
-
-static void
-bind_journey (WaymarkConflictPanel *self)
-{
-  if (self->journey != NULL)
-    g_clear_signal_handler (&self->changed_id, self->journey);
-  g_clear_object (&self->journey);
-  if (self->document != NULL)
-    {
-      self->journey = g_object_ref (waymark_document_get_journey (self->document));
-      self->changed_id = g_signal_connect (self->journey, "changed", G_CALLBACK (journey_changed_cb), self);
-    }
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+  return conflict->item ? waymark_journey_lookup (journey, conflict->item) : NULL;
 }
 
 /* ---- Public ---- */
-
-void
-waymark_conflict_panel_set_document (WaymarkConflictPanel *self,
-                                     WaymarkDocument      *document)
-{
-  g_return_if_fail (WAYMARK_IS_CONFLICT_PANEL (self));
-  g_return_if_fail (document == NULL || WAYMARK_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->journey_notify_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->journey_notify_id = g_signal_connect_swapped (document, "notify::journey",
-                                                        G_CALLBACK (bind_journey), self);
-  bind_journey (self);
-}
 
 guint
 waymark_conflict_panel_get_n_conflicts (WaymarkConflictPanel *self)
@@ -278,20 +209,22 @@ waymark_conflict_panel_resolve (WaymarkConflictPanel *self,
                                 guint                 index,
                                 int                   side)
 {
+  WaymarkDocument *document;
   GPtrArray *conflicts;
   WaymarkHistory *history;
   WaymarkConflict *conflict;
 
   g_return_val_if_fail (WAYMARK_IS_CONFLICT_PANEL (self), FALSE);
-  g_return_val_if_fail (self->journey != NULL, FALSE);
+  document = waymark_change_panel_get_document (WAYMARK_CHANGE_PANEL (self));
+  g_return_val_if_fail (document != NULL, FALSE);
 
-  conflicts = waymark_journey_get_conflicts (self->journey);
+  conflicts = waymark_journey_get_conflicts (waymark_document_get_journey (document));
   g_return_val_if_fail (index < conflicts->len, FALSE);
-  if (waymark_document_is_read_only (self->document))
+  if (waymark_document_is_read_only (document))
     return FALSE;
 
   conflict = g_ptr_array_index (conflicts, index);
-  history = waymark_document_get_history (self->document);
+  history = waymark_document_get_history (document);
   if (side == WAYMARK_CONFLICT_PANEL_KEEP_CURRENT)
     {
       waymark_edits_keep_conflict (history, conflict);
@@ -328,23 +261,15 @@ waymark_conflict_panel_get_property (GObject    *object,
 }
 
 static void
-waymark_conflict_panel_dispose (GObject *object)
-{
-  WaymarkConflictPanel *self = WAYMARK_CONFLICT_PANEL (object);
-
-  waymark_conflict_panel_set_document (self, NULL);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  G_OBJECT_CLASS (waymark_conflict_panel_parent_class)->dispose (object);
-}
-
-static void
 waymark_conflict_panel_class_init (WaymarkConflictPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WaymarkChangePanelClass *panel_class = WAYMARK_CHANGE_PANEL_CLASS (klass);
 
-  object_class->dispose = waymark_conflict_panel_dispose;
+  panel_class->rebuild = waymark_conflict_panel_rebuild;
+  panel_class->row_item = waymark_conflict_panel_row_item;
+  panel_class->journey_changed = waymark_conflict_panel_journey_changed;
   object_class->get_property = waymark_conflict_panel_get_property;
 
   properties[PROP_N_CONFLICTS] =
@@ -352,50 +277,18 @@ waymark_conflict_panel_class_init (WaymarkConflictPanelClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ITEM_ACTIVATED] =
-    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  g_cclosure_marshal_VOID__POINTER, G_TYPE_NONE, 1, G_TYPE_POINTER);
   signals[MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   g_cclosure_marshal_VOID__STRING, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "conflictpanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 waymark_conflict_panel_init (WaymarkConflictPanel *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *heading = gtk_label_new (_("Merge Conflicts"));
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_box_append (GTK_BOX (self->box), heading);
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->summary), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->summary), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
-
-  rebuild (self);
+  waymark_change_panel_set_heading (WAYMARK_CHANGE_PANEL (self), _("Merge Conflicts"));
+  waymark_change_panel_rebuild (WAYMARK_CHANGE_PANEL (self));
 }
 
 GtkWidget *

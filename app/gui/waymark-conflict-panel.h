@@ -3,13 +3,14 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-change-panel.h"
 #include "waymark-conflict.h"
 #include "waymark-document.h"
 
 G_BEGIN_DECLS
 
 #define WAYMARK_TYPE_CONFLICT_PANEL (waymark_conflict_panel_get_type ())
-G_DECLARE_FINAL_TYPE (WaymarkConflictPanel, waymark_conflict_panel, WAYMARK, CONFLICT_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (WaymarkConflictPanel, waymark_conflict_panel, WAYMARK, CONFLICT_PANEL, WaymarkChangePanel)
 
 /* The merge conflicts a map still holds (docs/FORMAT.md, "Merge
  * conflicts"), one row each: what it is about, every side's value and a
@@ -18,14 +19,14 @@ G_DECLARE_FINAL_TYPE (WaymarkConflictPanel, waymark_conflict_panel, WAYMARK, CON
  * the document's undo history, so Undo brings a conflict back.
  *
  * Property "n-conflicts": how many are left.
- * Signals:
- *  ::item-activated (gpointer item) — the user picked a conflict's row:
- *    the item it is about (NULL for the journey's own fields), to show it;
+ * It is a WaymarkChangePanel (the view "Compare with…" uses too): set
+ * its document with waymark_change_panel_set_document(); its
+ * ::item-activated gives the item a picked conflict is about (NULL for
+ * the journey's own fields).
+ * Signal:
  *  ::message (const char *text) — something to tell the user (a side
  *    that could not be taken). */
 GtkWidget *waymark_conflict_panel_new             (void);
-void       waymark_conflict_panel_set_document    (WaymarkConflictPanel *self,
-                                                   WaymarkDocument      *document);
 guint      waymark_conflict_panel_get_n_conflicts (WaymarkConflictPanel *self);
 /* The side of waymark_conflict_panel_resolve() that keeps what the map
  * has now: the user edited the item by hand. */

@@ -23,6 +23,7 @@ struct _WaymarkEditor
   GtkWidget *conflict_banner;
   GtkLabel *conflict_label;
   GtkToggleButton *conflict_button;
+  GtkLabel *conflict_button_label;
   GtkRevealer *side_revealer;
   GtkStack *side_stack;
   WaymarkConflictPanel *conflict_panel;
@@ -247,7 +248,9 @@ update_conflicts (WaymarkEditor *self)
                             n);
   gtk_label_set_text (self->conflict_label, text);
   gtk_widget_set_visible (self->conflict_banner, n > 0 || shown);
-  gtk_button_set_label (GTK_BUTTON (self->conflict_button), n > 0 ? _("_Resolve Conflicts") : _("_Close"));
+  /* The button's own label would replace the mnemonic label it is
+   * labelled by with a plain one (showing the underscore). */
+  gtk_label_set_text_with_mnemonic (self->conflict_button_label, n > 0 ? _("_Resolve Conflicts") : _("_Close"));
   gtk_stack_set_visible_child_name (self->side_stack, shown || !comparing ? "conflicts" : "compare");
   gtk_revealer_set_reveal_child (self->side_revealer, shown || comparing);
   mark_items (self);
@@ -443,8 +446,8 @@ waymark_editor_set_document (WaymarkEditor   *self,
   waymark_outline_set_document (self->outline, document);
   waymark_dashboard_view_set_document (self->dashboard_view, document);
   waymark_canvas_set_document (self->canvas, document);
-  waymark_conflict_panel_set_document (self->conflict_panel, document);
-  waymark_compare_panel_set_document (self->compare_panel, document);
+  waymark_change_panel_set_document (WAYMARK_CHANGE_PANEL (self->conflict_panel), document);
+  waymark_change_panel_set_document (WAYMARK_CHANGE_PANEL (self->compare_panel), document);
   waymark_findings_panel_set_document (self->findings_panel, document);
   selection_changed_cb (self, self->canvas);
   update_read_only (self);
@@ -1009,6 +1012,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_button_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_revealer);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, conflict_panel);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, side_stack);

@@ -97,6 +97,18 @@ banner_visible (WaymarkWindow *window)
   return gtk_widget_get_visible (banner);
 }
 
+/* What the banner's button shows (not its mnemonic's underscore). */
+static const char *
+banner_button_text (WaymarkWindow *window)
+{
+  GtkWidget *banner = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "conflict-banner");
+  GtkWidget *button = gui_test_find_widget (banner, GTK_TYPE_TOGGLE_BUTTON, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+  return gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
 static void
 test_resolve_and_save (void)
 {
@@ -114,6 +126,7 @@ test_resolve_and_save (void)
   /* The map says it has conflicts, and shows them. */
   g_assert_cmpstr (window_title (window), ==, "Shop — 2 Conflicts");
   g_assert_true (banner_visible (window));
+  g_assert_cmpstr (banner_button_text (window), ==, "Resolve Conflicts");
   g_assert_true (waymark_editor_get_show_conflicts (editor));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   g_assert_cmpuint (waymark_conflict_panel_get_n_conflicts (panel), ==, 2);
@@ -147,6 +160,7 @@ test_resolve_and_save (void)
   g_assert_cmpstr (window_title (window), ==, "• The shop");
   /* The banner stays while the panel is open, saying what is left to do. */
   g_assert_true (banner_visible (window));
+  g_assert_cmpstr (banner_button_text (window), ==, "Close");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   gui_test_iterate ();
 
