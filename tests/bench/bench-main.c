@@ -14,6 +14,7 @@
 #include "bench-format.h"
 #include "bench-hostile.h"
 #include "bench-render.h"
+#include "bench-save.h"
 #include "bench-share.h"
 #include "bench-util.h"
 
@@ -34,6 +35,7 @@ static const BenchSection sections[] = {
   { "hostile", "the worst hostile file of each family: load time and peak memory", bench_hostile_run },
   { "findings", "the weak-spot rules: full run against a load, one incremental update", bench_findings_run },
   { "canvas", "canvas frames while dragging a card (needs a display), drag and drop work", bench_canvas_run },
+  { "save", "the longest main-thread step of a save and of a journal write, against a load", bench_save_run },
   { "share", "diff and merge with 1 % changed against loading the files, peak memory of a merge", bench_share_run },
 };
 
