@@ -224,6 +224,13 @@ parse_export_options (const WaymarkCliExportOptions *typed,
       options->dpi = (double) dpi;
     }
 
+  if (typed->csv_delimiter != NULL &&
+      !waymark_csv_delimiter_from_nick (typed->csv_delimiter, &options->csv_delimiter))
+    {
+      message = g_strdup_printf (_("unknown delimiter “%s”: use comma or semicolon"), typed->csv_delimiter);
+      return _waymark_cli_usage_error (errors, message);
+    }
+
   if (!waymark_export_options_validate (options, &error))
     return _waymark_cli_usage_error (errors, error->message);
 
@@ -406,6 +413,12 @@ waymark_cli_export (const char                    *output,
       return _waymark_cli_usage_error (errors, message);
     }
 
+  if (options->csv_delimiter != NULL && (is_journey || is_cjml || format != WAYMARK_EXPORT_CSV))
+    {
+      g_autofree char *message = g_strdup_printf (_("--csv-delimiter applies only to .csv, not to %s"), extension);
+
+      return _waymark_cli_usage_error (errors, message);
+    }
   if ((is_journey || is_cjml) && options->dashboard)
     {
       g_autofree char *message = g_strdup_printf (_("--dashboard needs a .pdf output: %s holds only the map"), extension);
@@ -481,8 +494,12 @@ waymark_cli_run (gboolean                       check,
                  GString                       *errors)
 {
   g_return_val_if_fail (check || findings || strict || export_path != NULL ||
-                        (export_options != NULL && has_page_options (export_options)),
+                        (export_options != NULL &&
+                         (has_page_options (export_options) || export_options->csv_delimiter != NULL)),
                         WAYMARK_CLI_EXIT_USAGE);
+
+  if (export_path == NULL && export_options != NULL && export_options->csv_delimiter != NULL)
+    return _waymark_cli_usage_error (errors, _("--csv-delimiter goes with --export to a .csv file"));
 
   if (export_path == NULL && export_options != NULL && export_options->dashboard)
     return _waymark_cli_usage_error (errors, _("--dashboard goes with --export to a .pdf file"));

@@ -33,6 +33,7 @@ typedef struct {
   const char *dpi;          /* --dpi 300 */
   gboolean one_page;        /* --one-page: no booklet on A4 or Letter */
   gboolean dashboard;       /* --dashboard: a KPI dashboard page after the map (PDF only) */
+  const char *csv_delimiter; /* --csv-delimiter comma|semicolon (CSV only) */
 } WaymarkCliExportOptions;
 
 /* Exports the one file in @inputs to @output, atomically.  The format

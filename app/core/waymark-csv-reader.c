@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-csv-format.h"
 #include "waymark-csv-reader.h"
 #include "waymark-error.h"
 #include "waymark-id.h"
@@ -17,6 +18,7 @@
  * it writes; the same msgctxt and msgid, so the same translation. */
 typedef enum {
   COL_ID,
+  COL_TYPE,
   COL_PHASE,
   COL_LANE,
   COL_ORDER,
@@ -33,14 +35,16 @@ typedef enum {
   COL_STRENGTH,
   COL_PRIORITY,
   COL_MOMENT,
-  COL_KPIS,
+  COL_KPIS,        /* "name=value unit (target T); …", as the export wrote KPIs before their own columns */
   COL_LINKS,
+  COL_LINK_TITLES,
   COL_VOTES,
   N_COLUMNS
 } Column;
 
 static const char *const column_names[N_COLUMNS] = {
   NC_("CSV column", "ID"),
+  NC_("CSV column", "Type"),
   NC_("CSV column", "Phase"),
   NC_("CSV column", "Lane"),
   NC_("CSV column", "Order in cell"),
@@ -59,6 +63,7 @@ static const char *const column_names[N_COLUMNS] = {
   NC_("CSV column", "Moment of truth"),
   NC_("CSV column", "KPIs"),
   NC_("CSV column", "Links to"),
+  NC_("CSV column", "Links to (titles)"),
   NC_("CSV column", "Votes"),
 };
 
@@ -91,6 +96,12 @@ static const Choice priorities[] = {
   { NC_("CSV value", "Low"), WAYMARK_PRIORITY_LOW },
   { NC_("CSV value", "Medium"), WAYMARK_PRIORITY_MEDIUM },
   { NC_("CSV value", "High"), WAYMARK_PRIORITY_HIGH },
+  { NULL, 0 }
+};
+
+static const Choice types[] = {
+  { NC_("CSV value", "Touchpoint"), WAYMARK_ITEM_TOUCHPOINT },
+  { NC_("CSV value", "Note"), WAYMARK_ITEM_NOTE },
   { NULL, 0 }
 };
 
@@ -337,8 +348,11 @@ typedef struct {
   guint lane;
   guint order;      /* "Order in cell", G_MAXUINT when empty */
   guint position;   /* the row's place in the table */
-  WaymarkTouchpoint *touchpoint;
+  WaymarkTouchpoint *touchpoint;   /* one of the two */
+  WaymarkNote *note;
   char **links;     /* ids */
+  char *link_titles;
+  GPtrArray *targets;   /* WaymarkTouchpoint *, once the links are checked */
 } Row;
 
 static void
@@ -347,14 +361,38 @@ row_clear (gpointer data)
   Row *row = data;
 
   g_clear_pointer (&row->touchpoint, waymark_item_unref);
+  g_clear_pointer (&row->note, waymark_item_unref);
   g_strfreev (row->links);
+  g_free (row->link_titles);
+  g_clear_pointer (&row->targets, g_ptr_array_unref);
+}
+
+/* A column of KPI values ("KPI: Waiting time (min)") and the column of
+ * their targets, when there is one. */
+typedef struct {
+  int field;
+  int target_field;   /* -1 when none */
+  char *name;
+  char *unit;         /* NULL for none */
+} KpiColumn;
+
+static void
+kpi_column_clear (gpointer data)
+{
+  KpiColumn *column = data;
+
+  g_free (column->name);
+  g_free (column->unit);
 }
 
 typedef struct {
   Reader *reader;
+  const Record *header;
   int columns[N_COLUMNS];      /* the field of each column, -1 when absent */
   GPtrArray *phase_names;      /* in order of first appearance */
   GPtrArray *lane_names;
+  GArray *lane_kinds;          /* WaymarkLaneKind of each lane name: touchpoints or notes */
+  GArray *kpi_columns;         /* KpiColumn */
   GHashTable *channels;        /* name → WaymarkChannel (category of its first row) */
   GPtrArray *channel_list;     /* the same, in order of first appearance */
   GHashTable *ids;             /* id → line */
@@ -388,11 +426,66 @@ name_index (GPtrArray  *names,
   return index;
 }
 
+/* A KPI column's header: values are added to the table's KPI columns,
+ * targets to @targets (paired once all columns are known). */
+static gboolean
+read_kpi_header (Table      *table,
+                 const char *header,
+                 int         index,
+                 GArray     *targets)
+{
+  KpiColumn column = { index, -1, NULL, NULL };
+  gboolean is_target;
+
+  if (!waymark_csv_kpi_column_parse (header, &column.name, &column.unit, &is_target))
+    return FALSE;
+  g_array_append_val (is_target ? targets : table->kpi_columns, column);
+  return TRUE;
+}
+
+/* Each target column belongs to the first column of values of the same
+ * KPI that has none yet. */
+static gboolean
+pair_kpi_targets (Table        *table,
+                  const Record *header,
+                  GArray       *targets)
+{
+  gboolean ok = TRUE;
+
+  for (guint t = 0; t < targets->len; t++)
+    {
+      const KpiColumn *target = &g_array_index (targets, KpiColumn, t);
+      guint c;
+
+      for (c = 0; c < table->kpi_columns->len; c++)
+        {
+          KpiColumn *column = &g_array_index (table->kpi_columns, KpiColumn, c);
+
+          if (column->target_field < 0 && strcmp (column->name, target->name) == 0 &&
+              g_strcmp0 (column->unit, target->unit) == 0)
+            {
+              column->target_field = target->field;
+              break;
+            }
+        }
+      if (c == table->kpi_columns->len)
+        {
+          report (table->reader, header->line, _("the column “%s” holds targets of a KPI that has no column of values"),
+                  (const char *) g_ptr_array_index (header->fields, target->field));
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 static gboolean
 read_header (Table        *table,
              const Record *header)
 {
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (KpiColumn));
   gboolean ok = TRUE;
+
+  g_array_set_clear_func (targets, kpi_column_clear);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     table->columns[c] = -1;
@@ -404,6 +497,8 @@ read_header (Table        *table,
       for (c = 0; c < N_COLUMNS; c++)
         if (matches (name, "CSV column", column_names[c]))
           break;
+      if (c == N_COLUMNS && read_kpi_header (table, name, i, targets))
+        continue;
       if (c == N_COLUMNS)
         {
           /* TRANSLATORS: a column of a CSV table that is not one the export writes */
@@ -426,7 +521,7 @@ read_header (Table        *table,
                 g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[c]));
         ok = FALSE;
       }
-  return ok;
+  return pair_kpi_targets (table, header, targets) && ok;
 }
 
 static gboolean
@@ -479,6 +574,146 @@ read_channel (Table        *table,
   return channel;
 }
 
+static const char *
+field_at (const Record *record,
+          int           index)
+{
+  if (index < 0 || (guint) index >= record->fields->len)
+    return "";
+  return g_ptr_array_index (record->fields, index);
+}
+
+/* A number of a KPI column, as the map holds it; NULL when the cell is
+ * empty or (reported) no number. */
+static char *
+read_kpi_number (Table        *table,
+                 const Record *record,
+                 int           index,
+                 gboolean     *ok)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field_at (record, index)));
+  char *number;
+
+  if (text[0] == '\0')
+    return NULL;
+  number = waymark_csv_parse_number (text);
+  if (number == NULL)
+    {
+      report (table->reader, record->line, _("“%s” in the column “%s” is not a number"),
+              text, (const char *) field_at (table->header, index));
+      *ok = FALSE;
+    }
+  return number;
+}
+
+/* The KPIs of the row's KPI columns and, in a table of the export before
+ * them, of its "KPIs" column. */
+static void
+read_kpis (Table        *table,
+           const Record *record,
+           GPtrArray    *kpis)
+{
+  const char *legacy = field (table, record, COL_KPIS);
+
+  for (guint c = 0; c < table->kpi_columns->len; c++)
+    {
+      const KpiColumn *column = &g_array_index (table->kpi_columns, KpiColumn, c);
+      gboolean ok = TRUE;
+      g_autofree char *value = read_kpi_number (table, record, column->field, &ok);
+      g_autofree char *target = read_kpi_number (table, record, column->target_field, &ok);
+
+      if (ok && value == NULL && target != NULL)
+        report (table->reader, record->line, _("a target in the column “%s” without a value in “%s”"),
+                (const char *) field_at (table->header, column->target_field),
+                (const char *) field_at (table->header, column->field));
+      else if (ok && value != NULL)
+        g_ptr_array_add (kpis, waymark_kpi_new (column->name, value, column->unit, target));
+    }
+
+  if (legacy[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit (legacy, ";", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          WaymarkKpi *kpi;
+
+          if (g_strstrip (parts[i])[0] == '\0')
+            continue;
+          kpi = parse_kpi (parts[i]);
+          if (kpi == NULL)
+            report (table->reader, record->line, _("the KPI “%s” is not “name=value unit (target value)”"), parts[i]);
+          else
+            g_ptr_array_add (kpis, kpi);
+        }
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* A note has a text and votes: the touchpoints' columns stay empty. */
+static void
+check_note_fields (Table        *table,
+                   const Record *record)
+{
+  static const Column touchpoint_only[] = {
+    COL_DESCRIPTION, COL_QUOTE, COL_IDEA, COL_CHANNEL, COL_CATEGORY, COL_INITIATOR, COL_SCORE,
+    COL_NOTE, COL_OWNER, COL_STRENGTH, COL_PRIORITY, COL_MOMENT, COL_KPIS, COL_LINKS, COL_LINK_TITLES,
+  };
+  g_autofree char *header = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (touchpoint_only); i++)
+    if (header == NULL && !is_blank (field (table, record, touchpoint_only[i])))
+      header = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[touchpoint_only[i]]));
+  for (guint c = 0; c < table->kpi_columns->len && header == NULL; c++)
+    {
+      const KpiColumn *column = &g_array_index (table->kpi_columns, KpiColumn, c);
+
+      if (!is_blank (field_at (record, column->field)))
+        header = g_strdup (field_at (table->header, column->field));
+      else if (!is_blank (field_at (record, column->target_field)))
+        header = g_strdup (field_at (table->header, column->target_field));
+    }
+  if (header != NULL)
+    report (table->reader, record->line, _("a note has only a text (in “%s”) and votes, but “%s” is filled in"),
+            g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[COL_TITLE]), header);
+}
+
+/* The index of the lane named @name for items of @kind, added when new;
+ * G_MAXUINT (reported) when the lane holds the other kind. */
+static guint
+lane_index (Table           *table,
+            const Record    *record,
+            const char      *name,
+            WaymarkLaneKind  kind,
+            gboolean         add)
+{
+  guint index;
+
+  if (g_ptr_array_find_with_equal_func (table->lane_names, name, g_str_equal, &index))
+    {
+      if (g_array_index (table->lane_kinds, WaymarkLaneKind, index) == kind)
+        return index;
+      report (table->reader, record->line,
+              kind == WAYMARK_LANE_NOTES ? _("the lane “%s” holds touchpoints in an earlier row: notes need a lane of their own")
+                                         : _("the lane “%s” holds notes in an earlier row: touchpoints need a lane of their own"),
+              name);
+      return G_MAXUINT;
+    }
+  if (!add)
+    return 0;
+  g_ptr_array_add (table->lane_names, g_strdup (name));
+  g_array_append_val (table->lane_kinds, kind);
+  return table->lane_names->len - 1;
+}
+
 static void
 read_row (Table        *table,
           const Record *record)
@@ -492,21 +727,36 @@ read_row (Table        *table,
   g_autofree char *order = g_strstrip (g_strdup (field (table, record, COL_ORDER)));
   g_autofree char *score = g_strstrip (g_strdup (field (table, record, COL_SCORE)));
   g_autofree char *votes_text = g_strstrip (g_strdup (field (table, record, COL_VOTES)));
+  const char *title = field (table, record, COL_TITLE);
   guint votes = 0;
-  const char *kpis = field (table, record, COL_KPIS);
   const char *links = field (table, record, COL_LINKS);
+  const char *link_titles = field (table, record, COL_LINK_TITLES);
+  int type = WAYMARK_ITEM_TOUCHPOINT;
   int initiator = WAYMARK_INITIATOR_UNSET, strength = WAYMARK_STRENGTH_UNSET;
   int priority = WAYMARK_PRIORITY_UNSET, moment = FALSE;
   g_autoptr(GPtrArray) parsed_kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_kpi_free);
-  WaymarkChannel *channel;
-  Row row = { record->line, 0, 0, G_MAXUINT, table->rows->len, NULL, NULL };
+  WaymarkChannel *channel = NULL;
+  Row row = { record->line, 0, 0, G_MAXUINT, table->rows->len, NULL, NULL, NULL, NULL, NULL };
+  WaymarkLaneKind lane_kind;
   WaymarkTouchpoint *tp;
   gint64 emotion = 0;
 
+  read_choice (table, record, COL_TYPE, types, &type);
+  lane_kind = type == WAYMARK_ITEM_NOTE ? WAYMARK_LANE_NOTES : WAYMARK_LANE_TOUCHPOINTS;
+  if (lane[0] == '\0')
+    {
+      g_free (lane);
+      lane = g_strdup (type == WAYMARK_ITEM_NOTE ? _("Notes") : _("Touchpoints"));
+    }
   if (id[0] != '\0')
     {
-      if (!waymark_id_is_valid (id) ||
-          !g_str_has_prefix (id, waymark_item_type_id_prefix (WAYMARK_ITEM_TOUCHPOINT)))
+      if (type == WAYMARK_ITEM_NOTE &&
+          (!waymark_id_is_valid (id) || !g_str_has_prefix (id, waymark_item_type_id_prefix (WAYMARK_ITEM_NOTE))))
+        report (reader, record->line, _("“%s” is not a note id (like note-0123456789ab); leave “%s” empty for a new one"),
+                id, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[COL_ID]));
+      else if (type != WAYMARK_ITEM_NOTE &&
+               (!waymark_id_is_valid (id) ||
+                !g_str_has_prefix (id, waymark_item_type_id_prefix (WAYMARK_ITEM_TOUCHPOINT))))
         report (reader, record->line, _("“%s” is not a touchpoint id (like tp-0123456789ab); leave “%s” empty for a new one"),
                 id, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[COL_ID]));
       else if (g_hash_table_contains (table->ids, id))
@@ -526,49 +776,48 @@ read_row (Table        *table,
       else
         row.order = n;
     }
-  if (score[0] != '\0')
-    {
-      /* A spreadsheet may write +1 for 1. */
-      if (!g_ascii_string_to_signed (score[0] == '+' ? score + 1 : score, 10,
-                                     WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX, &emotion, NULL))
-        report (reader, record->line, _("“%s” is not an emotion score from %d to %d"), score,
-                WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
-      else
-        table->has_emotion = TRUE;
-    }
   if (votes_text[0] != '\0' && !waymark_votes_parse (votes_text, &votes))
     report (reader, record->line, _("“%s” is not a number of votes from 0 to %d"), votes_text, WAYMARK_VOTES_MAX);
-  read_choice (table, record, COL_INITIATOR, initiators, &initiator);
-  read_choice (table, record, COL_STRENGTH, strengths, &strength);
-  read_choice (table, record, COL_PRIORITY, priorities, &priority);
-  read_choice (table, record, COL_MOMENT, yes_no, &moment);
-  channel = read_channel (table, record);
-  if (kpis[0] != '\0')
+  lane_index (table, record, lane, lane_kind, FALSE);
+
+  if (type == WAYMARK_ITEM_NOTE)
+    check_note_fields (table, record);
+  else
     {
-      g_auto(GStrv) parts = g_strsplit (kpis, ";", -1);
-
-      for (guint i = 0; parts[i] != NULL; i++)
+      if (score[0] != '\0')
         {
-          WaymarkKpi *kpi;
-
-          if (g_strstrip (parts[i])[0] == '\0')
-            continue;
-          kpi = parse_kpi (parts[i]);
-          if (kpi == NULL)
-            report (reader, record->line, _("the KPI “%s” is not “name=value unit (target value)”"), parts[i]);
+          /* A spreadsheet may write +1 for 1. */
+          if (!g_ascii_string_to_signed (score[0] == '+' ? score + 1 : score, 10,
+                                         WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX, &emotion, NULL))
+            report (reader, record->line, _("“%s” is not an emotion score from %d to %d"), score,
+                    WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX);
           else
-            g_ptr_array_add (parsed_kpis, kpi);
+            table->has_emotion = TRUE;
         }
+      read_choice (table, record, COL_INITIATOR, initiators, &initiator);
+      read_choice (table, record, COL_STRENGTH, strengths, &strength);
+      read_choice (table, record, COL_PRIORITY, priorities, &priority);
+      read_choice (table, record, COL_MOMENT, yes_no, &moment);
+      channel = read_channel (table, record);
+      read_kpis (table, record, parsed_kpis);
+      if (links[0] != '\0' && id[0] == '\0')
+        report (reader, record->line, _("a touchpoint with links needs an id"));
     }
-  if (links[0] != '\0' && id[0] == '\0')
-    report (reader, record->line, _("a touchpoint with links needs an id"));
   if (reader->n_errors > errors_before)
     return;
 
   row.phase = name_index (table->phase_names, phase);
-  row.lane = name_index (table->lane_names, lane[0] != '\0' ? lane : _("Touchpoints"));
+  row.lane = lane_index (table, record, lane, lane_kind, TRUE);
+  if (type == WAYMARK_ITEM_NOTE)
+    {
+      row.note = waymark_note_new (id[0] != '\0' ? id : "note-000000000000", NULL, NULL, unescape_formula (title));
+      row.note->votes = votes;
+      g_array_append_val (table->rows, row);
+      return;
+    }
+
   tp = waymark_touchpoint_new (id[0] != '\0' ? id : "tp-000000000000", NULL, NULL,
-                               field (table, record, COL_TITLE)[0] != '\0' ? unescape_formula (field (table, record, COL_TITLE)) : NULL);
+                               title[0] != '\0' ? unescape_formula (title) : NULL);
   tp->description = text_or_null (field (table, record, COL_DESCRIPTION));
   tp->quote = text_or_null (field (table, record, COL_QUOTE));
   tp->idea = text_or_null (field (table, record, COL_IDEA));
@@ -592,6 +841,8 @@ read_row (Table        *table,
       for (guint i = 0; row.links[i] != NULL; i++)
         g_strstrip (row.links[i]);
     }
+  else if (link_titles[0] != '\0')
+    row.link_titles = g_strdup (link_titles);
   g_array_append_val (table->rows, row);
 }
 
@@ -641,18 +892,9 @@ build_journey (Table      *table,
   WaymarkJourney *journey = waymark_journey_new ();
   g_autoptr(GPtrArray) phases = g_ptr_array_new ();
   g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   waymark_journey_set_text (journey, WAYMARK_FIELD_TITLE, title);
 
-  /* Touchpoint ids first: the others are new and must not take one. */
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      Row *row = &g_array_index (table->rows, Row, i);
-
-      if (strcmp (waymark_item_get_id (row->touchpoint), "tp-000000000000") != 0)
-        g_hash_table_insert (by_id, (gpointer) waymark_item_get_id (row->touchpoint), row->touchpoint);
-    }
   for (guint i = 0; i < table->phase_names->len; i++)
     {
       WaymarkPhase *phase = waymark_phase_new ("phase-000000000000", g_ptr_array_index (table->phase_names, i));
@@ -663,7 +905,7 @@ build_journey (Table      *table,
     }
   for (guint i = 0; i < table->lane_names->len; i++)
     {
-      WaymarkLane *lane = waymark_lane_new ("lane-000000000000", WAYMARK_LANE_TOUCHPOINTS,
+      WaymarkLane *lane = waymark_lane_new ("lane-000000000000", g_array_index (table->lane_kinds, WaymarkLaneKind, i),
                                             g_ptr_array_index (table->lane_names, i));
 
       g_ptr_array_add (lanes, lane);
@@ -680,42 +922,143 @@ build_journey (Table      *table,
   for (guint i = 0; i < table->rows->len; i++)
     {
       Row *row = &g_array_index (table->rows, Row, i);
+      WaymarkPhase *phase = g_ptr_array_index (phases, row->phase);
+      WaymarkLane *lane = g_ptr_array_index (lanes, row->lane);
+      WaymarkItem *item;
 
-      waymark_touchpoint_set_phase (row->touchpoint, g_ptr_array_index (phases, row->phase));
-      waymark_touchpoint_set_lane (row->touchpoint, g_ptr_array_index (lanes, row->lane));
-      if (g_hash_table_contains (by_id, waymark_item_get_id (row->touchpoint)))
-        _waymark_journey_append_new (journey, row->touchpoint);
+      if (row->note != NULL)
+        {
+          waymark_note_set_phase (row->note, phase);
+          waymark_note_set_lane (row->note, lane);
+          item = (WaymarkItem *) row->note;
+        }
       else
-        add_new (journey, waymark_item_ref (row->touchpoint), WAYMARK_ITEM_TOUCHPOINT);
+        {
+          waymark_touchpoint_set_phase (row->touchpoint, phase);
+          waymark_touchpoint_set_lane (row->touchpoint, lane);
+          item = (WaymarkItem *) row->touchpoint;
+        }
+      /* The table's ids stay; rows without one get a new id. */
+      if (g_str_has_suffix (waymark_item_get_id (item), "-000000000000"))
+        add_new (journey, waymark_item_ref (item), row->note != NULL ? WAYMARK_ITEM_NOTE : WAYMARK_ITEM_TOUCHPOINT);
+      else
+        _waymark_journey_append_new (journey, item);
     }
   for (guint i = 0; i < table->rows->len; i++)
     {
       Row *row = &g_array_index (table->rows, Row, i);
 
-      for (guint j = 0; row->links != NULL && row->links[j] != NULL; j++)
-        {
-          WaymarkTouchpoint *to = g_hash_table_lookup (by_id, row->links[j]);
-
-          if (row->links[j][0] != '\0')
-            add_new (journey, waymark_link_new ("link-000000000000", row->touchpoint, to), WAYMARK_ITEM_LINK);
-        }
+      for (guint j = 0; row->targets != NULL && j < row->targets->len; j++)
+        add_new (journey, waymark_link_new ("link-000000000000", row->touchpoint, g_ptr_array_index (row->targets, j)),
+                 WAYMARK_ITEM_LINK);
     }
   return journey;
 }
 
-/* Links name rows of the table; checked once all ids are known. */
+/* The touchpoint of the table titled @title, or NULL (reported) when
+ * none or several are. */
+static WaymarkTouchpoint *
+find_by_title (Table      *table,
+               GHashTable *by_title,
+               const Row  *row,
+               const char *title,
+               gboolean    report_missing)
+{
+  GPtrArray *matches = g_hash_table_lookup (by_title, title);
+
+  if (matches != NULL && matches->len == 1)
+    return g_ptr_array_index (matches, 0);
+  if (matches != NULL)
+    report (table->reader, row->line, _("the link to “%s”: %u touchpoints have this title; name it by its id in “%s”"),
+            title, matches->len, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", column_names[COL_LINKS]));
+  else if (report_missing)
+    report (table->reader, row->line, _("the link to “%s” names no touchpoint of the table"), title);
+  return NULL;
+}
+
+/* The targets of a row's "Links to (titles)": one title a line, as the
+ * export writes them; typed by hand, titles separated by semicolons. */
+static void
+resolve_titles (Table      *table,
+                GHashTable *by_title,
+                Row        *row)
+{
+  g_autofree char *text = g_strdup (row->link_titles);
+  g_auto(GStrv) titles = NULL;
+  char *whole = g_strstrip (text);
+
+  if (strchr (whole, '\n') != NULL)
+    titles = g_strsplit (whole, "\n", -1);
+  else if (g_hash_table_contains (by_title, whole) || strchr (whole, ';') == NULL)
+    titles = g_strsplit (whole, "\n", -1);
+  else
+    titles = g_strsplit (whole, ";", -1);
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      g_autofree char *title = g_strstrip (g_strdup (unescape_formula (g_strstrip (titles[i]))));
+      WaymarkTouchpoint *to;
+
+      if (title[0] == '\0')
+        continue;
+      to = find_by_title (table, by_title, row, title, TRUE);
+      if (to == row->touchpoint)
+        report (table->reader, row->line, _("a touchpoint cannot link to itself"));
+      else if (to != NULL)
+        g_ptr_array_add (row->targets, to);
+    }
+}
+
+/* Links name touchpoints of the table, by id or by title; resolved once
+ * all rows are read. */
 static void
 check_links (Table *table)
 {
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_title = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+      GPtrArray *matches;
+
+      if (row->touchpoint == NULL)
+        continue;
+      g_hash_table_insert (by_id, (gpointer) waymark_item_get_id (row->touchpoint), row->touchpoint);
+      if (row->touchpoint->title == NULL)
+        continue;
+      matches = g_hash_table_lookup (by_title, row->touchpoint->title);
+      if (matches == NULL)
+        {
+          matches = g_ptr_array_new ();
+          g_hash_table_insert (by_title, row->touchpoint->title, matches);
+        }
+      g_ptr_array_add (matches, row->touchpoint);
+    }
+
   for (guint i = 0; i < table->rows->len; i++)
     {
       Row *row = &g_array_index (table->rows, Row, i);
 
+      if (row->touchpoint == NULL)
+        continue;
+      row->targets = g_ptr_array_new ();
       for (guint j = 0; row->links != NULL && row->links[j] != NULL; j++)
-        if (row->links[j][0] != '\0' && !g_hash_table_contains (table->ids, row->links[j]))
-          report (table->reader, row->line, _("the link to “%s” names no touchpoint of the table"), row->links[j]);
-        else if (g_strcmp0 (row->links[j], waymark_item_get_id (row->touchpoint)) == 0)
-          report (table->reader, row->line, _("a touchpoint cannot link to itself"));
+        {
+          WaymarkTouchpoint *to = g_hash_table_lookup (by_id, row->links[j]);
+
+          if (row->links[j][0] == '\0')
+            continue;
+          if (to == NULL)
+            report (table->reader, row->line, _("the link to “%s” names no touchpoint of the table"), row->links[j]);
+          else if (to == row->touchpoint)
+            report (table->reader, row->line, _("a touchpoint cannot link to itself"));
+          else
+            g_ptr_array_add (row->targets, to);
+        }
+      if (row->link_titles != NULL)
+        resolve_titles (table, by_title, row);
     }
 }
 
@@ -731,11 +1074,14 @@ waymark_csv_read (const char  *data,
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
   g_autoptr(GPtrArray) phase_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) lane_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lane_kinds = g_array_new (FALSE, FALSE, sizeof (WaymarkLaneKind));
+  g_autoptr(GArray) kpi_columns = g_array_new (FALSE, FALSE, sizeof (KpiColumn));
   g_autoptr(GHashTable) channels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, waymark_item_unref);
   g_autoptr(GPtrArray) channel_list = g_ptr_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  Table table = { &reader, { 0 }, phase_names, lane_names, channels, channel_list, ids, rows, FALSE };
+  Table table = { &reader, NULL, { 0 }, phase_names, lane_names, lane_kinds, kpi_columns, channels, channel_list, ids,
+                  rows, FALSE };
   const char *end = data + length;
   const char *invalid;
 
@@ -744,6 +1090,7 @@ waymark_csv_read (const char  *data,
 
   g_array_set_clear_func (records, record_clear);
   g_array_set_clear_func (rows, row_clear);
+  g_array_set_clear_func (kpi_columns, kpi_column_clear);
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3;
@@ -765,7 +1112,8 @@ waymark_csv_read (const char  *data,
       report (&reader, 1, _("the table is empty: it needs a header row and a row per touchpoint"));
       goto failed;
     }
-  if (!read_header (&table, &g_array_index (records, Record, 0)))
+  table.header = &g_array_index (records, Record, 0);
+  if (!read_header (&table, table.header))
     goto failed;
 
   for (guint i = 1; i < records->len; i++)

@@ -358,6 +358,7 @@ waymark_fragment_paste_text (WaymarkHistory *history,
 static gpointer
 find_by_name (WaymarkJourney  *journey,
               WaymarkItemType  type,
+              WaymarkLaneKind  lane_kind,
               const char      *name)
 {
   GPtrArray *items = waymark_journey_get_items (journey, type);
@@ -369,7 +370,7 @@ find_by_name (WaymarkJourney  *journey,
                               : type == WAYMARK_ITEM_LANE ? ((WaymarkLane *) item)->name
                               : ((WaymarkChannel *) item)->name;
 
-      if (type == WAYMARK_ITEM_LANE && ((WaymarkLane *) item)->kind != WAYMARK_LANE_TOUCHPOINTS)
+      if (type == WAYMARK_ITEM_LANE && ((WaymarkLane *) item)->kind != lane_kind)
         continue;
       if (g_strcmp0 (item_name, name) == 0)
         return item;
@@ -397,12 +398,13 @@ add_copy (Pasting         *p,
 
 /* After the last touchpoint lane, so that a new one joins its kind. */
 static guint
-new_lane_index (WaymarkJourney *journey)
+new_lane_index (WaymarkJourney  *journey,
+                WaymarkLaneKind  kind)
 {
   GPtrArray *lanes = waymark_journey_get_items (journey, WAYMARK_ITEM_LANE);
 
   for (guint i = lanes->len; i > 0; i--)
-    if (((WaymarkLane *) g_ptr_array_index (lanes, i - 1))->kind == WAYMARK_LANE_TOUCHPOINTS)
+    if (((WaymarkLane *) g_ptr_array_index (lanes, i - 1))->kind == kind)
       return i;
   return lanes->len;
 }
@@ -427,7 +429,7 @@ waymark_fragment_import (WaymarkHistory *history,
   for (guint i = 0; i < items->len; i++)
     {
       WaymarkPhase *phase = g_ptr_array_index (items, i);
-      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_PHASE, phase->name);
+      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_PHASE, 0, phase->name);
 
       if (target == NULL)
         target = add_copy (&p, phase, WAYMARK_ITEM_PHASE, waymark_journey_get_n_items (p.journey, WAYMARK_ITEM_PHASE));
@@ -439,11 +441,11 @@ waymark_fragment_import (WaymarkHistory *history,
       WaymarkLane *lane = g_ptr_array_index (items, i);
       gpointer target;
 
-      if (lane->kind != WAYMARK_LANE_TOUCHPOINTS)
+      if (lane->kind != WAYMARK_LANE_TOUCHPOINTS && lane->kind != WAYMARK_LANE_NOTES)
         continue;
-      target = find_by_name (p.journey, WAYMARK_ITEM_LANE, lane->name);
+      target = find_by_name (p.journey, WAYMARK_ITEM_LANE, lane->kind, lane->name);
       if (target == NULL)
-        target = add_copy (&p, lane, WAYMARK_ITEM_LANE, new_lane_index (p.journey));
+        target = add_copy (&p, lane, WAYMARK_ITEM_LANE, new_lane_index (p.journey, lane->kind));
       g_hash_table_insert (targets, lane, target);
     }
   /* By name alone: the table knows no icons. */
@@ -451,7 +453,7 @@ waymark_fragment_import (WaymarkHistory *history,
   for (guint i = 0; i < items->len; i++)
     {
       WaymarkChannel *channel = g_ptr_array_index (items, i);
-      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_CHANNEL, channel->name);
+      gpointer target = find_by_name (p.journey, WAYMARK_ITEM_CHANNEL, 0, channel->name);
 
       if (target == NULL)
         target = add_copy (&p, channel, WAYMARK_ITEM_CHANNEL,
@@ -469,6 +471,18 @@ waymark_fragment_import (WaymarkHistory *history,
       WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p.journey, WAYMARK_ITEM_TOUCHPOINT);
       insert_card (p.journey, p.group, copy, copy->phase, copy->lane, G_MAXUINT);
       g_hash_table_insert (targets, tp, copy);
+      g_ptr_array_add (created, copy);
+      waymark_item_unref (copy);
+    }
+
+  items = waymark_journey_get_items (table, WAYMARK_ITEM_NOTE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkNote *copy = waymark_fragment_copy_item (g_ptr_array_index (items, i), map_target, &p);
+
+      g_free (WAYMARK_ITEM (copy)->id);
+      WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p.journey, WAYMARK_ITEM_NOTE);
+      insert_card (p.journey, p.group, copy, copy->phase, copy->lane, G_MAXUINT);
       g_ptr_array_add (created, copy);
       waymark_item_unref (copy);
     }

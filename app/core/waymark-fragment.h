@@ -52,12 +52,14 @@ GPtrArray      *waymark_fragment_paste_text  (WaymarkHistory *history,
                                               guint           index);
 
 /* Adds copies of all of @table's touchpoints (new ids) to the history's
- * journey in one undo step named @label: each at the end of its cell in
- * the phase and the touchpoint lane of the same name, added after the
- * others when the journey has none of that name; channels are matched by
+ * journey in one undo step named @label, and its notes: each at the end
+ * of its cell in the phase and the lane of the same name and kind
+ * (touchpoints or notes), added after the others of its kind when the
+ * journey has none of that name; channels are matched by
  * name alone and added when missing; the links between them come along.
  * What "Import Touchpoints…" does with a table waymark_csv_read() read.
- * Returns the new touchpoints (a new array of borrowed pointers). */
+ * Returns the new touchpoints, then the new notes (a new array of
+ * borrowed pointers). */
 GPtrArray      *waymark_fragment_import      (WaymarkHistory *history,
                                               WaymarkJourney *table,
                                               const char     *label);

@@ -51,6 +51,9 @@ static const GOptionEntry option_entries[] = {
   { "dashboard", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to .pdf: add a KPI dashboard page after the map (touchpoints, average emotion, channel mix and KPIs against their targets, by phase and by channel category); other formats refuse it"),
     NULL },
+  { "csv-delimiter", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to .csv: comma or semicolon between fields (default: semicolon where the language writes decimals with a comma, as German does; else comma)"),
+    N_("DELIMITER") },
   { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With diff: words (default) or xml"),
     N_("FORMAT") },
@@ -280,6 +283,7 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "dpi", "&s", &export_options.dpi);
   g_variant_dict_lookup (options, "one-page", "b", &export_options.one_page);
   g_variant_dict_lookup (options, "dashboard", "b", &export_options.dashboard);
+  g_variant_dict_lookup (options, "csv-delimiter", "&s", &export_options.csv_delimiter);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "name", "^&ay", &name);
@@ -295,7 +299,7 @@ waymark_application_handle_local_options (GApplication *app,
     {
       if (is_subcommand (files) || check || findings || strict || export_path != NULL || export_options.paper != NULL ||
           export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
-          export_options.one_page || export_options.dashboard ||
+          export_options.one_page || export_options.dashboard || export_options.csv_delimiter != NULL ||
           format != NULL || output != NULL || name != NULL)
         {
           g_printerr (_("waymark: --compare takes two maps and no other option\n"));
@@ -308,7 +312,7 @@ waymark_application_handle_local_options (GApplication *app,
     {
       if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
           export_options.poster != NULL || export_options.dpi != NULL || export_options.one_page ||
-          export_options.dashboard)
+          export_options.dashboard || export_options.csv_delimiter != NULL)
         {
           g_printerr (_("waymark: %s cannot be combined with --check or --export\n"), files[0]);
           return WAYMARK_CLI_EXIT_USAGE;
@@ -323,8 +327,7 @@ waymark_application_handle_local_options (GApplication *app,
 
   if (check || findings || strict || export_path != NULL || export_options.paper != NULL ||
       export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
-      export_options.one_page ||
-          export_options.dashboard)
+      export_options.one_page || export_options.dashboard || export_options.csv_delimiter != NULL)
     return run_command_line (files, check, findings, strict, export_path, &export_options);
 
   if (files == NULL || files[0] == NULL)

@@ -33,6 +33,7 @@ struct _WaymarkExportDialog
   GtkSpinButton *dpi_spin;
   AdwActionRow *dashboard_row;
   GtkSwitch *dashboard_switch;
+  AdwComboRow *delimiter_row;   /* CSV: comma, semicolon */
   GtkWidget *export_button;
   gboolean updating;
 };
@@ -53,6 +54,8 @@ waymark_export_rows_for (const WaymarkExportOptions *options)
 
   g_return_val_if_fail (options != NULL, 0);
 
+  if (options->format == WAYMARK_EXPORT_CSV)
+    return WAYMARK_EXPORT_ROW_DELIMITER;
   if (waymark_export_format_is_text (options->format))
     return 0;
 
@@ -164,6 +167,9 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
   g_return_if_fail (options != NULL);
 
   waymark_export_options_init (options, (WaymarkExportFormat) adw_combo_row_get_selected (self->format_row));
+  if (options->format == WAYMARK_EXPORT_CSV)
+    options->csv_delimiter = adw_combo_row_get_selected (self->delimiter_row) == 1 ? WAYMARK_CSV_DELIMITER_SEMICOLON
+                                                                                   : WAYMARK_CSV_DELIMITER_COMMA;
   if (waymark_export_format_is_text (options->format))
     return;
 
@@ -204,6 +210,16 @@ update_rows (WaymarkExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->poster_row), rows & WAYMARK_EXPORT_ROW_POSTER);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), rows & WAYMARK_EXPORT_ROW_DPI);
   gtk_widget_set_visible (GTK_WIDGET (self->dashboard_row), rows & WAYMARK_EXPORT_ROW_DASHBOARD);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), rows & WAYMARK_EXPORT_ROW_DELIMITER);
+  if (rows & WAYMARK_EXPORT_ROW_DELIMITER)
+    {
+      g_autofree char *example = waymark_csv_format_number ("0.5", options.csv_delimiter);
+
+      /* TRANSLATORS: how numbers are written in the CSV table: "Numbers as 0,5" */
+      g_autofree char *subtitle = g_strdup_printf (_("Numbers as %s"), example);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), subtitle);
+    }
   /* cairo 1.16 writes SVG text as glyph outlines: say so before the
    * user expects to edit or search it. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
@@ -318,6 +334,8 @@ waymark_export_dialog_set_options (WaymarkExportDialog        *self,
     }
   gtk_spin_button_set_value (self->dpi_spin, options->dpi);
   gtk_switch_set_active (self->dashboard_switch, options->dashboard);
+  adw_combo_row_set_selected (self->delimiter_row,
+                              waymark_csv_delimiter_resolve (options->csv_delimiter) == WAYMARK_CSV_DELIMITER_SEMICOLON);
   self->updating = FALSE;
   update_rows (self);
 }
@@ -586,6 +604,8 @@ build (WaymarkExportDialog *self)
   const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
   /* In the order of WaymarkPages. */
   const char *pages[] = { _("Automatic"), _("One page"), _("Booklet"), NULL };
+  /* TRANSLATORS: the delimiter between the fields of a CSV table */
+  const char *delimiters[] = { _("Comma"), _("Semicolon"), NULL };
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = mnemonic_button_new (_("_Cancel"));
@@ -641,6 +661,9 @@ build (WaymarkExportDialog *self)
   adw_action_row_set_activatable_widget (self->dashboard_row, GTK_WIDGET (self->dashboard_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dashboard_row));
 
+  self->delimiter_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("Deli_miter"), delimiters);
+  gtk_widget_set_name (GTK_WIDGET (self->delimiter_row), "delimiter-row");
+
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (toolbar), page);
@@ -652,6 +675,7 @@ build (WaymarkExportDialog *self)
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->orientation_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->pages_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->poster_row, "notify::enable-expansion", G_CALLBACK (poster_enabled), self);
   g_signal_connect_swapped (self->columns_spin, "value-changed", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->rows_spin, "value-changed", G_CALLBACK (update_rows), self);

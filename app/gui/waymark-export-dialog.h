@@ -23,6 +23,7 @@ typedef enum {
   WAYMARK_EXPORT_ROW_DPI         = 1 << 3,
   WAYMARK_EXPORT_ROW_PAGES       = 1 << 4,
   WAYMARK_EXPORT_ROW_DASHBOARD   = 1 << 5,   /* a KPI dashboard page after the map */
+  WAYMARK_EXPORT_ROW_DELIMITER   = 1 << 6,   /* CSV: comma or semicolon */
 } WaymarkExportRows;
 
 /**

@@ -54,8 +54,12 @@ waymark_import_touchpoints (WaymarkEditor *editor,
   waymark_canvas_unselect_all (canvas);
   for (guint i = 0; i < added->len; i++)
     waymark_canvas_select_item (canvas, g_ptr_array_index (added, i), WAYMARK_CANVAS_SELECT_ADD);
-  text = g_strdup_printf (g_dngettext (NULL, "%u touchpoint imported", "%u touchpoints imported", added->len),
-                          added->len);
+  if (waymark_journey_get_n_items (table, WAYMARK_ITEM_NOTE) == 0)
+    text = g_strdup_printf (g_dngettext (NULL, "%u touchpoint imported", "%u touchpoints imported", added->len),
+                            added->len);
+  else
+    /* TRANSLATORS: touchpoints and notes, after "Import Touchpoints…" */
+    text = g_strdup_printf (g_dngettext (NULL, "%u card imported", "%u cards imported", added->len), added->len);
   waymark_editor_add_toast (editor, adw_toast_new (text));
   return TRUE;
 }

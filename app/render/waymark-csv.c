@@ -8,13 +8,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-csv.h"
+#include "waymark-csv-format.h"
 
+/* A touchpoint or a note, where it sits on the map. */
 typedef struct {
-  WaymarkTouchpoint *touchpoint;
+  WaymarkTouchpoint *touchpoint;   /* one of the two */
+  WaymarkNote *note;
   guint phase;        /* column index */
   guint lane;         /* row index */
   guint order;        /* 1-based place in its cell */
-  guint position;     /* journey order, to keep the sort stable */
+  guint position;     /* order among the journey's items of its type, to keep the sort stable */
 } Row;
 
 static const char *
@@ -66,23 +69,41 @@ priority_name (WaymarkPriority priority)
     }
 }
 
-/* Appends one field.  @is_text: a value people typed, which a spreadsheet
- * must never evaluate. */
+/* How a field is written. */
+typedef enum {
+  FIELD_TEXT,     /* typed by people: a spreadsheet must never run it as a formula */
+  FIELD_NAME,     /* a column's name or a value of the export's own */
+  FIELD_NUMBER,   /* written with the table's decimal mark */
+} FieldKind;
+
+typedef struct {
+  GString *out;
+  WaymarkCsvDelimiter delimiter;
+  char separator;       /* ',' or ';' */
+  gboolean first;       /* no field yet in this record */
+} Writer;
+
+/* Appends one field.  Text and names are quoted when they hold either
+ * delimiter, so that the header tells the delimiter beyond doubt and a
+ * table opened with the other one still keeps its columns; numbers hold
+ * no delimiter of the table (waymark_csv_format_number()). */
 static void
-append_field (GString    *out,
+append_field (Writer     *writer,
               const char *value,
-              gboolean    is_text,
-              gboolean    first)
+              FieldKind   kind)
 {
+  GString *out = writer->out;
   gboolean formula, quote;
 
-  if (!first)
-    g_string_append_c (out, ',');
+  if (!writer->first)
+    g_string_append_c (out, writer->separator);
+  writer->first = FALSE;
   if (value == NULL || value[0] == '\0')
     return;
 
-  formula = is_text && strchr ("=+-@\t\r", value[0]) != NULL;
-  quote = strpbrk (value, ",\"\r\n") != NULL;
+  formula = kind == FIELD_TEXT && strchr ("=+-@\t\r", value[0]) != NULL;
+  quote = strpbrk (value, kind == FIELD_NUMBER ? "\"\r\n" : ",;\"\r\n") != NULL ||
+          strchr (value, writer->separator) != NULL;
 
   if (quote)
     g_string_append_c (out, '"');
@@ -99,32 +120,100 @@ append_field (GString    *out,
 }
 
 static void
-end_record (GString *out)
+append_number (Writer     *writer,
+               const char *number)
 {
-  g_string_append (out, "\r\n");
+  g_autofree char *text = number != NULL ? waymark_csv_format_number (number, writer->delimiter) : NULL;
+
+  append_field (writer, text, FIELD_NUMBER);
 }
 
-static char *
-format_kpis (const WaymarkTouchpoint *tp)
+static void
+end_record (Writer *writer)
 {
-  GString *text = g_string_new (NULL);
+  g_string_append (writer->out, "\r\n");
+  writer->first = TRUE;
+}
 
+/* ---- KPI columns ---- */
+
+/* The KPIs of one name and unit: a column of values and, when any of
+ * them has one, a column of targets.  A touchpoint with two KPIs of the
+ * same name and unit puts the second in the second such column. */
+typedef struct {
+  const char *name;
+  const char *unit;       /* NULL for none */
+  guint occurrence;       /* 0: the first KPI of this name and unit on a touchpoint */
+  gboolean has_target;
+} KpiColumn;
+
+static const char *
+unit_or_null (const WaymarkKpi *kpi)
+{
+  return kpi->unit != NULL && kpi->unit[0] != '\0' ? kpi->unit : NULL;
+}
+
+/* The @occurrence-th KPI of @tp with @name and @unit, or NULL. */
+static const WaymarkKpi *
+find_kpi (const WaymarkTouchpoint *tp,
+          const char              *name,
+          const char              *unit,
+          guint                    occurrence)
+{
   for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
     {
       const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
 
-      if (i > 0)
-        g_string_append (text, "; ");
-      g_string_append_printf (text, "%s=%s", kpi->name, kpi->value);
-      if (kpi->unit != NULL && kpi->unit[0] != '\0')
-        g_string_append_printf (text, " %s", kpi->unit);
-      if (kpi->target != NULL && kpi->target[0] != '\0')
-        /* TRANSLATORS: after a KPI in a CSV cell: "Conversion rate=0.031 ratio (target 0.05)" */
-        g_string_append_printf (text, _(" (target %s)"), kpi->target);
+      if (strcmp (kpi->name, name) == 0 && g_strcmp0 (unit_or_null (kpi), unit) == 0 && occurrence-- == 0)
+        return kpi;
     }
-
-  return g_string_free (text, FALSE);
+  return NULL;
 }
+
+/* The KPI columns in order of first appearance in @rows. */
+static GArray *
+collect_kpi_columns (GArray *rows)
+{
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (KpiColumn));
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      WaymarkTouchpoint *tp = g_array_index (rows, Row, r).touchpoint;
+
+      for (guint i = 0; tp != NULL && i < waymark_touchpoint_get_n_kpis (tp); i++)
+        {
+          const WaymarkKpi *kpi = g_ptr_array_index (tp->kpis, i);
+          guint occurrence = 0, c;
+
+          for (guint j = 0; j < i; j++)
+            {
+              const WaymarkKpi *earlier = g_ptr_array_index (tp->kpis, j);
+
+              occurrence += strcmp (earlier->name, kpi->name) == 0 &&
+                            g_strcmp0 (unit_or_null (earlier), unit_or_null (kpi)) == 0;
+            }
+          for (c = 0; c < columns->len; c++)
+            {
+              KpiColumn *column = &g_array_index (columns, KpiColumn, c);
+
+              if (strcmp (column->name, kpi->name) == 0 && g_strcmp0 (column->unit, unit_or_null (kpi)) == 0 &&
+                  column->occurrence == occurrence)
+                break;
+            }
+          if (c == columns->len)
+            {
+              KpiColumn column = { kpi->name, unit_or_null (kpi), occurrence, FALSE };
+
+              g_array_append_val (columns, column);
+            }
+          if (kpi->target != NULL && kpi->target[0] != '\0')
+            g_array_index (columns, KpiColumn, c).has_target = TRUE;
+        }
+    }
+  return columns;
+}
+
+/* ---- Rows ---- */
 
 static int
 compare_rows (gconstpointer a,
@@ -153,7 +242,7 @@ index_items (WaymarkJourney  *journey,
   return indices;
 }
 
-/* Touchpoint → GString of the ids it links to, "; "-separated, in the
+/* Touchpoint → GPtrArray of the touchpoints it links to, in the
  * journey's link order. */
 static GHashTable *
 collect_links (WaymarkJourney *journey)
@@ -171,17 +260,19 @@ collect_links (WaymarkJourney *journey)
           targets = g_ptr_array_new ();
           g_hash_table_insert (links, link->from, targets);
         }
-      g_ptr_array_add (targets, (gpointer) waymark_item_get_id (link->to));
+      g_ptr_array_add (targets, link->to);
     }
 
   return links;
 }
 
 static void
-append_header (GString *out)
+append_header (Writer *writer,
+               GArray *kpi_columns)
 {
   const char *columns[] = {
     C_("CSV column", "ID"),
+    C_("CSV column", "Type"),
     C_("CSV column", "Phase"),
     C_("CSV column", "Lane"),
     C_("CSV column", "Order in cell"),
@@ -198,104 +289,207 @@ append_header (GString *out)
     C_("CSV column", "Strength or weakness"),
     C_("CSV column", "Priority"),
     C_("CSV column", "Moment of truth"),
-    C_("CSV column", "KPIs"),
     C_("CSV column", "Links to"),
+    C_("CSV column", "Links to (titles)"),
     C_("CSV column", "Votes"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    append_field (out, columns[i], FALSE, i == 0);
-  end_record (out);
+    append_field (writer, columns[i], FIELD_NAME);
+  for (guint c = 0; c < kpi_columns->len; c++)
+    {
+      const KpiColumn *column = &g_array_index (kpi_columns, KpiColumn, c);
+      g_autofree char *value = waymark_csv_kpi_column_name (column->name, column->unit, FALSE);
+      g_autofree char *target = column->has_target ? waymark_csv_kpi_column_name (column->name, column->unit, TRUE) : NULL;
+
+      append_field (writer, value, FIELD_TEXT);
+      if (target != NULL)
+        append_field (writer, target, FIELD_TEXT);
+    }
+  end_record (writer);
+}
+
+/* The ids and the titles of @targets: "tp-…; tp-…" and one title a line. */
+static void
+join_links (GPtrArray  *targets,
+            char      **ids,
+            char      **titles)
+{
+  GString *id_text = g_string_new (NULL);
+  GString *title_text = g_string_new (NULL);
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      WaymarkTouchpoint *to = g_ptr_array_index (targets, i);
+
+      if (id_text->len > 0)
+        g_string_append (id_text, "; ");
+      g_string_append (id_text, waymark_item_get_id (to));
+      if (to->title != NULL && to->title[0] != '\0')
+        {
+          if (title_text->len > 0)
+            g_string_append_c (title_text, '\n');
+          g_string_append (title_text, to->title);
+        }
+    }
+  *ids = g_string_free (id_text, FALSE);
+  *titles = g_string_free (title_text, FALSE);
 }
 
 static void
-append_row (GString    *out,
-            const Row  *row,
-            GHashTable *links)
+append_touchpoint (Writer     *writer,
+                   const Row  *row,
+                   GHashTable *links,
+                   GArray     *kpi_columns)
 {
   WaymarkTouchpoint *tp = row->touchpoint;
-  GPtrArray *targets = g_hash_table_lookup (links, tp);
   g_autofree char *order = g_strdup_printf ("%u", row->order);
   g_autofree char *score = tp->has_emotion ? g_strdup_printf ("%d", tp->emotion) : NULL;
-  g_autofree char *kpis = format_kpis (tp);
   g_autofree char *linked = NULL;
+  g_autofree char *linked_titles = NULL;
   g_autofree char *votes = g_strdup_printf ("%u", tp->votes);
 
-  if (targets != NULL)
-    {
-      g_ptr_array_add (targets, NULL);
-      linked = g_strjoinv ("; ", (char **) targets->pdata);
-      g_ptr_array_remove_index (targets, targets->len - 1);
-    }
+  join_links (g_hash_table_lookup (links, tp), &linked, &linked_titles);
 
-  append_field (out, waymark_item_get_id (tp), FALSE, TRUE);
-  append_field (out, tp->phase->name, TRUE, FALSE);
-  append_field (out, tp->lane->name, TRUE, FALSE);
-  append_field (out, order, FALSE, FALSE);
-  append_field (out, tp->title, TRUE, FALSE);
-  append_field (out, tp->description, TRUE, FALSE);
-  append_field (out, tp->quote, TRUE, FALSE);
-  append_field (out, tp->idea, TRUE, FALSE);
-  append_field (out, tp->channel ? tp->channel->name : NULL, TRUE, FALSE);
-  append_field (out, tp->channel ? category_name (tp->channel->category) : NULL, FALSE, FALSE);
-  append_field (out, initiator_name (tp->initiator), FALSE, FALSE);
-  append_field (out, score, FALSE, FALSE);
-  append_field (out, tp->emotion_note, TRUE, FALSE);
-  append_field (out, tp->owner, TRUE, FALSE);
-  append_field (out, strength_name (tp->strength), FALSE, FALSE);
-  append_field (out, priority_name (tp->priority), FALSE, FALSE);
-  append_field (out, tp->moment_of_truth ? C_("CSV value", "Yes") : NULL, FALSE, FALSE);
-  append_field (out, kpis, TRUE, FALSE);
-  append_field (out, linked, FALSE, FALSE);
-  append_field (out, votes, FALSE, FALSE);
-  end_record (out);
+  append_field (writer, waymark_item_get_id (tp), FIELD_NAME);
+  append_field (writer, C_("CSV value", "Touchpoint"), FIELD_NAME);
+  append_field (writer, tp->phase->name, FIELD_TEXT);
+  append_field (writer, tp->lane->name, FIELD_TEXT);
+  append_field (writer, order, FIELD_NUMBER);
+  append_field (writer, tp->title, FIELD_TEXT);
+  append_field (writer, tp->description, FIELD_TEXT);
+  append_field (writer, tp->quote, FIELD_TEXT);
+  append_field (writer, tp->idea, FIELD_TEXT);
+  append_field (writer, tp->channel ? tp->channel->name : NULL, FIELD_TEXT);
+  append_field (writer, tp->channel ? category_name (tp->channel->category) : NULL, FIELD_NAME);
+  append_field (writer, initiator_name (tp->initiator), FIELD_NAME);
+  append_field (writer, score, FIELD_NUMBER);
+  append_field (writer, tp->emotion_note, FIELD_TEXT);
+  append_field (writer, tp->owner, FIELD_TEXT);
+  append_field (writer, strength_name (tp->strength), FIELD_NAME);
+  append_field (writer, priority_name (tp->priority), FIELD_NAME);
+  append_field (writer, tp->moment_of_truth ? C_("CSV value", "Yes") : NULL, FIELD_NAME);
+  append_field (writer, linked, FIELD_NAME);
+  append_field (writer, linked_titles, FIELD_TEXT);
+  append_field (writer, votes, FIELD_NUMBER);
+  for (guint c = 0; c < kpi_columns->len; c++)
+    {
+      const KpiColumn *column = &g_array_index (kpi_columns, KpiColumn, c);
+      const WaymarkKpi *kpi = find_kpi (tp, column->name, column->unit, column->occurrence);
+
+      append_number (writer, kpi != NULL ? kpi->value : NULL);
+      if (column->has_target)
+        append_number (writer, kpi != NULL ? kpi->target : NULL);
+    }
+  end_record (writer);
+}
+
+/* A note: its text in "Title", its votes; the touchpoints' columns empty. */
+static void
+append_note (Writer    *writer,
+             const Row *row,
+             GArray    *kpi_columns)
+{
+  WaymarkNote *note = row->note;
+  g_autofree char *order = g_strdup_printf ("%u", row->order);
+  g_autofree char *votes = g_strdup_printf ("%u", note->votes);
+
+  append_field (writer, waymark_item_get_id (note), FIELD_NAME);
+  append_field (writer, C_("CSV value", "Note"), FIELD_NAME);
+  append_field (writer, note->phase->name, FIELD_TEXT);
+  append_field (writer, note->lane->name, FIELD_TEXT);
+  append_field (writer, order, FIELD_NUMBER);
+  append_field (writer, note->text, FIELD_TEXT);
+  /* Description … Links to (titles) */
+  for (guint i = 0; i < 14; i++)
+    append_field (writer, NULL, FIELD_NAME);
+  append_field (writer, votes, FIELD_NUMBER);
+  for (guint c = 0; c < kpi_columns->len; c++)
+    {
+      append_field (writer, NULL, FIELD_NUMBER);
+      if (g_array_index (kpi_columns, KpiColumn, c).has_target)
+        append_field (writer, NULL, FIELD_NUMBER);
+    }
+  end_record (writer);
+}
+
+/* Rows for the items of @type, with their cell and their order in it: a
+ * card's order in its cell is its order among the journey's items of
+ * that cell (docs/FORMAT.md). */
+static void
+add_rows (GArray          *rows,
+          WaymarkJourney  *journey,
+          WaymarkItemType  type,
+          GHashTable      *phases,
+          GHashTable      *lanes)
+{
+  g_autoptr(GHashTable) cell_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *items = waymark_journey_get_items (journey, type);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Row row = { NULL, NULL, 0, 0, 0, i };
+      WaymarkPhase *phase;
+      WaymarkLane *lane;
+      gint64 *key;
+
+      if (type == WAYMARK_ITEM_NOTE)
+        {
+          row.note = g_ptr_array_index (items, i);
+          phase = row.note->phase;
+          lane = row.note->lane;
+        }
+      else
+        {
+          row.touchpoint = g_ptr_array_index (items, i);
+          phase = row.touchpoint->phase;
+          lane = row.touchpoint->lane;
+        }
+      row.phase = GPOINTER_TO_UINT (g_hash_table_lookup (phases, phase));
+      row.lane = GPOINTER_TO_UINT (g_hash_table_lookup (lanes, lane));
+
+      key = g_new (gint64, 1);
+      *key = ((gint64) row.phase << 32) | row.lane;
+      row.order = GPOINTER_TO_UINT (g_hash_table_lookup (cell_counts, key)) + 1;
+      g_hash_table_replace (cell_counts, key, GUINT_TO_POINTER (row.order));
+      g_array_append_val (rows, row);
+    }
 }
 
 GBytes *
-waymark_csv_write (WaymarkJourney *journey)
+waymark_csv_write (WaymarkJourney      *journey,
+                   WaymarkCsvDelimiter  delimiter)
 {
   g_autoptr(GHashTable) phases = NULL;
   g_autoptr(GHashTable) lanes = NULL;
   g_autoptr(GHashTable) links = NULL;
-  g_autoptr(GHashTable) cell_counts = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  GPtrArray *touchpoints;
-  GString *out;
+  g_autoptr(GArray) kpi_columns = NULL;
+  Writer writer = { NULL, delimiter, waymark_csv_delimiter_get_char (delimiter), TRUE };
 
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), NULL);
 
   phases = index_items (journey, WAYMARK_ITEM_PHASE);
   lanes = index_items (journey, WAYMARK_ITEM_LANE);
   links = collect_links (journey);
-  cell_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  touchpoints = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
-
-  /* A card's order in its cell is its order among the journey's
-   * touchpoints of that cell (docs/FORMAT.md). */
-  g_array_set_size (rows, touchpoints->len);
-  for (guint i = 0; i < touchpoints->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      gint64 *key;
-      gpointer count;
-
-      row->touchpoint = g_ptr_array_index (touchpoints, i);
-      row->phase = GPOINTER_TO_UINT (g_hash_table_lookup (phases, row->touchpoint->phase));
-      row->lane = GPOINTER_TO_UINT (g_hash_table_lookup (lanes, row->touchpoint->lane));
-      row->position = i;
-
-      key = g_new (gint64, 1);
-      *key = ((gint64) row->phase << 32) | row->lane;
-      count = g_hash_table_lookup (cell_counts, key);
-      row->order = GPOINTER_TO_UINT (count) + 1;
-      g_hash_table_replace (cell_counts, key, GUINT_TO_POINTER (row->order));
-    }
+  add_rows (rows, journey, WAYMARK_ITEM_TOUCHPOINT, phases, lanes);
+  add_rows (rows, journey, WAYMARK_ITEM_NOTE, phases, lanes);
+  /* A lane holds touchpoints or notes, never both: rows of one cell are
+   * of one type, and the sort by position stays within it. */
   g_array_sort (rows, compare_rows);
+  kpi_columns = collect_kpi_columns (rows);
 
-  out = g_string_new ("\xEF\xBB\xBF");
-  append_header (out);
+  writer.out = g_string_new ("\xEF\xBB\xBF");
+  append_header (&writer, kpi_columns);
   for (guint i = 0; i < rows->len; i++)
-    append_row (out, &g_array_index (rows, Row, i), links);
+    {
+      const Row *row = &g_array_index (rows, Row, i);
 
-  return g_string_free_to_bytes (out);
+      if (row->note != NULL)
+        append_note (&writer, row, kpi_columns);
+      else
+        append_touchpoint (&writer, row, links, kpi_columns);
+    }
+
+  return g_string_free_to_bytes (writer.out);
 }

@@ -159,7 +159,8 @@ waymark_export_options_validate (const WaymarkExportOptions  *options,
 {
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (options->format >= WAYMARK_N_EXPORT_FORMATS || options->paper >= WAYMARK_N_PAPERS)
+  if (options->format >= WAYMARK_N_EXPORT_FORMATS || options->paper >= WAYMARK_N_PAPERS ||
+      options->csv_delimiter > WAYMARK_CSV_DELIMITER_SEMICOLON)
     {
       g_set_error_literal (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_INVALID_OPTIONS,
                            _("Unknown export format or paper size"));
@@ -696,7 +697,7 @@ waymark_export_to_bytes (WaymarkLayout               *layout,
     case WAYMARK_EXPORT_PNG:
       return export_png (layout, options, error);
     case WAYMARK_EXPORT_CSV:
-      return waymark_csv_write (waymark_layout_get_journey (layout));
+      return waymark_csv_write (waymark_layout_get_journey (layout), options->csv_delimiter);
     case WAYMARK_EXPORT_MERMAID:
       return waymark_mermaid_write (waymark_layout_get_journey (layout));
     case WAYMARK_EXPORT_CJML:

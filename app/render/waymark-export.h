@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-csv-format.h"
 #include "waymark-dashboard.h"
 #include "waymark-layout.h"
 #include "waymark-page-plan.h"
@@ -57,6 +58,7 @@ typedef struct {
   double dpi;                      /* PNG only */
   WaymarkPages pages;              /* PDF on paper, not a poster: one page or a booklet */
   gboolean dashboard;              /* PDF only: a KPI dashboard page after the map */
+  WaymarkCsvDelimiter csv_delimiter; /* CSV only; DEFAULT: the interface language's */
 } WaymarkExportOptions;
 
 GQuark      waymark_export_error_quark (void);

@@ -715,34 +715,69 @@ def case_png(tmp):
         check(out.startswith("300") or out.startswith("299.9"), f"identify reads {out!r} for the 300 dpi PNG")
 
 
-def read_csv(path):
+def read_csv(path, delimiter=","):
     with open(path, "rb") as f:
         data = f.read()
     check(data.startswith(b"\xef\xbb\xbf"), f"{path} has no UTF-8 byte order mark")
     check(data.endswith(b"\r\n"), f"{path} does not end in CRLF")
     text = data.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text, newline=""), strict=True)), data
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)), data
+
+
+def journey_contents(path):
+    """What a table holds of a map, comparable between two maps: its
+    touchpoints (with their KPIs), notes and links, by id."""
+    root = ET.parse(path).getroot()
+    touchpoints = {}
+    for tp in root.findall("j:touchpoint", NS):
+        kpis = sorted((k.get("name"), k.get("value"), k.get("unit"), k.get("target")) for k in tp.findall("j:kpi", NS))
+        touchpoints[tp.get("id")] = (tp.findtext("j:title", "", NS), tp.findtext("j:description", "", NS),
+                                     tp.get("votes"), kpis)
+    notes = {n.get("id"): (n.findtext("j:text", "", NS), n.get("votes")) for n in root.findall("j:note", NS)}
+    links = sorted((l.get("from"), l.get("to")) for l in root.findall("j:link", NS))
+    return touchpoints, notes, links
 
 
 def case_csv(tmp):
     path = export(tmp, "example.csv")
     rows, data = read_csv(path)
     header, body = rows[0], rows[1:]
-    check(len(header) == 20, f"{len(header)} columns: {header}")
+    check(header[:21] == ["ID", "Type", "Phase", "Lane", "Order in cell", "Title", "Description", "Quote", "Idea",
+                          "Channel", "Channel category", "Initiator", "Emotion score", "Emotion note", "Owner",
+                          "Strength or weakness", "Priority", "Moment of truth", "Links to", "Links to (titles)",
+                          "Votes"], f"columns {header[:21]}")
     check(all(r[header.index("Votes")].isdigit() for r in body), "a vote count is not a number")
     check(all(len(r) == len(header) for r in body), "rows of different lengths")
+    root = ET.parse(EXAMPLE).getroot()
     titles = touchpoint_titles(EXAMPLE)
-    check(len(body) == len(titles), f"{len(body)} rows for {len(titles)} touchpoints")
-    check(sorted(r[header.index("Title")] for r in body) == sorted(titles), "titles differ from the map's")
+    notes = {n.get("id"): n.findtext("j:text", "", NS) for n in root.findall("j:note", NS)}
+    touchpoint_rows = [r for r in body if r[1] == "Touchpoint"]
+    note_rows = [r for r in body if r[1] == "Note"]
+    check(len(touchpoint_rows) + len(note_rows) == len(body), "a row is neither a touchpoint nor a note")
+    check(len(touchpoint_rows) == len(titles), f"{len(touchpoint_rows)} rows for {len(titles)} touchpoints")
+    check(sorted(r[header.index("Title")] for r in touchpoint_rows) == sorted(titles), "titles differ from the map's")
+    check(notes and {r[0]: r[header.index("Title")] for r in note_rows} == notes, "the notes are not the map's")
     # Records end in CRLF; a bare LF only appears inside quoted fields.
     check(data.count(b"\r\n") == len(rows), "not one CRLF per record")
-    ids = {tp.get("id") for tp in ET.parse(EXAMPLE).getroot().findall("j:touchpoint", NS)}
-    check({r[0] for r in body} == ids, "the ID column does not hold the touchpoints' ids")
-    for r in body:
-        for target in filter(None, r[header.index("Links to")].split("; ")):
-            check(target in ids, f"row {r[0]} links to unknown {target}")
-    kpis = [r[header.index("KPIs")] for r in body if r[header.index("KPIs")]]
-    check(kpis and all("=" in k for k in kpis), "KPIs are not 'name=value unit'")
+    ids = {tp.get("id"): tp.findtext("j:title", "", NS) for tp in root.findall("j:touchpoint", NS)}
+    check({r[0] for r in touchpoint_rows} == set(ids), "the ID column does not hold the touchpoints' ids")
+    links = 0
+    for r in touchpoint_rows:
+        targets = list(filter(None, r[header.index("Links to")].split("; ")))
+        links += len(targets)
+        check(all(t in ids for t in targets), f"row {r[0]} links to an unknown touchpoint")
+        check(r[header.index("Links to (titles)")].split("\n") == [ids[t] for t in targets] if targets
+              else r[header.index("Links to (titles)")] == "", f"row {r[0]}: the link titles are not the targets'")
+    check(links == len(root.findall("j:link", NS)), f"{links} links in the table")
+    # A column per KPI name and unit, its value and its target as numbers.
+    for tp in root.findall("j:touchpoint", NS):
+        row = dict(zip(header, next(r for r in body if r[0] == tp.get("id"))))
+        for kpi in tp.findall("j:kpi", NS):
+            name = f"KPI: {kpi.get('name')} ({kpi.get('unit')})" if kpi.get("unit") else f"KPI: {kpi.get('name')}"
+            check(row.get(name) == kpi.get("value"), f"{tp.get('id')}: {name} is {row.get(name)!r}")
+            if kpi.get("target"):
+                check(row.get(name + " target") == kpi.get("target"), f"{tp.get('id')}: the target of {name}")
+    check("KPI: Waiting time (min)" in header and "KPI: Waiting time (min) target" in header, "no waiting time columns")
 
     # Commas, quotes, line breaks and non-ASCII text survive a standard reader.
     rows, _ = read_csv(export(tmp, "tricky.csv", journey=os.path.join(DATA, "tricky.journey")))
@@ -753,9 +788,45 @@ def case_csv(tmp):
           f"description {first['Description']!r}")
     check(first["Phase"] == "Vorher, „davor“", f"phase {first['Phase']!r}")
     check(first["Emotion score"] == "-2" and first["Moment of truth"] == "Yes", f"row {first}")
+    check(first["KPI: Wartezeit (min)"] == "14" and first["KPI: Conversion"] == "0.031", f"KPIs {first}")
     check([r[0] for r in body] == ["tp-0000000000d3", "tp-0000000000d5", "tp-0000000000d2",
                                    "tp-0000000000d1", "tp-0000000000d4"], "not in reading order")
     check(body[2][header.index("Title")].startswith("'="), "a formula is not defused")
+
+
+def case_csv_german(tmp):
+    # German: semicolons by default, a decimal comma in every number,
+    # German column names and values; --csv-delimiter comma keeps the
+    # German names but takes decimal points, never a comma beside commas.
+    env = {"LANGUAGE": "de"}
+    path = export(tmp, "beispiel.csv", env=env)
+    with open(path, "rb") as f:
+        first_line = f.read().split(b"\r\n")[0].decode("utf-8-sig")
+    check(first_line.startswith("ID;Typ;Phase;Bahn;"), f"German header {first_line[:40]!r}")
+    rows, _ = read_csv(path, delimiter=";")
+    header, body = rows[0], rows[1:]
+    check(all(len(r) == len(header) for r in body), "rows of different lengths")
+    check("KPI: Wartezeit (min)" not in header, "a KPI's own name was translated")
+    value, target = "KPI: Cost per acquisition (EUR)", "KPI: Cost per acquisition (EUR) Zielwert"
+    check(value in header and target in header, f"no German KPI columns: {header[21:25]}")
+    ad = dict(zip(header, next(r for r in body if r[header.index("Titel")] == "Instagram ad")))
+    check(ad[value] == "38,50" and ad[target] == "30", f"{value}: {ad[value]!r}, target {ad[target]!r}")
+    check(ad["KPI: Click-through rate (ratio)"] == "0,009", "a decimal point in a German table")
+    check(ad["Typ"] == "Touchpoint" and ad["Initiator"] == "Marke", f"German values {ad['Typ']}, {ad['Initiator']}")
+    check(any(r[1] == "Notiz" for r in body), "no note row in German")
+    numbers = [c for r in body for h, c in zip(header, r) if h.startswith("KPI: ") and c]
+    check(numbers and all(re.fullmatch(r"-?\d+(,\d+)?", n) for n in numbers), f"numbers {numbers[:8]}")
+
+    rows, _ = read_csv(export(tmp, "komma.csv", "--csv-delimiter", "comma", env=env))
+    header, body = rows[0], rows[1:]
+    check(header[2] == "Phase" and header[3] == "Bahn", f"German header with commas {header[:4]}")
+    ad = dict(zip(header, next(r for r in body if r[header.index("Titel")] == "Instagram ad")))
+    check(ad[value] == "38.50", f"with commas, {value} is {ad[value]!r}")
+
+    # English with semicolons: semicolons, decimal points.
+    rows, _ = read_csv(export(tmp, "semicolon.csv", "--csv-delimiter", "semicolon"), delimiter=";")
+    ad = dict(zip(rows[0], next(r for r in rows[1:] if r[5] == "Instagram ad")))
+    check(ad["KPI: Cost per acquisition (EUR)"] == "38.50", "English with semicolons")
 
 
 def case_csv_libreoffice(tmp):
@@ -814,6 +885,42 @@ def case_csv_import(tmp):
         check(len(root.findall("j:touchpoint", NS)) == len(touchpoint_titles(EXAMPLE)), "touchpoints lost")
         check(len(root.findall("j:link", NS)) == len(ET.parse(EXAMPLE).getroot().findall("j:link", NS)),
               "links lost")
+        check(journey_contents(back) == journey_contents(EXAMPLE),
+              f"the imported touchpoints, KPIs, notes or links differ from the map's ({language or 'en'})")
+
+    # Either delimiter in either language, detected from the header.
+    for language, delimiter in (("", "semicolon"), ("de", "comma")):
+        env = {"LANGUAGE": language}
+        table = export(tmp, f"other-{language}.csv", "--csv-delimiter", delimiter, env=env)
+        back = os.path.join(tmp, f"other-{language}.journey")
+        status, _, err = waymark("--export", back, table, env=env)
+        check(status == 0 and journey_contents(back) == journey_contents(EXAMPLE),
+              f"{delimiter} in {language or 'en'}: exit {status}: {err}")
+    # A German table read by an English interface: the column names say
+    # which language the table speaks, and it is not the reader's.
+    status, _, err = waymark("--export", os.path.join(tmp, "cross.journey"), os.path.join(tmp, "example-de.csv"))
+    check(status == 1 and "unknown column “Typ”" in err, f"German table in English: exit {status}: {err}")
+
+    # A table typed by hand: links by title (one a line, or separated by
+    # semicolons), notes in a lane of their own, KPIs with a decimal comma.
+    status, err, out = import_table(tmp, "Type;Title;Phase;Lane;Links to (titles);KPI: Wait (min);KPI: Wait (min) target\n"
+                                         "Touchpoint;Ad;Awareness;;\"Shop; Call\";3,5;2\n"
+                                         "Touchpoint;Shop;Purchase;;\"Call\";;\n"
+                                         "Touchpoint;Call;Purchase;;;;\n"
+                                         "Note;Too slow;Purchase;Pain points;;;\n", "by-title.csv")
+    check(status == 0, f"table with title links: exit {status}: {err}")
+    if status == 0:
+        root = ET.parse(out).getroot()
+        ids = {tp.get("id"): tp.findtext("j:title", "", NS) for tp in root.findall("j:touchpoint", NS)}
+        links = sorted((ids[l.get("from")], ids[l.get("to")]) for l in root.findall("j:link", NS))
+        check(links == [("Ad", "Call"), ("Ad", "Shop"), ("Shop", "Call")], f"links by title {links}")
+        kpi = root.find("j:touchpoint/j:kpi", NS)
+        check(kpi is not None and (kpi.get("name"), kpi.get("value"), kpi.get("unit"), kpi.get("target"))
+              == ("Wait", "3.5", "min", "2"), f"KPI from its column {kpi is not None and kpi.attrib}")
+        note = root.find("j:note", NS)
+        lanes = {l.get("id"): (l.get("kind"), l.findtext("j:name", "", NS)) for l in root.findall("j:lane", NS)}
+        check(note is not None and note.findtext("j:text", "", NS) == "Too slow"
+              and lanes.get(note.get("lane")) == ("notes", "Pain points"), f"note {lanes}")
 
     # As a spreadsheet saves it in many languages: semicolons, LF, no BOM,
     # only the columns needed, in another order, an empty row, +1.
@@ -866,6 +973,34 @@ def case_csv_import(tmp):
         check(re.search(rf"^{re.escape(name)}:{line}: .*{re.escape(words)}", err, re.M) is not None,
               f"no '{name}:{line}: …{words}' in: {err}")
     check(f"{name}:2:" not in err, "a good row was reported")
+
+    # Notes, KPI columns and title links that are wrong: each said where.
+    bad = ("Type,Title,Phase,Lane,Owner,Links to (titles),KPI: Wait (min),KPI: Wait (min) target\r\n"
+           "Note,Slow,Awareness,Pains,,,,\r\n"
+           "Touchpoint,Ad,Awareness,Pains,,,,\r\n"
+           "Note,Slower,Awareness,Pains,Sales,,,\r\n"
+           "Touchpoint,Shop,Awareness,,,Nowhere,,\r\n"
+           "Touchpoint,Odd number,Awareness,,,,lots,\r\n"
+           "Touchpoint,Lonely target,Awareness,,,,,4\r\n"
+           "Touchpoint,Linker,Awareness,,,Twin,,\r\n"
+           "Memo,Odd,Awareness,,,,,\r\n"
+           "Touchpoint,Twin,Awareness,,,,,\r\n"
+           "Touchpoint,Twin,Awareness,,,,,\r\n")
+    status, err, out = import_table(tmp, bad, "bad-notes.csv")
+    check(status == 1 and not os.path.exists(out), f"bad notes table: exit {status}")
+    check(f"{os.path.join(tmp, 'bad-notes.csv')}:2:" not in err, "a good note was reported")
+    name = os.path.join(tmp, "bad-notes.csv")
+    for line, words in ((3, "the lane “Pains” holds notes in an earlier row"),
+                        (4, "a note has only a text (in “Title”) and votes, but “Owner” is filled in"),
+                        (5, "the link to “Nowhere” names no touchpoint"),
+                        (6, "“lots” in the column “KPI: Wait (min)” is not a number"),
+                        (7, "a target in the column “KPI: Wait (min) target” without a value"),
+                        (8, "the link to “Twin”: 2 touchpoints have this title"),
+                        (9, "“Memo” is not a value of “Type”")):
+        check(re.search(rf"^{re.escape(name)}:{line}: .*{re.escape(words)}", err, re.M) is not None,
+              f"no '{name}:{line}: …{words}' in: {err}")
+    status, err, out = import_table(tmp, "Title,Phase,KPI: Wait (min) target\n", "t.csv")
+    check(status == 1 and "holds targets of a KPI that has no column of values" in err, f"lonely target: {err}")
 
     for table, words in (("Title,Phase,Colour\n", ":1: unknown column “Colour”"),
                          ("Title\nA\n", ":1: there is no column “Phase”"),

@@ -579,25 +579,28 @@ test_csv_bytes (void)
   gsize length;
   const char *data;
   /* Reading order: phase, then lane, then order in the cell; quotes
-   * doubled; fields with commas, quotes or line breaks quoted; line
-   * breaks inside a field kept; formulas defused with an apostrophe. */
+   * doubled; texts with commas, semicolons, quotes or line breaks
+   * quoted; line breaks inside a field kept; formulas defused with an
+   * apostrophe; a column per KPI, one for targets where there are any;
+   * links by id and by title. */
   const char *expected =
     "\xEF\xBB\xBF"
-    "ID,Phase,Lane,Order in cell,Title,Description,Quote,Idea,Channel,Channel category,Initiator,"
-    "Emotion score,Emotion note,Owner,Strength or weakness,Priority,Moment of truth,KPIs,Links to,Votes\r\n"
-    "tp-0000000000d3,\"Vorher, „davor“\",Touchpoints,1,\"Größe, Farbe & \"\"Stil\"\"\","
+    "ID,Type,Phase,Lane,Order in cell,Title,Description,Quote,Idea,Channel,Channel category,Initiator,"
+    "Emotion score,Emotion note,Owner,Strength or weakness,Priority,Moment of truth,Links to,Links to (titles),Votes,"
+    "KPI: Wartezeit (min),KPI: Wartezeit (min) target,KPI: Conversion\r\n"
+    "tp-0000000000d3,Touchpoint,\"Vorher, „davor“\",Touchpoints,1,\"Größe, Farbe & \"\"Stil\"\"\","
     "\"Line one\nline two, with a comma\n„Anführung“ 🏃 done\",\"\"\"Ist das für mich?\"\"\","
-    "Idee; mit Semikolon,\"Geschäft \"\"Süd\"\"\",Physical,Brand,-2,\"frustriert, sehr\",Vertrieb,"
-    "Weakness,High,Yes,Wartezeit=14 min (target 5); Conversion=0.031,tp-0000000000d1; tp-0000000000d5,3\r\n"
-    "tp-0000000000d5,\"Vorher, „davor“\",Touchpoints,2,Second in Vorher,,,,,,,,,,Strength,Low,,,,0\r\n"
-    "tp-0000000000d2,\"Vorher, „davor“\",Backstage,1,"
-    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",'-2 looks like a number,,,,,,,,'@team,,,,,,0\r\n"
-    "tp-0000000000d1,Kauf,Touchpoints,1,Second in Kauf,,,,\"Geschäft \"\"Süd\"\"\",Physical,Customer,,,,,,,,,0\r\n"
-    "tp-0000000000d4,Kauf,Touchpoints,2,Third in Kauf,,,,,,,0,,,,,,,,0\r\n";
+    "\"Idee; mit Semikolon\",\"Geschäft \"\"Süd\"\"\",Physical,Brand,-2,\"frustriert, sehr\",Vertrieb,"
+    "Weakness,High,Yes,\"tp-0000000000d1; tp-0000000000d5\",\"Second in Kauf\nSecond in Vorher\",3,14,5,0.031\r\n"
+    "tp-0000000000d5,Touchpoint,\"Vorher, „davor“\",Touchpoints,2,Second in Vorher,,,,,,,,,,Strength,Low,,,,0,,,\r\n"
+    "tp-0000000000d2,Touchpoint,\"Vorher, „davor“\",Backstage,1,"
+    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",'-2 looks like a number,,,,,,,,'@team,,,,,,0,,,\r\n"
+    "tp-0000000000d1,Touchpoint,Kauf,Touchpoints,1,Second in Kauf,,,,\"Geschäft \"\"Süd\"\"\",Physical,Customer,,,,,,,,,0,,,\r\n"
+    "tp-0000000000d4,Touchpoint,Kauf,Touchpoints,2,Third in Kauf,,,,,,,0,,,,,,,,0,,,\r\n";
 
   /* The votes, as a number a spreadsheet sorts by. */
   ((WaymarkTouchpoint *) waymark_journey_lookup (journey, "tp-0000000000d3"))->votes = 3;
-  bytes = waymark_csv_write (journey);
+  bytes = waymark_csv_write (journey, WAYMARK_CSV_DELIMITER_COMMA);
   data = g_bytes_get_data (bytes, &length);
 
   g_assert_cmpstr (g_utf8_validate (data, (gssize) length, NULL) ? "valid" : "invalid", ==, "valid");
@@ -609,15 +612,74 @@ static void
 test_csv_empty (void)
 {
   g_autoptr(WaymarkJourney) journey = waymark_journey_new ();
-  g_autoptr(GBytes) bytes = waymark_csv_write (journey);
+  g_autoptr(GBytes) bytes = waymark_csv_write (journey, WAYMARK_CSV_DELIMITER_COMMA);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Just the header: 20 columns, one record. */
-  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFID,"));
-  g_assert_cmpuint (length, >, 5);
-  g_assert_cmpmem (data + length - 2, 2, "\r\n", 2);
+  /* Just the header: 21 columns and no KPI column, one record. */
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFID,Type,"));
+  g_assert_true (g_str_has_suffix (data, ",Votes\r\n"));
   g_assert_null (memchr (data, '\n', length - 1));
+}
+
+/* With semicolons: texts with a comma are still quoted, numbers keep the
+ * English decimal point (the interface speaks English here). */
+static void
+test_csv_semicolon (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_journey (EXPORT_DATA_DIR, "tricky.journey");
+  g_autoptr(GBytes) bytes = waymark_csv_write (journey, WAYMARK_CSV_DELIMITER_SEMICOLON);
+  const char *data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFID;Type;Phase;"));
+  g_assert_nonnull (strstr (data, ";\"Größe, Farbe & \"\"Stil\"\"\";"));
+  g_assert_nonnull (strstr (data, ";\"Idee; mit Semikolon\";"));
+  g_assert_nonnull (strstr (data, ";0;14;5;0.031\r\n"));
+  g_assert_cmpint (waymark_csv_delimiter_get_char (WAYMARK_CSV_DELIMITER_DEFAULT), ==, ',');
+}
+
+/* KPI column names read back as the KPI they name, however awkward the
+ * name; a decimal comma is read, and nothing else that is no number. */
+static void
+test_csv_kpi_columns (void)
+{
+  const struct {
+    const char *name, *unit, *header, *target_header;
+  } cases[] = {
+    { "Waiting time", "min", "KPI: Waiting time (min)", "KPI: Waiting time (min) target" },
+    { "Reach", NULL, "KPI: Reach", "KPI: Reach target" },
+    { "Satisfaction", "score (1-5)", "KPI: Satisfaction (score (1-5))", "KPI: Satisfaction (score (1-5)) target" },
+    { "Net Promoter Score (NPS)", NULL, "KPI: Net Promoter Score (NPS) ()", "KPI: Net Promoter Score (NPS) () target" },
+    /* Only the column of values needs "()": "… target target" is clear. */
+    { "Hit target", NULL, "KPI: Hit target ()", "KPI: Hit target target" },
+  };
+  const char *numbers[][2] = {
+    { "0.031", "0.031" }, { "0,031", "0.031" }, { " -3,5 ", "-3.5" }, { "+2", "2" },
+    { "1,234.5", NULL }, { "1,2,3", NULL }, { "12 %", NULL }, { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int target = FALSE; target <= TRUE; target++)
+      {
+        g_autofree char *header = waymark_csv_kpi_column_name (cases[i].name, cases[i].unit, target);
+        const char *expected = target ? cases[i].target_header : cases[i].header;
+        g_autofree char *name = NULL;
+        g_autofree char *unit = NULL;
+        gboolean is_target;
+
+        g_assert_cmpstr (header, ==, expected);
+        g_assert_true (waymark_csv_kpi_column_parse (header, &name, &unit, &is_target));
+        g_assert_cmpstr (name, ==, cases[i].name);
+        g_assert_cmpstr (unit, ==, cases[i].unit);
+        g_assert_cmpint (is_target, ==, target);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *number = waymark_csv_parse_number (numbers[i][0]);
+
+      g_assert_cmpstr (number, ==, numbers[i][1]);
+    }
 }
 
 /* ---- Files ---- */
@@ -730,6 +792,8 @@ main (int    argc,
   g_test_add_func ("/export/pdf/reproducible", test_pdf_reproducible);
   g_test_add_func ("/export/csv/bytes", test_csv_bytes);
   g_test_add_func ("/export/csv/empty", test_csv_empty);
+  g_test_add_func ("/export/csv/semicolon", test_csv_semicolon);
+  g_test_add_func ("/export/csv/kpi-columns", test_csv_kpi_columns);
   g_test_add_func ("/export/file/atomic", test_file_atomic);
 
   return g_test_run ();

@@ -461,7 +461,7 @@ test_export_rows (void)
   options.format = WAYMARK_EXPORT_SVG;
   g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_PAPER | WAYMARK_EXPORT_ROW_ORIENTATION);
   options.format = WAYMARK_EXPORT_CSV;
-  g_assert_cmpint (waymark_export_rows_for (&options), ==, 0);
+  g_assert_cmpint (waymark_export_rows_for (&options), ==, WAYMARK_EXPORT_ROW_DELIMITER);
   options.format = WAYMARK_EXPORT_MERMAID;
   g_assert_cmpint (waymark_export_rows_for (&options), ==, 0);
 }
@@ -644,6 +644,56 @@ test_export_dialog_mermaid (void)
   remove_temp (path);
 }
 
+/* CSV from the dialog: only the delimiter row shows, its choice goes
+ * into the file, and the row says how numbers will be written. */
+static void
+test_export_dialog_csv (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("map.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  WaymarkExportDialog *dialog;
+  WaymarkExportOptions options, shown;
+  AdwComboRow *delimiter_row = NULL;
+
+  dialog = waymark_export_dialog_new (NULL, journey, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; delimiter_row == NULL; i++)
+    {
+      GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, i);
+
+      g_assert_nonnull (row);
+      if (g_strcmp0 (gtk_widget_get_name (row), "delimiter-row") == 0)
+        delimiter_row = ADW_COMBO_ROW (row);
+    }
+
+  /* English: commas by default. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_CSV);
+  waymark_export_dialog_set_options (dialog, &options);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delimiter_row)));
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.csv_delimiter, ==, WAYMARK_CSV_DELIMITER_COMMA);
+
+  adw_combo_row_set_selected (delimiter_row, 1);
+  waymark_export_dialog_get_options (dialog, &shown);
+  g_assert_cmpint (shown.csv_delimiter, ==, WAYMARK_CSV_DELIMITER_SEMICOLON);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (delimiter_row)), ==, "Numbers as 0.5");
+  g_assert_true (waymark_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFID;Type;Phase;Lane;"));
+
+  /* Other formats hide it. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  waymark_export_dialog_set_options (dialog, &options);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (delimiter_row)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_temp (path);
+}
+
 /* CJML from the dialog: the file, and what it left out for the dialog
  * that follows. */
 static void
@@ -746,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/options", test_export_dialog);
   g_test_add_func ("/export-dialog/mermaid", test_export_dialog_mermaid);
   g_test_add_func ("/export-dialog/cjml", test_export_dialog_cjml);
+  g_test_add_func ("/export-dialog/csv", test_export_dialog_csv);
   g_test_add_func ("/window/export-action", test_window_export_action);
 
   return g_test_run ();

@@ -113,6 +113,62 @@ test_import_table (void)
   gui_test_remove_tree (dir);
 }
 
+/* A table with notes and KPI columns, semicolons and a decimal comma, as
+ * the German export writes it: the note joins the notes lane of its
+ * name, the KPI its touchpoint; a note lane that is new goes after the
+ * other notes lanes. */
+static const char notes_table[] =
+  "Type;Phase;Lane;Title;KPI: Wait (min);KPI: Wait (min) target\r\n"
+  "Touchpoint;Awareness;Touchpoints;Post;3,5;2\r\n"
+  "Note;Awareness;Notes;Too slow;;\r\n"
+  "Note;Awareness;Ideas;Faster;;\r\n";
+
+static void
+test_import_notes (void)
+{
+  g_autofree char *dir = gui_test_make_dir ("waymark-import-XXXXXX");
+  g_autoptr(GFile) file = gui_test_write_file (dir, "shop.journey", map);
+  g_autoptr(GFile) csv = gui_test_write_file (dir, "cards.csv", notes_table);
+  WaymarkWindow *window = waymark_window_new (NULL);
+  WaymarkEditor *editor;
+  WaymarkJourney *journey;
+  WaymarkTouchpoint *post;
+  WaymarkNote *slow, *faster;
+  const WaymarkKpi *kpi;
+  WaymarkLane *ideas;
+
+  waymark_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until_loaded (window);
+  editor = waymark_document_tab_get_editor (waymark_window_get_selected_tab (window));
+  journey = waymark_window_get_journey (window);
+
+  g_assert_true (waymark_import_touchpoints (editor, csv));
+  gui_test_iterate ();
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_TOUCHPOINT), ==, 2);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_NOTE), ==, 2);
+  g_assert_cmpuint (n_items (journey, WAYMARK_ITEM_LANE), ==, 3);
+  post = waymark_journey_get_item (journey, WAYMARK_ITEM_TOUCHPOINT, 1);
+  g_assert_cmpuint (waymark_touchpoint_get_n_kpis (post), ==, 1);
+  kpi = g_ptr_array_index (post->kpis, 0);
+  g_assert_cmpstr (kpi->name, ==, "Wait");
+  g_assert_cmpstr (kpi->value, ==, "3.5");
+  g_assert_cmpstr (kpi->unit, ==, "min");
+  g_assert_cmpstr (kpi->target, ==, "2");
+  slow = waymark_journey_get_item (journey, WAYMARK_ITEM_NOTE, 0);
+  faster = waymark_journey_get_item (journey, WAYMARK_ITEM_NOTE, 1);
+  g_assert_cmpstr (slow->text, ==, "Too slow");
+  g_assert_true (slow->lane == waymark_journey_lookup (journey, "l2"));
+  ideas = waymark_journey_get_item (journey, WAYMARK_ITEM_LANE, 2);
+  g_assert_cmpstr (ideas->name, ==, "Ideas");
+  g_assert_cmpint (ideas->kind, ==, WAYMARK_LANE_NOTES);
+  g_assert_true (faster->lane == ideas);
+  g_assert_cmpuint (waymark_canvas_get_selection (waymark_editor_get_canvas (editor))->len, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_remove_tree (dir);
+}
+
 static void
 test_import_bad_table (void)
 {
@@ -229,6 +285,7 @@ main (int   argc,
     return GUI_TEST_SKIP;
 
   g_test_add_func ("/import/table", test_import_table);
+  g_test_add_func ("/import/notes", test_import_notes);
   g_test_add_func ("/import/bad-table", test_import_bad_table);
   g_test_add_func ("/import/open-cjml", test_open_cjml);
   return g_test_run ();
