@@ -211,15 +211,36 @@ add_spin_row (GtkGrid    *grid,
   return GTK_SPIN_BUTTON (spin);
 }
 
+/* A check button with a mnemonic.  GTK 4.8 names it by its raw label,
+ * underscore and all ("_Fit the map on one page"): a screen reader reads
+ * the label as it is shown instead. */
+static GtkWidget *
+mnemonic_check_button_new (const char *label)
+{
+  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "_x" is x with a mnemonic, "__" a literal underscore. */
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (name, *p);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  g_string_free (name, TRUE);
+  return button;
+}
+
 static GtkWidget *
 waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  GtkWidget *automatic = gtk_check_button_new_with_mnemonic (_("A_utomatic: a booklet on A4 or Letter when one page would be too small to read"));
-  GtkWidget *fit = gtk_check_button_new_with_mnemonic (_("_Fit the map on one page"));
-  GtkWidget *booklet = gtk_check_button_new_with_mnemonic (_("_Booklet: a few phases a page, phase and lane headers on every page"));
-  GtkWidget *poster = gtk_check_button_new_with_mnemonic (_("_Poster of several sheets to tape together"));
+  GtkWidget *automatic = mnemonic_check_button_new (_("A_utomatic: a booklet on A4 or Letter when one page would be too small to read"));
+  GtkWidget *fit = mnemonic_check_button_new (_("_Fit the map on one page"));
+  GtkWidget *booklet = mnemonic_check_button_new (_("_Booklet: a few phases a page, phase and lane headers on every page"));
+  GtkWidget *poster = mnemonic_check_button_new (_("_Poster of several sheets to tape together"));
   GtkWidget *active;
   GtkWidget *hint;
   g_autofree char *hint_text = NULL;
@@ -253,7 +274,7 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_widget_set_margin_start (hint, 24);
   gtk_grid_attach (grid, hint, 0, 6, 2, 1);
 
-  self->dashboard_button = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Add the KPI _dashboard as a page after the map")));
+  self->dashboard_button = GTK_CHECK_BUTTON (mnemonic_check_button_new (_("Add the KPI _dashboard as a page after the map")));
   gtk_check_button_set_active (self->dashboard_button, self->dashboard);
   gtk_widget_set_margin_top (GTK_WIDGET (self->dashboard_button), 12);
   gtk_grid_attach (grid, GTK_WIDGET (self->dashboard_button), 0, 7, 2, 1);

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "waymark-export-dialog.h"
+#include "waymark-export-toast.h"
+#include "waymark-file-launcher.h"
 #include "waymark-print-operation.h"
 #include "waymark-template-dialog.h"
 #include "waymark-template.h"
@@ -217,6 +219,19 @@ about_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Where the file went, over the map it came from. */
+static void
+exported_cb (WaymarkWindow *self,
+             GFile         *file)
+{
+  WaymarkDocumentTab *tab = waymark_window_get_selected_tab (self);
+
+  g_assert (WAYMARK_IS_WINDOW (self));
+
+  if (tab != NULL)
+    waymark_document_tab_add_toast (tab, waymark_export_toast_new (file));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -230,7 +245,28 @@ export_action (GtkWidget  *widget,
     return;
 
   dialog = waymark_export_dialog_new (GTK_WINDOW (self), journey, waymark_window_get_file (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  waymark_file_launcher_open (GTK_WINDOW (widget), file);
+}
+
+static void
+show_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  waymark_file_launcher_show_in_folder (GTK_WINDOW (widget), file);
 }
 
 static void
@@ -256,6 +292,8 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s", new_from_template_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-dashboard-painter-private.h"
+#include "waymark-number.h"
 #include "waymark-painter-private.h"
 
 /* The dashboard's list of KPIs against their targets. */
@@ -44,36 +45,29 @@ is_ratio (const char *unit)
   return unit != NULL && strcmp (unit, "ratio") == 0;
 }
 
-/* A KPI's number as the locale writes it, with its unit: "38,50 EUR",
- * "185.000 contacts"; ratios as percentages ("0.021" is "2.1 %"), as the
- * map's KPI lane shows them.  The file's number of decimals is kept. */
+/* A KPI's number as the map writes it (waymark_number_format(): the
+ * interface language's decimal mark, long numbers grouped), with its
+ * unit: "38,50 EUR", "185 000 contacts"; ratios as percentages ("0.021"
+ * is "2.1 %"), as the map's KPI lane shows them.  The file's number of
+ * decimals is kept. */
 static char *
 format_amount (const char *text,
                const char *unit)
 {
   g_autofree char *number = NULL;
-  double value;
-  int decimals;
 
   if (text == NULL || !waymark_kpi_number_is_valid (text))
     return g_strdup (text != NULL ? text : "");
 
-  value = g_ascii_strtod (text, NULL);
   if (is_ratio (unit))
     {
-      double percent = value * 100.0;
+      double percent = g_ascii_strtod (text, NULL) * 100.0;
 
-      decimals = fabs (percent - round (percent)) < 0.05 ? 0 : 1;
-      number = g_strdup_printf ("%'.*f", decimals, percent);
+      number = waymark_number_format_double (percent, fabs (percent - round (percent)) < 0.05 ? 0 : 1);
       unit = "%";
     }
   else
-    {
-      const char *dot = strchr (text, '.');
-
-      decimals = dot != NULL ? (int) strlen (dot + 1) : 0;
-      number = g_strdup_printf ("%'.*f", decimals, value);
-    }
+    number = waymark_number_format (text);
 
   if (unit == NULL || unit[0] == '\0')
     return g_steal_pointer (&number);

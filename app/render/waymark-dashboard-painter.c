@@ -11,6 +11,7 @@
 
 #include "waymark-dashboard-painter-private.h"
 #include "waymark-emotion-face.h"
+#include "waymark-number.h"
 #include "waymark-painter-private.h"
 #include "waymark-touchpoint.h"
 
@@ -21,12 +22,13 @@
 #define BAR_HEIGHT    18.0
 
 /* "+0.4", "−1.3", "0.0": an average emotion signed as the map shows
- * scores, with the locale's decimal mark. */
+ * scores, with the interface language's decimal mark ("+0,4"). */
 static char *
 format_average (double value)
 {
   double rounded = round (value * 10) / 10;
-  g_autofree char *number = g_strdup_printf ("%.1f", fabs (rounded));
+  char plain[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = waymark_number_format (g_ascii_formatd (plain, sizeof plain, "%.1f", fabs (rounded)));
 
   if (rounded > 0)
     return g_strconcat ("+", number, NULL);

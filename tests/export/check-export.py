@@ -409,6 +409,15 @@ def case_pdf_dashboard(tmp):
     check("100 touchpoints" in text and "30 of 100 met" in text, "many KPIs: the tables do not count all of them")
     check(len(re.findall(r"\bmissed\b", text)) == 60, f"many KPIs: {len(re.findall(r'missed', text))} rows missed")
 
+    # Numbers as on the map: by the interface's language, whatever
+    # LC_NUMERIC says (here C).
+    path = export(tmp, "sprache.pdf", "--dashboard", journey=os.path.join(DATA, "dashboard.journey"),
+                  env={"LANGUAGE": "de"})
+    text = words(pdftext(path, "-f", "2", "-l", "2"))
+    for figure in ("+0,5", "−0,5", "5,5 min"):
+        check(figure in text, f"German interface, C numbers: “{figure}” is not on the dashboard page")
+    check("+0.5" not in text and "5.5 min" not in text, "German interface: a decimal point from LC_NUMERIC")
+
     # In German, with the German decimal comma.
     locales = german_locale(tmp)
     if locales is None:

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-export-dialog.h"
+#include "waymark-file-launcher.h"
 #include "waymark-file.h"
 #include "waymark-print-operation.h"
 #include "waymark-window.h"
@@ -387,6 +388,14 @@ test_print_custom_tab (void)
   g_assert_nonnull (across);
   g_assert_nonnull (down);
 
+  /* Named for a screen reader as they read, without the mnemonic's
+   * underscore that GTK 4.8 would keep. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fit), GTK_ACCESSIBLE_PROPERTY_LABEL, "Fit the map on one page");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dashboard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Add the KPI dashboard as a page after the map");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (automatic), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Automatic: a booklet on A4 or Letter when one page would be too small to read");
+
   /* The export's default (a booklet when one office page is too small
    * to read); the sheet counts only matter for a poster. */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (automatic)));
@@ -738,6 +747,36 @@ test_export_dialog_cjml (void)
 
 /* ---- The window's actions ---- */
 
+static WaymarkFileLaunch last_launch;
+static GFile *last_launched;
+
+static void
+record_launch (WaymarkFileLaunch  launch,
+               GFile             *file)
+{
+  last_launch = launch;
+  g_set_object (&last_launched, file);
+}
+
+/* The widget under @root named @name, or the button labelled @label. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name,
+            const char *label)
+{
+  if ((name != NULL && g_strcmp0 (gtk_widget_get_name (root), name) == 0) ||
+      (label != NULL && GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_window_export_action (void)
 {
@@ -747,6 +786,12 @@ test_window_export_action (void)
   GListModel *toplevels = gtk_window_get_toplevels ();
   WaymarkExportDialog *dialog = NULL;
   WaymarkExportOptions options;
+  g_autofree char *exported_path = temp_path ("map.csv");
+  g_autoptr(GFile) exported = g_file_new_for_path (exported_path);
+  g_autofree char *folder = g_path_get_dirname (exported_path);
+  g_autofree char *folder_name = g_path_get_basename (folder);
+  g_autofree char *expected = NULL;
+  GtkWidget *title, *show, *open;
 
   waymark_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
@@ -767,8 +812,36 @@ test_window_export_action (void)
   waymark_export_dialog_get_options (dialog, &options);
   g_assert_true (waymark_export_options_validate (&options, NULL));
 
+  /* After the export, a toast over the map says where the file went,
+   * with Open and Show in Folder, which reach the desktop's launcher. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_CSV);
+  waymark_export_dialog_set_options (dialog, &options);
+  g_assert_true (waymark_export_dialog_export_to (dialog, exported, NULL));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  title = find_named (GTK_WIDGET (window), "export-toast-title", NULL);
+  g_assert_nonnull (title);
+  expected = g_strdup_printf ("Exported “map.csv” to %s", folder_name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, expected);
+
+  waymark_file_launcher_set_hook (record_launch);
+  show = find_named (GTK_WIDGET (window), "export-toast-show", NULL);
+  g_assert_nonnull (show);
+  gtk_widget_activate (show);
+  g_assert_cmpint (last_launch, ==, WAYMARK_FILE_LAUNCH_SHOW_IN_FOLDER);
+  g_assert_true (last_launched != NULL && g_file_equal (last_launched, exported));
+  g_clear_object (&last_launched);
+  open = find_named (GTK_WIDGET (window), NULL, "Open");
+  g_assert_nonnull (open);
+  gtk_widget_activate (open);
+  g_assert_cmpint (last_launch, ==, WAYMARK_FILE_LAUNCH_OPEN);
+  g_assert_true (last_launched != NULL && g_file_equal (last_launched, exported));
+  g_clear_object (&last_launched);
+  waymark_file_launcher_set_hook (NULL);
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_temp (exported_path);
 }
 
 int
