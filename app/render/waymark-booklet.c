@@ -338,6 +338,13 @@ _waymark_booklet_draw_page (const WaymarkPagePlan *plan,
       y += pages->phases_height;
       paint_piece (plan, layout, cr, &lanes, 0, y);
       paint_piece (plan, layout, cr, &cells, pages->lanes_width, y);
+      if (cells.width > 0 && cells.height > 0)
+        {
+          cairo_matrix_t matrix;
+
+          piece_matrix (plan, &cells, pages->lanes_width, y, &matrix);
+          _waymark_booklet_draw_link_markers (plan, index, layout, cr, &cells, &matrix);
+        }
       y += cells.height;
       if (index + 1 == n_pages)
         paint_piece (plan, layout, cr, &pages->legend, 0, y);

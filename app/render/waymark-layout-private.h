@@ -440,6 +440,7 @@ WaymarkLinkRoutes      *_waymark_layout_get_link_routes (WaymarkLayout *self);
 void                    _waymark_link_routes_free       (WaymarkLinkRoutes *routes);
 const WaymarkLinkRoute *_waymark_link_routes_get        (WaymarkLinkRoutes *routes, guint index);
 const WaymarkLinkPiece *_waymark_link_routes_get_piece  (WaymarkLinkRoutes *routes, guint index);
+guint                   _waymark_link_routes_get_n      (WaymarkLinkRoutes *routes);
 /* Sets @out (guint) to the pieces whose box meets @rect, each once, from
  * the tiles @rect covers; returns how many entries were looked at. */
 guint                   _waymark_link_routes_query      (WaymarkLinkRoutes *routes, const WaymarkRect *rect,

@@ -57,6 +57,12 @@ _waymark_link_routes_get (WaymarkLinkRoutes *routes,
   return &g_array_index (routes->routes, WaymarkLinkRoute, index);
 }
 
+guint
+_waymark_link_routes_get_n (WaymarkLinkRoutes *routes)
+{
+  return routes->routes->len;
+}
+
 const WaymarkLinkPiece *
 _waymark_link_routes_get_piece (WaymarkLinkRoutes *routes,
                                 guint              index)

@@ -33,4 +33,14 @@ void     _waymark_booklet_draw_page        (const WaymarkPagePlan *plan,
                                             WaymarkLayout         *layout,
                                             cairo_t               *cr);
 
+/* waymark-booklet-links.c: on page @index, whose @cells (map units) are
+ * drawn through @matrix, a marker where a link leaves for or comes in
+ * from a card on another page. */
+void     _waymark_booklet_draw_link_markers (const WaymarkPagePlan *plan,
+                                             guint                  index,
+                                             WaymarkLayout         *layout,
+                                             cairo_t               *cr,
+                                             const WaymarkRect     *cells,
+                                             const cairo_matrix_t  *matrix);
+
 G_END_DECLS

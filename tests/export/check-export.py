@@ -212,6 +212,7 @@ def case_pdf_booklet(tmp):
     phases = [p.findtext("j:name", "", NS) for p in root.findall("j:phase", NS)]
     lanes = [l.findtext("j:name", "", NS) for l in root.findall("j:lane", NS)]
     titles = touchpoint_titles(EXAMPLE)
+    ids = {tp.get("id"): tp.findtext("j:title", "", NS) for tp in root.findall("j:touchpoint", NS)}
     for language in ("", "de"):
         env = {"LANGUAGE": language}
         for paper in ("A4", "Letter"):
@@ -246,6 +247,21 @@ def case_pdf_booklet(tmp):
                         check(any(l in text for l in lanes), f"{name}: page {i} has no lane header")
                 missing = [t for t in titles if not any(words(t) in text for text in pages)]
                 check(not missing, f"{name}: titles on no page: {missing}")
+                # A link to a card on another page ends in a marker naming
+                # that page and card, and the other page names this one.
+                word = "Seite" if language else "page"
+                arrows = 0
+                for link in root.findall("j:link", NS):
+                    a, b = ids[link.get("from")], ids[link.get("to")]
+                    for m, text in enumerate(pages, start=1):
+                        for other in range(1, n + 1):
+                            if f"→ {word} {other}: {words(b)}" in text:
+                                arrows += 1
+                                check(f"← {word} {m}: {words(a)}" in pages[other - 1],
+                                      f"{name}: page {other} does not say the link from “{a}” comes from page {m}")
+                check(arrows >= 1, f"{name}: no link across pages has a marker")
+                check(sum(t.count("→ ") for t in pages) == sum(t.count("← ") for t in pages) == arrows,
+                      f"{name}: markers do not pair up")
                 # Card titles of at least 9 pt on every page.
                 sizes = [size for i in range(1, n + 1) for size in word_sizes(path, "Instagram", i)]
                 check(sizes, f"{name}: the card title 'Instagram ad' is missing")
