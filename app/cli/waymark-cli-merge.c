@@ -10,6 +10,7 @@
 
 #include "waymark-cli-private.h"
 #include "waymark-file.h"
+#include "waymark-reader.h"
 #include "waymark-merge.h"
 #include "waymark-writer.h"
 
@@ -69,6 +70,7 @@ waymark_cli_merge (const char * const *args,
                    GString            *errors)
 {
   WaymarkJourney *sides[3] = { NULL, };
+  GString *side_errors[3];
   g_autoptr(WaymarkJourney) merged = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -86,23 +88,35 @@ waymark_cli_merge (const char * const *args,
   if (output == NULL || output[0] == '\0')
     return _waymark_cli_usage_error (errors, _("merge needs an output file: waymark merge BASE OURS THEIRS -o OUT"));
 
-  for (int s = 0; s < 3; s++)
+  /* Ours first: three versions of a large map in memory would cost three
+   * maps, so the base and theirs take ours' items wherever they are the
+   * same, as they are read.  Messages stay in the order of the files. */
+  for (int k = 0; k < 3; k++)
     {
+      static const int order[] = { 1, 0, 2 };
+      int s = order[k];
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[s]);
       WaymarkReadInfo info = { 0 };
+      GString *said = side_errors[s] = g_string_new (NULL);
 
-      sides[s] = _waymark_cli_load (file, &info, errors);
+      info.share_with = s != 1 ? sides[1] : NULL;
+      sides[s] = _waymark_cli_load (file, &info, said);
       if (sides[s] != NULL && info.newer)
         {
           g_autofree char *shown = waymark_file_get_display_name (file);
 
-          g_string_append_printf (errors,
+          g_string_append_printf (said,
                                   _("%s:1: written by a newer version of Waymark (format %d); merging it would lose what this version does not know\n"),
                                   shown, info.format);
           g_clear_object (&sides[s]);
         }
       if (sides[s] == NULL)
         status = WAYMARK_CLI_EXIT_USAGE;
+    }
+  for (int s = 0; s < 3; s++)
+    {
+      g_string_append_len (errors, side_errors[s]->str, side_errors[s]->len);
+      g_string_free (side_errors[s], TRUE);
     }
   if (status != WAYMARK_CLI_EXIT_OK)
     goto out;
@@ -114,6 +128,9 @@ waymark_cli_merge (const char * const *args,
       status = WAYMARK_CLI_EXIT_USAGE;
       goto out;
     }
+  /* The merged map holds what it takes from them. */
+  for (int s = 0; s < 3; s++)
+    g_clear_object (&sides[s]);
 
   bytes = waymark_writer_write (merged);
   out_file = g_file_new_for_commandline_arg (output);

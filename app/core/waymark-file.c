@@ -491,6 +491,8 @@ waymark_file_load (GFile             *file,
 
   name = waymark_file_get_display_name (file);
   reader = waymark_reader_new (name);
+  if (info != NULL && info->share_with != NULL)
+    waymark_reader_set_share_with (reader, info->share_with);
   if (info != NULL || stamp != NULL)
     checksum = g_checksum_new (G_CHECKSUM_SHA256);
   sink.reader = reader;

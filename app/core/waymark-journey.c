@@ -304,6 +304,25 @@ _waymark_journey_append_new (WaymarkJourney *self,
   g_ptr_array_add (self->items[it->type], waymark_item_ref (item));
 }
 
+void
+_waymark_journey_replace_quiet (WaymarkJourney *self,
+                                guint           index,
+                                gpointer        item)
+{
+  WaymarkItem *it = item;
+  GPtrArray *items = self->items[it->type];
+  WaymarkItem *old;
+
+  g_return_if_fail (index < items->len);
+  old = items->pdata[index];
+  g_return_if_fail (g_strcmp0 (old->id, it->id) == 0);
+
+  /* The index's key is the old item's id: replace it before that goes. */
+  g_hash_table_replace (self->by_id, it->id, it);
+  items->pdata[index] = waymark_item_ref (item);
+  waymark_item_unref (old);
+}
+
 gboolean
 waymark_journey_insert_item (WaymarkJourney *self,
                              gpointer        item,

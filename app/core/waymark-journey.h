@@ -83,6 +83,10 @@ void            waymark_journey_emit_reloaded (WaymarkJourney *self);
 gboolean        _waymark_journey_append_quiet (WaymarkJourney *self, gpointer item);
 /* The same for a loader that has looked the id up and found it free. */
 void            _waymark_journey_append_new   (WaymarkJourney *self, gpointer item);
+/* For a reader that shares items with another version of the map: puts
+ * @item in place of the item of the same type and id at @index of its
+ * type's list, quietly. */
+void            _waymark_journey_replace_quiet (WaymarkJourney *self, guint index, gpointer item);
 /* For the loader and the merge: appends @conflict (taken) quietly. */
 void            _waymark_journey_append_conflict (WaymarkJourney *self, gpointer conflict);
 

@@ -18,7 +18,10 @@
  *     where they differ (Reader.format, ReaderChild.since);
  *  2. add migrate_N_to_N+1() as steps[N];
  *  3. keep a format-N file in tests/core and check that it loads with
- *     info.migrated set. */
+ *     info.migrated set.
+ * A step must not change an item in place: it may be shared with another
+ * version of the map (waymark_reader_set_share_with()); put a changed
+ * copy in its place. */
 typedef gboolean (*MigrateStep) (WaymarkJourney *journey, GError **error);
 
 /* Format 2 only adds (dismissed findings, KPI directions, …): a format 1

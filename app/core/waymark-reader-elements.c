@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-diff-field.h"
 #include "waymark-id.h"
 #include "waymark-migrate.h"
 #include "waymark-reader-private.h"
@@ -1103,6 +1104,36 @@ end_text (Reader      *r,
   return TRUE;
 }
 
+/* References were looked up in the journey as it is read, so they are
+ * the shared items already where those were shared. */
+static gboolean
+same_reference (gconstpointer read_ref,
+                gconstpointer reference_ref,
+                gpointer      user_data)
+{
+  return read_ref == reference_ref;
+}
+
+/* The version being shared with has an equal item: the journey takes
+ * that one (waymark_reader_set_share_with()). */
+static void
+share_item (Reader   *r,
+            gpointer  item)
+{
+  WaymarkItemType type = waymark_item_get_item_type (item);
+  gpointer other = waymark_journey_lookup (r->share_with, waymark_item_get_id (item));
+  GPtrArray *items;
+
+  if (other == NULL || waymark_item_get_item_type (other) != type ||
+      waymark_diff_field_compare (item, other, same_reference, NULL) != 0)
+    return;
+  if (r->resolved[type] == item)
+    r->resolved[type] = NULL;
+  items = waymark_journey_get_items (r->journey, type);
+  g_assert (items->pdata[items->len - 1] == item);
+  _waymark_journey_replace_quiet (r->journey, items->len - 1, other);
+}
+
 static gboolean
 end_item (Reader      *r,
           ReaderFrame *frame)
@@ -1116,6 +1147,8 @@ end_item (Reader      *r,
                    specs[g_bit_nth_lsf (missing, -1)].name);
       return FALSE;
     }
+  if (r->share_with != NULL)
+    share_item (r, r->item);
   r->item = NULL;
   return TRUE;
 }

@@ -121,6 +121,7 @@ struct _WaymarkReader {
   guint skip_depth;           /* > 0 inside an unknown element of a newer format */
 
   gpointer item;              /* the item being read (the journey holds it) */
+  WaymarkJourney *share_with; /* another version to share equal items with */
   WaymarkConflict *conflict;  /* the merge conflict being read (the journey holds it) */
   int conflict_side;          /* the value of it being read, or -1 */
   gpointer resolved[WAYMARK_N_ITEM_TYPES];   /* the last one each kind of reference named */

@@ -1456,6 +1456,17 @@ waymark_reader_finish (WaymarkReader    *r,
   return g_steal_pointer (&r->journey);
 }
 
+void
+waymark_reader_set_share_with (WaymarkReader  *r,
+                               WaymarkJourney *reference)
+{
+  g_return_if_fail (r != NULL);
+  g_return_if_fail (reference == NULL || WAYMARK_IS_JOURNEY (reference));
+  g_return_if_fail (r->total == 0);
+
+  g_set_object (&r->share_with, reference);
+}
+
 /**
  * waymark_reader_free:
  *
@@ -1468,6 +1479,7 @@ waymark_reader_free (WaymarkReader *r)
     return;
   free_parser (r);
   g_clear_object (&r->journey);
+  g_clear_object (&r->share_with);
   g_clear_error (&r->error);
   if (r->head != NULL)
     g_string_free (r->head, TRUE);
@@ -1498,6 +1510,8 @@ waymark_reader_read (const char       *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader = waymark_reader_new (display_name);
+  if (info != NULL && info->share_with != NULL)
+    waymark_reader_set_share_with (reader, info->share_with);
   waymark_reader_feed (reader, data != NULL ? data : "", length, NULL);
   return waymark_reader_finish (reader, info, error);
 }

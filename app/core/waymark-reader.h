@@ -27,6 +27,10 @@ typedef struct {
    * g_free, NULL)) to learn the line of each item's element: id →
    * GINT_TO_POINTER (line), for messages about items; NULL: not kept. */
   GHashTable *item_lines;
+  /* Set by the caller: another version of the same map, whose items the
+   * journey read takes wherever they are the same (see
+   * waymark_reader_set_share_with()); NULL: none. */
+  WaymarkJourney *share_with;
 } WaymarkReadInfo;
 
 /* Parses a .journey document from memory, treating it as hostile (see
@@ -48,6 +52,15 @@ WaymarkJourney *waymark_reader_read (const char      *data,
 typedef struct _WaymarkReader WaymarkReader;
 
 WaymarkReader  *waymark_reader_new    (const char      *display_name);
+/* Makes the journey being read hold @reference's very items wherever they
+ * are the same (type, id, every field, and references to items that are
+ * shared too), each as soon as it has been read, so that several
+ * versions of one map in memory cost one map plus what differs: a merge
+ * reads three.  Neither journey may be edited afterwards (their items
+ * are shared); the journey read means what the file says.  Call before
+ * the first piece. */
+void            waymark_reader_set_share_with (WaymarkReader  *reader,
+                                               WaymarkJourney *reference);
 /* Returns FALSE (and sets @error, which may be NULL) once the document is
  * refused: there is no point in reading on.  waymark_reader_finish()
  * then reports the same error. */

@@ -112,15 +112,23 @@ load_only (const char *path,
 }
 
 static WaymarkJourney *
-load_path (const char *path)
+load_sharing (const char     *path,
+              WaymarkJourney *share_with)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  WaymarkJourney *journey = waymark_file_load (file, NULL, NULL, &error);
+  WaymarkReadInfo info = { .share_with = share_with };
+  WaymarkJourney *journey = waymark_file_load (file, &info, NULL, &error);
 
   if (journey == NULL)
     g_printerr ("%s\n", error->message);
   return journey;
+}
+
+static WaymarkJourney *
+load_path (const char *path)
+{
+  return load_sharing (path, NULL);
 }
 
 /* `--diff A B`: what `waymark diff` does, short of printing. */
@@ -155,9 +163,10 @@ merge_only (char **paths)
   g_autoptr(GError) error = NULL;
 
   xmlInitParser ();
-  base = load_path (paths[0]);
-  ours = base ? load_path (paths[1]) : NULL;
-  theirs = ours ? load_path (paths[2]) : NULL;
+  /* Ours first, then the others sharing its unchanged items. */
+  ours = load_path (paths[1]);
+  base = ours ? load_sharing (paths[0], ours) : NULL;
+  theirs = base ? load_sharing (paths[2], ours) : NULL;
   if (theirs == NULL)
     return 1;
   merged = waymark_merge (base, ours, theirs, NULL, &error);
@@ -166,6 +175,9 @@ merge_only (char **paths)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  g_clear_object (&base);
+  g_clear_object (&ours);
+  g_clear_object (&theirs);
   bytes = waymark_writer_write (merged);
   if (!g_file_set_contents (paths[3], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {

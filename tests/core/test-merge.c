@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "journey-builder.h"
@@ -656,6 +658,94 @@ test_random_symmetric (void)
   g_assert_cmpuint (conflicts, >, 20);
 }
 
+/* How many items of @journey are the very items of @reference. */
+static guint
+count_shared (WaymarkJourney *journey,
+              WaymarkJourney *reference)
+{
+  guint shared = 0;
+
+  for (WaymarkItemType type = 0; type < WAYMARK_N_ITEM_TYPES; type++)
+    {
+      GPtrArray *items = waymark_journey_get_items (journey, type);
+
+      for (guint i = 0; i < items->len; i++)
+        if (waymark_journey_lookup (reference, waymark_item_get_id (items->pdata[i])) == items->pdata[i])
+          shared++;
+    }
+  return shared;
+}
+
+/* @text read again, sharing @reference's items where they are the same. */
+static WaymarkJourney *
+read_sharing (const char     *text,
+              WaymarkJourney *reference)
+{
+  g_autoptr(GError) error = NULL;
+  WaymarkReadInfo info = { .share_with = reference };
+  WaymarkJourney *journey = waymark_reader_read (text, strlen (text), "shared", &info, &error);
+
+  g_assert_no_error (error);
+  return journey;
+}
+
+/* `waymark merge` reads the base and theirs sharing ours' unchanged
+ * items, to hold three versions for little more than one: the versions
+ * still mean what their files say, and the merge (conflicts and all) is
+ * the same to the byte. */
+static void
+test_random_shared (void)
+{
+  g_autoptr(WaymarkJourney) base = load_example ();
+  g_autofree char *base_text = save (base);
+  guint shared = 0, copies = 0;
+
+  for (guint seed = 1; seed <= 120; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 104729);
+      g_autoptr(WaymarkJourney) a = random_edits_copy_journey (base);
+      g_autoptr(WaymarkJourney) b = random_edits_copy_journey (base);
+      g_autoptr(WaymarkHistory) history_a = waymark_history_new (a);
+      g_autoptr(WaymarkHistory) history_b = waymark_history_new (b);
+      g_autoptr(RandomEdits) edits_a = random_edits_new (history_a);
+      g_autoptr(RandomEdits) edits_b = random_edits_new (history_b);
+      g_autoptr(WaymarkJourney) expected = NULL;
+      g_autoptr(WaymarkJourney) base_shared = NULL;
+      g_autoptr(WaymarkJourney) b_shared = NULL;
+      g_autoptr(WaymarkJourney) merged = NULL;
+      g_autofree char *b_text = NULL;
+      g_autofree char *expected_text = NULL;
+      g_autofree char *base_shared_text = NULL;
+      g_autofree char *b_shared_text = NULL;
+      g_autofree char *text = NULL;
+
+      random_edits_run (edits_a, rand, (guint) g_rand_int_range (rand, 1, 30), NULL);
+      random_edits_run (edits_b, rand, (guint) g_rand_int_range (rand, 1, 30), NULL);
+      expected = merge (base, a, b);
+      expected_text = save (expected);
+      b_text = save (b);
+
+      base_shared = read_sharing (base_text, a);
+      b_shared = read_sharing (b_text, a);
+      base_shared_text = save (base_shared);
+      b_shared_text = save (b_shared);
+      g_assert_cmpstr (base_shared_text, ==, base_text);
+      g_assert_cmpstr (b_shared_text, ==, b_text);
+      shared += count_shared (base_shared, a) + count_shared (b_shared, a);
+      copies += count_shared (base_shared, base) + count_shared (b_shared, b);
+
+      merged = merge (base_shared, a, b_shared);
+      text = save (merged);
+      if (g_strcmp0 (text, expected_text) != 0)
+        g_error ("seed %u: the merge of shared versions differs", seed);
+    }
+  /* Most items did not change and are shared; the read versions hold
+   * nothing of the originals they were written from. */
+  g_test_message ("%u items shared", shared);
+  g_assert_cmpuint (shared, >, 120 * 2 * 50);
+  g_assert_cmpuint (copies, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/merge/refuses-conflicts", test_refuses_conflicts);
   g_test_add_func ("/merge/random-clean", test_random_clean);
   g_test_add_func ("/merge/random-symmetric", test_random_symmetric);
+  g_test_add_func ("/merge/random-shared", test_random_shared);
 
   return g_test_run ();
 }
