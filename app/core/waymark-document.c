@@ -5,31 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "waymark-document.h"
+#include "waymark-document-private.h"
 #include "waymark-file.h"
 #include "waymark-recovery.h"
 #include "waymark-writer.h"
-
-struct _WaymarkDocument
-{
-  GObject parent_instance;
-
-  WaymarkJourney *journey;
-  WaymarkHistory *history;
-  GFile *file;
-  char *title;
-  /* The file as loaded or saved (NULL: untitled, or never read). */
-  WaymarkFileStamp *stamp;
-  /* The disk version ::changed-on-disk was emitted for. */
-  WaymarkFileStamp *reported;
-  char *read_only_reason;
-  char *recovery_key;
-  guint recovery_source;
-  /* Seconds of quiet before the journal is written; 0: no journal. */
-  guint recovery_delay;
-  gulong changed_handler;
-  gulong modified_handler;
-};
 
 G_DEFINE_FINAL_TYPE (WaymarkDocument, waymark_document, G_TYPE_OBJECT)
 
@@ -55,13 +34,12 @@ static gboolean
 recovery_timeout_cb (gpointer data)
 {
   WaymarkDocument *self = data;
-  g_autoptr(GError) error = NULL;
 
   g_assert (WAYMARK_IS_DOCUMENT (self));
 
   self->recovery_source = 0;
-  if (!waymark_document_write_recovery (self, &error))
-    g_warning ("Could not write the recovery journal: %s", error->message);
+  /* On a worker thread; it warns itself when it fails. */
+  waymark_document_write_recovery_async (self, NULL, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -128,6 +106,7 @@ waymark_document_dispose (GObject *object)
   WaymarkDocument *self = WAYMARK_DOCUMENT (object);
 
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  _waymark_document_async_dispose (self);
   if (self->journey)
     g_clear_signal_handler (&self->changed_handler, self->journey);
   if (self->history)
@@ -148,6 +127,7 @@ waymark_document_finalize (GObject *object)
   waymark_file_stamp_free (self->reported);
   g_free (self->read_only_reason);
   g_free (self->recovery_key);
+  waymark_recovery_gate_unref (self->recovery_gate);
   G_OBJECT_CLASS (waymark_document_parent_class)->finalize (object);
 }
 
@@ -200,6 +180,8 @@ static void
 waymark_document_init (WaymarkDocument *self)
 {
   self->recovery_delay = WAYMARK_DOCUMENT_RECOVERY_DELAY;
+  self->recovery_gate = waymark_recovery_gate_new ();
+  g_queue_init (&self->save_queue);
 }
 
 WaymarkDocument *
@@ -349,9 +331,9 @@ waymark_document_get_checksum (WaymarkDocument *self)
   return checksum[0] != '\0' ? checksum : NULL;
 }
 
-static void
-set_stamp (WaymarkDocument  *self,
-           WaymarkFileStamp *stamp)
+void
+_waymark_document_set_stamp (WaymarkDocument  *self,
+                             WaymarkFileStamp *stamp)
 {
   waymark_file_stamp_free (self->stamp);
   self->stamp = stamp;
@@ -360,9 +342,9 @@ set_stamp (WaymarkDocument  *self,
 /* Whether the file on disk holds other bytes than those loaded or saved;
  * emits ::changed-on-disk once per new version.  @deep: see
  * waymark_file_stamp_compare(). */
-static gboolean
-check_disk (WaymarkDocument *self,
-            gboolean         deep)
+gboolean
+_waymark_document_check_disk (WaymarkDocument *self,
+                              gboolean         deep)
 {
   g_autoptr(WaymarkFileStamp) current = NULL;
 
@@ -375,7 +357,7 @@ check_disk (WaymarkDocument *self,
     case WAYMARK_FILE_STAMP_SAME_BYTES:
       /* Touched, or rewritten with the same bytes: remember the new
        * metadata so the next look is cheap again. */
-      set_stamp (self, g_steal_pointer (&current));
+      _waymark_document_set_stamp (self, g_steal_pointer (&current));
       return FALSE;
     case WAYMARK_FILE_STAMP_GONE:
       /* Reported when saving fails, if it does. */
@@ -393,10 +375,40 @@ check_disk (WaymarkDocument *self,
   return TRUE;
 }
 
+void
+_waymark_document_saved (WaymarkDocument  *self,
+                         GFile            *file,
+                         WaymarkFileStamp *stamp,
+                         gboolean          save_as)
+{
+  _waymark_document_set_stamp (self, stamp);
+  g_clear_pointer (&self->reported, waymark_file_stamp_free);
+  if (save_as)
+    {
+      g_autofree char *old_key = g_steal_pointer (&self->recovery_key);
+
+      waymark_recovery_gate_discard (self->recovery_gate, old_key);
+      self->recovery_key = waymark_recovery_key_for (file);
+      g_set_object (&self->file, file);
+      waymark_document_set_read_only (self, NULL);
+      update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+void
+_waymark_document_set_changed_error (WaymarkDocument  *self,
+                                     GError          **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+               _("“%s” was changed on disk by someone else since you opened it."), self->title);
+}
+
 static gboolean
 save_to (WaymarkDocument         *self,
          GFile                   *file,
          const WaymarkFileStamp  *expected,
+         gboolean                 save_as,
          GError                 **error)
 {
   g_autoptr(GBytes) bytes = waymark_writer_write (self->journey);
@@ -405,9 +417,8 @@ save_to (WaymarkDocument         *self,
   if (!waymark_file_replace_contents (file, bytes, expected, &stamp, error))
     return FALSE;
 
-  set_stamp (self, stamp);
-  g_clear_pointer (&self->reported, waymark_file_stamp_free);
   waymark_history_mark_saved (self->history);
+  _waymark_document_saved (self, file, stamp, save_as);
   waymark_document_discard_recovery (self);
   return TRUE;
 }
@@ -432,14 +443,13 @@ waymark_document_save (WaymarkDocument  *self,
     }
   /* Down to the bytes: a sync tool or `cp -p` may keep the modification
    * time (GIO's etag) while replacing the content. */
-  if (!overwrite && check_disk (self, TRUE))
+  if (!overwrite && _waymark_document_check_disk (self, TRUE))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                   _("“%s” was changed on disk by someone else since you opened it."), self->title);
+      _waymark_document_set_changed_error (self, error);
       return FALSE;
     }
   /* And once more right before the rename, inside the save. */
-  return save_to (self, self->file, overwrite ? NULL : self->stamp, error);
+  return save_to (self, self->file, overwrite ? NULL : self->stamp, FALSE, error);
 }
 
 gboolean
@@ -447,21 +457,10 @@ waymark_document_save_as (WaymarkDocument  *self,
                           GFile            *file,
                           GError          **error)
 {
-  g_autofree char *old_key = NULL;
-
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!save_to (self, file, NULL, error))
-    return FALSE;
-  old_key = g_steal_pointer (&self->recovery_key);
-  waymark_recovery_discard (old_key);
-  self->recovery_key = waymark_recovery_key_for (file);
-  g_set_object (&self->file, file);
-  waymark_document_set_read_only (self, NULL);
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  return TRUE;
+  return save_to (self, file, NULL, TRUE, error);
 }
 
 gboolean
@@ -480,7 +479,7 @@ waymark_document_reload (WaymarkDocument  *self,
   /* Keep this object (windows hold it); the journey is new, and views
    * rebind on notify::journey. */
   set_journey (self, fresh->journey);
-  set_stamp (self, g_steal_pointer (&fresh->stamp));
+  _waymark_document_set_stamp (self, g_steal_pointer (&fresh->stamp));
   g_clear_pointer (&self->reported, waymark_file_stamp_free);
   waymark_document_set_read_only (self, fresh->read_only_reason);
   waymark_document_discard_recovery (self);
@@ -493,7 +492,7 @@ waymark_document_check_disk (WaymarkDocument *self)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
-  return check_disk (self, FALSE);
+  return _waymark_document_check_disk (self, FALSE);
 }
 
 gboolean
@@ -501,6 +500,7 @@ waymark_document_write_recovery (WaymarkDocument  *self,
                                  GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  guint64 ticket;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -510,9 +510,10 @@ waymark_document_write_recovery (WaymarkDocument  *self,
       waymark_document_discard_recovery (self);
       return TRUE;
     }
+  ticket = waymark_recovery_gate_begin_write (self->recovery_gate);
   bytes = waymark_writer_write (self->journey);
-  return waymark_recovery_write (self->recovery_key, self->file, self->title,
-                                 waymark_document_get_checksum (self), bytes, error);
+  return waymark_recovery_write_gated (self->recovery_gate, ticket, self->recovery_key, self->file,
+                                       self->title, waymark_document_get_checksum (self), bytes, error);
 }
 
 void
@@ -520,7 +521,7 @@ waymark_document_discard_recovery (WaymarkDocument *self)
 {
   g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
   g_clear_handle_id (&self->recovery_source, g_source_remove);
-  waymark_recovery_discard (self->recovery_key);
+  waymark_recovery_gate_discard (self->recovery_gate, self->recovery_key);
 }
 
 gboolean

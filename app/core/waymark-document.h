@@ -48,6 +48,34 @@ const char      *waymark_document_get_checksum (WaymarkDocument *self);
  * and with G_IO_ERROR_NOT_FOUND for an untitled document (use Save As). */
 gboolean         waymark_document_save         (WaymarkDocument *self, gboolean overwrite, GError **error);
 gboolean         waymark_document_save_as      (WaymarkDocument *self, GFile *file, GError **error);
+/* The same on a worker thread (the main thread takes a snapshot of the
+ * map, well under a millisecond, and is free while the bytes are made and
+ * written).  The map stays editable meanwhile: the file holds the state
+ * it had when the save started, and an edit made since leaves the
+ * document modified.  Saves run one after the other in the order asked.
+ * WRONG_ETAG and the other errors are those of the synchronous calls. */
+void             waymark_document_save_async     (WaymarkDocument     *self,
+                                                  gboolean             overwrite,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         waymark_document_save_finish    (WaymarkDocument     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void             waymark_document_save_as_async  (WaymarkDocument     *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         waymark_document_save_as_finish (WaymarkDocument     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* Whether a save started by waymark_document_save_async() or
+ * waymark_document_save_as_async() has not ended yet. */
+gboolean         waymark_document_is_saving      (WaymarkDocument     *self);
+/* How many saves and journal writes of all documents are on a worker
+ * thread now (tests wait for none). */
+guint            waymark_document_get_n_writes   (void);
 /* Replaces the contents with the file on disk, dropping unsaved changes. */
 gboolean         waymark_document_reload       (WaymarkDocument *self, GError **error);
 /* Compares the file on disk with what was loaded or saved (inode, size,
@@ -56,8 +84,17 @@ gboolean         waymark_document_reload       (WaymarkDocument *self, GError **
  * ::changed-on-disk once per new version.  Returns TRUE if it changed. */
 gboolean         waymark_document_check_disk   (WaymarkDocument *self);
 
-/* Writes the recovery journal now (normally done ~3 s after an edit). */
+/* Writes the recovery journal now, on this thread (when the process is
+ * asked to end).  The timer ~3 s after an edit uses the asynchronous
+ * call, which serialises and writes on a worker thread. */
 gboolean         waymark_document_write_recovery (WaymarkDocument *self, GError **error);
+void             waymark_document_write_recovery_async  (WaymarkDocument     *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean         waymark_document_write_recovery_finish (WaymarkDocument     *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 /* Discards the journal entry: on close without saving, after a save. */
 void             waymark_document_discard_recovery (WaymarkDocument *self);
 /* Replaces the contents with a recovered snapshot, which counts as

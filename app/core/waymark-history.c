@@ -346,6 +346,27 @@ waymark_history_mark_saved (WaymarkHistory *self)
   notify_changes (self, &before);
 }
 
+guint
+waymark_history_get_serial (WaymarkHistory *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_HISTORY (self), 0);
+  return self->serial;
+}
+
+void
+waymark_history_mark_saved_at (WaymarkHistory *self,
+                               guint           serial)
+{
+  Snapshot before;
+
+  g_return_if_fail (WAYMARK_IS_HISTORY (self));
+  before = snapshot (self);
+  /* Still modified when the state moved on since; undoing back to it
+   * makes the map unmodified again. */
+  self->saved_serial = serial;
+  notify_changes (self, &before);
+}
+
 void
 waymark_history_mark_unsaved (WaymarkHistory *self)
 {

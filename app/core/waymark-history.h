@@ -33,6 +33,11 @@ guint           waymark_history_get_n_undo    (WaymarkHistory *self);
 gboolean        waymark_history_is_modified   (WaymarkHistory *self);
 /* Marks the current state as the saved one. */
 void            waymark_history_mark_saved    (WaymarkHistory *self);
+/* What identifies the current state: every edit, undo and redo gives
+ * another; one taken before a save began can be marked saved when the
+ * save ends, whatever was edited meanwhile. */
+guint           waymark_history_get_serial    (WaymarkHistory *self);
+void            waymark_history_mark_saved_at (WaymarkHistory *self, guint serial);
 /* Marks that no state reachable by undo/redo is the saved one (after
  * restoring unsaved changes from the recovery journal). */
 void            waymark_history_mark_unsaved  (WaymarkHistory *self);

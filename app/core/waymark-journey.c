@@ -6,6 +6,7 @@
 #include "waymark-conflict.h"
 #include "waymark-id.h"
 #include "waymark-journey.h"
+#include "waymark-snapshot-private.h"
 
 struct _WaymarkJourney
 {
@@ -19,6 +20,9 @@ struct _WaymarkJourney
   GPtrArray *items[WAYMARK_N_ITEM_TYPES];
   GHashTable *by_id;      /* id → item (borrowed) */
   GPtrArray *conflicts;   /* WaymarkConflict */
+  /* Saves and journal writes in progress (WaymarkSnapshot, borrowed):
+   * told before an item changes in place. */
+  GSList *snapshots;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkJourney, waymark_journey, G_TYPE_OBJECT)
@@ -45,6 +49,8 @@ waymark_journey_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
     g_clear_pointer (&self->text[i], g_free);
   g_clear_pointer (&self->foreign, waymark_foreign_free);
+  /* A snapshot holds a reference: none can be left. */
+  g_warn_if_fail (self->snapshots == NULL);
 
   G_OBJECT_CLASS (waymark_journey_parent_class)->finalize (object);
 }
@@ -357,6 +363,8 @@ waymark_journey_remove_item (WaymarkJourney *self,
   index = waymark_journey_index_of (self, item);
   g_return_val_if_fail (index >= 0, NULL);
 
+  for (GSList *l = self->snapshots; l != NULL; l = l->next)
+    _waymark_snapshot_keep (l->data, item);
   g_hash_table_remove (self->by_id, it->id);
   g_ptr_array_steal_index (self->items[it->type], (guint) index);
   emit (self, WAYMARK_CHANGE_REMOVED, item, (guint) index, (guint) index);
@@ -424,7 +432,11 @@ waymark_journey_swap_item (WaymarkJourney *self,
   if (change.old_lane)
     g_ptr_array_add (hold, waymark_item_ref (change.old_lane));
 
+  for (GSList *l = self->snapshots; l != NULL; l = l->next)
+    _waymark_snapshot_begin_change (l->data, item);
   waymark_item_swap_contents (item, other);
+  for (GSList *l = self->snapshots; l != NULL; l = l->next)
+    _waymark_snapshot_end_change (l->data);
   change.index = change.old_index = (guint) index;
   g_signal_emit (self, signals[CHANGED], 0, &change);
 }
@@ -487,4 +499,22 @@ waymark_journey_emit_reloaded (WaymarkJourney *self)
 {
   g_return_if_fail (WAYMARK_IS_JOURNEY (self));
   emit (self, WAYMARK_CHANGE_RELOADED, NULL, 0, 0);
+}
+
+void
+_waymark_journey_add_snapshot (WaymarkJourney  *self,
+                               WaymarkSnapshot *snapshot)
+{
+  g_return_if_fail (WAYMARK_IS_JOURNEY (self));
+  /* Always locked in the same order (newest first), so that two writers
+   * and a change never wait for each other in a circle. */
+  self->snapshots = g_slist_prepend (self->snapshots, snapshot);
+}
+
+void
+_waymark_journey_remove_snapshot (WaymarkJourney  *self,
+                                  WaymarkSnapshot *snapshot)
+{
+  g_return_if_fail (WAYMARK_IS_JOURNEY (self));
+  self->snapshots = g_slist_remove (self->snapshots, snapshot);
 }

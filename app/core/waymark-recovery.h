@@ -48,6 +48,33 @@ gboolean              waymark_recovery_write       (const char *key,
                                                     GError    **error);
 /* Removes the entry (after a save, or when the user discards changes). */
 void                  waymark_recovery_discard     (const char *key);
+
+/* Orders one document's journal writes and discards across threads: the
+ * main thread takes a ticket when it snapshots the map, a worker writes
+ * and syncs the entry beside its place and renames it in only when no
+ * later ticket was written and no discard came since the ticket was
+ * taken.  So a slow write that finishes after a save (which discards the
+ * entry) or after a newer write never brings back an older state, and a
+ * discard never waits for a write. */
+typedef struct _WaymarkRecoveryGate WaymarkRecoveryGate;
+
+WaymarkRecoveryGate  *waymark_recovery_gate_new     (void);
+WaymarkRecoveryGate  *waymark_recovery_gate_ref     (WaymarkRecoveryGate *gate);
+void                  waymark_recovery_gate_unref   (WaymarkRecoveryGate *gate);
+guint64               waymark_recovery_gate_begin_write (WaymarkRecoveryGate *gate);
+/* waymark_recovery_discard(), and no write begun before lands later. */
+void                  waymark_recovery_gate_discard (WaymarkRecoveryGate *gate,
+                                                     const char          *key);
+/* waymark_recovery_write() for @ticket (any thread); TRUE also when a
+ * newer ticket or a discard made it unnecessary. */
+gboolean              waymark_recovery_write_gated  (WaymarkRecoveryGate *gate,
+                                                     guint64              ticket,
+                                                     const char          *key,
+                                                     GFile               *file,
+                                                     const char          *display_name,
+                                                     const char          *base_checksum,
+                                                     GBytes              *snapshot,
+                                                     GError             **error);
 /* Entries left by processes that are no longer running, oldest first. */
 GPtrArray            *waymark_recovery_list_orphans (void);
 WaymarkRecoveryState  waymark_recovery_check       (const WaymarkRecoveryEntry *entry);
@@ -57,5 +84,7 @@ char                 *waymark_recovery_set_aside   (const WaymarkRecoveryEntry *
                                                     GError                    **error);
 /* The SHA-256 of a file's bytes as hex, or NULL when it cannot be read. */
 char                 *waymark_recovery_checksum_file (GFile *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkRecoveryGate, waymark_recovery_gate_unref)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "waymark-conflict.h"
+#include "waymark-snapshot-private.h"
 #include "waymark-writer.h"
 
 #define NS_URI "urn:waymark:journey"
@@ -566,6 +567,102 @@ write_conflict (GString               *out,
   g_string_append_len (out, "  </conflict>\n", 14);
 }
 
+/* What is written: a journey as it is now (read on its own thread), or
+ * a snapshot (on any thread: each item is read under its lock). */
+typedef struct {
+  WaymarkJourney *journey;
+  WaymarkSnapshot *snapshot;
+} Source;
+
+static const char *
+source_id (const Source *src)
+{
+  return src->snapshot ? src->snapshot->id : waymark_journey_get_id (src->journey);
+}
+
+static const char *
+source_text (const Source        *src,
+             WaymarkJourneyField  field)
+{
+  return src->snapshot ? src->snapshot->text[field] : waymark_journey_get_text (src->journey, field);
+}
+
+static WaymarkState
+source_state (const Source *src)
+{
+  return src->snapshot ? src->snapshot->state : waymark_journey_get_state (src->journey);
+}
+
+static const WaymarkForeign *
+source_foreign (const Source *src)
+{
+  return src->snapshot ? src->snapshot->foreign : waymark_journey_get_foreign (src->journey);
+}
+
+static GPtrArray *
+source_items (const Source    *src,
+              WaymarkItemType  type)
+{
+  return src->snapshot ? src->snapshot->items[type] : waymark_journey_get_items (src->journey, type);
+}
+
+static GPtrArray *
+source_conflicts (const Source *src)
+{
+  return src->snapshot ? src->snapshot->conflicts : waymark_journey_get_conflicts (src->journey);
+}
+
+/* The item at @index, to read until source_release_item(). */
+static gconstpointer
+source_lock_item (const Source    *src,
+                  WaymarkItemType  type,
+                  guint            index)
+{
+  if (src->snapshot)
+    return _waymark_snapshot_lock_item (src->snapshot, type, index);
+  return g_ptr_array_index (waymark_journey_get_items (src->journey, type), index);
+}
+
+static void
+source_release_item (const Source *src)
+{
+  if (src->snapshot)
+    _waymark_snapshot_release_item (src->snapshot);
+}
+
+static gboolean
+item_needs_format_2 (const WaymarkItem *item)
+{
+  if (item->dismissed != NULL)
+    return TRUE;
+  if (item->type == WAYMARK_ITEM_TOUCHPOINT && touchpoint_needs_format_2 ((gconstpointer) item))
+    return TRUE;
+  if (item->type == WAYMARK_ITEM_NOTE && ((const WaymarkNote *) item)->votes > 0)
+    return TRUE;
+  return FALSE;
+}
+
+static int
+source_format (const Source *src)
+{
+  if (source_conflicts (src)->len > 0)
+    return 2;
+  for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
+    {
+      guint n = source_items (src, t)->len;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean newer = item_needs_format_2 (source_lock_item (src, t, i));
+
+          source_release_item (src);
+          if (newer)
+            return 2;
+        }
+    }
+  return 1;
+}
+
 /**
  * waymark_writer_get_format:
  *
@@ -576,78 +673,83 @@ write_conflict (GString               *out,
 int
 waymark_writer_get_format (WaymarkJourney *journey)
 {
+  Source src = { journey, NULL };
+
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), WAYMARK_FORMAT_VERSION);
 
-  if (waymark_journey_get_conflicts (journey)->len > 0)
-    return 2;
+  return source_format (&src);
+}
+
+static void
+write_item (GString       *out,
+            gconstpointer  item)
+{
+  switch (((const WaymarkItem *) item)->type)
+    {
+    case WAYMARK_ITEM_PERSONA: write_persona (out, item); break;
+    case WAYMARK_ITEM_PHASE: write_phase (out, item); break;
+    case WAYMARK_ITEM_LANE: write_lane (out, item); break;
+    case WAYMARK_ITEM_CHANNEL: write_channel (out, item); break;
+    case WAYMARK_ITEM_TOUCHPOINT: write_touchpoint (out, item); break;
+    case WAYMARK_ITEM_NOTE: write_note (out, item); break;
+    case WAYMARK_ITEM_LINK: write_link (out, item); break;
+    case WAYMARK_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_source (GString      *out,
+              const Source *src)
+{
+  const WaymarkForeign *f = source_foreign (src);
+  GPtrArray *conflicts = source_conflicts (src);
+  char format[16];
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey");
+  attr (out, "xmlns", NS_URI);
+  ns_decls (out, f);
+  g_snprintf (format, sizeof format, "%d", source_format (src));
+  attr (out, "format", format);
+  attr (out, "id", source_id (src));
+  foreign_attrs (out, f, "");
+  g_string_append_len (out, ">\n", 2);
+
+  text_element (out, 1, "title", source_text (src, WAYMARK_FIELD_TITLE), FALSE, f);
+  text_element (out, 1, "subject", source_text (src, WAYMARK_FIELD_SUBJECT), FALSE, f);
+  text_element (out, 1, "goal", source_text (src, WAYMARK_FIELD_GOAL), FALSE, f);
+  text_element (out, 1, "state", waymark_state_to_nick (source_state (src)), TRUE, f);
+
+  /* Personas, phases, lanes, channels, touchpoints, notes, links: the
+   * order of WaymarkItemType is the order of the file. */
   for (guint t = 0; t < WAYMARK_N_ITEM_TYPES; t++)
     {
-      GPtrArray *items = waymark_journey_get_items (journey, t);
+      guint n = source_items (src, t)->len;
 
-      for (guint i = 0; i < items->len; i++)
+      for (guint i = 0; i < n; i++)
         {
-          const WaymarkItem *item = g_ptr_array_index (items, i);
-
-          if (item->dismissed != NULL)
-            return 2;
-          if (t == WAYMARK_ITEM_TOUCHPOINT && touchpoint_needs_format_2 ((gconstpointer) item))
-            return 2;
-          if (t == WAYMARK_ITEM_NOTE && ((const WaymarkNote *) item)->votes > 0)
-            return 2;
+          write_item (out, source_lock_item (src, t, i));
+          source_release_item (src);
         }
     }
-  return 1;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    write_conflict (out, g_ptr_array_index (conflicts, i));
+
+  foreign_elements (out, f, 1);
+  g_string_append (out, "</journey>\n");
 }
 
 void
 waymark_writer_write_to_string (WaymarkJourney *journey,
                                 GString        *out)
 {
-  const WaymarkForeign *f;
-  char format[16];
+  Source src = { journey, NULL };
 
   g_return_if_fail (WAYMARK_IS_JOURNEY (journey));
 
-  f = waymark_journey_get_foreign (journey);
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey");
-  attr (out, "xmlns", NS_URI);
-  ns_decls (out, f);
-  g_snprintf (format, sizeof format, "%d", waymark_writer_get_format (journey));
-  attr (out, "format", format);
-  attr (out, "id", waymark_journey_get_id (journey));
-  foreign_attrs (out, f, "");
-  g_string_append_len (out, ">\n", 2);
-
-  text_element (out, 1, "title", waymark_journey_get_text (journey, WAYMARK_FIELD_TITLE), FALSE, f);
-  text_element (out, 1, "subject", waymark_journey_get_text (journey, WAYMARK_FIELD_SUBJECT), FALSE, f);
-  text_element (out, 1, "goal", waymark_journey_get_text (journey, WAYMARK_FIELD_GOAL), FALSE, f);
-  text_element (out, 1, "state", waymark_state_to_nick (waymark_journey_get_state (journey)), TRUE, f);
-
-#define EACH(type, fn)                                                         \
-  do {                                                                         \
-    GPtrArray *items = waymark_journey_get_items (journey, type);              \
-    for (guint i = 0; i < items->len; i++)                                     \
-      fn (out, g_ptr_array_index (items, i));                                  \
-  } while (0)
-
-  EACH (WAYMARK_ITEM_PERSONA, write_persona);
-  EACH (WAYMARK_ITEM_PHASE, write_phase);
-  EACH (WAYMARK_ITEM_LANE, write_lane);
-  EACH (WAYMARK_ITEM_CHANNEL, write_channel);
-  EACH (WAYMARK_ITEM_TOUCHPOINT, write_touchpoint);
-  EACH (WAYMARK_ITEM_NOTE, write_note);
-  EACH (WAYMARK_ITEM_LINK, write_link);
-#undef EACH
-
-  {
-    GPtrArray *conflicts = waymark_journey_get_conflicts (journey);
-
-    for (guint i = 0; i < conflicts->len; i++)
-      write_conflict (out, g_ptr_array_index (conflicts, i));
-  }
-
-  foreign_elements (out, f, 1);
-  g_string_append (out, "</journey>\n");
+  write_source (out, &src);
 }
 
 GBytes *
@@ -656,5 +758,18 @@ waymark_writer_write (WaymarkJourney *journey)
   GString *out = g_string_sized_new (4096);
 
   waymark_writer_write_to_string (journey, out);
+  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+waymark_writer_write_snapshot (WaymarkSnapshot *snapshot)
+{
+  Source src = { NULL, snapshot };
+  GString *out;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  out = g_string_sized_new (4096);
+  write_source (out, &src);
   return g_string_free_to_bytes (out);
 }

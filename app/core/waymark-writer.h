@@ -2,6 +2,7 @@
 #pragma once
 
 #include "waymark-journey.h"
+#include "waymark-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -10,6 +11,9 @@ G_BEGIN_DECLS
  * newline.  The same journey always gives the same bytes. */
 GBytes *waymark_writer_write           (WaymarkJourney *journey);
 void    waymark_writer_write_to_string (WaymarkJourney *journey, GString *out);
+/* The same bytes for the journey as it was when @snapshot was taken; safe
+ * on a worker thread while the journey is edited (see WaymarkSnapshot). */
+GBytes *waymark_writer_write_snapshot  (WaymarkSnapshot *snapshot);
 /* The format number the writer gives @journey: the oldest one that holds
  * everything in it (1 unless it uses something new in format 2). */
 int     waymark_writer_get_format      (WaymarkJourney *journey);

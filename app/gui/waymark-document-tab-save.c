@@ -10,7 +10,12 @@
 /* Save, Save As (an untitled map's Save is a Save As), and the question
  * when the file was changed by someone else since it was opened.  Every
  * save asked for ends in exactly one ::save-finished, so that closing a
- * tab or a window can wait for it. */
+ * tab or a window can wait for it.
+ *
+ * The map is serialised and written on a worker thread
+ * (waymark_document_save_async()): the window keeps drawing and the map
+ * stays editable.  The application is held until the save ends, so that
+ * quitting never cuts a write short. */
 
 static void
 add_to_recent (GFile *file)
@@ -42,6 +47,111 @@ waymark_document_tab_save_to (WaymarkDocumentTab *self,
   return TRUE;
 }
 
+static void
+hold_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_application_hold (app);
+}
+
+static void
+release_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_application_release (app);
+}
+
+static void ask_changed_on_disk (WaymarkDocumentTab *self);
+
+/* "Saved" for a waiting close means everything is on disk: an edit made
+ * while the save ran keeps the map modified, and the close asks again. */
+static void
+save_done (WaymarkDocumentTab *self,
+           WaymarkDocument    *document,
+           GFile              *file,
+           gboolean            ok,
+           const GError       *error)
+{
+  if (ok)
+    {
+      add_to_recent (file);
+      _waymark_document_tab_emit_changed (self);
+      _waymark_document_tab_save_finished (self, !waymark_document_is_modified (document));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    ask_changed_on_disk (self);
+  else
+    {
+      _waymark_document_tab_show_error (self, TRUE, file, error);
+      _waymark_document_tab_save_finished (self, FALSE);
+    }
+}
+
+static void
+save_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(WaymarkDocumentTab) self = user_data;
+  WaymarkDocument *document = WAYMARK_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert (WAYMARK_IS_DOCUMENT_TAB (self));
+
+  ok = waymark_document_save_finish (document, result, &error);
+  save_done (self, document, waymark_document_get_file (document), ok, error);
+  release_application ();
+}
+
+typedef struct {
+  WaymarkDocumentTab *tab;
+  GFile *file;
+} SaveAs;
+
+static void
+save_as_async_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaveAs *data = user_data;
+  WaymarkDocument *document = WAYMARK_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = waymark_document_save_as_finish (document, result, &error);
+  /* Save As never compares with the file it replaces. */
+  save_done (data->tab, document, data->file, ok, error);
+  g_object_unref (data->tab);
+  g_object_unref (data->file);
+  g_free (data);
+  release_application ();
+}
+
+/* Save As to @file on a worker thread; ends in ::save-finished. */
+static void
+save_as_in_background (WaymarkDocumentTab *self,
+                       GFile              *file)
+{
+  SaveAs *data;
+
+  if (file == NULL || self->document == NULL)
+    {
+      _waymark_document_tab_save_finished (self, FALSE);
+      return;
+    }
+  waymark_document_tab_commit_editing (self);
+  data = g_new0 (SaveAs, 1);
+  data->tab = g_object_ref (self);
+  data->file = g_object_ref (file);
+  hold_application ();
+  waymark_document_save_as_async (self->document, file, NULL, save_as_async_cb, data);
+}
+
 static GtkFileFilter *
 journey_filter (void)
 {
@@ -62,7 +172,7 @@ save_dialog_cb (GObject      *source,
   g_autoptr(WaymarkDocumentTab) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-  _waymark_document_tab_save_finished (self, file != NULL && waymark_document_tab_save_to (self, file));
+  save_as_in_background (self, file);
 }
 #else
 static void
@@ -77,7 +187,7 @@ save_chooser_response_cb (GtkNativeDialog    *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
-  _waymark_document_tab_save_finished (self, file != NULL && waymark_document_tab_save_to (self, file));
+  save_as_in_background (self, file);
   g_object_unref (chooser);
   g_object_unref (self);
 }
@@ -194,8 +304,6 @@ void
 waymark_document_tab_save (WaymarkDocumentTab *self,
                            gboolean            overwrite)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (WAYMARK_IS_DOCUMENT_TAB (self));
 
   if (self->document == NULL)
@@ -209,23 +317,8 @@ waymark_document_tab_save (WaymarkDocumentTab *self,
       return;
     }
   waymark_document_tab_commit_editing (self);
-
-  if (waymark_document_save (self->document, overwrite, &error))
-    {
-      add_to_recent (waymark_document_get_file (self->document));
-      _waymark_document_tab_emit_changed (self);
-      _waymark_document_tab_save_finished (self, TRUE);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    ask_changed_on_disk (self);
-  else
-    {
-      _waymark_document_tab_show_error (self, TRUE,
-                                        waymark_document_get_file (self->document), error);
-      _waymark_document_tab_save_finished (self, FALSE);
-    }
+  hold_application ();
+  waymark_document_save_async (self->document, overwrite, NULL, save_async_cb, g_object_ref (self));
 }
 
 /* ---- Changes on disk ---- */

@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (WaymarkDocumentTab, waymark_document_tab, WAYMARK, DOCUMEN
  *    changed: the window updates the tab and, when selected, its header;
  *  ::load-failed (GError) — the file could not be opened;
  *  ::save-finished (gboolean saved) — a save asked for with
- *    waymark_document_tab_save() or _save_as() ended (after any dialog). */
+ *    waymark_document_tab_save() or _save_as() ended (after any dialog);
+ *    @saved is TRUE when the map has no unsaved changes left (an edit
+ *    made while the save ran on its worker thread keeps it modified). */
 
 /* Starts loading @file off the main loop.  With @as_template the file is
  * not opened but copied into a new untitled map (waymark_template_instantiate),
@@ -60,13 +62,15 @@ void             waymark_document_tab_add_toast      (WaymarkDocumentTab *self,
 /* Grabs the focus for the canvas (after the tab was selected). */
 void             waymark_document_tab_focus          (WaymarkDocumentTab *self);
 
-/* Saves to the document's file (Save As for an untitled one); a file that
- * changed on disk asks first.  ::save-finished tells how it ended. */
+/* Saves to the document's file (Save As for an untitled one) on a worker
+ * thread; a file that changed on disk asks first.  ::save-finished tells
+ * how it ended. */
 void             waymark_document_tab_save           (WaymarkDocumentTab *self,
                                                       gboolean            overwrite);
 void             waymark_document_tab_save_as        (WaymarkDocumentTab *self);
-/* Saves to @file, which the document then belongs to; an error is shown
- * in a dialog.  Returns whether it was saved. */
+/* Saves to @file, which the document then belongs to, before it returns
+ * (tests, and scripts that need the file now); an error is shown in a
+ * dialog.  Returns whether it was saved. */
 gboolean         waymark_document_tab_save_to        (WaymarkDocumentTab *self,
                                                       GFile              *file);
 /* The file name Save As offers: the journey's title with ".journey". */

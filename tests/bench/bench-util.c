@@ -29,6 +29,29 @@ bench_cpu_now_ns (void)
   return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
 }
 
+gint64
+bench_thread_cpu_now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+gint64
+bench_thread_wait_ns (void)
+{
+  g_autofree char *text = NULL;
+  guint64 run, wait;
+
+  /* "time on a core, time waiting for one, time slices" in ns (Linux with
+   * scheduler statistics); 0 when unknown. */
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run, &wait) != 2)
+    return 0;
+  return (gint64) wait;
+}
+
 double
 bench_ms_since (gint64 start_ns)
 {

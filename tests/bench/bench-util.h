@@ -24,6 +24,12 @@ typedef struct {
 gint64   bench_now_ns        (void);
 /* CPU time of this process (all threads, user + system). */
 gint64   bench_cpu_now_ns    (void);
+/* CPU time of the calling thread only. */
+gint64   bench_thread_cpu_now_ns (void);
+/* How long the calling thread has waited for a free core, in all (0 when
+ * the kernel does not say): a step's wall clock minus this is what the
+ * step itself took, working or blocked, however busy the machine. */
+gint64   bench_thread_wait_ns (void);
 double   bench_ms_since      (gint64 start_ns);
 /* Sorts @values in place and returns their median (0 when @n is 0). */
 double   bench_median        (double *values, guint n);

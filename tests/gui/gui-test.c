@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test.h"
+#include "waymark-document.h"
 #include "waymark-edits.h"
 #include "waymark-reader.h"
 
@@ -102,8 +103,16 @@ gui_test_find_widget (GtkWidget  *root,
 void
 gui_test_iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* Saves and journal writes end on a worker thread: what a test looks
+   * at next is what a user sees once they have. */
+  for (;;)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (waymark_document_get_n_writes () == 0)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static gboolean

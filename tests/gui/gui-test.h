@@ -40,7 +40,8 @@ GtkWidget *gui_test_find_widget   (GtkWidget  *root,
                                    GType       type,
                                    const char *name_or_class);
 
-/* Runs what the main loop has ready, without waiting. */
+/* Runs what the main loop has ready, and waits for saves and journal
+ * writes on worker threads to end. */
 void       gui_test_iterate       (void);
 /* Runs the main loop for @ms milliseconds (animations, timeouts). */
 void       gui_test_spin          (guint ms);

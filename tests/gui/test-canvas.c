@@ -1185,6 +1185,7 @@ test_editor (void)
   /* The document is marked modified in the title, and a save clears it. */
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f.window)), "• "));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.save", NULL));
+  gui_test_iterate ();
   g_assert_false (waymark_document_is_modified (f.document));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f.window)), "• "));
 

@@ -366,6 +366,7 @@ test_changed_on_disk_banner (void)
   /* Our own save is no change by someone else. */
   gui_test_edit_title (window, "Ours");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gui_test_iterate ();
   g_assert_false (waymark_document_is_modified (waymark_window_get_document (window)));
   g_assert_false (wait_for_banner (window, 500));
 

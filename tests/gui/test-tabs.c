@@ -319,6 +319,7 @@ test_move_tab_to_other_window (void)
   /* Still ours: the lock went with the tab. */
   g_assert_true (g_file_query_exists (lock, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (target), "win.save", NULL));
+  gui_test_iterate ();
   g_assert_false (waymark_document_is_modified (document));
 
   /* The tab menu's Move to New Window does the same without a drag. */
