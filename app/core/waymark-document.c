@@ -350,6 +350,11 @@ _waymark_document_check_disk (WaymarkDocument *self,
 
   if (self->file == NULL || self->stamp == NULL)
     return FALSE;
+  /* Our own save renames the file before it can give us its stamp: the
+   * file monitor tells of it first.  Someone else's change meanwhile is
+   * what the save itself compares, right before its rename. */
+  if (self->saving != NULL)
+    return FALSE;
   switch (waymark_file_stamp_compare (self->stamp, self->file, deep, &current))
     {
     case WAYMARK_FILE_STAMP_SAME:
