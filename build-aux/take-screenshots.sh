@@ -19,7 +19,7 @@ waymark="$build/app/waymark"
 mkdir -p "$out"
 
 export WAYMARK_E2E_OWN_X=1
-. tests/e2e/own-display.sh
+. tests/e2e/e2e-session.sh
 own_display 1280x800 || { echo "Cannot start Xvfb" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waymark-shots.XXXXXX")
@@ -82,8 +82,9 @@ for _ in $(seq 1 ${SHOT_CARD_ROW:-15}); do xdotool key Down; sleep 0.1; done
 keys ctrl+1
 shoot touchpoint-details
 
-# 3. Weak spots, strengths and moments of truth in the outline.
-keys ctrl+2 Home
+# 3. Weak spots: the findings panel (F8) beside the map with its marks.
+keys ctrl+2 Home ctrl+1 F8
+sleep 1
 shoot weak-spots
 stop_app
 
