@@ -651,3 +651,14 @@ waymark_checker_get_worst (WaymarkChecker *self,
     }
   return worst;
 }
+
+WaymarkFinding *
+waymark_checker_get_finding (WaymarkChecker    *self,
+                             gconstpointer      item,
+                             const WaymarkRule *rule)
+{
+  g_return_val_if_fail (WAYMARK_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (rule >= self->rules && rule < self->rules + self->n_rules, NULL);
+
+  return g_hash_table_lookup (self->found[rule - self->rules], item);
+}

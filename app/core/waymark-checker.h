@@ -47,5 +47,9 @@ guint           waymark_checker_get_n_findings (WaymarkChecker          *self);
 /* The most severe finding about @item, or NULL (for a marker on it). */
 WaymarkFinding *waymark_checker_get_worst    (WaymarkChecker            *self,
                                               gconstpointer              item);
+/* The finding of @rule about @item, or NULL. */
+WaymarkFinding *waymark_checker_get_finding  (WaymarkChecker            *self,
+                                              gconstpointer              item,
+                                              const WaymarkRule         *rule);
 
 G_END_DECLS
