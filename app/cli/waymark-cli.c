@@ -14,6 +14,7 @@
 #include "waymark-csv-reader.h"
 #include "waymark-export.h"
 #include "waymark-file.h"
+#include "waymark-highlight.h"
 #include "waymark-writer.h"
 
 static void
@@ -309,10 +310,12 @@ export_map (WaymarkJourney             *journey,
             GFile                      *input,
             const WaymarkReadInfo      *info,
             const WaymarkExportOptions *options,
+            const WaymarkHighlight     *highlight,
             const char                 *output,
             GString                    *errors)
 {
   g_autoptr(WaymarkLayout) layout = NULL;
+  g_autoptr(WaymarkChecker) checker = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -327,6 +330,17 @@ export_map (WaymarkJourney             *journey,
     }
 
   layout = waymark_layout_new (journey, NULL);
+  if (highlight != NULL)
+    {
+      /* The findings as the app's panel shows them, with the default
+       * thresholds (the command line has no preferences). */
+      if (waymark_highlight_count (highlight, WAYMARK_HIGHLIGHT_FINDING) > 0)
+        {
+          checker = waymark_checker_new (journey);
+          waymark_checker_update (checker);
+        }
+      waymark_layout_set_highlight (layout, highlight, checker);
+    }
   file = g_file_new_for_commandline_arg (output);
   if (!waymark_export_to_file (layout, options, file, &error))
     {
@@ -386,6 +400,8 @@ waymark_cli_export (const char                    *output,
   gboolean is_cjml;
   WaymarkReadInfo info = { 0 };
   g_autoptr(GHashTable) item_lines = NULL;
+  g_autoptr(WaymarkHighlight) highlight = NULL;
+  g_autoptr(GError) error = NULL;
   WaymarkCliExit status;
 
   g_return_val_if_fail (errors != NULL, WAYMARK_CLI_EXIT_USAGE);
@@ -425,6 +441,24 @@ waymark_cli_export (const char                    *output,
 
       return _waymark_cli_usage_error (errors, message);
     }
+  /* Only a drawing has cards to dim. */
+  if (options->highlight != NULL && (is_journey || is_cjml || waymark_export_format_is_text (format)))
+    {
+      g_autofree char *message = g_strdup_printf (_("--highlight needs a .pdf, .svg or .png output: %s has no drawing to dim"),
+                                                  extension);
+
+      return _waymark_cli_usage_error (errors, message);
+    }
+  if (options->highlight != NULL)
+    {
+      highlight = waymark_highlight_parse (options->highlight, &error);
+      if (highlight == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("--highlight: %s"), error->message);
+
+          return _waymark_cli_usage_error (errors, message);
+        }
+    }
   if (is_journey && has_page_options (options))
     return _waymark_cli_usage_error (errors, _("--paper, --orientation, --poster, --one-page and --dpi do not apply to .journey"));
   if (is_cjml && has_page_options (options))
@@ -459,7 +493,15 @@ waymark_cli_export (const char                    *output,
   if (is_cjml)
     return export_cjml (journey, input, &info, output, errors);
 
-  return export_map (journey, input, &info, &export_options, output, errors);
+  if (highlight != NULL && !waymark_highlight_check (highlight, journey, &error))
+    {
+      g_autofree char *name = waymark_file_get_display_name (input);
+      g_autofree char *message = g_strdup_printf (_("--highlight: %s in %s"), error->message, name);
+
+      return _waymark_cli_usage_error (errors, message);
+    }
+
+  return export_map (journey, input, &info, &export_options, highlight, output, errors);
 }
 
 WaymarkCliExit
@@ -495,11 +537,14 @@ waymark_cli_run (gboolean                       check,
 {
   g_return_val_if_fail (check || findings || strict || export_path != NULL ||
                         (export_options != NULL &&
-                         (has_page_options (export_options) || export_options->csv_delimiter != NULL)),
+                         (has_page_options (export_options) || export_options->csv_delimiter != NULL ||
+                          export_options->highlight != NULL)),
                         WAYMARK_CLI_EXIT_USAGE);
 
   if (export_path == NULL && export_options != NULL && export_options->csv_delimiter != NULL)
     return _waymark_cli_usage_error (errors, _("--csv-delimiter goes with --export to a .csv file"));
+  if (export_path == NULL && export_options != NULL && export_options->highlight != NULL)
+    return _waymark_cli_usage_error (errors, _("--highlight goes with --export to a .pdf, .svg or .png file"));
 
   if (export_path == NULL && export_options != NULL && export_options->dashboard)
     return _waymark_cli_usage_error (errors, _("--dashboard goes with --export to a .pdf file"));

@@ -34,6 +34,7 @@ typedef struct {
   gboolean one_page;        /* --one-page: no booklet on A4 or Letter */
   gboolean dashboard;       /* --dashboard: a KPI dashboard page after the map (PDF only) */
   const char *csv_delimiter; /* --csv-delimiter comma|semicolon (CSV only) */
+  const char *highlight;    /* --highlight channel=email,owner=Support: dim the other cards */
 } WaymarkCliExportOptions;
 
 /* Exports the one file in @inputs to @output, atomically.  The format

@@ -54,6 +54,9 @@ static const GOptionEntry option_entries[] = {
   { "csv-delimiter", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to .csv: comma or semicolon between fields (default: semicolon where the language writes decimals with a comma, as German does; else comma)"),
     N_("DELIMITER") },
+  { "highlight", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to .pdf, .svg or .png: draw the cards that match as they are and dim the rest, as the app’s Highlight does. CRITERIA are key=value pairs separated by commas: channel=NAME, category=digital|physical|personal, owner=NAME, emotion=MIN..MAX (−2 to 2), finding (any), finding=high|medium|low or finding=RULE, votes=N (at least N). Different keys must all hold, the same key repeated means any of them; a backslash escapes a comma"),
+    N_("CRITERIA") },
   { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With diff: words (default) or xml"),
     N_("FORMAT") },
@@ -284,6 +287,7 @@ waymark_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "one-page", "b", &export_options.one_page);
   g_variant_dict_lookup (options, "dashboard", "b", &export_options.dashboard);
   g_variant_dict_lookup (options, "csv-delimiter", "&s", &export_options.csv_delimiter);
+  g_variant_dict_lookup (options, "highlight", "&s", &export_options.highlight);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "name", "^&ay", &name);
@@ -300,6 +304,7 @@ waymark_application_handle_local_options (GApplication *app,
       if (is_subcommand (files) || check || findings || strict || export_path != NULL || export_options.paper != NULL ||
           export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
           export_options.one_page || export_options.dashboard || export_options.csv_delimiter != NULL ||
+          export_options.highlight != NULL ||
           format != NULL || output != NULL || name != NULL)
         {
           g_printerr (_("waymark: --compare takes two maps and no other option\n"));
@@ -312,7 +317,7 @@ waymark_application_handle_local_options (GApplication *app,
     {
       if (check || export_path != NULL || export_options.paper != NULL || export_options.orientation != NULL ||
           export_options.poster != NULL || export_options.dpi != NULL || export_options.one_page ||
-          export_options.dashboard || export_options.csv_delimiter != NULL)
+          export_options.dashboard || export_options.csv_delimiter != NULL || export_options.highlight != NULL)
         {
           g_printerr (_("waymark: %s cannot be combined with --check or --export\n"), files[0]);
           return WAYMARK_CLI_EXIT_USAGE;
@@ -327,7 +332,8 @@ waymark_application_handle_local_options (GApplication *app,
 
   if (check || findings || strict || export_path != NULL || export_options.paper != NULL ||
       export_options.orientation != NULL || export_options.poster != NULL || export_options.dpi != NULL ||
-      export_options.one_page || export_options.dashboard || export_options.csv_delimiter != NULL)
+      export_options.one_page || export_options.dashboard || export_options.csv_delimiter != NULL ||
+      export_options.highlight != NULL)
     return run_command_line (files, check, findings, strict, export_path, &export_options);
 
   if (files == NULL || files[0] == NULL)
@@ -515,6 +521,7 @@ waymark_application_init (WaymarkApplication *self)
                                                   "  waymark --export poster.pdf --poster 3x2 map.journey\n"
                                                   "  waymark --export report.pdf --paper A4 --dashboard map.journey\n"
                                                   "  waymark --export map.png --dpi 150 map.journey\n"
+                                                  "  waymark --export support.pdf --highlight channel=email,owner=Support map.journey\n"
                                                   "  waymark --export touchpoints.csv map.journey\n"
                                                   "  waymark --export journey.mmd map.journey\n"
                                                   "  waymark --export map.journey touchpoints.csv\n"

@@ -157,30 +157,43 @@ _waymark_paint_emotion_curve (WaymarkPaintContext *pc,
       const WaymarkEmotionPoint *p = point_at (layout, i);
       double x = _waymark_emotion_point_x (p);
       double y = top + p->rel_y;
+      gboolean labelled = p->label != NULL && p->label_side != 0;
+      gboolean dim = waymark_layout_is_dimmed (layout, p->touchpoint);
+      double r = WM_EMOTION_RADIUS + 3;
+      WaymarkRect area = WAYMARK_RECT_INIT (x - r, y - r, 2 * r, 2 * r);
+      WaymarkRect rect;
 
-      if (p->label != NULL && p->label_side != 0)
+      /* Halos in the tile's colour keep the label and the point readable
+       * where the curve passes behind them; they stay whole on a dimmed
+       * point, so the curve does not show through it. */
+      if (labelled)
         {
-          /* Notes are centred in their wrap width; a footnote's "(n)" is
-           * not wrapped. */
-          double wrap = pango_layout_get_width (p->label) > 0
-                        ? (double) pango_layout_get_width (p->label) / PANGO_SCALE : p->label_width;
-          WaymarkRect rect;
-
-          /* A halo in the tile's colour keeps the label readable where the
-           * curve passes behind it. */
           _waymark_emotion_label_rect (p, x, top, p->label_side, &rect);
           cairo_new_path (cr);
           _waymark_glyph_rounded_rect (cr, rect.x, rect.y, rect.width, rect.height, 4);
           waymark_color_set_source_alpha (&palette->cell_fill, 0.85, cr);
           cairo_fill (cr);
-          _waymark_paint_text (pc, p->label, x + p->label_dx - wrap / 2, rect.y + 1, &palette->text_secondary);
+          waymark_rect_union (&area, &rect, &area);
         }
-
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, WM_EMOTION_RADIUS + 3, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       waymark_color_set_source (&palette->cell_fill, cr);
       cairo_fill (cr);
+
+      if (dim)
+        _waymark_paint_begin_dim (pc, &area);
+      if (labelled)
+        {
+          /* Notes are centred in their wrap width; a footnote's "(n)" is
+           * not wrapped. */
+          double wrap = pango_layout_get_width (p->label) > 0
+                        ? (double) pango_layout_get_width (p->label) / PANGO_SCALE : p->label_width;
+
+          _waymark_paint_text (pc, p->label, x + p->label_dx - wrap / 2, rect.y + 1, &palette->text_secondary);
+        }
       _waymark_glyph_emotion_dot (cr, palette, p->score, x, y, WM_EMOTION_RADIUS);
+      if (dim)
+        _waymark_paint_end_dim (pc);
       if (pc->stats)
         pc->stats->n_emotion_points_painted++;
     }

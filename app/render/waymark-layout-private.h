@@ -240,6 +240,8 @@ struct _WaymarkLayout
 
   /* Booklet pages (waymark_layout_set_frame_width, _set_page_breaks) */
   double frame_width;       /* header, legend and emotion notes wrap here; 0: the map's width */
+  WaymarkHighlight *highlight;  /* nullable: which cards stand out (waymark_layout_set_highlight) */
+  WaymarkChecker *checker;      /* nullable: the findings the highlight reads */
   GArray *page_breaks;      /* guint, ascending: columns that start a page (never 0) */
 
   double width;

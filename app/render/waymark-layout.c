@@ -46,6 +46,7 @@ waymark_layout_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_id, self->journey);
       g_clear_object (&self->journey);
     }
+  g_clear_object (&self->checker);
   G_OBJECT_CLASS (waymark_layout_parent_class)->dispose (object);
 }
 
@@ -69,6 +70,7 @@ waymark_layout_finalize (GObject *object)
   _waymark_legend_clear (self);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->page_breaks, g_array_unref);
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
   g_clear_pointer (&self->emotion_marks, g_ptr_array_unref);
   g_clear_object (&self->emotion_footnotes);
   g_clear_object (&self->title);

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 #include <pango/pango.h>
 
+#include "waymark-highlight.h"
 #include "waymark-journey.h"
 #include "waymark-rect.h"
 #include "waymark-text-cache.h"
@@ -118,6 +119,20 @@ void            waymark_layout_update           (WaymarkLayout  *self);
  * PangoContext's fonts or options changed.
  */
 void            waymark_layout_invalidate       (WaymarkLayout  *self);
+/* Which cards stand out: the painter draws every other card, its links
+ * and its emotion point dimmed (on screen, in print and in exports).
+ * @highlight is copied; NULL or an empty one dims nothing.  @checker
+ * (nullable, referenced) holds the findings a finding criterion reads.
+ * The geometry does not change, so no ::invalidated is emitted: the
+ * caller redraws. */
+void            waymark_layout_set_highlight    (WaymarkLayout          *self,
+                                                 const WaymarkHighlight *highlight,
+                                                 WaymarkChecker         *checker);
+/* The highlight in effect, or NULL when nothing is dimmed. */
+const WaymarkHighlight *waymark_layout_get_highlight (WaymarkLayout     *self);
+/* Whether the painter dims @item (a touchpoint, note or link). */
+gboolean        waymark_layout_is_dimmed        (WaymarkLayout          *self,
+                                                 gconstpointer           item);
 /* How many cards a phase column may hold side by side (1 to
  * WAYMARK_LAYOUT_MAX_SLOTS, the default): a phase with many cards widens
  * instead of growing very tall.  Fitting a map to paper picks the value

@@ -254,6 +254,84 @@ paint_marked (WaymarkPaintContext    *pc,
   cairo_restore (cr);
 }
 
+/* Under the cards: straight runs gathered by line, the rest as it is,
+ * all in one stroke. */
+typedef struct {
+  GArray *pieces;      /* WaymarkStrokePiece */
+  GArray *vertical;    /* Run */
+  GArray *horizontal;  /* Run */
+} UnderStroke;
+
+static void
+under_stroke_init (UnderStroke *under)
+{
+  under->pieces = g_array_new (FALSE, FALSE, sizeof (WaymarkStrokePiece));
+  under->vertical = g_array_new (FALSE, FALSE, sizeof (Run));
+  under->horizontal = g_array_new (FALSE, FALSE, sizeof (Run));
+}
+
+static void
+under_stroke_add (UnderStroke            *under,
+                  const WaymarkLinkPiece *piece,
+                  const WaymarkRect      *area)
+{
+  const double *p = piece->p;
+  double run[4];
+
+  if (piece->curve)
+    {
+      WaymarkStrokePiece curve = { { p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] }, TRUE };
+
+      g_array_append_val (under->pieces, curve);
+    }
+  else if (p[0] != p[6] && p[1] != p[7])
+    {
+      if (clip_run (piece, area, run))
+        add_line (under->pieces, run[0], run[1], run[2], run[3]);
+    }
+  else if (clip_run (piece, area, run))
+    {
+      Run r = p[0] == p[6]
+        ? (Run) { run[0], MIN (run[1], run[3]), MAX (run[1], run[3]) }
+        : (Run) { run[1], MIN (run[0], run[2]), MAX (run[0], run[2]) };
+
+      g_array_append_val (p[0] == p[6] ? under->vertical : under->horizontal, r);
+    }
+}
+
+/* Strokes what under_stroke_add() gathered with @cr's source. */
+static void
+under_stroke_paint (UnderStroke *under,
+                    cairo_t     *cr)
+{
+  add_runs (under->pieces, under->vertical, TRUE);
+  add_runs (under->pieces, under->horizontal, FALSE);
+  cairo_set_line_width (cr, LINK_WIDTH);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  _waymark_stroke_pieces (cr, (const WaymarkStrokePiece *) (gpointer) under->pieces->data, under->pieces->len);
+}
+
+static void
+under_stroke_clear (UnderStroke *under)
+{
+  g_clear_pointer (&under->pieces, g_array_unref);
+  g_clear_pointer (&under->vertical, g_array_unref);
+  g_clear_pointer (&under->horizontal, g_array_unref);
+}
+
+/* On top: the heads and dots. */
+static void
+path_ends (cairo_t                *cr,
+           const WaymarkLinkRoute *route,
+           guint                   index)
+{
+  if (index == route->first_piece && route->dot)
+    path_dot (cr, route, LINK_WIDTH);
+  if (index == route->first_piece + route->n_pieces - 1)
+    path_head (cr, route);
+}
+
 void
 _waymark_paint_links (WaymarkPaintContext *pc,
                       gboolean             over)
@@ -261,12 +339,12 @@ _waymark_paint_links (WaymarkPaintContext *pc,
   WaymarkLinkRoutes *routes = _waymark_layout_get_link_routes (pc->layout);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) marked = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) vertical = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autoptr(GArray) horizontal = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autoptr(GArray) under = g_array_new (FALSE, FALSE, sizeof (WaymarkStrokePiece));
+  g_autoptr(GArray) dimmed_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  UnderStroke under, dimmed;
   cairo_t *cr = pc->cr;
   WaymarkRect area;
   guint tested, last_route = G_MAXUINT;
+  gboolean dim = FALSE;
 
   /* Only the pieces that reach into the clip (from the tiles it covers),
    * in route order: a long link costs what shows of it. */
@@ -276,6 +354,8 @@ _waymark_paint_links (WaymarkPaintContext *pc,
   if (pc->stats && !over)
     pc->stats->n_links_tested += tested;
 
+  under_stroke_init (&under);
+  under_stroke_init (&dimmed);
   cairo_save (cr);
   cairo_new_path (cr);
   for (guint i = 0; i < pieces->len; i++)
@@ -288,6 +368,7 @@ _waymark_paint_links (WaymarkPaintContext *pc,
       if (piece->route != last_route)
         {
           last_route = piece->route;
+          dim = waymark_layout_is_dimmed (pc->layout, route->link);
           if (pc->stats && !over)
             pc->stats->n_links_painted++;
           if (over && is_marked (pc, route, &color))
@@ -296,53 +377,34 @@ _waymark_paint_links (WaymarkPaintContext *pc,
       if (is_marked (pc, route, &color))
         continue;
       if (!over)
-        {
-          /* Under the cards: straight runs gathered by line, the rest
-           * as it is, all in one stroke. */
-          const double *p = piece->p;
-          double run[4];
-
-          if (piece->curve)
-            {
-              WaymarkStrokePiece curve = { { p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] }, TRUE };
-
-              g_array_append_val (under, curve);
-            }
-          else if (p[0] != p[6] && p[1] != p[7])
-            {
-              if (clip_run (piece, &area, run))
-                add_line (under, run[0], run[1], run[2], run[3]);
-            }
-          else if (clip_run (piece, &area, run))
-            {
-              Run r = p[0] == p[6]
-                ? (Run) { run[0], MIN (run[1], run[3]), MAX (run[1], run[3]) }
-                : (Run) { run[1], MIN (run[0], run[2]), MAX (run[0], run[2]) };
-
-              g_array_append_val (p[0] == p[6] ? vertical : horizontal, r);
-            }
-        }
+        under_stroke_add (dim ? &dimmed : &under, piece, &area);
+      else if (dim)
+        g_array_append_val (dimmed_ends, index);
       else
-        {
-          /* On top: the heads and dots. */
-          if (index == route->first_piece && route->dot)
-            path_dot (cr, route, LINK_WIDTH);
-          if (index == route->first_piece + route->n_pieces - 1)
-            path_head (cr, route);
-        }
+        path_ends (cr, route, index);
     }
   waymark_color_set_source (&pc->palette->link, cr);
   if (!over)
-    {
-      add_runs (under, vertical, TRUE);
-      add_runs (under, horizontal, FALSE);
-      cairo_set_line_width (cr, LINK_WIDTH);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      _waymark_stroke_pieces (cr, (const WaymarkStrokePiece *) (gpointer) under->data, under->len);
-    }
+    under_stroke_paint (&under, cr);
   else
     cairo_fill (cr);
+  /* The links of dimmed cards, fainter. */
+  waymark_color_set_source_alpha (&pc->palette->link, WM_DIM_ALPHA, cr);
+  if (!over)
+    under_stroke_paint (&dimmed, cr);
+  else if (dimmed_ends->len > 0)
+    {
+      for (guint i = 0; i < dimmed_ends->len; i++)
+        {
+          guint index = g_array_index (dimmed_ends, guint, i);
+          const WaymarkLinkPiece *piece = _waymark_link_routes_get_piece (routes, index);
+
+          path_ends (cr, _waymark_link_routes_get (routes, piece->route), index);
+        }
+      cairo_fill (cr);
+    }
+  under_stroke_clear (&under);
+  under_stroke_clear (&dimmed);
   cairo_restore (cr);
 
   for (guint i = 0; i < marked->len; i++)

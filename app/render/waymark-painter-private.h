@@ -18,6 +18,17 @@ typedef struct {
   WaymarkTextCache *text;
 } WaymarkPaintContext;
 
+/* How much of a dimmed card, link or emotion point shows: enough to read
+ * where the highlighted ones sit, little enough that they stand out, on
+ * the light and the dark page alike. */
+#define WM_DIM_ALPHA 0.28
+
+/* Starts drawing something dimmed within @area: what follows until
+ * _waymark_paint_end_dim() goes into a group the size of @area, not of
+ * the whole clip, so that dimming a few hundred cards stays cheap. */
+void _waymark_paint_begin_dim (WaymarkPaintContext *pc, const WaymarkRect *area);
+void _waymark_paint_end_dim   (WaymarkPaintContext *pc);
+
 /* Draws @layout with its top-left corner at (@x, @y) in @color. */
 void _waymark_paint_text (WaymarkPaintContext *pc, PangoLayout *layout, double x, double y,
                          const WaymarkColor *color);

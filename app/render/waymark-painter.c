@@ -200,6 +200,24 @@ paint_kpi_cell (WaymarkPaintContext *pc,
     }
 }
 
+void
+_waymark_paint_begin_dim (WaymarkPaintContext *pc,
+                          const WaymarkRect   *area)
+{
+  cairo_save (pc->cr);
+  cairo_rectangle (pc->cr, area->x, area->y, area->width, area->height);
+  cairo_clip (pc->cr);
+  cairo_push_group (pc->cr);
+}
+
+void
+_waymark_paint_end_dim (WaymarkPaintContext *pc)
+{
+  cairo_pop_group_to_source (pc->cr);
+  cairo_paint_with_alpha (pc->cr, WM_DIM_ALPHA);
+  cairo_restore (pc->cr);
+}
+
 static void
 paint_cards (WaymarkPaintContext *pc,
              WaymarkCell         *cell,
@@ -219,12 +237,25 @@ paint_cards (WaymarkPaintContext *pc,
       WaymarkRect rect = WAYMARK_RECT_INIT (cell_rect->x + card->x, cell_rect->y + card->y,
                                             card->width, card->height);
 
+      gboolean dim;
+
       if (!visible (pc, &rect))
         continue;
+      dim = waymark_layout_is_dimmed (pc->layout, card->item);
+      if (dim)
+        {
+          /* room for the card's shadow and outline */
+          WaymarkRect area;
+
+          waymark_rect_inset (&rect, -4, -4, &area);
+          _waymark_paint_begin_dim (pc, &area);
+        }
       if (waymark_item_get_item_type (card->item) == WAYMARK_ITEM_TOUCHPOINT)
         _waymark_paint_card (pc, card, &rect);
       else
         _waymark_paint_note (pc, card, &rect);
+      if (dim)
+        _waymark_paint_end_dim (pc);
       if (pc->stats)
         pc->stats->n_cards_painted++;
     }

@@ -701,6 +701,65 @@ XML
     expect_stderr_contains "$tmp/planned.cjml:2: <CJML> holds no <actualJourney>"
     ;;
 
+  highlight)
+    # --highlight dims the cards that do not match, in PDF, SVG and PNG;
+    # a bad criterion, an unknown channel or an output without a drawing
+    # is a usage error and writes nothing.
+    map="$TEMPLATES_DIR/example-fitness-watch.journey"
+    run --export "$tmp/plain.png" "$map"
+    expect_status 0
+    run --export "$tmp/lit.png" --highlight 'channel=website,owner=Marketing,owner=E-commerce' "$map"
+    expect_status 0
+    expect_no_stderr
+    cmp -s "$tmp/plain.png" "$tmp/lit.png" && fail "--highlight drew the same PNG"
+    # Every card matches: nothing is dimmed, the PNG is the plain one; one
+    # card left out changes it.
+    write_shop "$tmp/shop.journey"
+    run --export "$tmp/shop.png" "$tmp/shop.journey"
+    run --export "$tmp/all.png" --highlight 'owner=nobody' "$tmp/shop.journey"
+    cmp -s "$tmp/shop.png" "$tmp/all.png" && fail "a highlight that no card matches did not dim the shop"
+    sed -i 's|</touchpoint>|  <owner>Shop</owner>\n  </touchpoint>|' "$tmp/shop.journey"
+    run --export "$tmp/shop.png" "$tmp/shop.journey"
+    run --export "$tmp/all.png" --highlight 'owner=shop' "$tmp/shop.journey"
+    expect_status 0
+    cmp -s "$tmp/shop.png" "$tmp/all.png" || fail "a highlight that every card matches changed the PNG"
+    run --export "$tmp/one.png" --highlight 'owner=shop,emotion=1' "$tmp/shop.journey"
+    cmp -s "$tmp/shop.png" "$tmp/one.png" && fail "a highlight of one card did not dim the others"
+    # The PDF dims with a constant alpha (vector, real text).
+    run --export "$tmp/plain.pdf" "$map"
+    grep -aq '/ca 0.28' "$tmp/plain.pdf" && fail "the plain PDF has dimmed parts"
+    run --export "$tmp/lit.pdf" --highlight finding=high "$map"
+    expect_status 0
+    expect_no_stderr
+    grep -aq '/ca 0.28' "$tmp/lit.pdf" || fail "the highlighted PDF has no dimmed parts"
+    run --export "$tmp/lit.svg" --highlight 'votes=1' "$map"
+    expect_status 0
+    grep -q 'opacity' "$tmp/lit.svg" || fail "the highlighted SVG has no dimmed parts"
+
+    run --export "$tmp/bad.pdf" --highlight 'colour=red' "$map"
+    expect_status 2
+    expect_stderr "waymark: --highlight: “colour”: unknown criterion; the keys are channel, category, owner, emotion, finding, votes"
+    expect_no_file "$tmp/bad.pdf"
+    run --export "$tmp/bad.pdf" --highlight 'emotion=5' "$map"
+    expect_status 2
+    expect_stderr_contains "“emotion=5”: an emotion is a whole number"
+    expect_no_file "$tmp/bad.pdf"
+    run --export "$tmp/bad.pdf" --highlight 'channel=emial' "$map"
+    expect_status 2
+    expect_stderr "waymark: --highlight: channel=emial: the map has no channel of that name, id or icon in $map"
+    expect_no_file "$tmp/bad.pdf"
+    run --export "$tmp/bad.csv" --highlight 'votes=1' "$map"
+    expect_status 2
+    expect_stderr "waymark: --highlight needs a .pdf, .svg or .png output: .csv has no drawing to dim"
+    expect_no_file "$tmp/bad.csv"
+    run --export "$tmp/bad.journey" --highlight 'votes=1' "$map"
+    expect_status 2
+    expect_no_file "$tmp/bad.journey"
+    run --highlight 'votes=1' "$map"
+    expect_status 2
+    expect_stderr "waymark: --highlight goes with --export to a .pdf, .svg or .png file"
+    ;;
+
   *)
     echo "unknown case: $case_name" >&2
     exit 2
