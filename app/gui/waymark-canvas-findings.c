@@ -67,7 +67,8 @@ waymark_canvas_set_checker (WaymarkCanvas  *self,
       self->checker_changed_id = g_signal_connect (checker, "changed", G_CALLBACK (checker_changed_cb), self);
       mark_all (self);
     }
-  _waymark_canvas_invalidate (self);
+  /* A finding criterion reads the new checker. */
+  _waymark_canvas_apply_highlight (self);
 }
 
 gboolean
@@ -99,6 +100,7 @@ _waymark_canvas_dispose_findings (WaymarkCanvas *self)
   g_clear_signal_handler (&self->checker_changed_id, self->checker);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->finding_marks, g_hash_table_unref);
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
 }
 
 /* Red, orange and blue, each a shape of its own so that the marks differ
@@ -212,7 +214,20 @@ _waymark_canvas_paint_findings (WaymarkCanvas     *self,
       if (!waymark_rect_intersects (&badge, visible))
         continue;
       cairo_save (cr);
+      /* A card the highlight leaves out keeps its badge, as faint as the
+       * card. */
+      if (waymark_layout_is_dimmed (self->layout, item))
+        {
+          cairo_rectangle (cr, badge.x, badge.y, badge.width, badge.height);
+          cairo_clip (cr);
+          cairo_push_group (cr);
+        }
       paint_badge (cr, (WaymarkSeverity) (GPOINTER_TO_INT (value) - 1), x, y);
+      if (waymark_layout_is_dimmed (self->layout, item))
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, WAYMARK_PAINT_DIM_ALPHA);
+        }
       cairo_restore (cr);
     }
 }

@@ -434,8 +434,12 @@ escape_action (GtkWidget  *widget,
       waymark_canvas_select_item (self, source, WAYMARK_CANVAS_SELECT_REPLACE);
       _waymark_canvas_cancel_link (self);
     }
-  else
+  else if (self->selection->len > 0 || self->highlight == NULL)
     waymark_canvas_unselect_all (self);
+  else
+    /* Nothing selected: Escape lets go of the highlight, through the
+     * editor, which keeps it for the outline and the popover too. */
+    gtk_widget_activate_action (widget, "editor.clear-highlight", NULL);
 }
 
 static void

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 WaymarkJourney *_waymark_canvas_get_journey    (WaymarkCanvas *self);
 WaymarkHistory *_waymark_canvas_get_history    (WaymarkCanvas *self);
 void     _waymark_canvas_invalidate        (WaymarkCanvas *self);
+/* waymark-canvas-highlight.c: hands the highlight to a new layout or
+ * with a new checker. */
+void     _waymark_canvas_apply_highlight   (WaymarkCanvas *self);
 void     _waymark_canvas_widget_to_map     (WaymarkCanvas *self, double x, double y, double *mx, double *my);
 void     _waymark_canvas_map_to_widget     (WaymarkCanvas *self, double mx, double my, double *x, double *y);
 void     _waymark_canvas_rect_to_widget    (WaymarkCanvas *self, const WaymarkRect *rect, graphene_rect_t *out);

@@ -122,6 +122,7 @@ struct _WaymarkCanvas
   WaymarkChecker *checker;
   gulong checker_changed_id;
   GHashTable *finding_marks;
+  WaymarkHighlight *highlight;  /* nullable: what stands out (waymark-canvas-highlight.c) */
 
   /* Context menu (it acts on the selection) */
   GtkWidget *context_menu;

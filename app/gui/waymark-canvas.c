@@ -964,6 +964,7 @@ bind_journey (WaymarkCanvas *self)
       /* No screen context: the map is laid out as it prints (see
        * app/render/README.md), so zooming never re-breaks text. */
       self->layout = waymark_layout_new (self->journey, NULL);
+      waymark_layout_set_highlight (self->layout, self->highlight, self->checker);
       g_signal_group_set_target (self->journey_signals, self->journey);
       g_signal_group_set_target (self->layout_signals, self->layout);
     }

@@ -117,6 +117,11 @@ void             waymark_canvas_set_ghosts     (WaymarkCanvas *self,
                                                 GPtrArray     *ghosts);
 guint            waymark_canvas_get_n_ghosts   (WaymarkCanvas *self);
 
+/* What stands out on the map (copied; NULL or empty: everything); the
+ * rest is drawn dimmed.  View state: not part of the document. */
+void             waymark_canvas_set_highlight  (WaymarkCanvas          *self,
+                                                const WaymarkHighlight *highlight);
+const WaymarkHighlight *waymark_canvas_get_highlight (WaymarkCanvas    *self);
 gboolean         waymark_canvas_get_dark       (WaymarkCanvas   *self);
 void             waymark_canvas_set_dark       (WaymarkCanvas   *self,
                                                 gboolean         dark);

@@ -11,6 +11,7 @@
 #include "waymark-compare-panel.h"
 #include "waymark-conflict-panel.h"
 #include "waymark-findings-panel.h"
+#include "waymark-highlight-popover.h"
 #include "waymark-inspector.h"
 #include "waymark-dashboard-view.h"
 #include "waymark-outline.h"
@@ -46,6 +47,8 @@ struct _WaymarkEditor
   GtkWidget *dashboard_scroller;
   AdwFlap *findings_flap;
   WaymarkFindingsPanel *findings_panel;
+  GtkMenuButton *highlight_button;
+  WaymarkHighlightPopover *highlight_popover;
 
   WaymarkDocument *document;
   GSignalGroup *document_signals;
@@ -107,6 +110,110 @@ outline_selection_changed_cb (WaymarkEditor  *self,
 
 /* ---- Findings ---- */
 
+/* ---- Highlight ---- */
+
+/* The highlight is view state, like the zoom: not saved in the file, not
+ * undone, kept per tab while it is open.  The popover holds it; the map
+ * and the outline dim what it leaves out. */
+static void
+apply_highlight (WaymarkEditor *self)
+{
+  const WaymarkHighlight *highlight = waymark_highlight_popover_get_highlight (self->highlight_popover);
+  WaymarkChecker *checker = waymark_findings_panel_get_checker (self->findings_panel);
+  gboolean active = waymark_highlight_is_active (highlight);
+  GtkWidget *button = GTK_WIDGET (self->highlight_button);
+
+  waymark_canvas_set_highlight (self->canvas, highlight);
+  waymark_outline_set_highlight (self->outline, highlight, checker);
+  if (active)
+    {
+      WaymarkJourney *journey = self->document != NULL ? waymark_document_get_journey (self->document) : NULL;
+      guint n_cards = 0, n_lit = 0;
+      g_autofree char *text = NULL;
+
+      for (int t = WAYMARK_ITEM_TOUCHPOINT; journey != NULL && t <= WAYMARK_ITEM_NOTE; t++)
+        {
+          GPtrArray *cards = waymark_journey_get_items (journey, t);
+
+          n_cards += cards->len;
+          for (guint i = 0; i < cards->len; i++)
+            n_lit += waymark_highlight_matches (highlight, checker, cards->pdata[i]);
+        }
+      /* TRANSLATORS: the tooltip of the map's Highlight button while a
+       * highlight is on: "3 of 56 cards stand out" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Highlight: %u of %u card stands out; Escape on the map shows all (Shift+Ctrl+H)",
+                                           "Highlight: %u of %u cards stand out; Escape on the map shows all (Shift+Ctrl+H)",
+                                           n_cards),
+                              n_lit, n_cards);
+      gtk_widget_add_css_class (button, "highlight-active");
+      gtk_widget_set_tooltip_text (button, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "highlight-active");
+      gtk_widget_set_tooltip_text (button, _("Highlight Cards (Shift+Ctrl+H)"));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.clear-highlight", active);
+}
+
+/* The popover lists the channels and owners of the map as it is now. */
+static void
+highlight_popup_cb (GtkMenuButton *button,
+                    gpointer       data)
+{
+  WaymarkEditor *self = data;
+
+  g_assert (WAYMARK_IS_EDITOR (self));
+
+  waymark_highlight_popover_set_journey (self->highlight_popover,
+                                         self->document != NULL ? waymark_document_get_journey (self->document) : NULL);
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (widget);
+
+  gtk_menu_button_popup (self->highlight_button);
+}
+
+static void
+clear_highlight_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *parameter)
+{
+  WaymarkEditor *self = WAYMARK_EDITOR (widget);
+
+  waymark_highlight_popover_set_highlight (self->highlight_popover, NULL);
+  apply_highlight (self);
+}
+
+const WaymarkHighlight *
+waymark_editor_get_highlight (WaymarkEditor *self)
+{
+  const WaymarkHighlight *highlight;
+
+  g_return_val_if_fail (WAYMARK_IS_EDITOR (self), NULL);
+
+  highlight = waymark_highlight_popover_get_highlight (self->highlight_popover);
+  return waymark_highlight_is_active (highlight) ? highlight : NULL;
+}
+
+void
+waymark_editor_set_highlight (WaymarkEditor          *self,
+                              const WaymarkHighlight *highlight)
+{
+  g_return_if_fail (WAYMARK_IS_EDITOR (self));
+
+  waymark_highlight_popover_set_highlight (self->highlight_popover, highlight);
+  apply_highlight (self);
+}
+
 static void
 findings_checker_cb (WaymarkEditor        *self,
                      GParamSpec           *pspec,
@@ -115,7 +222,11 @@ findings_checker_cb (WaymarkEditor        *self,
   g_assert (WAYMARK_IS_EDITOR (self));
 
   if (self->canvas != NULL)
-    waymark_canvas_set_checker (self->canvas, waymark_findings_panel_get_checker (panel));
+    {
+      waymark_canvas_set_checker (self->canvas, waymark_findings_panel_get_checker (panel));
+      waymark_outline_set_highlight (self->outline, waymark_highlight_popover_get_highlight (self->highlight_popover),
+                                     waymark_findings_panel_get_checker (panel));
+    }
 }
 
 /* A finding chosen in the panel: its item selected, in view, in the map
@@ -1033,6 +1144,7 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, dashboard_scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkEditor, highlight_button);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
@@ -1055,6 +1167,9 @@ waymark_editor_class_init (WaymarkEditorClass *klass)
    * canvas and the window; Alt+number is the tab view's). */
   gtk_widget_class_install_property_action (widget_class, "editor.view", "view");
   gtk_widget_class_install_action (widget_class, "editor.search-palette", NULL, search_palette_action);
+  gtk_widget_class_install_action (widget_class, "editor.highlight", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "editor.clear-highlight", NULL, clear_highlight_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.highlight", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.search-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "editor.view", "s", "map");
@@ -1108,6 +1223,12 @@ waymark_editor_init (WaymarkEditor *self)
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (folded_cb), self);
   g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (folded_cb), self);
   update_read_only (self);
+
+  self->highlight_popover = WAYMARK_HIGHLIGHT_POPOVER (waymark_highlight_popover_new ());
+  gtk_menu_button_set_popover (self->highlight_button, GTK_WIDGET (self->highlight_popover));
+  gtk_menu_button_set_create_popup_func (self->highlight_button, highlight_popup_cb, self, NULL);
+  g_signal_connect_swapped (self->highlight_popover, "changed", G_CALLBACK (apply_highlight), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.clear-highlight", FALSE);
 
   if (g_getenv ("WAYMARK_TEST_GEOMETRY") != NULL)
     self->geometry_source = g_timeout_add (200, write_geometry_cb, self);

@@ -57,6 +57,12 @@ void                   waymark_editor_set_show_palette (WaymarkEditor *self,
                                                         gboolean       show);
 /* The findings panel beside the map (F8) and its weak-spot checker. */
 WaymarkFindingsPanel  *waymark_editor_get_findings_panel (WaymarkEditor *self);
+/* What stands out on the map and in the outline (the Highlight popover),
+ * or NULL when nothing is dimmed.  View state: never saved, not undone.
+ * Printing and exporting offer to dim the same. */
+const WaymarkHighlight *waymark_editor_get_highlight     (WaymarkEditor          *self);
+void                    waymark_editor_set_highlight     (WaymarkEditor          *self,
+                                                          const WaymarkHighlight *highlight);
 gboolean               waymark_editor_get_show_findings (WaymarkEditor *self);
 void                   waymark_editor_set_show_findings (WaymarkEditor *self,
                                                          gboolean       show);

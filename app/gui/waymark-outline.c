@@ -34,6 +34,10 @@ struct _WaymarkOutline
   guint rebuild_source;
   gboolean dirty;
   gboolean selecting;       /* selecting a row ourselves: not the user's choice */
+
+  WaymarkHighlight *highlight;  /* nullable: the cards that stand out; the rest dims */
+  WaymarkChecker *checker;      /* the findings a finding criterion reads */
+  gulong checker_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkOutline, waymark_outline, GTK_TYPE_WIDGET)
@@ -96,6 +100,32 @@ select_row_quietly (WaymarkOutline *self,
   self->selecting = FALSE;
 }
 
+/* A card the highlight leaves out is dimmed, as on the map. */
+static void
+dim_row (WaymarkOutline *self,
+         GtkWidget      *row,
+         gpointer        item)
+{
+  gboolean dim = self->highlight != NULL && waymark_describe_is_card (item) &&
+                 !waymark_highlight_matches (self->highlight, self->checker, item);
+
+  if (dim)
+    gtk_widget_add_css_class (row, "highlight-dimmed");
+  else
+    gtk_widget_remove_css_class (row, "highlight-dimmed");
+}
+
+static void
+dim_rows (WaymarkOutline *self)
+{
+  GHashTableIter iter;
+  gpointer item, row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &item, &row))
+    dim_row (self, row, item);
+}
+
 static void
 add_row (WaymarkOutline *self,
          gpointer        item,
@@ -104,6 +134,7 @@ add_row (WaymarkOutline *self,
   GtkWidget *row = waymark_outline_row_new (item);
 
   waymark_outline_row_set_editable (WAYMARK_OUTLINE_ROW (row), editable);
+  dim_row (self, row, item);
   gtk_list_box_append (self->list, row);
   g_hash_table_insert (self->rows, item, row);
 }
@@ -303,6 +334,8 @@ update_all_rows (WaymarkOutline *self)
   while (g_hash_table_iter_next (&iter, &item, &row))
     if (waymark_describe_is_card (item))
       waymark_outline_row_update (row);
+  /* A channel's name or category may decide a highlight. */
+  dim_rows (self);
 }
 
 static void
@@ -329,7 +362,10 @@ journey_changed_cb (WaymarkJourney *journey,
               change->old_lane != card_lane (change->item))
             queue_rebuild (self);
           else
-            waymark_outline_row_update (WAYMARK_OUTLINE_ROW (row));
+            {
+              waymark_outline_row_update (WAYMARK_OUTLINE_ROW (row));
+              dim_row (self, row, change->item);
+            }
         }
       else if (type == WAYMARK_ITEM_PHASE)
         {
@@ -652,6 +688,8 @@ waymark_outline_dispose (GObject *object)
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_signal_handler (&self->checker_changed_id, self->checker);
+  g_clear_object (&self->checker);
   G_OBJECT_CLASS (waymark_outline_parent_class)->dispose (object);
 }
 
@@ -661,6 +699,7 @@ waymark_outline_finalize (GObject *object)
   WaymarkOutline *self = WAYMARK_OUTLINE (object);
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
   G_OBJECT_CLASS (waymark_outline_parent_class)->finalize (object);
 }
 
@@ -766,4 +805,37 @@ GtkWidget *
 waymark_outline_new (void)
 {
   return g_object_new (WAYMARK_TYPE_OUTLINE, NULL);
+}
+
+static void
+checker_changed_cb (WaymarkChecker *checker,
+                    GPtrArray      *removed,
+                    GPtrArray      *added,
+                    WaymarkOutline *self)
+{
+  g_assert (WAYMARK_IS_OUTLINE (self));
+
+  if (self->highlight != NULL && waymark_highlight_count (self->highlight, WAYMARK_HIGHLIGHT_FINDING) > 0)
+    dim_rows (self);
+}
+
+void
+waymark_outline_set_highlight (WaymarkOutline         *self,
+                               const WaymarkHighlight *highlight,
+                               WaymarkChecker         *checker)
+{
+  g_return_if_fail (WAYMARK_IS_OUTLINE (self));
+  g_return_if_fail (checker == NULL || WAYMARK_IS_CHECKER (checker));
+
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
+  if (highlight != NULL && waymark_highlight_is_active (highlight))
+    self->highlight = waymark_highlight_copy (highlight);
+  if (checker != self->checker)
+    {
+      g_clear_signal_handler (&self->checker_changed_id, self->checker);
+      g_set_object (&self->checker, checker);
+      if (checker != NULL)
+        self->checker_changed_id = g_signal_connect (checker, "changed", G_CALLBACK (checker_changed_cb), self);
+    }
+  dim_rows (self);
 }

@@ -3,7 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-checker.h"
 #include "waymark-document.h"
+#include "waymark-highlight.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +40,11 @@ void       waymark_outline_focus_row         (WaymarkOutline  *self);
 void       waymark_outline_set_sort_by_votes (WaymarkOutline  *self,
                                               gboolean         sort);
 gboolean   waymark_outline_get_sort_by_votes (WaymarkOutline  *self);
+/* Dims the rows of the cards @highlight (copied; NULL or empty: none)
+ * leaves out, as the map does; @checker (nullable) holds the findings a
+ * finding criterion reads, and its changes dim the rows again. */
+void       waymark_outline_set_highlight     (WaymarkOutline         *self,
+                                              const WaymarkHighlight *highlight,
+                                              WaymarkChecker         *checker);
 
 G_END_DECLS

@@ -18,10 +18,7 @@ typedef struct {
   WaymarkTextCache *text;
 } WaymarkPaintContext;
 
-/* How much of a dimmed card, link or emotion point shows: enough to read
- * where the highlighted ones sit, little enough that they stand out, on
- * the light and the dark page alike. */
-#define WM_DIM_ALPHA 0.28
+#define WM_DIM_ALPHA WAYMARK_PAINT_DIM_ALPHA
 
 /* Starts drawing something dimmed within @area: what follows until
  * _waymark_paint_end_dim() goes into a group the size of @area, not of

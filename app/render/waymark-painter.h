@@ -26,6 +26,12 @@ typedef enum {
   WAYMARK_PAINT_NO_LINKS          = 1 << 5,
 } WaymarkPaintFlags;
 
+/* How much of a card shows that a highlight leaves out (with its links,
+ * emotion point and, on the canvas, its finding badge): enough to see
+ * where it sits, little enough that the highlighted ones stand out, on
+ * the light and the dark page alike. */
+#define WAYMARK_PAINT_DIM_ALPHA 0.28
+
 /* What a paint visited: tests and the benchmark check that the cost
  * follows the visible area, not the size of the map. */
 typedef struct {
