@@ -34,6 +34,10 @@ struct _WaymarkExportDialog
   AdwActionRow *dashboard_row;
   GtkSwitch *dashboard_switch;
   AdwComboRow *delimiter_row;   /* CSV: comma, semicolon */
+  AdwActionRow *highlight_row;
+  GtkSwitch *highlight_switch;
+  WaymarkHighlight *highlight;  /* nullable: the map's highlight when the dialog opened */
+  WaymarkChecker *checker;
   GtkWidget *export_button;
   gboolean updating;
 };
@@ -220,6 +224,9 @@ update_rows (WaymarkExportDialog *self)
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), subtitle);
     }
+  /* A table or a text has no cards to dim. */
+  gtk_widget_set_visible (GTK_WIDGET (self->highlight_row),
+                          self->highlight != NULL && !waymark_export_format_is_text (options.format));
   /* cairo 1.16 writes SVG text as glyph outlines: say so before the
    * user expects to edit or search it. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
@@ -352,6 +359,9 @@ waymark_export_dialog_export_to (WaymarkExportDialog  *self,
 
   waymark_export_dialog_get_options (self, &options);
   g_ptr_array_set_size (self->warnings, 0);
+  waymark_layout_set_highlight (self->layout,
+                                waymark_export_dialog_get_dim (self) ? self->highlight : NULL,
+                                self->checker);
   if (!waymark_export_to_file (self->layout, &options, file, error))
     return FALSE;
   /* Written again, for its warnings: cheap next to the file's I/O. */
@@ -663,6 +673,18 @@ build (WaymarkExportDialog *self)
 
   self->delimiter_row = add_combo_row (ADW_PREFERENCES_GROUP (group), _("Deli_miter"), delimiters);
   gtk_widget_set_name (GTK_WIDGET (self->delimiter_row), "delimiter-row");
+  /* "Export what is highlighted": there while the map has a highlight. */
+  self->highlight_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->highlight_row), _("_Highlight"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->highlight_row), TRUE);
+  adw_action_row_set_subtitle (self->highlight_row, _("Dim the cards the highlight leaves out, as on the map"));
+  self->highlight_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->highlight_switch), "highlight-switch");
+  gtk_widget_set_valign (GTK_WIDGET (self->highlight_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->highlight_row, GTK_WIDGET (self->highlight_switch));
+  adw_action_row_set_activatable_widget (self->highlight_row, GTK_WIDGET (self->highlight_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->highlight_row), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->highlight_row));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);
@@ -732,6 +754,8 @@ waymark_export_dialog_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
+  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (waymark_export_dialog_parent_class)->dispose (object);
 }
@@ -780,4 +804,29 @@ waymark_export_dialog_new (GtkWindow      *parent,
   load_defaults (self);
 
   return self;
+}
+
+void
+waymark_export_dialog_set_highlight (WaymarkExportDialog    *self,
+                                     const WaymarkHighlight *highlight,
+                                     WaymarkChecker         *checker)
+{
+  g_return_if_fail (WAYMARK_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (checker == NULL || WAYMARK_IS_CHECKER (checker));
+
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
+  if (highlight != NULL && waymark_highlight_is_active (highlight))
+    self->highlight = waymark_highlight_copy (highlight);
+  g_set_object (&self->checker, checker);
+  /* What the map shows is what is exported, unless the user says not. */
+  gtk_switch_set_active (self->highlight_switch, self->highlight != NULL);
+  update_rows (self);
+}
+
+gboolean
+waymark_export_dialog_get_dim (WaymarkExportDialog *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->highlight != NULL && gtk_switch_get_active (self->highlight_switch);
 }

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "waymark-checker.h"
 #include "waymark-export.h"
+#include "waymark-highlight.h"
 #include "waymark-journey.h"
 
 G_BEGIN_DECLS
@@ -39,6 +41,18 @@ void                 waymark_export_dialog_get_options (WaymarkExportDialog     
                                                         WaymarkExportOptions       *options);
 void                 waymark_export_dialog_set_options (WaymarkExportDialog        *self,
                                                         const WaymarkExportOptions *options);
+/**
+ * waymark_export_dialog_set_highlight:
+ * "Export what is highlighted": with a highlight (copied; NULL or empty:
+ * none), a Highlight switch, on, offers a drawn export with the cards
+ * it leaves out dimmed as on the map; @checker (nullable) holds the
+ * findings it reads.
+ */
+void                 waymark_export_dialog_set_highlight (WaymarkExportDialog    *self,
+                                                          const WaymarkHighlight *highlight,
+                                                          WaymarkChecker         *checker);
+/* Whether the export dims what the highlight leaves out. */
+gboolean             waymark_export_dialog_get_dim     (WaymarkExportDialog        *self);
 /**
  * waymark_export_dialog_export_to:
  * Writes the export with the dialog's options to @file (what choosing a

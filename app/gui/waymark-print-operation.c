@@ -22,6 +22,9 @@ struct _WaymarkPrintOperation
   guint rows;
   WaymarkPages pages;
   gboolean dashboard;   /* a KPI dashboard page after the map */
+  WaymarkHighlight *highlight;  /* nullable: the map's highlight when printing began */
+  WaymarkChecker *checker;
+  gboolean dim;         /* print the rest dimmed, as the map shows it */
 
   /* The "Map" tab of the print dialog, while it is shown. */
   GtkCheckButton *auto_button;
@@ -29,6 +32,7 @@ struct _WaymarkPrintOperation
   GtkCheckButton *booklet_button;
   GtkCheckButton *poster_button;
   GtkCheckButton *dashboard_button;
+  GtkCheckButton *highlight_button;
   GtkSpinButton *columns_spin;
   GtkSpinButton *rows_spin;
 
@@ -120,6 +124,7 @@ waymark_print_operation_begin_print (GtkPrintOperation *operation,
 {
   WaymarkPrintOperation *self = WAYMARK_PRINT_OPERATION (operation);
 
+  waymark_layout_set_highlight (self->layout, self->dim ? self->highlight : NULL, self->checker);
   /* With GTK_UNIT_POINTS and the full page, the context is the paper in
    * points, exactly what the page plan (and so the PDF export) uses.  The
    * operation's own layout takes the print density and the shape that
@@ -279,6 +284,14 @@ waymark_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_widget_set_margin_top (GTK_WIDGET (self->dashboard_button), 12);
   gtk_grid_attach (grid, GTK_WIDGET (self->dashboard_button), 0, 7, 2, 1);
 
+  /* "Print what is highlighted": only while the map has a highlight. */
+  if (self->highlight != NULL)
+    {
+      self->highlight_button = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Dim the cards the highlight leaves out, as on the map")));
+      gtk_check_button_set_active (self->highlight_button, self->dim);
+      gtk_grid_attach (grid, GTK_WIDGET (self->highlight_button), 0, 8, 2, 1);
+    }
+
   g_signal_connect_object (poster, "toggled", G_CALLBACK (poster_toggled), self, 0);
   if (self->columns * self->rows > 1)
     active = poster;
@@ -317,6 +330,8 @@ waymark_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   else if (gtk_check_button_get_active (self->auto_button))
     self->pages = WAYMARK_PAGES_AUTO;
   waymark_print_operation_set_dashboard (self, gtk_check_button_get_active (self->dashboard_button));
+  if (self->highlight_button != NULL)
+    self->dim = gtk_check_button_get_active (self->highlight_button);
 }
 
 static void
@@ -341,6 +356,7 @@ waymark_print_operation_done (GtkPrintOperation       *operation,
   self->booklet_button = NULL;
   self->poster_button = NULL;
   self->dashboard_button = NULL;
+  self->highlight_button = NULL;
   self->columns_spin = NULL;
   self->rows_spin = NULL;
 }
@@ -352,6 +368,8 @@ waymark_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->layout);
   g_clear_object (&self->journey);
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
+  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (waymark_print_operation_parent_class)->finalize (object);
 }
@@ -480,6 +498,44 @@ waymark_print_operation_get_dashboard (WaymarkPrintOperation *self)
   g_return_val_if_fail (WAYMARK_IS_PRINT_OPERATION (self), FALSE);
 
   return self->dashboard;
+}
+
+void
+waymark_print_operation_set_highlight (WaymarkPrintOperation  *self,
+                                       const WaymarkHighlight *highlight,
+                                       WaymarkChecker         *checker)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+  g_return_if_fail (checker == NULL || WAYMARK_IS_CHECKER (checker));
+
+  g_clear_pointer (&self->highlight, waymark_highlight_free);
+  if (highlight != NULL && waymark_highlight_is_active (highlight))
+    self->highlight = waymark_highlight_copy (highlight);
+  g_set_object (&self->checker, checker);
+  /* What the map shows is what is printed, unless the user says not. */
+  self->dim = self->highlight != NULL;
+}
+
+void
+waymark_print_operation_set_dim (WaymarkPrintOperation *self,
+                                 gboolean               dim)
+{
+  g_return_if_fail (WAYMARK_IS_PRINT_OPERATION (self));
+  self->dim = dim && self->highlight != NULL;
+}
+
+gboolean
+waymark_print_operation_get_dim (WaymarkPrintOperation *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PRINT_OPERATION (self), FALSE);
+  return self->dim;
+}
+
+WaymarkLayout *
+waymark_print_operation_get_layout (WaymarkPrintOperation *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PRINT_OPERATION (self), NULL);
+  return self->layout;
 }
 
 static void

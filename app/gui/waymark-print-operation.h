@@ -3,7 +3,10 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-checker.h"
+#include "waymark-highlight.h"
 #include "waymark-journey.h"
+#include "waymark-layout.h"
 #include "waymark-page-plan.h"
 #include "waymark-paper.h"
 
@@ -43,6 +46,17 @@ void                   waymark_print_operation_get_poster (WaymarkPrintOperation
 void                   waymark_print_operation_set_dashboard (WaymarkPrintOperation *self,
                                                               gboolean               dashboard);
 gboolean               waymark_print_operation_get_dashboard (WaymarkPrintOperation *self);
+/* The map's highlight (copied; NULL or empty: none) and the findings it
+ * reads: "print what is highlighted".  With one, the rest prints dimmed
+ * as on the map (the default) or, unchecked in the "Map" tab, plain. */
+void                   waymark_print_operation_set_highlight (WaymarkPrintOperation  *self,
+                                                              const WaymarkHighlight *highlight,
+                                                              WaymarkChecker         *checker);
+void                   waymark_print_operation_set_dim       (WaymarkPrintOperation *self,
+                                                              gboolean               dim);
+gboolean               waymark_print_operation_get_dim       (WaymarkPrintOperation *self);
+/* The layout the pages are drawn from (tests). */
+WaymarkLayout         *waymark_print_operation_get_layout   (WaymarkPrintOperation *self);
 /**
  * waymark_print_operation_set_pages:
  * One page or a booklet when not printing a poster (%WAYMARK_PAGES_AUTO

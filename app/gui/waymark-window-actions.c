@@ -232,6 +232,18 @@ exported_cb (WaymarkWindow *self,
     waymark_document_tab_add_toast (tab, waymark_export_toast_new (file));
 }
 
+/* The selected tab's highlight and the findings it reads, for "export
+ * (print) what is highlighted"; NULL when nothing is highlighted. */
+static const WaymarkHighlight *
+selected_highlight (WaymarkWindow   *self,
+                    WaymarkChecker **checker)
+{
+  WaymarkEditor *editor = self->selected != NULL ? waymark_document_tab_get_editor (self->selected) : NULL;
+
+  *checker = editor != NULL ? waymark_findings_panel_get_checker (waymark_editor_get_findings_panel (editor)) : NULL;
+  return editor != NULL ? waymark_editor_get_highlight (editor) : NULL;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -240,12 +252,16 @@ export_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   WaymarkJourney *journey = waymark_window_get_journey (self);
   WaymarkExportDialog *dialog;
+  const WaymarkHighlight *highlight;
+  WaymarkChecker *checker;
 
   if (journey == NULL)
     return;
 
   dialog = waymark_export_dialog_new (GTK_WINDOW (self), journey, waymark_window_get_file (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  highlight = selected_highlight (self, &checker);
+  waymark_export_dialog_set_highlight (dialog, highlight, checker);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -277,12 +293,16 @@ print_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   WaymarkJourney *journey = waymark_window_get_journey (self);
   g_autoptr(WaymarkPrintOperation) operation = NULL;
+  const WaymarkHighlight *highlight;
+  WaymarkChecker *checker;
 
   if (journey == NULL)
     return;
 
   /* GTK holds the operation while its dialog and the job run. */
   operation = waymark_print_operation_new (journey);
+  highlight = selected_highlight (self, &checker);
+  waymark_print_operation_set_highlight (operation, highlight, checker);
   waymark_print_operation_run_dialog (operation, GTK_WINDOW (self));
 }
 

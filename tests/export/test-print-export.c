@@ -434,6 +434,123 @@ test_print_custom_tab (void)
   g_object_unref (tab);
 }
 
+/* Whether the file at @path holds @needle (a PDF's uncompressed
+ * graphics state: cairo writes a dimmed group's alpha as "/ca 0.28"). */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize length, n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Print what is highlighted": with the map's highlight the rest prints
+ * dimmed by default, plain when the Map tab's check box is cleared; with
+ * no highlight there is nothing to dim. */
+static void
+test_print_highlight (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkHighlight) highlight = waymark_highlight_parse ("owner=Sales", NULL);
+  g_autoptr(GtkPageSetup) a4 = waymark_print_page_setup_new (WAYMARK_PAPER_A4, WAYMARK_ORIENTATION_LANDSCAPE);
+  g_autofree char *dim_path = temp_path ("dim.pdf");
+  g_autofree char *plain_path = temp_path ("plain.pdf");
+  g_autoptr(WaymarkPrintOperation) dimmed = NULL;
+  g_autoptr(WaymarkPrintOperation) plain = NULL;
+  g_autoptr(WaymarkPrintOperation) none = NULL;
+  GtkPrintOperationClass *klass;
+  GtkWidget *tab, *check;
+
+  waymark_print_forget_session ();
+  dimmed = waymark_print_operation_new (journey);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (dimmed), a4);
+  waymark_print_operation_set_highlight (dimmed, highlight, NULL);
+  g_assert_true (waymark_print_operation_get_dim (dimmed));
+  print_to_pdf (dimmed, dim_path);
+  g_assert_true (file_contains (dim_path, "/ca 0.28"));
+  g_assert_nonnull (waymark_layout_get_highlight (waymark_print_operation_get_layout (dimmed)));
+
+  /* The Map tab offers it, checked; cleared, the print is plain. */
+  plain = waymark_print_operation_new (journey);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (plain), a4);
+  waymark_print_operation_set_highlight (plain, highlight, NULL);
+  klass = GTK_PRINT_OPERATION_GET_CLASS (plain);
+  tab = g_object_ref_sink (klass->create_custom_widget (GTK_PRINT_OPERATION (plain)));
+  check = find_widget (tab, GTK_TYPE_CHECK_BUTTON, 5);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (plain), tab);
+  g_assert_false (waymark_print_operation_get_dim (plain));
+  g_object_unref (tab);
+  print_to_pdf (plain, plain_path);
+  g_assert_false (file_contains (plain_path, "/ca 0.28"));
+
+  none = waymark_print_operation_new (journey);
+  waymark_print_operation_set_dim (none, TRUE);
+  g_assert_false (waymark_print_operation_get_dim (none));
+  remove_temp (dim_path);
+  remove_temp (plain_path);
+}
+
+/* "Export what is highlighted": the Highlight switch is there for a drawn
+ * format while the map has a highlight, on; off, the export is plain. */
+static void
+test_export_dialog_highlight (void)
+{
+  g_autoptr(WaymarkJourney) journey = load_example ();
+  g_autoptr(WaymarkHighlight) highlight = waymark_highlight_parse ("channel=email,channel=website", NULL);
+  g_autofree char *dim_path = temp_path ("dim.pdf");
+  g_autofree char *plain_path = temp_path ("plain.pdf");
+  g_autoptr(GFile) dim_file = g_file_new_for_path (dim_path);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain_path);
+  g_autoptr(GError) error = NULL;
+  WaymarkExportDialog *dialog = waymark_export_dialog_new (NULL, journey, NULL);
+  WaymarkExportOptions options;
+  GtkWidget *sw = NULL, *row;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; (sw = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (sw), "highlight-switch") == 0)
+      break;
+  g_assert_nonnull (sw);
+  row = gtk_widget_get_ancestor (sw, ADW_TYPE_ACTION_ROW);
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  waymark_export_dialog_set_options (dialog, &options);
+  /* No highlight: no row. */
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_false (waymark_export_dialog_get_dim (dialog));
+
+  waymark_export_dialog_set_highlight (dialog, highlight, NULL);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (waymark_export_dialog_get_dim (dialog));
+  g_assert_true (waymark_export_dialog_export_to (dialog, dim_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_contains (dim_path, "/ca 0.28"));
+
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  g_assert_false (waymark_export_dialog_get_dim (dialog));
+  g_assert_true (waymark_export_dialog_export_to (dialog, plain_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_contains (plain_path, "/ca 0.28"));
+
+  /* A table has no cards to dim. */
+  waymark_export_options_init (&options, WAYMARK_EXPORT_CSV);
+  waymark_export_dialog_set_options (dialog, &options);
+  g_assert_false (gtk_widget_get_visible (row));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_temp (dim_path);
+  remove_temp (plain_path);
+}
+
 static void
 test_print_page_setup (void)
 {
@@ -871,12 +988,14 @@ main (int   argc,
   g_test_add_func ("/print/poster-and-session", test_print_poster_and_session);
   g_test_add_func ("/print/custom-tab", test_print_custom_tab);
   g_test_add_func ("/print/dashboard", test_print_dashboard);
+  g_test_add_func ("/print/highlight", test_print_highlight);
   g_test_add_func ("/export-dialog/rows", test_export_rows);
   g_test_add_func ("/export-dialog/suggest-name", test_export_suggest_name);
   g_test_add_func ("/export-dialog/options", test_export_dialog);
   g_test_add_func ("/export-dialog/mermaid", test_export_dialog_mermaid);
   g_test_add_func ("/export-dialog/cjml", test_export_dialog_cjml);
   g_test_add_func ("/export-dialog/csv", test_export_dialog_csv);
+  g_test_add_func ("/export-dialog/highlight", test_export_dialog_highlight);
   g_test_add_func ("/window/export-action", test_window_export_action);
 
   return g_test_run ();
