@@ -141,6 +141,8 @@ add_check (WaymarkHighlightPopover *self,
 
 /* ---- Emotion range and votes ---- */
 
+static void votes_changed_cb (WaymarkHighlightPopover *self);
+
 static void
 emotion_changed_cb (WaymarkHighlightPopover *self)
 {
@@ -162,6 +164,26 @@ emotion_changed_cb (WaymarkHighlightPopover *self)
   if (gtk_check_button_get_active (self->emotion_check))
     waymark_highlight_set_emotion (self->highlight, min, max);
   changed (self);
+}
+
+/* Setting a bound or a count means using it: its check box turns on
+ * (which applies it). */
+static void
+spin_changed_cb (GtkSpinButton           *spin,
+                 WaymarkHighlightPopover *self)
+{
+  GtkCheckButton *check = spin == self->votes_spin ? self->votes_check : self->emotion_check;
+
+  g_assert (WAYMARK_IS_HIGHLIGHT_POPOVER (self));
+
+  if (self->building)
+    return;
+  if (!gtk_check_button_get_active (check))
+    gtk_check_button_set_active (check, TRUE);
+  else if (spin == self->votes_spin)
+    votes_changed_cb (self);
+  else
+    emotion_changed_cb (self);
 }
 
 static void
@@ -208,8 +230,8 @@ add_emotion (WaymarkHighlightPopover *self)
   self->emotion_max = add_spin (row, WAYMARK_EMOTION_MIN, WAYMARK_EMOTION_MAX, on ? max : -1, _("Highest emotion"));
   gtk_box_append (GTK_BOX (section), row);
   g_signal_connect_swapped (self->emotion_check, "toggled", G_CALLBACK (emotion_changed_cb), self);
-  g_signal_connect_swapped (self->emotion_min, "value-changed", G_CALLBACK (emotion_changed_cb), self);
-  g_signal_connect_swapped (self->emotion_max, "value-changed", G_CALLBACK (emotion_changed_cb), self);
+  g_signal_connect (self->emotion_min, "value-changed", G_CALLBACK (spin_changed_cb), self);
+  g_signal_connect (self->emotion_max, "value-changed", G_CALLBACK (spin_changed_cb), self);
 }
 
 static void
@@ -223,10 +245,11 @@ add_votes (WaymarkHighlightPopover *self)
   gtk_check_button_set_active (self->votes_check, votes > 0);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->votes_check));
   self->votes_spin = add_spin (row, 1, WAYMARK_VOTES_MAX, votes > 0 ? votes : 1, _("Least number of votes"));
+  gtk_widget_set_name (GTK_WIDGET (self->votes_spin), "highlight-votes");
   gtk_box_append (GTK_BOX (row), gtk_label_new (C_("at least N", "votes")));
   gtk_box_append (GTK_BOX (section), row);
   g_signal_connect_swapped (self->votes_check, "toggled", G_CALLBACK (votes_changed_cb), self);
-  g_signal_connect_swapped (self->votes_spin, "value-changed", G_CALLBACK (votes_changed_cb), self);
+  g_signal_connect (self->votes_spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
 }
 
 /* ---- The map's channels and owners ---- */

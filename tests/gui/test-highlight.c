@@ -238,9 +238,20 @@ test_findings_and_votes (Fixture       *f,
   click_check (popover, "Any weak spot");
   g_assert_null (waymark_editor_get_highlight (f->editor));
 
-  /* At least N votes, with the spin button. */
+  /* At least N votes: the check box, or setting the count. */
   click_check (popover, "_At least");
   g_assert_cmpuint (waymark_highlight_get_min_votes (waymark_editor_get_highlight (f->editor)), ==, 1);
+  click_check (popover, "_At least");
+  g_assert_null (waymark_editor_get_highlight (f->editor));
+  {
+    GtkWidget *votes = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, "highlight-votes");
+
+    g_assert_nonnull (votes);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (votes), 3);
+    gui_test_iterate ();
+    g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (popover), "_At least")));
+    g_assert_cmpuint (waymark_highlight_get_min_votes (waymark_editor_get_highlight (f->editor)), ==, 3);
+  }
   /* Emotion from −2 to −1. */
   click_check (popover, "_From");
   {
