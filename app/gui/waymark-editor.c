@@ -179,6 +179,9 @@ highlight_action (GtkWidget  *widget,
 {
   WaymarkEditor *self = WAYMARK_EDITOR (widget);
 
+  /* From the dashboard, which has no button: to the map it dims. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->highlight_button)))
+    gtk_widget_activate_action (widget, "editor.view", "s", "map");
   gtk_menu_button_popup (self->highlight_button);
 }
 
@@ -770,6 +773,8 @@ waymark_editor_set_view (WaymarkEditor *self,
     gtk_root_set_focus (root, NULL);
   gtk_stack_set_visible_child_name (self->view_stack, view);
   gtk_widget_set_visible (self->map_tools, map);
+  /* The dashboard's figures are of the whole map: nothing to dim there. */
+  gtk_widget_set_visible (GTK_WIDGET (self->highlight_button), !g_str_equal (view, "dashboard"));
 
   /* The keyboard goes with the view, to what is selected (the dashboard
    * selects nothing: its scrolled window takes it, for the arrow keys). */

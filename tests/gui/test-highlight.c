@@ -264,6 +264,20 @@ test_findings_and_votes (Fixture       *f,
   gtk_popover_popdown (popover);
 }
 
+/* The dashboard has nothing to dim: no button there, and Shift+Ctrl+H
+ * goes to the map. */
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.view", "s", "dashboard"));
+  gui_test_spin (200);
+  g_assert_false (gtk_widget_get_visible (f->button));
+  gtk_popover_popdown (open_popover (f));
+  g_assert_true (gtk_widget_get_visible (f->button));
+  g_assert_cmpstr (waymark_editor_get_view (f->editor), ==, "map");
+}
+
 /* View state: a highlight is not an edit. */
 static void
 test_not_in_document (Fixture       *f,
@@ -299,6 +313,7 @@ main (int   argc,
   ADD ("escape", test_escape);
   ADD ("findings-and-votes", test_findings_and_votes);
   ADD ("not-in-document", test_not_in_document);
+  ADD ("dashboard", test_dashboard);
 #undef ADD
 
   status = g_test_run ();
