@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "waymark-flow.h"
 
 typedef struct {
@@ -11,11 +13,18 @@ typedef struct {
   guint n_notes;
 } PhaseEntry;
 
+/* The two ends of a link, the lower address first: a link from a to b
+ * and one from b to a are the same pair. */
+typedef struct {
+  gconstpointer low;
+  gconstpointer high;
+} LinkPair;
+
 struct _WaymarkFlow {
   GPtrArray *order;        /* WaymarkTouchpoint, borrowed */
   GHashTable *position;    /* touchpoint → index in order + 1 */
   GHashTable *phases;      /* phase → PhaseEntry */
-  GHashTable *neighbours;  /* touchpoint → GPtrArray of touchpoints it is linked with */
+  GArray *pairs;           /* LinkPair of every link, sorted: one block, not a list per touchpoint */
   GHashTable *inner_links; /* phase → links inside it */
 };
 
@@ -27,7 +36,7 @@ waymark_flow_new (void)
   flow->order = g_ptr_array_new ();
   flow->position = g_hash_table_new (NULL, NULL);
   flow->phases = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  flow->neighbours = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  flow->pairs = g_array_new (FALSE, FALSE, sizeof (LinkPair));
   flow->inner_links = g_hash_table_new (NULL, NULL);
   return flow;
 }
@@ -40,7 +49,7 @@ waymark_flow_free (WaymarkFlow *flow)
   g_ptr_array_unref (flow->order);
   g_hash_table_unref (flow->position);
   g_hash_table_unref (flow->phases);
-  g_hash_table_unref (flow->neighbours);
+  g_array_unref (flow->pairs);
   g_hash_table_unref (flow->inner_links);
   g_free (flow);
 }
@@ -108,19 +117,27 @@ waymark_flow_rebuild_order (WaymarkFlow    *flow,
     }
 }
 
-static void
-add_neighbour (WaymarkFlow       *flow,
-               WaymarkTouchpoint *tp,
-               WaymarkTouchpoint *other)
+static LinkPair
+link_pair (gconstpointer a,
+           gconstpointer b)
 {
-  GPtrArray *list = g_hash_table_lookup (flow->neighbours, tp);
+  if ((guintptr) a <= (guintptr) b)
+    return (LinkPair) { a, b };
+  return (LinkPair) { b, a };
+}
 
-  if (list == NULL)
-    {
-      list = g_ptr_array_sized_new (2);
-      g_hash_table_insert (flow->neighbours, tp, list);
-    }
-  g_ptr_array_add (list, other);
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const LinkPair *x = a;
+  const LinkPair *y = b;
+
+  if (x->low != y->low)
+    return (guintptr) x->low < (guintptr) y->low ? -1 : 1;
+  if (x->high != y->high)
+    return (guintptr) x->high < (guintptr) y->high ? -1 : 1;
+  return 0;
 }
 
 void
@@ -129,15 +146,14 @@ waymark_flow_rebuild_links (WaymarkFlow    *flow,
 {
   GPtrArray *links = waymark_journey_get_items (journey, WAYMARK_ITEM_LINK);
 
-  g_hash_table_remove_all (flow->neighbours);
+  g_array_set_size (flow->pairs, links->len);
   g_hash_table_remove_all (flow->inner_links);
 
   for (guint i = 0; i < links->len; i++)
     {
       WaymarkLink *link = links->pdata[i];
 
-      add_neighbour (flow, link->from, link->to);
-      add_neighbour (flow, link->to, link->from);
+      g_array_index (flow->pairs, LinkPair, i) = link_pair (link->from, link->to);
       if (link->from->phase == link->to->phase && link->from != link->to)
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (flow->inner_links, link->from->phase));
@@ -145,6 +161,8 @@ waymark_flow_rebuild_links (WaymarkFlow    *flow,
           g_hash_table_insert (flow->inner_links, link->from->phase, GUINT_TO_POINTER (n + 1));
         }
     }
+  /* Sorted once, every question is a binary search. */
+  g_array_sort (flow->pairs, compare_pairs);
 }
 
 GPtrArray *
@@ -233,9 +251,10 @@ waymark_flow_are_linked (WaymarkFlow       *flow,
                          WaymarkTouchpoint *a,
                          WaymarkTouchpoint *b)
 {
-  GPtrArray *list = g_hash_table_lookup (flow->neighbours, a);
+  LinkPair pair = link_pair (a, b);
 
-  return list != NULL && g_ptr_array_find (list, b, NULL);
+  return flow->pairs->len > 0 &&
+         bsearch (&pair, flow->pairs->data, flow->pairs->len, sizeof (LinkPair), compare_pairs) != NULL;
 }
 
 guint
