@@ -131,6 +131,33 @@ xml_kpi (GString          *out,
   g_string_append (out, "/>\n");
 }
 
+/* A persona's mark in A or B: <a score="-1">note</a>; nothing when the
+ * touchpoint has no mark for it there. */
+static void
+xml_mark (GString                  *out,
+          const char               *element,
+          const WaymarkPersonaMark *mark)
+{
+  if (mark == NULL)
+    return;
+  g_string_append_printf (out, "    <%s", element);
+  if (mark->has_emotion)
+    {
+      char score[8];
+
+      g_snprintf (score, sizeof score, "%d", mark->emotion);
+      xml_attr (out, "score", score);
+    }
+  if (mark->emotion_note == NULL)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append_c (out, '>');
+  waymark_writer_append_escaped (out, mark->emotion_note, FALSE);
+  g_string_append_printf (out, "</%s>\n", element);
+}
+
 static void
 xml_record (GString                 *out,
             WaymarkDiff             *diff,
@@ -161,6 +188,8 @@ xml_record (GString                 *out,
       xml_attr (out, "field", waymark_diff_field_to_nick (record->field));
       if (record->field == WAYMARK_DIFF_FIELD_KPIS && (record->kpi_a || record->kpi_b))
         xml_attr (out, "kpi", record->kpi_a ? record->kpi_a->name : record->kpi_b->name);
+      if (record->field == WAYMARK_DIFF_FIELD_PERSONAS && (record->mark_a || record->mark_b))
+        xml_attr (out, "persona", waymark_item_get_id ((record->mark_b ? record->mark_b : record->mark_a)->persona));
     }
   if (!has_children)
     {
@@ -172,6 +201,11 @@ xml_record (GString                 *out,
     {
       xml_kpi (out, "a", record->kpi_a);
       xml_kpi (out, "b", record->kpi_b);
+    }
+  else if (record->field == WAYMARK_DIFF_FIELD_PERSONAS)
+    {
+      xml_mark (out, "a", record->mark_a);
+      xml_mark (out, "b", record->mark_b);
     }
   else if (record->type == WAYMARK_DIFF_JOURNEY)
     {

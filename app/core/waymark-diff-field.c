@@ -9,6 +9,7 @@
 
 #include "waymark-diff-field.h"
 #include "waymark-error.h"
+#include "waymark-persona-text.h"
 #include "waymark-votes.h"
 
 #define BIT WAYMARK_DIFF_FIELD_BIT
@@ -31,6 +32,7 @@ static const char *const nicks[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_IDEA] = "idea",
   [WAYMARK_DIFF_FIELD_EMOTION] = "emotion",
   [WAYMARK_DIFF_FIELD_EMOTION_NOTE] = "emotion-note",
+  [WAYMARK_DIFF_FIELD_PERSONAS] = "personas",
   [WAYMARK_DIFF_FIELD_OWNER] = "owner",
   [WAYMARK_DIFF_FIELD_STRENGTH] = "strength",
   [WAYMARK_DIFF_FIELD_PRIORITY] = "priority",
@@ -62,6 +64,7 @@ static const char *const labels[WAYMARK_DIFF_N_FIELDS] = {
   [WAYMARK_DIFF_FIELD_IDEA] = NC_("diff field", "idea"),
   [WAYMARK_DIFF_FIELD_EMOTION] = NC_("diff field", "emotion"),
   [WAYMARK_DIFF_FIELD_EMOTION_NOTE] = NC_("diff field", "emotion note"),
+  [WAYMARK_DIFF_FIELD_PERSONAS] = NC_("diff field", "personas"),
   [WAYMARK_DIFF_FIELD_OWNER] = NC_("diff field", "owner"),
   [WAYMARK_DIFF_FIELD_STRENGTH] = NC_("diff field", "strength or weakness"),
   [WAYMARK_DIFF_FIELD_PRIORITY] = NC_("diff field", "priority"),
@@ -97,6 +100,7 @@ waymark_diff_field_mask (WaymarkItemType type)
              BIT (WAYMARK_DIFF_FIELD_CHANNEL) | BIT (WAYMARK_DIFF_FIELD_INITIATOR) |
              BIT (WAYMARK_DIFF_FIELD_QUOTE) | BIT (WAYMARK_DIFF_FIELD_IDEA) |
              BIT (WAYMARK_DIFF_FIELD_EMOTION) | BIT (WAYMARK_DIFF_FIELD_EMOTION_NOTE) |
+             BIT (WAYMARK_DIFF_FIELD_PERSONAS) |
              BIT (WAYMARK_DIFF_FIELD_OWNER) | BIT (WAYMARK_DIFF_FIELD_STRENGTH) |
              BIT (WAYMARK_DIFF_FIELD_PRIORITY) | BIT (WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH) |
              BIT (WAYMARK_DIFF_FIELD_KPIS) | BIT (WAYMARK_DIFF_FIELD_VOTES) | ext;
@@ -197,6 +201,7 @@ text_slot (gconstpointer    item,
           case WAYMARK_DIFF_FIELD_CHANNEL:
           case WAYMARK_DIFF_FIELD_INITIATOR:
           case WAYMARK_DIFF_FIELD_EMOTION:
+          case WAYMARK_DIFF_FIELD_PERSONAS:
           case WAYMARK_DIFF_FIELD_STRENGTH:
           case WAYMARK_DIFF_FIELD_PRIORITY:
           case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
@@ -300,6 +305,7 @@ scalar_value (gconstpointer    item,
     case WAYMARK_DIFF_FIELD_QUOTE:
     case WAYMARK_DIFF_FIELD_IDEA:
     case WAYMARK_DIFF_FIELD_EMOTION_NOTE:
+    case WAYMARK_DIFF_FIELD_PERSONAS:
     case WAYMARK_DIFF_FIELD_OWNER:
     case WAYMARK_DIFF_FIELD_KPIS:
     case WAYMARK_DIFF_FIELD_TEXT:
@@ -360,6 +366,7 @@ set_scalar (gpointer         item,
     case WAYMARK_DIFF_FIELD_QUOTE:
     case WAYMARK_DIFF_FIELD_IDEA:
     case WAYMARK_DIFF_FIELD_EMOTION_NOTE:
+    case WAYMARK_DIFF_FIELD_PERSONAS:
     case WAYMARK_DIFF_FIELD_OWNER:
     case WAYMARK_DIFF_FIELD_KPIS:
     case WAYMARK_DIFF_FIELD_TEXT:
@@ -407,6 +414,31 @@ same_by_id (gconstpointer a_ref,
   return g_strcmp0 (waymark_item_get_id (a_ref), waymark_item_get_id (b_ref)) == 0;
 }
 
+/* Marks in the same order, for the same personas (by @same), with the
+ * same scores and notes. */
+static gboolean
+persona_marks_equal (const WaymarkTouchpoint *a,
+                     const WaymarkTouchpoint *b,
+                     WaymarkDiffSameFunc      same,
+                     gpointer                 user_data)
+{
+  guint n = waymark_touchpoint_get_n_persona_marks (a);
+
+  if (n != waymark_touchpoint_get_n_persona_marks (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const WaymarkPersonaMark *ma = g_ptr_array_index (a->persona_marks, i);
+      const WaymarkPersonaMark *mb = g_ptr_array_index (b->persona_marks, i);
+
+      if (!(same ? same (ma->persona, mb->persona, user_data) : same_by_id (ma->persona, mb->persona)) ||
+          ma->has_emotion != mb->has_emotion || (ma->has_emotion && ma->emotion != mb->emotion) ||
+          g_strcmp0 (ma->emotion_note, mb->emotion_note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 waymark_diff_field_equal (gconstpointer       a,
                           gconstpointer       b,
@@ -425,6 +457,8 @@ waymark_diff_field_equal (gconstpointer       a,
     return strvs_equal (WAYMARK_ITEM (a)->dismissed, WAYMARK_ITEM (b)->dismissed);
   if (field == WAYMARK_DIFF_FIELD_KPIS)
     return kpis_equal (a, b);
+  if (field == WAYMARK_DIFF_FIELD_PERSONAS)
+    return persona_marks_equal (a, b, same, user_data);
 
   ta = text_slot (a, field);
   if (ta != NULL)
@@ -467,6 +501,42 @@ copy_kpi (gconstpointer src,
   return waymark_kpi_copy (src);
 }
 
+/* A mark whose persona @map finds nothing for is left out. */
+static void
+copy_persona_marks (WaymarkTouchpoint       *dst,
+                    const WaymarkTouchpoint *src,
+                    WaymarkDiffMapFunc       map,
+                    gpointer                 user_data)
+{
+  GPtrArray *marks = NULL;
+
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (src); i++)
+    {
+      WaymarkPersonaMark *copy = waymark_persona_mark_copy (g_ptr_array_index (src->persona_marks, i));
+
+      if (map != NULL)
+        {
+          WaymarkPersona *target = map (copy->persona, user_data);
+
+          if (target == NULL)
+            {
+              waymark_persona_mark_free (copy);
+              continue;
+            }
+          waymark_item_ref (target);
+          waymark_item_unref (copy->persona);
+          copy->persona = target;
+        }
+      if (marks == NULL)
+        marks = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_mark_free);
+      g_ptr_array_add (marks, copy);
+    }
+  /* @dst may be @src: the new list is complete before the old goes. */
+  if (dst->persona_marks != NULL)
+    g_ptr_array_unref (dst->persona_marks);
+  dst->persona_marks = marks;
+}
+
 void
 waymark_diff_field_copy (gpointer           dst,
                          gconstpointer      src,
@@ -504,6 +574,12 @@ waymark_diff_field_copy (gpointer           dst,
           d->kpis = g_ptr_array_copy (s->kpis, copy_kpi, NULL);
           g_ptr_array_set_free_func (d->kpis, (GDestroyNotify) waymark_kpi_free);
         }
+      return;
+    }
+
+  if (field == WAYMARK_DIFF_FIELD_PERSONAS)
+    {
+      copy_persona_marks (dst, src, map, user_data);
       return;
     }
 
@@ -785,6 +861,7 @@ scalar_to_string (gconstpointer    item,
     case WAYMARK_DIFF_FIELD_QUOTE:
     case WAYMARK_DIFF_FIELD_IDEA:
     case WAYMARK_DIFF_FIELD_EMOTION_NOTE:
+    case WAYMARK_DIFF_FIELD_PERSONAS:
     case WAYMARK_DIFF_FIELD_OWNER:
     case WAYMARK_DIFF_FIELD_KPIS:
     case WAYMARK_DIFF_FIELD_TEXT:
@@ -820,6 +897,8 @@ waymark_diff_field_to_string (gconstpointer    item,
     }
   if (field == WAYMARK_DIFF_FIELD_KPIS)
     return kpis_to_string (item, human);
+  if (field == WAYMARK_DIFF_FIELD_PERSONAS)
+    return waymark_persona_text_from_marks (item, human);
 
   text = text_slot (item, field);
   if (text != NULL)
@@ -871,6 +950,7 @@ waymark_diff_field_journey_string (WaymarkJourney   *journey,
     case WAYMARK_DIFF_FIELD_IDEA:
     case WAYMARK_DIFF_FIELD_EMOTION:
     case WAYMARK_DIFF_FIELD_EMOTION_NOTE:
+    case WAYMARK_DIFF_FIELD_PERSONAS:
     case WAYMARK_DIFF_FIELD_OWNER:
     case WAYMARK_DIFF_FIELD_STRENGTH:
     case WAYMARK_DIFF_FIELD_PRIORITY:
@@ -987,6 +1067,8 @@ waymark_diff_field_from_string (gpointer           item,
     case WAYMARK_DIFF_FIELD_KPIS:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
       return invalid (error, field, text);
+    case WAYMARK_DIFF_FIELD_PERSONAS:
+      return waymark_persona_text_to_marks (item, text, journey, error);
     case WAYMARK_DIFF_FIELD_DISMISSED:
       {
         g_auto(GStrv) ids = text ? g_strsplit (text, " ", -1) : NULL;

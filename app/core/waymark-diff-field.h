@@ -28,6 +28,7 @@ typedef enum {
   WAYMARK_DIFF_FIELD_IDEA,             /* touchpoint */
   WAYMARK_DIFF_FIELD_EMOTION,          /* touchpoint: the score, or none */
   WAYMARK_DIFF_FIELD_EMOTION_NOTE,     /* touchpoint */
+  WAYMARK_DIFF_FIELD_PERSONAS,         /* touchpoint: the personas it applies to, their emotions */
   WAYMARK_DIFF_FIELD_OWNER,            /* touchpoint */
   WAYMARK_DIFF_FIELD_STRENGTH,         /* touchpoint */
   WAYMARK_DIFF_FIELD_PRIORITY,         /* touchpoint */

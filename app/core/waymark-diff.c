@@ -663,7 +663,7 @@ add_record (WaymarkDiff            *diff,
             const WaymarkDiffPlace *b,
             WaymarkDiffField        field)
 {
-  WaymarkDiffRecord record = { kind, type, a, b, field, NULL, NULL };
+  WaymarkDiffRecord record = { kind, type, a, b, field, NULL, NULL, NULL, NULL };
 
   g_array_append_val (diff->records, record);
 }
@@ -675,9 +675,65 @@ add_kpi_record (WaymarkDiff           *diff,
                 const WaymarkKpi      *kpi_b)
 {
   WaymarkDiffRecord record = { WAYMARK_DIFF_EDITED, WAYMARK_ITEM_TOUCHPOINT, &pair->a, &pair->b,
-                               WAYMARK_DIFF_FIELD_KPIS, kpi_a, kpi_b };
+                               WAYMARK_DIFF_FIELD_KPIS, kpi_a, kpi_b, NULL, NULL };
 
   g_array_append_val (diff->records, record);
+}
+
+static void
+add_persona_record (WaymarkDiff              *diff,
+                    const WaymarkDiffPair    *pair,
+                    const WaymarkPersonaMark *mark_a,
+                    const WaymarkPersonaMark *mark_b)
+{
+  WaymarkDiffRecord record = { WAYMARK_DIFF_EDITED, WAYMARK_ITEM_TOUCHPOINT, &pair->a, &pair->b,
+                               WAYMARK_DIFF_FIELD_PERSONAS, NULL, NULL, mark_a, mark_b };
+
+  g_array_append_val (diff->records, record);
+}
+
+static gboolean same_item (gconstpointer a_ref,
+                           gconstpointer b_ref,
+                           gpointer      user_data);
+
+/* Marks are told apart by their persona (matched as the personas are):
+ * one record per persona whose mark changed, came or went; one without
+ * marks when only their order changed. */
+static void
+add_persona_records (WaymarkDiff           *diff,
+                     const WaymarkDiffPair *pair)
+{
+  const WaymarkTouchpoint *a = pair->a.item;
+  const WaymarkTouchpoint *b = pair->b.item;
+  guint na = waymark_touchpoint_get_n_persona_marks (a);
+  guint nb = waymark_touchpoint_get_n_persona_marks (b);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (nb, 1));
+  guint before = diff->records->len;
+
+  for (guint i = 0; i < na; i++)
+    {
+      const WaymarkPersonaMark *ma = g_ptr_array_index (a->persona_marks, i);
+      const WaymarkPersonaMark *mb = NULL;
+
+      for (guint j = 0; j < nb && mb == NULL; j++)
+        {
+          const WaymarkPersonaMark *candidate = g_ptr_array_index (b->persona_marks, j);
+
+          if (same_item (ma->persona, candidate->persona, diff))
+            {
+              used[j] = TRUE;
+              mb = candidate;
+            }
+        }
+      if (mb == NULL || ma->has_emotion != mb->has_emotion || (ma->has_emotion && ma->emotion != mb->emotion) ||
+          g_strcmp0 (ma->emotion_note, mb->emotion_note) != 0)
+        add_persona_record (diff, pair, ma, mb);
+    }
+  for (guint j = 0; j < nb; j++)
+    if (!used[j])
+      add_persona_record (diff, pair, NULL, g_ptr_array_index (b->persona_marks, j));
+  if (diff->records->len == before)
+    add_persona_record (diff, pair, NULL, NULL);
 }
 
 /* KPIs are told apart by name (duplicates in order): one record per
@@ -767,6 +823,8 @@ build_records (WaymarkDiff *diff)
                 continue;
               if (f == WAYMARK_DIFF_FIELD_KPIS)
                 add_kpi_records (diff, pair);
+              else if (f == WAYMARK_DIFF_FIELD_PERSONAS)
+                add_persona_records (diff, pair);
               else
                 add_record (diff, WAYMARK_DIFF_EDITED, t, &pair->a, &pair->b, f);
             }
@@ -985,6 +1043,7 @@ is_quoted_field (WaymarkDiffField field)
     case WAYMARK_DIFF_FIELD_PRIORITY:
     case WAYMARK_DIFF_FIELD_MOMENT_OF_TRUTH:
     case WAYMARK_DIFF_FIELD_KPIS:
+    case WAYMARK_DIFF_FIELD_PERSONAS:
     case WAYMARK_DIFF_FIELD_VOTES:
     case WAYMARK_DIFF_FIELD_EXTENSIONS:
     case WAYMARK_DIFF_N_FIELDS:
@@ -1050,6 +1109,51 @@ describe_kpi (const WaymarkDiffRecord *record,
     return g_strdup_printf (_("%s: removed KPI “%s” %s"), what, record->kpi_a->name, old_value);
   /* TRANSLATORS: "Touchpoint “Chat”: KPI “NPS” 30 → 42" */
   return g_strdup_printf (_("%s: KPI “%s” %s → %s"), what, record->kpi_a->name, old_value, new_value);
+}
+
+/* A persona's mark for people: "−1 “frustrated”", "(no emotion of its own)". */
+static char *
+mark_words (const WaymarkPersonaMark *mark)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *score = NULL;
+
+  if (mark->has_emotion)
+    score = mark->emotion < 0 ? g_strdup_printf ("−%d", -mark->emotion)
+            : mark->emotion > 0 ? g_strdup_printf ("+%d", mark->emotion) : g_strdup ("0");
+  else
+    /* TRANSLATORS: a persona's mark in a diff line that has no score of its own */
+    score = g_strdup (C_("diff value", "(no emotion of its own)"));
+  if (mark->emotion_note == NULL || mark->emotion_note[0] == '\0')
+    return g_steal_pointer (&score);
+  note = value_words (g_strdup (mark->emotion_note), WAYMARK_DIFF_FIELD_EMOTION_NOTE);
+  return g_strdup_printf ("%s %s", score, note);
+}
+
+static char *
+describe_persona (const WaymarkDiffRecord *record,
+                  const char              *what)
+{
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autofree char *name = NULL;
+
+  if (record->mark_a == NULL && record->mark_b == NULL)
+    /* TRANSLATORS: "Touchpoint “Chat”: personas in another order" */
+    return g_strdup_printf (_("%s: personas in another order"), what);
+  name = waymark_diff_item_label ((record->mark_b ? record->mark_b : record->mark_a)->persona);
+  if (record->mark_a != NULL)
+    old_value = mark_words (record->mark_a);
+  if (record->mark_b != NULL)
+    new_value = mark_words (record->mark_b);
+  if (record->mark_a == NULL)
+    /* TRANSLATORS: "Touchpoint “Chat”: now for persona “Lena” −1 “annoyed”" */
+    return g_strdup_printf (_("%s: now for persona “%s” %s"), what, name, new_value);
+  if (record->mark_b == NULL)
+    /* TRANSLATORS: "Touchpoint “Chat”: no longer for persona “Lena” −1" */
+    return g_strdup_printf (_("%s: no longer for persona “%s” %s"), what, name, old_value);
+  /* TRANSLATORS: "Touchpoint “Chat”: persona “Lena” −1 → +1" */
+  return g_strdup_printf (_("%s: persona “%s” %s → %s"), what, name, old_value, new_value);
 }
 
 char *
@@ -1120,6 +1224,8 @@ waymark_diff_record_describe (WaymarkDiff             *diff,
     case WAYMARK_DIFF_EDITED:
       if (record->field == WAYMARK_DIFF_FIELD_KPIS)
         return describe_kpi (record, what);
+      if (record->field == WAYMARK_DIFF_FIELD_PERSONAS)
+        return describe_persona (record, what);
       {
         g_autofree char *old_value = value_words (waymark_diff_field_to_string (record->a->item, record->field, TRUE),
                                                   record->field);

@@ -86,7 +86,8 @@ typedef struct {
 typedef enum {
   WAYMARK_DIFF_ADDED,      /* only B has the item: @b */
   WAYMARK_DIFF_REMOVED,    /* only A has the item: @a */
-  WAYMARK_DIFF_EDITED,     /* @field differs (for KPIS: one KPI, @kpi_a → @kpi_b) */
+  WAYMARK_DIFF_EDITED,     /* @field differs (for KPIS: one KPI, @kpi_a → @kpi_b;
+                            * for PERSONAS: one persona's mark, @mark_a → @mark_b) */
   WAYMARK_DIFF_MOVED,      /* a card went to another cell: @a's place → @b's */
   WAYMARK_DIFF_REORDERED,  /* same cell or list, another position: @a's → @b's */
 } WaymarkDiffKind;
@@ -108,6 +109,8 @@ typedef struct {
   WaymarkDiffField field;      /* EDITED: the field */
   const WaymarkKpi *kpi_a;     /* EDITED KPIS: the KPI in A (NULL: added) */
   const WaymarkKpi *kpi_b;     /* EDITED KPIS: the KPI in B (NULL: removed) */
+  const WaymarkPersonaMark *mark_a;   /* EDITED PERSONAS: the mark in A (NULL: added) */
+  const WaymarkPersonaMark *mark_b;   /* EDITED PERSONAS: the mark in B (NULL: removed) */
 } WaymarkDiffRecord;
 
 typedef struct _WaymarkDiff WaymarkDiff;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "waymark-conflict-command.h"
@@ -350,6 +352,23 @@ collect_dependents (WaymarkJourney *journey,
   g_ptr_array_add (order, item);
 }
 
+/* Whether @text, a value of the field personas, names the persona @id. */
+static gboolean
+persona_text_names (const char *text,
+                    const char *id)
+{
+  gsize length = strlen (id);
+
+  for (const char *line = text; line != NULL; line = strchr (line, '\n'))
+    {
+      if (*line == '\n')
+        line++;
+      if (strncmp (line, id, length) == 0 && (line[length] == ' ' || line[length] == '\n' || line[length] == '\0'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @conflict names @item: it is about it, or one of its values
  * refers to it. */
 static gboolean
@@ -364,6 +383,14 @@ conflict_names (const WaymarkConflict *conflict,
 
   if (g_strcmp0 (conflict->item, id) == 0)
     return TRUE;
+  if (conflict->kind == WAYMARK_CONFLICT_FIELD && conflict->field == WAYMARK_DIFF_FIELD_PERSONAS)
+    {
+      /* Its values list personas, one a line, each by its id first. */
+      for (int s = WAYMARK_CONFLICT_OURS; s < WAYMARK_CONFLICT_N_SIDES; s++)
+        if (persona_text_names (conflict->values[s].text, id))
+          return TRUE;
+      return FALSE;
+    }
   if (!references || conflict->kind == WAYMARK_CONFLICT_DELETED)
     return FALSE;
   /* The base's value is only a record: it may name what is gone. */
@@ -426,6 +453,62 @@ take_side_around (WaymarkJourney      *journey,
                                  waymark_conflict_command_new_resolve (g_ptr_array_index (taking, c)), journey);
 }
 
+/* Whether @tp uses @item, a channel or persona about to go. */
+static gboolean
+touchpoint_uses (const WaymarkTouchpoint *tp,
+                 gconstpointer            item)
+{
+  if (waymark_item_get_item_type (item) == WAYMARK_ITEM_CHANNEL)
+    return (gconstpointer) tp->channel == item;
+  return waymark_touchpoint_get_persona_mark (tp, waymark_item_get_id (item)) != NULL;
+}
+
+/* Edits to the touchpoints that stay, so that none refers to a channel
+ * or persona in @order (the items being deleted; @remove the same as a
+ * set): one edit per touchpoint, whatever it loses. */
+static void
+add_unreferencing (WaymarkJourney *journey,
+                   WaymarkCommand *group,
+                   GPtrArray      *order,
+                   GHashTable     *remove)
+{
+  GPtrArray *tps = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      WaymarkItemType type = waymark_item_get_item_type (g_ptr_array_index (order, i));
+
+      if (type == WAYMARK_ITEM_CHANNEL || type == WAYMARK_ITEM_PERSONA)
+        g_ptr_array_add (gone, g_ptr_array_index (order, i));
+    }
+  if (gone->len == 0)
+    return;
+  for (guint j = 0; j < tps->len; j++)
+    {
+      WaymarkTouchpoint *tp = g_ptr_array_index (tps, j);
+      WaymarkTouchpoint *copy = NULL;
+
+      if (g_hash_table_contains (remove, tp))
+        continue;
+      for (guint i = 0; i < gone->len; i++)
+        {
+          gpointer item = g_ptr_array_index (gone, i);
+
+          if (!touchpoint_uses (tp, item))
+            continue;
+          if (copy == NULL)
+            copy = waymark_item_copy (tp);
+          if (waymark_item_get_item_type (item) == WAYMARK_ITEM_CHANNEL)
+            waymark_touchpoint_set_channel (copy, NULL);
+          else
+            waymark_touchpoint_unmark_persona (copy, waymark_item_get_id (item));
+        }
+      if (copy != NULL)
+        waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_edit_command_new (tp, copy), journey);
+    }
+}
+
 /* Adds to @group the deletion of @items and of what depends on them,
  * and settles the merge conflicts that name any of them; @side is the
  * side of a conflict whose resolution this is (else N_SIDES). */
@@ -446,29 +529,9 @@ add_deletion (WaymarkJourney      *journey,
   for (guint i = 0; i < items->len; i++)
     collect_dependents (journey, g_ptr_array_index (items, i), remove, order);
 
-  /* Touchpoints that use a deleted channel keep everything else. */
-  for (guint i = 0; i < order->len; i++)
-    {
-      gpointer item = g_ptr_array_index (order, i);
-      GPtrArray *tps;
-
-      if (waymark_item_get_item_type (item) != WAYMARK_ITEM_CHANNEL)
-        continue;
-      tps = waymark_journey_get_items (journey, WAYMARK_ITEM_TOUCHPOINT);
-      for (guint j = 0; j < tps->len; j++)
-        {
-          WaymarkTouchpoint *tp = g_ptr_array_index (tps, j);
-
-          if ((gpointer) tp->channel == item && !g_hash_table_contains (remove, tp))
-            {
-              WaymarkTouchpoint *copy = waymark_item_copy (tp);
-
-              waymark_touchpoint_set_channel (copy, NULL);
-              waymark_group_command_add (WAYMARK_GROUP_COMMAND (group),
-                                         waymark_edit_command_new (tp, copy), journey);
-            }
-        }
-    }
+  /* Touchpoints that use a deleted channel, or are marked for a deleted
+   * persona, keep everything else. */
+  add_unreferencing (journey, group, order, remove);
 
   /* A conflict about something that is gone has nothing left to pick. */
   for (guint c = 0; c < conflicts->len; c++)

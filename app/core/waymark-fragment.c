@@ -18,6 +18,7 @@ static const WaymarkDiffField reference_fields[] = {
   WAYMARK_DIFF_FIELD_PHASE,
   WAYMARK_DIFF_FIELD_LANE,
   WAYMARK_DIFF_FIELD_CHANNEL,
+  WAYMARK_DIFF_FIELD_PERSONAS,
   WAYMARK_DIFF_FIELD_FROM,
   WAYMARK_DIFF_FIELD_TO,
 };
@@ -155,19 +156,27 @@ typedef struct {
   GHashTable *targets;   /* item of the fragment → the item it becomes here */
 } Pasting;
 
-static WaymarkChannel *
-map_channel (Pasting        *p,
-             WaymarkChannel *source)
+/* The channel of the same name and icon, or the persona of the same
+ * name, recreated here when the map has none. */
+static gpointer
+map_by_name (Pasting       *p,
+             gconstpointer  source)
 {
-  GPtrArray *list = waymark_journey_get_items (p->journey, WAYMARK_ITEM_CHANNEL);
-  WaymarkChannel *copy;
+  WaymarkItemType type = waymark_item_get_item_type (source);
+  GPtrArray *list = waymark_journey_get_items (p->journey, type);
+  gpointer copy;
 
   for (guint i = 0; i < list->len; i++)
     {
-      WaymarkChannel *channel = g_ptr_array_index (list, i);
+      gpointer item = g_ptr_array_index (list, i);
 
-      if (g_strcmp0 (channel->name, source->name) == 0 && g_strcmp0 (channel->icon, source->icon) == 0)
-        return channel;
+      if (type == WAYMARK_ITEM_CHANNEL &&
+          g_strcmp0 (((WaymarkChannel *) item)->name, ((const WaymarkChannel *) source)->name) == 0 &&
+          g_strcmp0 (((WaymarkChannel *) item)->icon, ((const WaymarkChannel *) source)->icon) == 0)
+        return item;
+      if (type == WAYMARK_ITEM_PERSONA &&
+          g_strcmp0 (((WaymarkPersona *) item)->name, ((const WaymarkPersona *) source)->name) == 0)
+        return item;
     }
 
   /* Missing here: recreate it (with a fresh id if its own is taken). */
@@ -175,18 +184,18 @@ map_channel (Pasting        *p,
   if (waymark_journey_lookup (p->journey, waymark_item_get_id (copy)) != NULL)
     {
       g_free (WAYMARK_ITEM (copy)->id);
-      WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p->journey, WAYMARK_ITEM_CHANNEL);
+      WAYMARK_ITEM (copy)->id = waymark_journey_new_id (p->journey, type);
     }
   waymark_group_command_add (WAYMARK_GROUP_COMMAND (p->group),
-                             waymark_insert_command_new_insert (copy, waymark_journey_get_n_items (p->journey,
-                                                                                                  WAYMARK_ITEM_CHANNEL)),
+                             waymark_insert_command_new_insert (copy, waymark_journey_get_n_items (p->journey, type)),
                              p->journey);
   waymark_item_unref (copy);
   return copy;
 }
 
 /* Where a reference of a pasted item goes: the cell the caller chose,
- * the channel of the same name and icon, the pasted touchpoint. */
+ * the channel of the same name and icon, the persona of the same name,
+ * the pasted touchpoint. */
 static gpointer
 map_target (gconstpointer ref,
             gpointer      user_data)
@@ -194,9 +203,10 @@ map_target (gconstpointer ref,
   Pasting *p = user_data;
   gpointer target = g_hash_table_lookup (p->targets, ref);
 
-  if (target == NULL && waymark_item_get_item_type (ref) == WAYMARK_ITEM_CHANNEL)
+  if (target == NULL && (waymark_item_get_item_type (ref) == WAYMARK_ITEM_CHANNEL ||
+                         waymark_item_get_item_type (ref) == WAYMARK_ITEM_PERSONA))
     {
-      target = map_channel (p, (WaymarkChannel *) ref);
+      target = map_by_name (p, ref);
       g_hash_table_insert (p->targets, (gpointer) ref, target);
     }
   return target;

@@ -541,6 +541,37 @@ resurrect_id (Merge           *m,
   r->deleted_by = r->source == O ? T : O;
 }
 
+/* The personas of a kept touchpoint's marks stay, as its channel does;
+ * so do those a conflict may yet give it. */
+static void
+resurrect_personas (Merge *m,
+                    Entry *e)
+{
+  const WaymarkTouchpoint *tp = values_of (e);
+
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    resurrect_id (m, WAYMARK_ITEM_PERSONA,
+                  waymark_item_get_id (((WaymarkPersonaMark *) g_ptr_array_index (tp->persona_marks, i))->persona));
+  for (guint c = 0; e->conflicts != NULL && c < e->conflicts->len; c++)
+    {
+      WaymarkConflict *conflict = g_ptr_array_index (e->conflicts, c);
+      g_auto(GStrv) lines = NULL;
+
+      if (conflict->kind != WAYMARK_CONFLICT_FIELD || conflict->field != WAYMARK_DIFF_FIELD_PERSONAS ||
+          conflict->values[T].text == NULL)
+        continue;
+      lines = g_strsplit (conflict->values[T].text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *space = strchr (lines[i], ' ');
+
+          if (space != NULL)
+            *space = '\0';
+          resurrect_id (m, WAYMARK_ITEM_PERSONA, lines[i]);
+        }
+    }
+}
+
 /* A kept item whose phase, lane, channel or ends a side deleted brings
  * them back (types from links down to phases, so chains come along). */
 static void
@@ -554,6 +585,8 @@ resurrect (Merge *m)
 
         if (!e->keep)
           continue;
+        if (t == WAYMARK_ITEM_TOUCHPOINT)
+          resurrect_personas (m, e);
         for (guint k = 0; k < G_N_ELEMENTS (references); k++)
           {
             g_autofree char *id = NULL;
@@ -1135,6 +1168,18 @@ references_hold (Merge         *m,
       if (ref != NULL && map_to_result (ref, m) != ref)
         return FALSE;
     }
+  if (waymark_item_get_item_type (item) == WAYMARK_ITEM_TOUCHPOINT)
+    {
+      const WaymarkTouchpoint *tp = item;
+
+      for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+        {
+          WaymarkPersona *persona = ((WaymarkPersonaMark *) g_ptr_array_index (tp->persona_marks, i))->persona;
+
+          if (map_to_result (persona, m) != persona)
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -1151,6 +1196,8 @@ build_item (Merge          *m,
       for (guint k = 0; k < G_N_ELEMENTS (references); k++)
         if (waymark_diff_field_mask (e->type) & BIT (references[k].field))
           waymark_diff_field_copy (result, result, references[k].field, map_to_result, m);
+      if (e->type == WAYMARK_ITEM_TOUCHPOINT)
+        waymark_diff_field_copy (result, result, WAYMARK_DIFF_FIELD_PERSONAS, map_to_result, m);
     }
   else if (references_hold (m, e->v[e->source]) && waymark_journey_lookup (out, e->id) == NULL)
     result = waymark_item_ref (e->v[e->source]);

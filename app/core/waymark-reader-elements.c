@@ -78,9 +78,10 @@ static const ReaderChild touchpoint_children[] = {
   { ELEMENT_QUOTE, 3, FALSE },
   { ELEMENT_IDEA, 4, FALSE },
   { ELEMENT_EMOTION, 5, FALSE },
-  { ELEMENT_OWNER, 6, FALSE },
-  { ELEMENT_ASSESSMENT, 7, FALSE },
-  { ELEMENT_KPI, 8, TRUE },
+  { ELEMENT_APPLIES_TO, 6, TRUE, 2 },
+  { ELEMENT_OWNER, 7, FALSE },
+  { ELEMENT_ASSESSMENT, 8, FALSE },
+  { ELEMENT_KPI, 9, TRUE },
   DISMISSED_CHILD,
 };
 
@@ -113,6 +114,7 @@ static const char *const touchpoint_attrs[] = { "id", "phase", "lane", "channel"
 static const char *const note_attrs[] = { "id", "phase", "lane", "votes", NULL };
 static const char *const link_attrs[] = { "id", "from", "to", NULL };
 static const char *const emotion_attrs[] = { "score", NULL };
+static const char *const applies_to_attrs[] = { "persona", "score", NULL };
 static const char *const assessment_attrs[] = { "strength", "priority", "moment-of-truth", NULL };
 static const char *const kpi_attrs[] = { "name", "value", "unit", "target", "better", NULL };
 static const char *const dismissed_attrs[] = { "finding", NULL };
@@ -149,6 +151,8 @@ static const ReaderElementSpec specs[N_ELEMENTS] = {
   [ELEMENT_BASE] = { "base", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
   [ELEMENT_OURS] = { "ours", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
   [ELEMENT_THEIRS] = { "theirs", CONTENT_TEXT, value_attrs, 0, CHILDREN (value_children), 0 },
+  /* Its text is the persona's emotion note. */
+  [ELEMENT_APPLIES_TO] = { "applies-to", CONTENT_TEXT, applies_to_attrs, 0x1, NULL, 0, 0 },
 };
 
 G_STATIC_ASSERT (N_ELEMENTS <= 32);   /* ReaderFrame.seen is a bit set */
@@ -196,6 +200,7 @@ _waymark_reader_element_text_limit (ReaderElement element)
     case ELEMENT_LINK:
     case ELEMENT_NAME:
     case ELEMENT_EMOTION:
+    case ELEMENT_APPLIES_TO:
     case ELEMENT_OWNER:
     case ELEMENT_ASSESSMENT:
     case ELEMENT_KPI:
@@ -695,21 +700,71 @@ start_link (Reader            *r,
 }
 
 static gboolean
+read_score (Reader      *r,
+            ReaderFrame *frame,
+            const char  *value,
+            int         *out)
+{
+  gint64 score;
+
+  if (!parse_integer (value, TRUE, &score) ||
+      score < WAYMARK_EMOTION_MIN || score > WAYMARK_EMOTION_MAX)
+    {
+      bad_value (r, frame, "score", _("a whole number from -2 to 2"), value);
+      return FALSE;
+    }
+  *out = (int) score;
+  return TRUE;
+}
+
+static gboolean
 start_emotion (Reader            *r,
                ReaderFrame       *frame,
                const char *const *v)
 {
   WaymarkTouchpoint *tp = r->item;
-  gint64 score;
 
-  if (!parse_integer (v[0], TRUE, &score) ||
-      score < WAYMARK_EMOTION_MIN || score > WAYMARK_EMOTION_MAX)
+  if (!read_score (r, frame, v[0], &tp->emotion))
+    return FALSE;
+  tp->has_emotion = TRUE;
+  return TRUE;
+}
+
+/* <applies-to persona="ID" score="N">note</applies-to>: the personas
+ * come before the touchpoints, so the id resolves at once. */
+static gboolean
+start_applies_to (Reader            *r,
+                  ReaderFrame       *frame,
+                  const char *const *v)
+{
+  WaymarkTouchpoint *tp = r->item;
+  gpointer persona = waymark_journey_lookup (r->journey, v[0]);
+  WaymarkPersonaMark *mark;
+
+  if (persona == NULL || waymark_item_get_item_type (persona) != WAYMARK_ITEM_PERSONA)
     {
-      bad_value (r, frame, "score", _("a whole number from -2 to 2"), v[0]);
+      g_autofree char *shown = _waymark_reader_quote (v[0]);
+
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_REFERENCE,
+                   /* Translators: "touchpoint 'tp-1' applies to persona “p-9”, but the map has no persona of that id" */
+                   _("touchpoint '%s' applies to persona “%s”, but the map has no persona of that id"),
+                   tp->item.id, shown);
       return FALSE;
     }
-  tp->has_emotion = TRUE;
-  tp->emotion = (int) score;
+  if (waymark_touchpoint_get_persona_mark (tp, v[0]) != NULL)
+    {
+      _waymark_reader_fail (r, frame->line, WAYMARK_FORMAT_ERROR_INVALID,
+                   _("touchpoint '%s' applies to persona '%s' twice"), tp->item.id, v[0]);
+      return FALSE;
+    }
+  mark = waymark_persona_mark_new (persona);
+  waymark_touchpoint_add_persona_mark (tp, mark);
+  if (v[1] != NULL)
+    {
+      if (!read_score (r, frame, v[1], &mark->emotion))
+        return FALSE;
+      mark->has_emotion = TRUE;
+    }
   return TRUE;
 }
 
@@ -979,6 +1034,8 @@ _waymark_reader_start_element (Reader            *r,
       return start_link (r, frame, values);
     case ELEMENT_EMOTION:
       return start_emotion (r, frame, values);
+    case ELEMENT_APPLIES_TO:
+      return start_applies_to (r, frame, values);
     case ELEMENT_ASSESSMENT:
       return start_assessment (r, frame, values);
     case ELEMENT_KPI:
@@ -1041,6 +1098,12 @@ item_text_field (Reader        *r,
           case ELEMENT_QUOTE: return &tp->quote;
           case ELEMENT_IDEA: return &tp->idea;
           case ELEMENT_EMOTION: return &tp->emotion_note;
+          case ELEMENT_APPLIES_TO:
+            {
+              GPtrArray *marks = tp->persona_marks;
+
+              return &((WaymarkPersonaMark *) g_ptr_array_index (marks, marks->len - 1))->emotion_note;
+            }
           case ELEMENT_OWNER: return &tp->owner;
           default: break;
           }
@@ -1243,6 +1306,11 @@ _waymark_reader_foreign_owner (Reader      *r,
   if (frame->element == ELEMENT_KPI)
     {
       g_snprintf (buffer, size, "kpi:%u", waymark_touchpoint_get_n_kpis (r->item) - 1);
+      return buffer;
+    }
+  if (frame->element == ELEMENT_APPLIES_TO)
+    {
+      g_snprintf (buffer, size, "applies-to:%u", waymark_touchpoint_get_n_persona_marks (r->item) - 1);
       return buffer;
     }
   if (frame->element == ELEMENT_DISMISSED)

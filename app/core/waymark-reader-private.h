@@ -61,6 +61,7 @@ typedef enum {
   ELEMENT_BASE,
   ELEMENT_OURS,
   ELEMENT_THEIRS,
+  ELEMENT_APPLIES_TO,   /* format 2: a touchpoint's persona and its emotion */
   N_ELEMENTS,
   ELEMENT_FOREIGN = N_ELEMENTS,   /* an element of another namespace */
 } ReaderElement;

@@ -75,6 +75,10 @@ cut_touchpoint (WaymarkTouchpoint *tp)
       waymark_text_limit_cut_field (&kpi->name, WAYMARK_TEXT_LIMIT_LINE);
       waymark_text_limit_cut_field (&kpi->unit, WAYMARK_TEXT_LIMIT_LINE);
     }
+  /* A persona's emotion note is an emotion note like the card's own. */
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    waymark_text_limit_cut_field (&((WaymarkPersonaMark *) g_ptr_array_index (tp->persona_marks, i))->emotion_note,
+                                  WAYMARK_TEXT_LIMIT_LINE);
 }
 
 gsize

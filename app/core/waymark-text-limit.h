@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* How much text one field of a map may hold, in characters (Unicode code
  * points).  A title is a line: titles, names, the journey's subject and
- * goal, an owner, an emotion note, a KPI's name and unit.  A description
+ * goal, an owner, an emotion note (the card's or a persona's), a KPI's
+ * name and unit.  A description
  * is a few pages: descriptions, quotes, ideas and the text of a note.
  * The reader refuses a file that has more, and every edit keeps within
  * them, so what is saved can always be opened again. */

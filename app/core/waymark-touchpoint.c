@@ -76,6 +76,99 @@ waymark_touchpoint_has_assessment (const WaymarkTouchpoint *tp)
          tp->moment_of_truth;
 }
 
+guint
+waymark_touchpoint_get_n_persona_marks (const WaymarkTouchpoint *tp)
+{
+  return tp->persona_marks ? tp->persona_marks->len : 0;
+}
+
+WaymarkPersonaMark *
+waymark_touchpoint_get_persona_mark (const WaymarkTouchpoint *tp,
+                                     const char              *persona_id)
+{
+  /* A handful of personas: a scan beats any index. */
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    {
+      WaymarkPersonaMark *mark = g_ptr_array_index (tp->persona_marks, i);
+
+      if (g_strcmp0 (waymark_item_get_id (mark->persona), persona_id) == 0)
+        return mark;
+    }
+  return NULL;
+}
+
+gboolean
+waymark_touchpoint_applies_to_persona (const WaymarkTouchpoint *tp,
+                                       const char              *persona_id)
+{
+  g_return_val_if_fail (tp != NULL, FALSE);
+
+  return waymark_touchpoint_get_n_persona_marks (tp) == 0 ||
+         waymark_touchpoint_get_persona_mark (tp, persona_id) != NULL;
+}
+
+gboolean
+waymark_touchpoint_get_persona_emotion (const WaymarkTouchpoint  *tp,
+                                        const char               *persona_id,
+                                        int                      *score,
+                                        const char              **note)
+{
+  const WaymarkPersonaMark *mark = waymark_touchpoint_get_persona_mark (tp, persona_id);
+
+  if (mark == NULL && waymark_touchpoint_get_n_persona_marks (tp) > 0)
+    return FALSE;
+  if (mark != NULL && mark->has_emotion)
+    {
+      *score = mark->emotion;
+      if (note)
+        *note = mark->emotion_note;
+      return TRUE;
+    }
+  if (!tp->has_emotion)
+    return FALSE;
+  *score = tp->emotion;
+  if (note)
+    *note = tp->emotion_note;
+  return TRUE;
+}
+
+void
+waymark_touchpoint_add_persona_mark (WaymarkTouchpoint  *tp,
+                                     WaymarkPersonaMark *mark)
+{
+  if (tp->persona_marks == NULL)
+    tp->persona_marks = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_mark_free);
+  g_ptr_array_add (tp->persona_marks, mark);
+}
+
+WaymarkPersonaMark *
+waymark_touchpoint_mark_persona (WaymarkTouchpoint *tp,
+                                 WaymarkPersona    *persona)
+{
+  WaymarkPersonaMark *mark = waymark_touchpoint_get_persona_mark (tp, waymark_item_get_id (persona));
+
+  if (mark == NULL)
+    {
+      mark = waymark_persona_mark_new (persona);
+      waymark_touchpoint_add_persona_mark (tp, mark);
+    }
+  return mark;
+}
+
+gboolean
+waymark_touchpoint_unmark_persona (WaymarkTouchpoint *tp,
+                                   const char        *persona_id)
+{
+  WaymarkPersonaMark *mark = waymark_touchpoint_get_persona_mark (tp, persona_id);
+
+  if (mark == NULL)
+    return FALSE;
+  g_ptr_array_remove (tp->persona_marks, mark);
+  if (tp->persona_marks->len == 0)
+    g_clear_pointer (&tp->persona_marks, g_ptr_array_unref);
+  return TRUE;
+}
+
 void
 _waymark_touchpoint_clear (WaymarkTouchpoint *tp)
 {
@@ -89,6 +182,7 @@ _waymark_touchpoint_clear (WaymarkTouchpoint *tp)
   g_clear_pointer (&tp->emotion_note, g_free);
   g_clear_pointer (&tp->owner, g_free);
   g_clear_pointer (&tp->kpis, g_ptr_array_unref);
+  g_clear_pointer (&tp->persona_marks, g_ptr_array_unref);
 }
 
 static gpointer
@@ -96,6 +190,13 @@ copy_kpi (gconstpointer src,
           gpointer      user_data)
 {
   return waymark_kpi_copy (src);
+}
+
+static gpointer
+copy_persona_mark (gconstpointer src,
+                   gpointer      user_data)
+{
+  return waymark_persona_mark_copy (src);
 }
 
 void
@@ -122,5 +223,10 @@ _waymark_touchpoint_copy_into (const WaymarkTouchpoint *src,
     {
       dst->kpis = g_ptr_array_copy (src->kpis, copy_kpi, NULL);
       g_ptr_array_set_free_func (dst->kpis, (GDestroyNotify) waymark_kpi_free);
+    }
+  if (src->persona_marks)
+    {
+      dst->persona_marks = g_ptr_array_copy (src->persona_marks, copy_persona_mark, NULL);
+      g_ptr_array_set_free_func (dst->persona_marks, (GDestroyNotify) waymark_persona_mark_free);
     }
 }

@@ -400,6 +400,34 @@ write_touchpoint (GString                 *out,
       else
         g_string_append_len (out, "/>\n", 3);
     }
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    {
+      const WaymarkPersonaMark *mark = g_ptr_array_index (tp->persona_marks, i);
+      char owner[24];
+
+      g_string_append_len (out, "    <applies-to", 15);
+      attr (out, "persona", mark->persona->item.id);
+      if (mark->has_emotion)
+        {
+          char score[8];
+
+          g_snprintf (score, sizeof score, "%d", mark->emotion);
+          attr (out, "score", score);
+        }
+      if (f)
+        {
+          g_snprintf (owner, sizeof owner, "applies-to:%u", i);
+          foreign_attrs (out, f, owner);
+        }
+      if (mark->emotion_note)
+        {
+          g_string_append_c (out, '>');
+          waymark_writer_append_escaped (out, mark->emotion_note, FALSE);
+          g_string_append_len (out, "</applies-to>\n", 14);
+        }
+      else
+        g_string_append_len (out, "/>\n", 3);
+    }
   text_element (out, 2, "owner", tp->owner, FALSE, f);
   if (waymark_touchpoint_has_assessment (tp) || has_foreign_attrs (f, "assessment"))
     {
@@ -474,7 +502,7 @@ write_link (GString           *out,
 static gboolean
 touchpoint_needs_format_2 (const WaymarkTouchpoint *tp)
 {
-  if (tp->votes > 0)
+  if (tp->votes > 0 || waymark_touchpoint_get_n_persona_marks (tp) > 0)
     return TRUE;
   for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
     if (((const WaymarkKpi *) g_ptr_array_index (tp->kpis, i))->direction != WAYMARK_KPI_DIRECTION_UNSET)
