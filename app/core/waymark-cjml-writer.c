@@ -24,6 +24,7 @@ typedef enum {
   LOST_KPIS,
   LOST_VOTES,
   LOST_PLANNED_EMOTION,
+  LOST_PERSONA_MARKS,
   LOST_INITIATOR,
   LOST_CONFLICTS,
   N_LOST
@@ -115,6 +116,10 @@ describe_lost (Lost  what,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "CJML rates experiences only in actual journeys: the emotion of %u touchpoint of this intended map is not written",
                                            "CJML rates experiences only in actual journeys: the emotions of %u touchpoints of this intended map are not written", n), n);
+    case LOST_PERSONA_MARKS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "CJML rates a touchpoint once, for its end user: the personas and their emotions of %u touchpoint are not written",
+                                           "CJML rates a touchpoint once, for its end user: the personas and their emotions of %u touchpoints are not written", n), n);
     case LOST_INITIATOR:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "a CJML touchpoint needs an initiator: %u touchpoint without one is written as started by its lane",
@@ -302,6 +307,8 @@ check_touchpoint (Writer            *w,
     lose (w, LOST_VOTES, tp);
   if (tp->has_emotion && w->planned)
     lose (w, LOST_PLANNED_EMOTION, tp);
+  if (waymark_touchpoint_get_n_persona_marks (tp) > 0)
+    lose (w, LOST_PERSONA_MARKS, tp);
   if (tp->initiator == WAYMARK_INITIATOR_UNSET)
     lose (w, LOST_INITIATOR, tp);
 }

@@ -42,12 +42,15 @@ struct _WaymarkTouchpointEditor
   WaymarkVotesRow      *votes_row;
   WaymarkKpiEditor     *kpi_editor;
   AdwPreferencesGroup  *links_group;
+  AdwPreferencesGroup  *personas_group;
 
   WaymarkDocument      *document;
   WaymarkTouchpoint    *touchpoint;
   GtkStringList        *channel_names;   /* "No channel", then the journey's channels */
   GPtrArray            *link_rows;
   char                 *links_shown;     /* what link_rows show, to rebuild only on change */
+  GPtrArray            *persona_rows;    /* one AdwActionRow per persona of the journey */
+  char                 *personas_shown;  /* the personas they show, to rebuild only on change */
   guint                 updating;
   /* Set while another touchpoint is being shown: its text replaces even
    * the field that has the focus. */
@@ -69,5 +72,9 @@ void            _waymark_touchpoint_editor_channel_class_init (GtkWidgetClass *w
 gboolean        _waymark_touchpoint_editor_is_linked     (WaymarkTouchpointEditor *self,
                                                           gconstpointer            touchpoint);
 void            _waymark_touchpoint_editor_show_links    (WaymarkTouchpointEditor *self);
+
+/* The personas it applies to, and their emotions
+ * (waymark-touchpoint-editor-personas.c). */
+void            _waymark_touchpoint_editor_show_personas (WaymarkTouchpointEditor *self);
 
 G_END_DECLS

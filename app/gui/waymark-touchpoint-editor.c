@@ -346,6 +346,7 @@ show_fields (WaymarkTouchpointEditor *self)
   waymark_emotion_picker_set_emotion (self->emotion_picker, tp->has_emotion, tp->emotion);
   sync_editable (self, self->emotion_note_row, tp->emotion_note);
   gtk_widget_set_sensitive (GTK_WIDGET (self->emotion_note_row), tp->has_emotion);
+  _waymark_touchpoint_editor_show_personas (self);
 
   sync_editable (self, self->owner_row, tp->owner);
   adw_combo_row_set_selected (self->strength_row, (guint) tp->strength);
@@ -390,8 +391,14 @@ waymark_touchpoint_editor_update (WaymarkTouchpointEditor *self,
           fields = FALSE;
           links = _waymark_touchpoint_editor_is_linked (self, change->item) || change->kind == WAYMARK_CHANGE_REMOVED;
           break;
-        case WAYMARK_ITEM_NOTE:
         case WAYMARK_ITEM_PERSONA:
+          /* Its name, its place or its going shows in our personas. */
+          fields = links = FALSE;
+          self->updating++;
+          _waymark_touchpoint_editor_show_personas (self);
+          self->updating--;
+          break;
+        case WAYMARK_ITEM_NOTE:
         case WAYMARK_N_ITEM_TYPES:
         default:
           fields = links = FALSE;
@@ -443,6 +450,8 @@ waymark_touchpoint_editor_dispose (GObject *object)
   g_clear_object (&self->channel_names);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
   g_clear_pointer (&self->links_shown, g_free);
+  g_clear_pointer (&self->persona_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->personas_shown, g_free);
 
   G_OBJECT_CLASS (waymark_touchpoint_editor_parent_class)->dispose (object);
 }
@@ -473,6 +482,7 @@ waymark_touchpoint_editor_class_init (WaymarkTouchpointEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, initiator_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, emotion_picker);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, emotion_note_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, personas_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, owner_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkTouchpointEditor, strength_row);
@@ -505,6 +515,7 @@ waymark_touchpoint_editor_init (WaymarkTouchpointEditor *self)
   waymark_inspector_label_entry_rows (GTK_WIDGET (self));
 
   self->link_rows = g_ptr_array_new ();
+  self->persona_rows = g_ptr_array_new ();
 
   self->updating++;
   _waymark_touchpoint_editor_channel_init (self);

@@ -14,6 +14,7 @@ _waymark_card_new (gpointer item)
   card->item = waymark_item_ref (item);
   card->emotion = WM_NO_EMOTION;
   card->emotion_index = -1;
+  card->slot_rel_x = -1;
   return card;
 }
 
@@ -49,6 +50,13 @@ _waymark_card_snapshot (WaymarkCard *card)
           card->emotion = emotion;
           g_free (card->emotion_note);
           card->emotion_note = g_strdup (tp->emotion_note);
+        }
+      guint persona_hash = _waymark_persona_marks_hash (tp);
+
+      if (persona_hash != card->persona_hash)
+        {
+          changes |= WM_CARD_CHANGED_EMOTION | WM_CARD_CHANGED_PERSONAS;
+          card->persona_hash = persona_hash;
         }
       if (kpi_hash != card->kpi_hash)
         {

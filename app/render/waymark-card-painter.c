@@ -71,6 +71,10 @@ paint_meta_row (WaymarkPaintContext *pc,
       waymark_emotion_face_draw (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
       owner_x += 2 * FACE_RADIUS + 7;
     }
+  /* The personas it is for, beside its emotion; half the row at most, so
+   * the owner keeps room. */
+  if (waymark_touchpoint_get_n_persona_marks (tp) > 0)
+    owner_x += _waymark_paint_card_personas (pc, tp, owner_x, cy, (right - x) / 2) + 4;
   if (priority)
     {
       PangoLayout *layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_META, priority, -1);

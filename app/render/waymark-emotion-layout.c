@@ -370,6 +370,23 @@ build_footnotes (WaymarkLayout *self)
                                                        _waymark_layout_frame_width (self), 0);
 }
 
+/* Whether a curve passes @card: the map's, when it has an emotion, or a
+ * persona's, when a persona has a score of its own there. */
+static gboolean
+card_has_slot (WaymarkCard *card)
+{
+  const WaymarkTouchpoint *tp = card->item;
+
+  if (card->cell == NULL)
+    return FALSE;
+  if (card->emotion != WM_NO_EMOTION)
+    return TRUE;
+  for (guint i = 0; card->persona_hash != 0 && i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    if (((WaymarkPersonaMark *) g_ptr_array_index (tp->persona_marks, i))->has_emotion)
+      return TRUE;
+  return FALSE;
+}
+
 void
 _waymark_emotion_build (WaymarkLayout *self)
 {
@@ -378,6 +395,8 @@ _waymark_emotion_build (WaymarkLayout *self)
   g_autofree guint *count = NULL;
   g_autofree guint *start = NULL;
   g_autofree guint *filled = NULL;
+  g_autofree guint *slots = NULL;
+  g_autofree guint *slots_filled = NULL;
   guint total = 0;
   int alternate = -1;
   GHashTableIter iter;
@@ -385,8 +404,12 @@ _waymark_emotion_build (WaymarkLayout *self)
 
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    ((WaymarkCard *) value)->emotion_index = -1;
+    {
+      ((WaymarkCard *) value)->emotion_index = -1;
+      ((WaymarkCard *) value)->slot_rel_x = -1;
+    }
   g_array_set_size (self->emotion, 0);
+  g_ptr_array_set_size (self->persona_curves, 0);
   g_ptr_array_set_size (self->emotion_marks, 0);
   g_clear_object (&self->emotion_footnotes);
   if (n_columns == 0)
@@ -397,10 +420,14 @@ _waymark_emotion_build (WaymarkLayout *self)
   count = g_new0 (guint, n_columns);
   start = g_new0 (guint, n_columns);
   filled = g_new0 (guint, n_columns);
+  slots = g_new0 (guint, n_columns);
+  slots_filled = g_new0 (guint, n_columns);
   for (guint i = 0; i < touchpoints->len; i++)
     {
       WaymarkCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (touchpoints, i));
 
+      if (card && card_has_slot (card))
+        slots[card->cell->column->index]++;
       if (card && card->cell && card->emotion != WM_NO_EMOTION)
         count[card->cell->column->index]++;
     }
@@ -416,20 +443,25 @@ _waymark_emotion_build (WaymarkLayout *self)
       WaymarkCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (touchpoints, i));
       WaymarkColumn *column;
       WaymarkEmotionPoint *p;
-      guint c, k;
+      guint c, k, slot;
 
-      if (!card || !card->cell || card->emotion == WM_NO_EMOTION)
+      if (!card || !card_has_slot (card))
         continue;
       column = card->cell->column;
       c = column->index;
+      /* Stacked cards share an x, and a curve needs distinct ones: the
+       * places of a phase spread evenly over its column, in order.  A
+       * card only a persona's curve passes takes a place too. */
+      slot = slots_filled[c]++;
+      card->slot_rel_x = self->metrics->cell_pad + (column->width - 2 * self->metrics->cell_pad) * (slot + 0.5) / slots[c];
+      if (card->emotion == WM_NO_EMOTION)
+        continue;
       k = filled[c]++;
       p = &g_array_index (self->emotion, WaymarkEmotionPoint, start[c] + k);
       p->touchpoint = card->item;
       p->column = column;
       card->emotion_index = (int) (start[c] + k);
-      /* Stacked cards share an x, and a curve needs distinct ones: the
-       * points of a phase spread evenly over its column, in order. */
-      p->rel_x = self->metrics->cell_pad + (column->width - 2 * self->metrics->cell_pad) * (k + 0.5) / count[c];
+      p->rel_x = card->slot_rel_x;
       p->rel_y = _waymark_emotion_level_y (self->metrics, card->emotion);
       p->score = card->emotion;
       p->footnote = 0;
@@ -478,4 +510,5 @@ _waymark_emotion_build (WaymarkLayout *self)
     }
 
   build_footnotes (self);
+  _waymark_persona_curves_build (self, slots);
 }

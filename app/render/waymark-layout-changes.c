@@ -205,6 +205,8 @@ card_changed (WaymarkLayout       *self,
       place_card (self, card);
       if (card->emotion != WM_NO_EMOTION)
         self->emotion_dirty = TRUE;
+      if (card->persona_hash != 0)
+        self->emotion_dirty = self->legend_dirty = TRUE;
       if (card->kpi_hash != 0)
         mark_kpis (self, g_hash_table_lookup (self->column_of, card->phase));
       break;
@@ -214,6 +216,8 @@ card_changed (WaymarkLayout       *self,
         break;
       if (card->emotion != WM_NO_EMOTION)
         self->emotion_dirty = TRUE;
+      if (card->persona_hash != 0)
+        self->emotion_dirty = self->legend_dirty = TRUE;
       if (card->kpi_hash != 0)
         mark_kpis (self, g_hash_table_lookup (self->column_of, card->phase));
       remove_card (self, card);
@@ -224,7 +228,7 @@ card_changed (WaymarkLayout       *self,
         break;
       if (card->cell != NULL)
         rescan_cell (self, card->cell);
-      if (card->emotion != WM_NO_EMOTION)
+      if (card->emotion != WM_NO_EMOTION || card->persona_hash != 0)
         self->emotion_dirty = TRUE;
       if (card->kpi_hash != 0)
         mark_kpis (self, g_hash_table_lookup (self->column_of, card->phase));
@@ -242,8 +246,11 @@ card_changed (WaymarkLayout       *self,
         }
       _waymark_layout_mark_card (self, card);
       if ((changes & WM_CARD_CHANGED_EMOTION) ||
-          ((changes & WM_CARD_CHANGED_CELL) && card->emotion != WM_NO_EMOTION))
+          ((changes & WM_CARD_CHANGED_CELL) && (card->emotion != WM_NO_EMOTION || card->persona_hash != 0)))
         self->emotion_dirty = TRUE;
+      /* The legend names the personas that have curves. */
+      if (changes & WM_CARD_CHANGED_PERSONAS)
+        self->legend_dirty = TRUE;
       if ((changes & WM_CARD_CHANGED_KPIS) ||
           ((changes & WM_CARD_CHANGED_CELL) && card->kpi_hash != 0))
         {
@@ -287,7 +294,11 @@ _waymark_layout_on_journey_changed (WaymarkJourney *journey,
       switch (waymark_item_get_item_type (change->item))
         {
         case WAYMARK_ITEM_PERSONA:
+          /* Its name is in the header and the legend; its place in the
+           * list is its curve's style. */
           self->header_dirty = TRUE;
+          self->legend_dirty = TRUE;
+          self->emotion_dirty = TRUE;
           break;
 
         case WAYMARK_ITEM_PHASE:

@@ -147,6 +147,9 @@ struct _WaymarkCard
   int emotion;              /* WM_NO_EMOTION when none */
   char *emotion_note;
   guint kpi_hash;
+  guint persona_hash;       /* its persona marks, 0 when none */
+  double slot_rel_x;        /* its x on the emotion curves (from its column's
+                             * left), or -1 when no curve passes it */
   guint dirty : 1;          /* text to measure */
   guint votes_row : 1;      /* a note measured with a row for its votes */
 };
@@ -167,6 +170,22 @@ typedef struct {
   double label_height;
 } WaymarkEmotionPoint;
 
+/* One point of a persona's curve: at a touchpoint that applies to the
+ * persona and has an emotion for it. */
+typedef struct {
+  WaymarkColumn *column;
+  double rel_x;             /* from the column's left edge */
+  double rel_y;             /* from the emotion lane's top */
+  gboolean own;             /* the persona's own score, not the card's */
+} WaymarkPersonaPoint;
+
+/* A persona's emotion curve (waymark-persona-curves.c). */
+typedef struct {
+  WaymarkPersona *persona;  /* borrowed: the journey holds it */
+  guint style;              /* waymark_persona_style_of() */
+  GArray *points;           /* WaymarkPersonaPoint, in journey order */
+} WaymarkPersonaCurve;
+
 typedef enum {
   WM_LEGEND_TITLE,
   WM_LEGEND_CATEGORY,       /* value: WaymarkCategory */
@@ -176,6 +195,8 @@ typedef enum {
   WM_LEGEND_MOMENT_OF_TRUTH,
   WM_LEGEND_LINK,
   WM_LEGEND_NOTE,
+  WM_LEGEND_ALL_PERSONAS,   /* the map's own curve, beside the personas' */
+  WM_LEGEND_PERSONA,        /* value: the persona's style */
 } WaymarkLegendKind;
 
 typedef struct {
@@ -230,6 +251,8 @@ struct _WaymarkLayout
   /* Emotion curve (the same in every emotion lane) */
   GArray *emotion;          /* WaymarkEmotionPoint, in journey order */
 
+  GPtrArray *persona_curves;  /* WaymarkPersonaCurve, in the journey's persona order;
+                               * empty when no touchpoint names a persona */
   GPtrArray *emotion_marks; /* PangoLayout "(n)" of the points whose note is a footnote */
   PangoLayout *emotion_footnotes;  /* their notes in full, or NULL */
   WaymarkRect footnotes_rect;      /* below the legend; empty without footnotes */
@@ -381,6 +404,7 @@ typedef enum {
   WM_CARD_CHANGED_EMOTION = 1 << 0,
   WM_CARD_CHANGED_KPIS    = 1 << 1,
   WM_CARD_CHANGED_CELL    = 1 << 2,
+  WM_CARD_CHANGED_PERSONAS = 1 << 3,   /* the personas it is marked for */
 } WaymarkCardChanges;
 WaymarkCardChanges _waymark_card_snapshot (WaymarkCard *card);
 /* Lays out the card's text and sets its natural height; TRUE when the
@@ -453,6 +477,19 @@ void                    _waymark_link_routes_tiles      (WaymarkLinkRoutes *rout
 void                    _waymark_link_routes_sort       (GArray *pieces);
 #define WM_ARROW_LENGTH 9.0
 #define WM_ARROW_WIDTH  7.0
+
+/* waymark-persona-curves.c */
+/* The personas some touchpoint names, in the journey's order (a new
+ * array of borrowed pointers). */
+GPtrArray   *_waymark_persona_curves_personas (WaymarkLayout *self);
+/* Rebuilds the personas' curves; @slots counts, per column, the places
+ * the cards' emotion points share out. */
+void         _waymark_persona_curves_build    (WaymarkLayout *self, const guint *slots);
+void         _waymark_persona_curve_free      (gpointer curve);
+/* Bézier segment @i of @curve like _waymark_emotion_segment(). */
+void         _waymark_persona_curve_segment   (const WaymarkPersonaCurve *curve, guint i, double top, double p[8]);
+/* A hash of @tp's marks (0 when none), to tell when they changed. */
+guint        _waymark_persona_marks_hash      (const WaymarkTouchpoint *tp);
 
 /* waymark-legend-layout.c */
 void         _waymark_legend_build    (WaymarkLayout *self);

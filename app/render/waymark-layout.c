@@ -72,6 +72,7 @@ waymark_layout_finalize (GObject *object)
   g_clear_pointer (&self->page_breaks, g_array_unref);
   g_clear_pointer (&self->highlight, waymark_highlight_free);
   g_clear_pointer (&self->emotion_marks, g_ptr_array_unref);
+  g_clear_pointer (&self->persona_curves, g_ptr_array_unref);
   g_clear_object (&self->emotion_footnotes);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -121,6 +122,7 @@ waymark_layout_init (WaymarkLayout *self)
   self->links_dirty = TRUE;
   self->legend = g_array_new (FALSE, TRUE, sizeof (WaymarkLegendItem));
   self->emotion_marks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->persona_curves = g_ptr_array_new_with_free_func (_waymark_persona_curve_free);
   self->page_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty_cards = g_ptr_array_new ();
   self->dirty_cells = g_ptr_array_new ();
@@ -211,6 +213,7 @@ waymark_layout_invalidate (WaymarkLayout *self)
       card->natural_height = 0;
     }
   g_array_set_size (self->emotion, 0);
+  g_ptr_array_set_size (self->persona_curves, 0);
   waymark_text_cache_clear_labels (self->text);
   self->structure_dirty = TRUE;
   _waymark_layout_mark_invalid (self);

@@ -7,6 +7,7 @@
 
 #include "waymark-layout-private.h"
 #include "waymark-describe.h"
+#include "waymark-persona-style.h"
 
 #define ENTRY_GAP  18.0    /* between entries of a group */
 #define GROUP_GAP  40.0    /* between groups */
@@ -36,6 +37,73 @@ text_width (PangoLayout *layout)
 
   waymark_text_get_size (layout, &w, NULL);
   return w;
+}
+
+/* Places @item at (*@x, *@y) and moves *@x past it; @wrap: an entry that
+ * would cross @width starts the next line. */
+static void
+place_entry (WaymarkLegendItem *item,
+             double            *x,
+             double            *y,
+             double             width,
+             gboolean           wrap)
+{
+  double w = item->kind == WM_LEGEND_TITLE ? text_width (item->label) + TITLE_GAP
+                                           : WM_LEGEND_SYMBOL + SYMBOL_GAP + text_width (item->label) + ENTRY_GAP;
+
+  if (wrap && *x > 0 && *x + w - ENTRY_GAP > width)
+    {
+      *x = 0;
+      *y += WM_LEGEND_LINE;
+    }
+  item->x = *x;
+  item->y = *y;
+  *x += w;
+}
+
+/* The personas whose curves the emotion lane shows, by their marks, and
+ * the map's own curve beside them.  Eight names may not fit one line:
+ * unlike the other groups this one wraps between its entries. */
+static void
+add_persona_group (WaymarkLayout *self,
+                   double        *x,
+                   double        *y,
+                   double         width)
+{
+  g_autoptr(GPtrArray) personas = _waymark_persona_curves_personas (self);
+  WaymarkTextCache *text = _waymark_layout_get_text_cache (self);
+  WaymarkLegendItem title = { WM_LEGEND_TITLE, 0, 0, 0, NULL };
+  WaymarkLegendItem all = { WM_LEGEND_ALL_PERSONAS, 0, 0, 0, NULL };
+  double first_width;
+
+  if (personas->len == 0)
+    return;
+  /* TRANSLATORS: the legend's group of the personas' emotion curves */
+  title.label = waymark_text_cache_create (text, WAYMARK_TEXT_LEGEND_TITLE, _("Personas"), -1, 1);
+  /* TRANSLATORS: in the legend, the map's own emotion curve, which every persona shares where it has no emotion of its own */
+  all.label = waymark_text_cache_create (text, WAYMARK_TEXT_LEGEND, _("All personas"), -1, 1);
+  /* The title stays with its first entry. */
+  first_width = text_width (title.label) + TITLE_GAP + WM_LEGEND_SYMBOL + SYMBOL_GAP + text_width (all.label);
+  if (*x > 0 && *x + first_width > width)
+    {
+      *x = 0;
+      *y += WM_LEGEND_LINE;
+    }
+  place_entry (&title, x, y, width, FALSE);
+  g_array_append_val (self->legend, title);
+  place_entry (&all, x, y, width, FALSE);
+  g_array_append_val (self->legend, all);
+  for (guint i = 0; i < personas->len; i++)
+    {
+      WaymarkPersona *persona = g_ptr_array_index (personas, i);
+      WaymarkLegendItem item = { WM_LEGEND_PERSONA, (int) waymark_persona_style_of (self->journey, persona), 0, 0, NULL };
+      const char *name = persona->name != NULL && persona->name[0] != '\0' ? persona->name : _("Unnamed persona");
+
+      /* A name is a line of up to 1,000 characters: cut to a few words. */
+      item.label = waymark_text_cache_create (text, WAYMARK_TEXT_LEGEND, name, 220, 1);
+      place_entry (&item, x, y, width, TRUE);
+      g_array_append_val (self->legend, item);
+    }
 }
 
 void
@@ -116,6 +184,8 @@ _waymark_legend_build (WaymarkLayout *self)
         }
       x += GROUP_GAP - ENTRY_GAP;
     }
+
+  add_persona_group (self, &x, &y, width);
 
   self->legend_rect.x = self->metrics->margin;
   self->legend_rect.width = width;

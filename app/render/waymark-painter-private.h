@@ -43,6 +43,16 @@ void _waymark_paint_emotion_background (WaymarkPaintContext *pc, WaymarkRow *row
 void _waymark_paint_emotion_curve (WaymarkPaintContext *pc, WaymarkRow *row);
 void _waymark_paint_emotion_scale (WaymarkPaintContext *pc, WaymarkRow *row);
 
+/* waymark-persona-painter.c */
+void   _waymark_paint_persona_lines   (WaymarkPaintContext *pc, WaymarkRow *row);
+void   _waymark_paint_persona_markers (WaymarkPaintContext *pc, WaymarkRow *row);
+void   _waymark_paint_persona_legend_symbol (WaymarkPaintContext *pc, const WaymarkLegendItem *item,
+                                             double x, double cy);
+/* The markers of the personas @tp is for, from @x on @cy within @room;
+ * returns the width used. */
+double _waymark_paint_card_personas   (WaymarkPaintContext *pc, const WaymarkTouchpoint *tp, double x,
+                                       double cy, double room);
+
 /* waymark-link-painter.c */
 /* Links are routed around the cards: their lines are drawn under the
  * cards (@over FALSE), their dots and arrowheads, and selected or hovered

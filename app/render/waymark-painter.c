@@ -295,7 +295,11 @@ paint_rows (WaymarkPaintContext *pc,
           if (pass == PASS_BACKGROUND)
             _waymark_paint_emotion_background (pc, row);
           else
-            _waymark_paint_emotion_curve (pc, row);
+            {
+              _waymark_paint_persona_lines (pc, row);
+              _waymark_paint_emotion_curve (pc, row);
+              _waymark_paint_persona_markers (pc, row);
+            }
           continue;
         }
       for (guint c = c0; c <= c1; c++)
@@ -414,6 +418,10 @@ paint_legend (WaymarkPaintContext *pc)
         case WM_LEGEND_NOTE:
           _waymark_glyph_sticky (cr, palette, x + 1, cy - WM_LEGEND_SYMBOL / 2 + 1,
                                 WM_LEGEND_SYMBOL - 2, WM_LEGEND_SYMBOL - 3);
+          break;
+        case WM_LEGEND_ALL_PERSONAS:
+        case WM_LEGEND_PERSONA:
+          _waymark_paint_persona_legend_symbol (pc, item, x, cy);
           break;
         default:
           break;

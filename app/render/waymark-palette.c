@@ -40,6 +40,18 @@ static const WaymarkPalette light = {
   },
   .face_features           = RGB (0x1e1e24),
   .emotion_curve           = RGB (0x5e5c64),
+  /* Okabe–Ito; the yellow darkened to a mustard, as pure yellow
+   * vanishes on white paper. */
+  .persona = {
+    RGB (0x0072b2),   /* blue */
+    RGB (0xd55e00),   /* vermillion */
+    RGB (0x009e73),   /* bluish green */
+    RGB (0xcc79a7),   /* reddish purple */
+    RGB (0xe69f00),   /* orange */
+    RGB (0x56b4e9),   /* sky blue */
+    RGB (0xa09400),   /* yellow, darkened to olive */
+    RGB (0x000000),   /* black */
+  },
   .zero_line               = RGB (0x9a9996),
   .note_fill               = RGB (0xfff1a6),
   .note_text               = RGB (0x3d3846),
@@ -90,6 +102,18 @@ static const WaymarkPalette dark = {
   },
   .face_features           = RGB (0x1e1e1e),
   .emotion_curve           = RGB (0xc0bfbc),
+  /* Okabe–Ito on a dark ground: the blue lightened, black turned
+   * white, the yellow as it is. */
+  .persona = {
+    RGB (0x2f8fd8),   /* blue, lightened */
+    RGB (0xe8772e),   /* vermillion */
+    RGB (0x1fbf91),   /* bluish green */
+    RGB (0xe08fbd),   /* reddish purple */
+    RGB (0xe69f00),   /* orange */
+    RGB (0x56b4e9),   /* sky blue */
+    RGB (0xf0e442),   /* yellow */
+    RGB (0xf6f5f4),   /* white */
+  },
   .zero_line               = RGB (0x77767b),
   .note_fill               = RGB (0x6b6130),
   .note_text               = RGB (0xfff8d0),

@@ -22,6 +22,7 @@ typedef enum {
 } WaymarkPaletteVariant;
 
 #define WAYMARK_N_EMOTIONS   5
+#define WAYMARK_N_PERSONA_STYLES 8
 
 /* Every colour the painter uses, in one place.
  *
@@ -32,7 +33,9 @@ typedef enum {
  * diamond), so colour is never the only cue.  Emotion runs along a
  * diverging red–grey–blue scale (ColorBrewer RdBu, safe for red–green
  * deficiencies); its score is also told by the face's mouth and by the
- * height of the point on the curve, which survive greyscale print. */
+ * height of the point on the curve, which survive greyscale print.
+ * Personas' curves take the eight Okabe–Ito colours, each with a dash
+ * and a marker of its own (waymark-persona-style.h). */
 typedef struct {
   WaymarkColor page;              /* the background of the whole map */
   WaymarkColor text;              /* titles and body text */
@@ -52,6 +55,7 @@ typedef struct {
   WaymarkColor emotion[WAYMARK_N_EMOTIONS];     /* score -2 … +2 */
   WaymarkColor face_features;     /* eyes and mouth of the emotion faces */
   WaymarkColor emotion_curve;
+  WaymarkColor persona[WAYMARK_N_PERSONA_STYLES];  /* one persona's curve and marks */
   WaymarkColor zero_line;
   WaymarkColor note_fill;         /* sticky notes */
   WaymarkColor note_text;

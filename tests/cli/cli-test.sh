@@ -623,6 +623,41 @@ Touchpoint “Chat” added at Awareness / Touchpoints, position 4"
     cd "$tmp" || exit 1
     ;;
 
+  personas)
+    # Touchpoints marked for personas (format 2): checked, drawn, told
+    # apart by a diff (text and XML), and said to be lost in CJML.
+    write_shop "$tmp/a.journey"
+    sed -i -e 's|format="1"|format="2"|' \
+      -e 's|  <phase id="p1">|  <persona id="lena">\n    <name>Lena</name>\n  </persona>\n  <persona id="max">\n    <name>Max</name>\n  </persona>\n  <phase id="p1">|' \
+      -e 's|    <emotion score="1"/>|    <emotion score="1"/>\n    <applies-to persona="lena" score="-1">slow</applies-to>\n    <applies-to persona="max"/>|' \
+      "$tmp/a.journey"
+    run --check "$tmp/a.journey"
+    expect_status 0
+    expect_no_stderr
+    sed 's|persona="lena" score="-1"|persona="lena" score="2"|' "$tmp/a.journey" >"$tmp/b.journey"
+    run diff "$tmp/a.journey" "$tmp/b.journey"
+    expect_status 1
+    expect_out "Touchpoint “Call”: persona “Lena” −1 “slow” → +2 “slow”"
+    run diff --format=xml "$tmp/a.journey" "$tmp/b.journey"
+    printf '%s\n' "$out" >"$tmp/diff.xml"
+    expect_valid "$DATA_DIR/diff.rng" "$tmp/diff.xml"
+    grep -q 'field="personas" persona="lena">' "$tmp/diff.xml" || fail "the XML does not name the persona: $out"
+    grep -q '<b score="2">slow</b>' "$tmp/diff.xml" || fail "the XML does not hold Lena's new score: $out"
+
+    # An unknown persona says where.
+    sed 's|persona="max"|persona="maxi"|' "$tmp/a.journey" >"$tmp/bad.journey"
+    run --check "$tmp/bad.journey"
+    expect_status 1
+    expect_stderr_contains "$tmp/bad.journey:24: touchpoint 't1' applies to persona “maxi”, but the map has no persona of that id"
+
+    run --export "$tmp/a.pdf" "$tmp/a.journey"
+    expect_status 0
+    [ -s "$tmp/a.pdf" ] || fail "no PDF"
+    run --export "$tmp/a.cjml" "$tmp/a.journey"
+    expect_status 0
+    expect_stderr_contains "the personas and their emotions of 1 touchpoint are not written"
+    ;;
+
   cjml)
     # A map to CJML and back: what CJML has no place for is a warning
     # on its line, the rest comes back.

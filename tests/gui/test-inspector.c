@@ -471,6 +471,90 @@ test_emotion (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (waymark_emotion_picker_get_button (picker, TRUE, 1))));
 }
 
+/* A touchpoint's personas: a row per persona of the map with a check
+ * and that persona's emotion; each change one undo step, and the rows
+ * follow the map's personas. */
+static void
+test_personas (Fixture       *f,
+               gconstpointer  data)
+{
+  WaymarkTouchpoint *tp = lookup (f, INSTAGRAM_AD);
+  WaymarkPersona *beginner = lookup (f, "persona-061a487b63bf");
+  GtkWidget *row, *check;
+  const WaymarkPersonaMark *mark;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  waymark_inspector_set_item (f->inspector, tp);
+  row = find_row (f, ADW_TYPE_COMBO_ROW, "Running beginner");
+  check = gui_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Emotion of Running beginner");
+  g_assert_true (gtk_widget_get_focusable (check));
+
+  /* Activating the check, as Space does, marks the card for her. */
+  g_assert_true (gtk_widget_activate (check));
+  gui_test_iterate ();
+  g_assert_nonnull (waymark_touchpoint_get_persona_mark (tp, beginner->item.id));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (waymark_touchpoint_applies_to_persona (tp, "persona-other"));
+
+  /* Very negative, for her: the last choice. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
+  gui_test_iterate ();
+  mark = waymark_touchpoint_get_persona_mark (tp, beginner->item.id);
+  g_assert_true (mark->has_emotion);
+  g_assert_cmpint (mark->emotion, ==, -2);
+  g_assert_cmpint (tp->emotion, ==, 1);
+
+  g_assert_true (waymark_history_undo (f->history));
+  gui_test_iterate ();
+  mark = waymark_touchpoint_get_persona_mark (tp, beginner->item.id);
+  g_assert_false (mark->has_emotion);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_true (waymark_history_redo (f->history));
+  gui_test_iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 5);
+
+  /* A new persona gets a row of its own; picking its emotion marks the
+   * card for it, in one step. */
+  waymark_edits_add_item (f->history, waymark_persona_new ("persona-gift", "Gift buyer"), -1);
+  gui_test_iterate ();
+  row = find_row (f, ADW_TYPE_COMBO_ROW, "Gift buyer");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (gui_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  gui_test_iterate ();
+  mark = waymark_touchpoint_get_persona_mark (tp, "persona-gift");
+  g_assert_nonnull (mark);
+  g_assert_cmpint (mark->emotion, ==, 2);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (gui_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL))));
+  g_assert_true (waymark_history_undo (f->history));
+  gui_test_iterate ();
+  g_assert_null (waymark_touchpoint_get_persona_mark (tp, "persona-gift"));
+
+  /* Deleting a persona takes its mark and its row; undo brings both. */
+  g_ptr_array_add (items, beginner);
+  waymark_edits_delete (f->history, items);
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_touchpoint_get_n_persona_marks (tp), ==, 0);
+  g_assert_null (find_row_in (visible_page (f), ADW_TYPE_COMBO_ROW, "Running beginner"));
+  g_assert_true (waymark_history_undo (f->history));
+  gui_test_iterate ();
+  row = find_row (f, ADW_TYPE_COMBO_ROW, "Running beginner");
+  check = gui_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpint (waymark_touchpoint_get_persona_mark (tp, beginner->item.id)->emotion, ==, -2);
+
+  /* Unchecking is a step too. */
+  g_assert_true (gtk_widget_activate (check));
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_touchpoint_get_n_persona_marks (tp), ==, 0);
+  g_assert_true (waymark_history_undo (f->history));
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_touchpoint_get_n_persona_marks (tp), ==, 1);
+}
+
 static void
 test_assessment (Fixture       *f,
                  gconstpointer  data)
@@ -1171,6 +1255,7 @@ main (int   argc,
   ADD ("text-fields", test_text_fields);
   ADD ("external-change", test_external_change);
   ADD ("emotion", test_emotion);
+  ADD ("personas", test_personas);
   ADD ("assessment", test_assessment);
   ADD ("channel-and-category", test_channel_and_category);
   ADD ("new-channel", test_new_channel);
