@@ -51,6 +51,9 @@ paint_label (WaymarkPaintContext *pc,
   return w;
 }
 
+/* What the owner keeps of the bottom row beside a card's persona marks. */
+#define OWNER_ROOM 56.0
+
 /* The bottom row: emotion face, owner, priority. */
 static void
 paint_meta_row (WaymarkPaintContext *pc,
@@ -71,10 +74,6 @@ paint_meta_row (WaymarkPaintContext *pc,
       waymark_emotion_face_draw (cr, palette, tp->emotion, x + FACE_RADIUS, cy, FACE_RADIUS);
       owner_x += 2 * FACE_RADIUS + 7;
     }
-  /* The personas it is for, beside its emotion; half the row at most, so
-   * the owner keeps room. */
-  if (waymark_touchpoint_get_n_persona_marks (tp) > 0)
-    owner_x += _waymark_paint_card_personas (pc, tp, owner_x, cy, (right - x) / 2) + 4;
   if (priority)
     {
       PangoLayout *layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_META, priority, -1);
@@ -93,6 +92,11 @@ paint_meta_row (WaymarkPaintContext *pc,
       cairo_restore (cr);
       _waymark_paint_text (pc, layout, right - priority_w + 6, cy - ph / 2, fg);
     }
+  /* The personas it is for, beside its emotion: half the row at most,
+   * and never the owner's last OWNER_ROOM units. */
+  if (waymark_touchpoint_get_n_persona_marks (tp) > 0)
+    owner_x += _waymark_paint_card_personas (pc, tp, owner_x, cy,
+                                             MIN ((right - x) / 2, right - owner_x - priority_w - 6 - OWNER_ROOM)) + 4;
   if (tp->owner && tp->owner[0])
     paint_label (pc, card, WAYMARK_TEXT_CARD_META, tp->owner, right - owner_x - priority_w - 6, owner_x, cy,
                  &palette->text_secondary);

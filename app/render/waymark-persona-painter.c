@@ -149,18 +149,37 @@ _waymark_paint_card_personas (WaymarkPaintContext     *pc,
                               double                   room)
 {
   guint n = waymark_touchpoint_get_n_persona_marks (tp);
-  guint fits = (guint) MAX (0.0, (room + CARD_MARK_GAP) / (CARD_MARK + CARD_MARK_GAP));
+  double step = CARD_MARK + CARD_MARK_GAP;
+  guint fits = room > CARD_MARK ? (guint) ((room + CARD_MARK_GAP) / step) : 0;
   guint shown = MIN (n, fits);
+  double used;
 
-  /* The same markers as the curves and the legend: which personas the
-   * card is for, in the order the card names them. */
+  /* More personas than room: as many markers as fit with "+N" after
+   * them, so the card still says how many it is for. */
+  if (shown < n && shown > 0)
+    shown--;
+  /* The same markers as the curves and the legend, in the order the
+   * card names them. */
   for (guint i = 0; i < shown; i++)
     {
       const WaymarkPersonaMark *mark = g_ptr_array_index (tp->persona_marks, i);
       guint style = waymark_persona_style_of (pc->layout->journey, mark->persona);
 
-      waymark_persona_style_draw_marker (pc->cr, pc->palette, style, x + CARD_MARK / 2 + i * (CARD_MARK + CARD_MARK_GAP),
+      waymark_persona_style_draw_marker (pc->cr, pc->palette, style, x + CARD_MARK / 2 + i * step,
                                          cy, CARD_MARK, &pc->palette->card_fill);
     }
-  return shown > 0 ? shown * (CARD_MARK + CARD_MARK_GAP) : 0;
+  used = shown * step;
+  if (shown < n && room > 0)
+    {
+      char more[16];
+      PangoLayout *layout;
+      double w, h;
+
+      g_snprintf (more, sizeof more, "+%u", n - shown);
+      layout = waymark_text_cache_get_label (pc->text, WAYMARK_TEXT_CARD_META, more, -1);
+      waymark_text_get_size (layout, &w, &h);
+      _waymark_paint_text (pc, layout, x + used, cy - h / 2, &pc->palette->text_secondary);
+      used += w + CARD_MARK_GAP;
+    }
+  return used;
 }
