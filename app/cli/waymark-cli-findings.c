@@ -58,7 +58,7 @@ _waymark_cli_describe_findings (WaymarkJourney *journey,
       g_string_append_printf (out, _("%s:%d: %s: %s: %s\n"), name, entry->line,
                               waymark_severity_label (entry->finding->severity),
                               waymark_finding_get_rule_id (entry->finding),
-                              entry->finding->message);
+                              waymark_finding_get_message (entry->finding));
     }
   return located->len;
 }

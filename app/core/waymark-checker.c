@@ -392,13 +392,6 @@ is_in_journey (WaymarkChecker *self,
   return waymark_flow_get_position (self->flow, item) >= 0;
 }
 
-static gboolean
-same_finding (const WaymarkFinding *a,
-              const WaymarkFinding *b)
-{
-  return a->severity == b->severity && strcmp (a->message, b->message) == 0;
-}
-
 /* Judges @item by rule @r again, moving what changed to @removed and
  * @added. */
 static void
@@ -416,8 +409,18 @@ judge (WaymarkChecker           *self,
   if (is_in_journey (self, item) && !waymark_item_is_dismissed (item, rule->id))
     new = rule->check (rule, context, item);
 
-  if (old != NULL && new != NULL && same_finding (old, new))
+  if (old != NULL && new != NULL && waymark_finding_equal (old, new))
     {
+      /* It says the same, perhaps about another touchpoint before it
+       * with the same title and emotion: that one is the one to name
+       * from now on. */
+      if (old->other != new->other)
+        {
+          gpointer other = old->other;
+
+          old->other = g_steal_pointer (&new->other);
+          new->other = other;
+        }
       waymark_finding_free (new);
       return;
     }

@@ -41,14 +41,19 @@ WaymarkFinding *
 waymark_finding_new (const WaymarkRule *rule,
                      gpointer           item,
                      WaymarkSeverity    severity,
-                     char              *message)
+                     gpointer           other,
+                     guint              count,
+                     guint64            digest)
 {
   WaymarkFinding *finding = g_new (WaymarkFinding, 1);
 
   finding->rule = rule;
   finding->item = waymark_item_ref (item);
   finding->severity = severity;
-  finding->message = message;
+  finding->other = other != NULL ? waymark_item_ref (other) : NULL;
+  finding->count = count;
+  finding->digest = digest;
+  finding->message = NULL;
   return finding;
 }
 
@@ -58,8 +63,28 @@ waymark_finding_free (WaymarkFinding *finding)
   if (finding == NULL)
     return;
   waymark_item_unref (finding->item);
+  g_clear_pointer (&finding->other, waymark_item_unref);
   g_free (finding->message);
   g_free (finding);
+}
+
+const char *
+waymark_finding_get_message (const WaymarkFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  /* Written once and kept: the finding is replaced, not changed, when
+   * its sentence would change. */
+  if (finding->message == NULL)
+    ((WaymarkFinding *) finding)->message = finding->rule->describe (finding);
+  return finding->message;
+}
+
+gboolean
+waymark_finding_equal (const WaymarkFinding *a,
+                       const WaymarkFinding *b)
+{
+  return a->rule == b->rule && a->severity == b->severity && a->digest == b->digest;
 }
 
 const char *

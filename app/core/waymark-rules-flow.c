@@ -17,9 +17,8 @@ _waymark_rule_check_emotion_drop (const WaymarkRule        *rule,
 {
   WaymarkTouchpoint *tp = item;
   WaymarkTouchpoint *previous = waymark_flow_get_previous (context->flow, tp);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   WaymarkSeverity severity = WAYMARK_SEVERITY_MEDIUM;
+  guint64 digest;
   int drop;
 
   if (previous == NULL || !previous->has_emotion || !tp->has_emotion)
@@ -32,12 +31,24 @@ _waymark_rule_check_emotion_drop (const WaymarkRule        *rule,
    * step, is the worst kind. */
   if (tp->moment_of_truth || drop >= WAYMARK_EMOTION_MAX - WAYMARK_EMOTION_MIN - 1)
     severity = WAYMARK_SEVERITY_HIGH;
-  before = _waymark_rule_format_emotion (previous->emotion);
-  after = _waymark_rule_format_emotion (tp->emotion);
-  return waymark_finding_new (rule, tp, severity,
-                              g_strdup_printf (_("The emotion drops from %s at “%s” to %s at “%s”"),
-                                               before, _waymark_rule_label (previous->title),
-                                               after, _waymark_rule_label (tp->title)));
+  digest = _waymark_digest_text (_WAYMARK_DIGEST_START, _waymark_rule_label (previous->title));
+  digest = _waymark_digest_int (digest, previous->emotion);
+  digest = _waymark_digest_text (digest, _waymark_rule_label (tp->title));
+  digest = _waymark_digest_int (digest, tp->emotion);
+  return waymark_finding_new (rule, tp, severity, previous, 0, digest);
+}
+
+char *
+_waymark_rule_describe_emotion_drop (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+  WaymarkTouchpoint *previous = finding->other;
+  g_autofree char *before = _waymark_rule_format_emotion (previous->emotion);
+  g_autofree char *after = _waymark_rule_format_emotion (tp->emotion);
+
+  return g_strdup_printf (_("The emotion drops from %s at “%s” to %s at “%s”"),
+                          before, _waymark_rule_label (previous->title),
+                          after, _waymark_rule_label (tp->title));
 }
 
 static gboolean
@@ -46,6 +57,12 @@ is_online (const WaymarkTouchpoint *tp)
   return tp->channel->category == WAYMARK_CATEGORY_DIGITAL;
 }
 
+/* What a channel-break finding keeps in its count. */
+enum {
+  BREAK_FROM_ONLINE = 1 << 0,
+  BREAK_DROPS = 1 << 1,
+};
+
 WaymarkFinding *
 _waymark_rule_check_channel_break (const WaymarkRule        *rule,
                                    const WaymarkRuleContext *context,
@@ -53,10 +70,9 @@ _waymark_rule_check_channel_break (const WaymarkRule        *rule,
 {
   WaymarkTouchpoint *tp = item;
   WaymarkTouchpoint *previous = waymark_flow_get_previous (context->flow, tp);
-  const char *from;
-  const char *to;
   gboolean drops;
-  char *message;
+  guint kind;
+  guint64 digest;
 
   if (previous == NULL || previous->channel == NULL || tp->channel == NULL ||
       is_online (previous) == is_online (tp))
@@ -65,15 +81,27 @@ _waymark_rule_check_channel_break (const WaymarkRule        *rule,
   if (!drops && waymark_flow_are_linked (context->flow, previous, tp))
     return NULL;
 
-  from = _waymark_rule_label (previous->title);
-  to = _waymark_rule_label (tp->title);
-  if (is_online (previous))
-    message = drops
+  kind = (is_online (previous) ? BREAK_FROM_ONLINE : 0) | (drops ? BREAK_DROPS : 0);
+  digest = _waymark_digest_text (_WAYMARK_DIGEST_START, _waymark_rule_label (previous->title));
+  digest = _waymark_digest_text (digest, _waymark_rule_label (tp->title));
+  digest = _waymark_digest_int (digest, kind);
+  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_MEDIUM, previous, kind, digest);
+}
+
+char *
+_waymark_rule_describe_channel_break (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+  WaymarkTouchpoint *previous = finding->other;
+  const char *from = _waymark_rule_label (previous->title);
+  const char *to = _waymark_rule_label (tp->title);
+  gboolean drops = (finding->count & BREAK_DROPS) != 0;
+
+  if (finding->count & BREAK_FROM_ONLINE)
+    return drops
       ? g_strdup_printf (_("From online “%s” to offline “%s” the emotion drops"), from, to)
       : g_strdup_printf (_("From online “%s” to offline “%s” without a link"), from, to);
-  else
-    message = drops
-      ? g_strdup_printf (_("From offline “%s” to online “%s” the emotion drops"), from, to)
-      : g_strdup_printf (_("From offline “%s” to online “%s” without a link"), from, to);
-  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_MEDIUM, message);
+  return drops
+    ? g_strdup_printf (_("From offline “%s” to online “%s” the emotion drops"), from, to)
+    : g_strdup_printf (_("From offline “%s” to online “%s” without a link"), from, to);
 }

@@ -21,9 +21,16 @@ _waymark_rule_check_empty_phase (const WaymarkRule        *rule,
   waymark_flow_get_phase_range (context->flow, phase, &start, &end);
   if (end > start)
     return NULL;
-  return waymark_finding_new (rule, phase, WAYMARK_SEVERITY_HIGH,
-                              g_strdup_printf (_("Phase “%s” has no touchpoint"),
-                                               _waymark_rule_label (phase->name)));
+  return waymark_finding_new (rule, phase, WAYMARK_SEVERITY_HIGH, NULL, 0,
+                              _waymark_digest_text (_WAYMARK_DIGEST_START, _waymark_rule_label (phase->name)));
+}
+
+char *
+_waymark_rule_describe_empty_phase (const WaymarkFinding *finding)
+{
+  WaymarkPhase *phase = finding->item;
+
+  return g_strdup_printf (_("Phase “%s” has no touchpoint"), _waymark_rule_label (phase->name));
 }
 
 /* The owners of the touchpoints of @phase, counted up to @enough. */
@@ -57,16 +64,27 @@ _waymark_rule_check_silos (const WaymarkRule        *rule,
   WaymarkPhase *phase = item;
   guint enough = MAX (context->settings->silo_owners, 2);
   guint owners;
+  guint64 digest;
 
   if (waymark_flow_count_inner_links (context->flow, phase) > 0)
     return NULL;
   owners = count_owners (context->flow, phase, G_MAXUINT);
   if (owners < enough)
     return NULL;
-  return waymark_finding_new (rule, phase, WAYMARK_SEVERITY_MEDIUM,
-                              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Phase “%s”: %u owner and no link between their touchpoints",
-                                                            "Phase “%s”: %u owners and no link between their touchpoints",
-                                                            owners),
-                                               _waymark_rule_label (phase->name), owners));
+  digest = _waymark_digest_text (_WAYMARK_DIGEST_START, _waymark_rule_label (phase->name));
+  digest = _waymark_digest_int (digest, owners);
+  return waymark_finding_new (rule, phase, WAYMARK_SEVERITY_MEDIUM, NULL, owners, digest);
+}
+
+char *
+_waymark_rule_describe_silos (const WaymarkFinding *finding)
+{
+  WaymarkPhase *phase = finding->item;
+  guint owners = finding->count;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Phase “%s”: %u owner and no link between their touchpoints",
+                                       "Phase “%s”: %u owners and no link between their touchpoints",
+                                       owners),
+                          _waymark_rule_label (phase->name), owners);
 }

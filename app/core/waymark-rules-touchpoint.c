@@ -27,6 +27,13 @@ raise_at_moment_of_truth (WaymarkSeverity          severity,
   return severity;
 }
 
+/* The digest of a sentence that names @tp and says nothing else. */
+static guint64
+digest_title (const WaymarkTouchpoint *tp)
+{
+  return _waymark_digest_text (_WAYMARK_DIGEST_START, _waymark_rule_label (tp->title));
+}
+
 WaymarkFinding *
 _waymark_rule_check_owner (const WaymarkRule        *rule,
                            const WaymarkRuleContext *context,
@@ -36,9 +43,15 @@ _waymark_rule_check_owner (const WaymarkRule        *rule,
 
   if (!is_empty (tp->owner))
     return NULL;
-  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_LOW,
-                              g_strdup_printf (_("Nobody owns touchpoint “%s”"),
-                                               _waymark_rule_label (tp->title)));
+  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_LOW, NULL, 0, digest_title (tp));
+}
+
+char *
+_waymark_rule_describe_owner (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+
+  return g_strdup_printf (_("Nobody owns touchpoint “%s”"), _waymark_rule_label (tp->title));
 }
 
 WaymarkFinding *
@@ -47,9 +60,8 @@ _waymark_rule_check_negative_emotion (const WaymarkRule        *rule,
                                       gpointer                  item)
 {
   WaymarkTouchpoint *tp = item;
-  g_autofree char *score = NULL;
   WaymarkSeverity severity;
-  char *message;
+  guint64 digest;
 
   if (!tp->has_emotion || tp->emotion > context->settings->negative_emotion)
     return NULL;
@@ -57,14 +69,22 @@ _waymark_rule_check_negative_emotion (const WaymarkRule        *rule,
   /* The worst score is worse than the first negative one. */
   severity = tp->emotion <= WAYMARK_EMOTION_MIN ? WAYMARK_SEVERITY_MEDIUM : WAYMARK_SEVERITY_LOW;
   severity = raise_at_moment_of_truth (severity, tp);
-  score = _waymark_rule_format_emotion (tp->emotion);
+  digest = _waymark_digest_int (digest_title (tp), tp->emotion);
+  digest = _waymark_digest_int (digest, tp->moment_of_truth);
+  return waymark_finding_new (rule, tp, severity, NULL, 0, digest);
+}
+
+char *
+_waymark_rule_describe_negative_emotion (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+  g_autofree char *score = _waymark_rule_format_emotion (tp->emotion);
+
   if (tp->moment_of_truth)
-    message = g_strdup_printf (_("The customer feels bad at “%s”, a moment of truth (emotion %s)"),
-                               _waymark_rule_label (tp->title), score);
-  else
-    message = g_strdup_printf (_("The customer feels bad at “%s” (emotion %s)"),
-                               _waymark_rule_label (tp->title), score);
-  return waymark_finding_new (rule, tp, severity, message);
+    return g_strdup_printf (_("The customer feels bad at “%s”, a moment of truth (emotion %s)"),
+                            _waymark_rule_label (tp->title), score);
+  return g_strdup_printf (_("The customer feels bad at “%s” (emotion %s)"),
+                          _waymark_rule_label (tp->title), score);
 }
 
 /* "12 min", "0.031": a KPI's number, as the reader writes numbers,
@@ -80,19 +100,15 @@ format_amount (const char *number,
   return g_strdup_printf (C_("kpi amount", "%s %s"), shown, unit);
 }
 
-WaymarkFinding *
-_waymark_rule_check_kpi_target (const WaymarkRule        *rule,
-                                const WaymarkRuleContext *context,
-                                gpointer                  item)
+/* The first of @tp's KPIs that misses its target, or NULL; @n_missed:
+ * how many do. */
+static const WaymarkKpi *
+find_missed_kpi (const WaymarkTouchpoint *tp,
+                 guint                   *n_missed)
 {
-  WaymarkTouchpoint *tp = item;
   const WaymarkKpi *first = NULL;
-  guint n_missed = 0;
-  g_autofree char *value = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *what = NULL;
-  char *message;
 
+  *n_missed = 0;
   for (guint i = 0; i < waymark_touchpoint_get_n_kpis (tp); i++)
     {
       const WaymarkKpi *kpi = tp->kpis->pdata[i];
@@ -101,10 +117,52 @@ _waymark_rule_check_kpi_target (const WaymarkRule        *rule,
         continue;
       if (first == NULL)
         first = kpi;
-      n_missed++;
+      (*n_missed)++;
     }
+  return first;
+}
+
+WaymarkFinding *
+_waymark_rule_check_kpi_target (const WaymarkRule        *rule,
+                                const WaymarkRuleContext *context,
+                                gpointer                  item)
+{
+  WaymarkTouchpoint *tp = item;
+  const WaymarkKpi *first;
+  guint n_missed;
+  guint64 digest;
+
+  first = find_missed_kpi (tp, &n_missed);
   if (first == NULL)
     return NULL;
+
+  /* Which way the KPI is good follows from its name, unit and own
+   * direction; that it misses, from value and target. */
+  digest = _waymark_digest_text (digest_title (tp), first->name);
+  digest = _waymark_digest_text (digest, first->value);
+  digest = _waymark_digest_text (digest, first->target);
+  digest = _waymark_digest_text (digest, first->unit != NULL ? first->unit : "");
+  digest = _waymark_digest_int (digest, first->direction);
+  digest = _waymark_digest_int (digest, n_missed);
+  return waymark_finding_new (rule, tp, raise_at_moment_of_truth (WAYMARK_SEVERITY_MEDIUM, tp),
+                              NULL, 0, digest);
+}
+
+char *
+_waymark_rule_describe_kpi_target (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+  guint n_missed;
+  const WaymarkKpi *first = find_missed_kpi (tp, &n_missed);
+  g_autofree char *value = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *what = NULL;
+
+  /* Asked between an edit and the checker's update, say what the KPIs
+   * say now; when none misses its target any more, what the rule is
+   * about. */
+  if (first == NULL)
+    return g_strdup (waymark_rule_get_why (finding->rule));
 
   value = format_amount (first->value, first->unit);
   target = format_amount (first->target, first->unit);
@@ -115,14 +173,12 @@ _waymark_rule_check_kpi_target (const WaymarkRule        *rule,
     what = g_strdup_printf (_("“%s” at “%s” is %s, below its target of %s"),
                             first->name, _waymark_rule_label (tp->title), value, target);
   if (n_missed > 1)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%s (and %u more KPI misses its target)",
-                                            "%s (and %u more KPIs miss their targets)",
-                                            n_missed - 1),
-                               what, n_missed - 1);
-  else
-    message = g_steal_pointer (&what);
-  return waymark_finding_new (rule, tp, raise_at_moment_of_truth (WAYMARK_SEVERITY_MEDIUM, tp), message);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s (and %u more KPI misses its target)",
+                                         "%s (and %u more KPIs miss their targets)",
+                                         n_missed - 1),
+                            what, n_missed - 1);
+  return g_steal_pointer (&what);
 }
 
 WaymarkFinding *
@@ -135,9 +191,15 @@ _waymark_rule_check_digital_kpi (const WaymarkRule        *rule,
   if (tp->channel == NULL || tp->channel->category != WAYMARK_CATEGORY_DIGITAL ||
       waymark_touchpoint_get_n_kpis (tp) > 0)
     return NULL;
-  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_LOW,
-                              g_strdup_printf (_("Digital touchpoint “%s” has no KPI"),
-                                               _waymark_rule_label (tp->title)));
+  return waymark_finding_new (rule, tp, WAYMARK_SEVERITY_LOW, NULL, 0, digest_title (tp));
+}
+
+char *
+_waymark_rule_describe_digital_kpi (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+
+  return g_strdup_printf (_("Digital touchpoint “%s” has no KPI"), _waymark_rule_label (tp->title));
 }
 
 WaymarkFinding *
@@ -151,6 +213,14 @@ _waymark_rule_check_weakness_idea (const WaymarkRule        *rule,
       waymark_flow_count_notes (context->flow, tp->phase) > 0)
     return NULL;
   return waymark_finding_new (rule, tp, raise_at_moment_of_truth (WAYMARK_SEVERITY_LOW, tp),
-                              g_strdup_printf (_("Weakness “%s” has no idea and no note beside it"),
-                                               _waymark_rule_label (tp->title)));
+                              NULL, 0, digest_title (tp));
+}
+
+char *
+_waymark_rule_describe_weakness_idea (const WaymarkFinding *finding)
+{
+  WaymarkTouchpoint *tp = finding->item;
+
+  return g_strdup_printf (_("Weakness “%s” has no idea and no note beside it"),
+                          _waymark_rule_label (tp->title));
 }

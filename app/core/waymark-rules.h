@@ -44,11 +44,15 @@ typedef WaymarkFinding *(*WaymarkRuleCheck) (const WaymarkRule        *rule,
                                              const WaymarkRuleContext *context,
                                              gpointer                  item);
 
+/* Writes the translated sentence of a finding the rule made. */
+typedef char *(*WaymarkRuleDescribe) (const WaymarkFinding *finding);
+
 struct _WaymarkRule {
   const char *id;              /* stable: files name it in <dismissed> */
   WaymarkItemType subject;     /* the type of item it judges */
   WaymarkRuleReads reads;
   WaymarkRuleCheck check;
+  WaymarkRuleDescribe describe;
   const char *why;             /* untranslated; see waymark_rule_get_why() */
   const char *suggestion;
 };

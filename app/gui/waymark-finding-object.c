@@ -53,7 +53,7 @@ waymark_finding_object_new (const WaymarkFinding *finding)
   self->item = waymark_item_ref (finding->item);
   self->rule = finding->rule;
   self->severity = finding->severity;
-  self->message = g_strdup (finding->message);
+  self->message = g_strdup (waymark_finding_get_message (finding));
   return self;
 }
 

@@ -45,9 +45,11 @@ load (const char *xml)
   return journey;
 }
 
-/* "rule-id item-id severity" of each finding, one a line, in list order. */
+/* "rule-id item-id severity" of each finding, one a line, in list order;
+ * with @messages, followed by ": " and the message. */
 static char *
-describe (WaymarkChecker *checker)
+describe_with (WaymarkChecker *checker,
+               gboolean        messages)
 {
   g_autoptr(GPtrArray) list = waymark_checker_list (checker);
   GString *text = g_string_new (NULL);
@@ -56,11 +58,20 @@ describe (WaymarkChecker *checker)
     {
       WaymarkFinding *finding = list->pdata[i];
 
-      g_string_append_printf (text, "%s %s %s\n", waymark_finding_get_rule_id (finding),
+      g_string_append_printf (text, "%s %s %s", waymark_finding_get_rule_id (finding),
                               waymark_item_get_id (finding->item),
                               waymark_severity_to_nick (finding->severity));
+      if (messages)
+        g_string_append_printf (text, ": %s", waymark_finding_get_message (finding));
+      g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
+}
+
+static char *
+describe (WaymarkChecker *checker)
+{
+  return describe_with (checker, FALSE);
 }
 
 static char *
@@ -102,6 +113,66 @@ assert_no_rule (const char *xml,
 
   if (g_str_has_prefix (findings, prefix) || strstr (findings, line_start) != NULL)
     g_error ("expected no %s in:\n%s", rule, findings);
+}
+
+/* @line: "rule-id item-id severity: message". */
+static void
+assert_message (const char *xml,
+                const char *line)
+{
+  g_autoptr(WaymarkJourney) journey = load (xml);
+  g_autoptr(WaymarkChecker) checker = waymark_checker_new (journey);
+  g_autofree char *findings = NULL;
+
+  waymark_checker_update (checker);
+  findings = describe_with (checker, TRUE);
+  if (!has (findings, line))
+    g_error ("expected “%s” in:\n%s", line, findings);
+}
+
+/* Each rule's sentence, written when asked for, names the item as the
+ * map shows it. */
+static void
+test_messages (void)
+{
+  assert_message (HEAD TP2 ("t1", "p1", "", "") TAIL,
+                  "phase-without-touchpoints p2 high: Phase “Purchase” has no touchpoint");
+  assert_message (HEAD "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\"><title>Ad</title></touchpoint>\n"
+                  "  <touchpoint id=\"t2\" phase=\"p2\" lane=\"l1\"><title></title></touchpoint>\n" TAIL,
+                  "touchpoint-without-owner t1 low: Nobody owns touchpoint “Ad”");
+  assert_message (HEAD "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\"><title>Ad</title></touchpoint>\n"
+                  "  <touchpoint id=\"t2\" phase=\"p2\" lane=\"l1\"><title></title></touchpoint>\n" TAIL,
+                  "touchpoint-without-owner t2 low: Nobody owns touchpoint “untitled”");
+  assert_message (HEAD TP2 ("t1", "p1", "<emotion score=\"-1\"/>", "") TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion t1 low: The customer feels bad at “t1” (emotion −1)");
+  assert_message (HEAD TP2 ("t1", "p1", "<emotion score=\"-2\"/>", "<assessment moment-of-truth=\"true\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion t1 high: The customer feels bad at “t1”, a moment of truth (emotion −2)");
+  assert_message (HEAD TP2 ("t1", "p2", "<emotion score=\"0\"/>", "") TP2 ("t2", "p1", "<emotion score=\"2\"/>", "") TAIL,
+                  "emotion-drop t1 medium: The emotion drops from +2 at “t2” to 0 at “t1”");
+  assert_message (HEAD TP_CH ("t1", "p1", "web", "") TP_CH ("t2", "p2", "shop", "") TAIL,
+                  "channel-break t2 medium: From online “t1” to offline “t2” without a link");
+  assert_message (HEAD TP_CH ("t1", "p1", "shop", "<emotion score=\"1\"/>") TP_CH ("t2", "p2", "web", "<emotion score=\"0\"/>")
+                  "  <link id=\"k1\" from=\"t1\" to=\"t2\"/>\n" TAIL,
+                  "channel-break t2 medium: From offline “t1” to online “t2” the emotion drops");
+  assert_message (HEAD TP2 ("t1", "p1", "", "<kpi name=\"Waiting time\" value=\"12\" unit=\"min\" target=\"5\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "kpi-misses-target t1 medium: “Waiting time” at “t1” is 12 min, above its target of 5 min");
+  assert_message (HEAD TP2 ("t1", "p1", "", "<kpi name=\"Conversion rate\" value=\"0.03\" target=\"0.05\"/>"
+                                            "<kpi name=\"Waiting time\" value=\"12\" unit=\"min\" target=\"5\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "kpi-misses-target t1 medium: “Conversion rate” at “t1” is 0.03, below its target of 0.05 "
+                  "(and 1 more KPI misses its target)");
+  assert_message (HEAD "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\" channel=\"web\"><title>Site</title><owner>Web</owner></touchpoint>\n"
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "digital-without-kpi t1 low: Digital touchpoint “Site” has no KPI");
+  assert_message (HEAD TP2 ("t1", "p1", "", "<assessment strength=\"weakness\"/>") TP2 ("t2", "p2", "", "") TAIL,
+                  "weakness-without-idea t1 low: Weakness “t1” has no idea and no note beside it");
+#define OWNED(id, owner) \
+  "  <touchpoint id=\"" id "\" phase=\"p1\" lane=\"l1\"><title>" id "</title><owner>" owner "</owner></touchpoint>\n"
+  assert_message (HEAD OWNED ("t1", "Sales") OWNED ("t2", "Service") OWNED ("t3", "Logistics") TP2 ("t4", "p2", "", "") TAIL,
+                  "owner-silos p1 medium: Phase “Awareness”: 3 owners and no link between their touchpoints");
+#undef OWNED
 }
 
 static void
@@ -370,8 +441,11 @@ test_incremental_matches_full (void)
 
           fresh = waymark_checker_new (journey);
           waymark_checker_update (fresh);
-          incremental = describe (checker);
-          full = describe (fresh);
+          /* With the messages: the incremental checker's were written
+           * at the step before, and a finding it kept must still say
+           * what a fresh one says. */
+          incremental = describe_with (checker, TRUE);
+          full = describe_with (fresh, TRUE);
           if (g_strcmp0 (incremental, full) != 0)
             g_error ("seed %u, step %u: incremental\n%s\nfull\n%s", seed, step, incremental, full);
           g_assert_cmpint (changes.balance, ==, (int) waymark_checker_get_n_findings (checker));
@@ -428,6 +502,7 @@ main (int    argc,
   g_test_add_func ("/findings/digital-without-kpi", test_digital_without_kpi);
   g_test_add_func ("/findings/owner-silos", test_owner_silos);
   g_test_add_func ("/findings/weakness-without-idea", test_weakness_without_idea);
+  g_test_add_func ("/findings/messages", test_messages);
   g_test_add_func ("/findings/dismissed", test_dismissed);
   g_test_add_func ("/findings/order-and-counts", test_order_and_counts);
   g_test_add_func ("/findings/settings", test_settings);
