@@ -43,6 +43,23 @@ waymark_deviation_kind_to_id (WaymarkDeviationKind kind)
     }
 }
 
+const char *
+waymark_deviation_kind_to_label (WaymarkDeviationKind kind)
+{
+  switch (kind)
+    {
+    case WAYMARK_DEVIATION_MISSING:
+      return C_("deviation", "Missing touchpoint");
+    case WAYMARK_DEVIATION_AD_HOC:
+      return C_("deviation", "Ad-hoc touchpoint");
+    case WAYMARK_DEVIATION_IRREGULAR:
+      return C_("deviation", "Irregular sequence");
+    case WAYMARK_DEVIATION_FAILING:
+    default:
+      return C_("deviation", "Failing touchpoint");
+    }
+}
+
 void
 waymark_deviation_free (WaymarkDeviation *deviation)
 {

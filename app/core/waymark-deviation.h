@@ -29,6 +29,8 @@ typedef struct {
 /* "missing-touchpoint", "ad-hoc-touchpoint", "irregular-sequence",
  * "failing-touchpoint": stable ids, as the command line prints them. */
 const char *waymark_deviation_kind_to_id (WaymarkDeviationKind kind);
+/* "Missing touchpoint", …: the kind's translated name. */
+const char *waymark_deviation_kind_to_label (WaymarkDeviationKind kind);
 
 /* The deviations of @diff's B (as-is) from its A (intended), by severity
  * and then in the order a customer meets the touchpoints (the intended

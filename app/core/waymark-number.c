@@ -91,3 +91,17 @@ waymark_number_format_double (double value,
     strcpy (buffer, "0");
   return waymark_number_format (buffer);
 }
+
+char *
+waymark_number_format_score (double value)
+{
+  char plain[G_ASCII_DTOSTR_BUF_SIZE];
+  char *number;
+
+  /* Rounded first, so that what rounds to zero has no sign. */
+  g_ascii_formatd (plain, sizeof plain, "%.1f", value < 0 ? -value : value);
+  number = waymark_number_format (plain);
+  if (strcmp (plain, "0.0") == 0)
+    return number;
+  return g_strconcat (value > 0 ? "+" : "−", number, NULL);
+}

@@ -39,5 +39,12 @@ char       *waymark_number_format              (const char *number);
  */
 char       *waymark_number_format_double       (double      value,
                                                 guint       decimals);
+/**
+ * waymark_number_format_score:
+ * An emotion score or average with one decimal and its sign, as the
+ * reader writes numbers: "+0,4", "−1,0" (a minus sign, not a hyphen),
+ * "0,0" in German.
+ */
+char       *waymark_number_format_score        (double      value);
 
 G_END_DECLS

@@ -276,6 +276,19 @@ waymark_change_panel_row_label (const char *text)
   return label;
 }
 
+GtkWidget *
+waymark_change_panel_text_row (GtkWidget *label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
 /* ---- GObject ---- */
 
 static void

@@ -67,5 +67,7 @@ void waymark_change_panel_rebuild        (WaymarkChangePanel *self);
 
 /* A row's text: wrapped, start-aligned, as every row of these panels. */
 GtkWidget *waymark_change_panel_row_label (const char *text);
+/* A list row of one such @label alone, with the margins of a text row. */
+GtkWidget *waymark_change_panel_text_row  (GtkWidget  *label);
 
 G_END_DECLS

@@ -5,32 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-compare-panel.h"
+#include "waymark-compare-panel-private.h"
 #include "waymark-file.h"
 
-/* A list of thousands of rows helps nobody and costs a lot to build: the
- * rest is counted. */
-#define MAX_ROWS 500
-
-struct _WaymarkComparePanel
-{
-  WaymarkChangePanel parent_instance;
-
-  /* The document whose saves it follows (the base panel's document). */
-  WaymarkDocument *watched;
-  gulong modified_notify_id;
-
-  WaymarkJourney *other;
-  char *other_name;
-  /* Comparing with the saved version: read again after each save. */
-  gboolean follows_saved;
-  WaymarkLayout *other_layout;
-  WaymarkDiff *diff;
-  GHashTable *marks;
-  GPtrArray *ghosts;
-  /* The document item of each row, by row index (NULL: none to show). */
-  GPtrArray *row_items;
-};
 
 G_DEFINE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, WAYMARK_TYPE_CHANGE_PANEL)
 
@@ -147,15 +124,9 @@ record_row (WaymarkComparePanel     *self,
             const WaymarkDiffRecord *record)
 {
   g_autofree char *text = waymark_diff_record_describe (self->diff, record);
-  GtkWidget *label = waymark_change_panel_row_label (text);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = waymark_change_panel_text_row (waymark_change_panel_row_label (text));
   static const char *const kinds[] = { "added", "removed", "edited", "moved", "reordered" };
 
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_widget_add_css_class (row, "compare-row");
   gtk_widget_add_css_class (row, kinds[record->kind]);
   return row;
@@ -164,6 +135,7 @@ record_row (WaymarkComparePanel     *self,
 static void
 clear_results (WaymarkComparePanel *self)
 {
+  _waymark_compare_panel_clear_plan (self);
   g_clear_pointer (&self->diff, waymark_diff_free);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->ghosts, g_ptr_array_unref);
@@ -192,12 +164,18 @@ waymark_compare_panel_rebuild (WaymarkChangePanel *panel)
 
   /* Two versions of one map match by id alone, as `waymark diff` does. */
   by_id = g_strcmp0 (waymark_journey_get_id (self->other), waymark_journey_get_id (journey)) == 0;
-  self->diff = waymark_diff_new (self->other, journey,
-                                 by_id ? WAYMARK_DIFF_BY_ID_ONLY : WAYMARK_DIFF_FLAGS_NONE);
+  self->diff_flags = by_id ? WAYMARK_DIFF_BY_ID_ONLY : WAYMARK_DIFF_FLAGS_NONE;
+  self->diff = waymark_diff_new (self->other, journey, self->diff_flags);
   collect_marks (self);
+  if (self->show_deviations)
+    {
+      _waymark_compare_panel_rebuild_plan (self);
+      g_signal_emit (self, signals[UPDATED], 0);
+      return;
+    }
 
   n = waymark_diff_get_n_records (self->diff);
-  for (guint i = 0; i < n && i < MAX_ROWS; i++)
+  for (guint i = 0; i < n && i < WAYMARK_COMPARE_MAX_ROWS; i++)
     {
       const WaymarkDiffRecord *record = waymark_diff_get_record (self->diff, i);
 
@@ -206,10 +184,10 @@ waymark_compare_panel_rebuild (WaymarkChangePanel *panel)
     }
   if (n == 0)
     summary = g_strdup (_("The maps mean the same."));
-  else if (n > MAX_ROWS)
+  else if (n > WAYMARK_COMPARE_MAX_ROWS)
     summary = g_strdup_printf (g_dngettext (NULL, "%u change; the first %u are listed.",
                                             "%u changes; the first %u are listed.", n),
-                               n, MAX_ROWS);
+                               n, WAYMARK_COMPARE_MAX_ROWS);
   else
     summary = g_strdup_printf (g_dngettext (NULL, "%u change.", "%u changes.", n), n);
   waymark_change_panel_set_summary (panel, summary);
@@ -285,8 +263,6 @@ waymark_compare_panel_set_other (WaymarkComparePanel *self,
                                  WaymarkJourney      *other,
                                  const char          *name)
 {
-  g_autofree char *subtitle = NULL;
-
   g_return_if_fail (WAYMARK_IS_COMPARE_PANEL (self));
 
   g_set_object (&self->other, other);
@@ -296,10 +272,27 @@ waymark_compare_panel_set_other (WaymarkComparePanel *self,
   self->other_name = g_strdup (name);
   if (other != NULL)
     self->other_layout = waymark_layout_new (other, NULL);
-  /* TRANSLATORS: what the map is compared with: "With “shop.journey”" */
-  subtitle = other ? g_strdup_printf (_("With %s"), name) : NULL;
-  waymark_change_panel_set_subtitle (WAYMARK_CHANGE_PANEL (self), subtitle);
+  _waymark_compare_panel_update_subtitle (self);
   waymark_change_panel_rebuild (WAYMARK_CHANGE_PANEL (self));
+}
+
+void
+_waymark_compare_panel_update_subtitle (WaymarkComparePanel *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->other == NULL)
+    subtitle = NULL;
+  else if (!self->show_deviations)
+    /* TRANSLATORS: what the map is compared with: "With “shop.journey”" */
+    subtitle = g_strdup_printf (_("With %s"), self->other_name);
+  else if (self->document_intended)
+    /* TRANSLATORS: "As is: “shop.journey” · intended: this map" */
+    subtitle = g_strdup_printf (_("As is: %s · intended: this map"), self->other_name);
+  else
+    /* TRANSLATORS: "Intended: “shop.journey” · as is: this map" */
+    subtitle = g_strdup_printf (_("Intended: %s · as is: this map"), self->other_name);
+  waymark_change_panel_set_subtitle (WAYMARK_CHANGE_PANEL (self), subtitle);
 }
 
 gboolean
@@ -400,6 +393,7 @@ waymark_compare_panel_dispose (GObject *object)
   WaymarkComparePanel *self = WAYMARK_COMPARE_PANEL (object);
 
   unwatch_document (self);
+  _waymark_compare_panel_clear_plan (self);
   g_clear_pointer (&self->diff, waymark_diff_free);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->ghosts, g_ptr_array_unref);
@@ -459,6 +453,7 @@ static void
 waymark_compare_panel_init (WaymarkComparePanel *self)
 {
   WaymarkChangePanel *panel = WAYMARK_CHANGE_PANEL (self);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->row_items = g_ptr_array_new ();
@@ -469,7 +464,11 @@ waymark_compare_panel_init (WaymarkComparePanel *self)
   gtk_box_append (GTK_BOX (legend), legend_entry ("added", C_("compare", "Added")));
   gtk_box_append (GTK_BOX (legend), legend_entry ("changed", C_("compare", "Changed")));
   gtk_box_append (GTK_BOX (legend), legend_entry ("removed", C_("compare", "Removed")));
-  waymark_change_panel_set_legend (panel, legend);
+  self->changes_legend = legend;
+  _waymark_compare_panel_add_plan_controls (self, GTK_BOX (header));
+  gtk_box_append (GTK_BOX (header), legend);
+  gtk_widget_set_margin_end (header, 12);
+  waymark_change_panel_set_legend (panel, header);
 
   g_signal_connect_swapped (self, "notify::document", G_CALLBACK (document_notify_cb), self);
 }

@@ -54,4 +54,19 @@ GHashTable  *waymark_compare_panel_get_marks    (WaymarkComparePanel *self);
 GPtrArray   *waymark_compare_panel_get_ghosts   (WaymarkComparePanel *self);
 WaymarkLayout *waymark_compare_panel_get_other_layout (WaymarkComparePanel *self);
 
+/* As is against intended: the panel shows both emotion curves on one
+ * chart and lists the deviations of the journey as it is from the one
+ * as intended instead of the changes (the marks on the map stay).  The
+ * other map is the intended one, or with @intended TRUE the document's
+ * map is (waymark-compare-panel-plan.c). */
+void         waymark_compare_panel_set_show_deviations   (WaymarkComparePanel *self,
+                                                          gboolean             show);
+gboolean     waymark_compare_panel_get_show_deviations   (WaymarkComparePanel *self);
+void         waymark_compare_panel_set_document_intended (WaymarkComparePanel *self,
+                                                          gboolean             intended);
+gboolean     waymark_compare_panel_get_document_intended (WaymarkComparePanel *self);
+/* The deviations listed and the chart's steps (NULL when not shown). */
+GPtrArray   *waymark_compare_panel_get_deviations        (WaymarkComparePanel *self);
+GArray      *waymark_compare_panel_get_curve_steps       (WaymarkComparePanel *self);
+
 G_END_DECLS

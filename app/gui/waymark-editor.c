@@ -601,7 +601,8 @@ waymark_editor_compare_with_file (WaymarkEditor *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = g_strdup_printf ("“%s”", basename);
+  /* TRANSLATORS: a file's name in quotes, as the Compare view names it */
+  g_autofree char *name = g_strdup_printf (C_("file name", "“%s”"), basename);
 
   g_return_val_if_fail (WAYMARK_IS_EDITOR (self), FALSE);
 
@@ -655,8 +656,15 @@ compare_chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
-        waymark_editor_compare_with_file (self, file);
+      if (file != NULL && waymark_editor_compare_with_file (self, file))
+        {
+          gboolean intended = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "intended"));
+
+          /* The other map is the plan; this one, the journey as it is. */
+          if (intended)
+            waymark_compare_panel_set_document_intended (self->compare_panel, FALSE);
+          waymark_compare_panel_set_show_deviations (self->compare_panel, intended);
+        }
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -664,7 +672,8 @@ compare_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-waymark_editor_choose_compare_file (WaymarkEditor *self)
+waymark_editor_choose_compare_file (WaymarkEditor *self,
+                                    gboolean       intended)
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
@@ -672,8 +681,10 @@ waymark_editor_choose_compare_file (WaymarkEditor *self)
 
   g_return_if_fail (WAYMARK_IS_EDITOR (self));
 
-  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (intended ? _("Compare With Intended Map") : _("Compare With"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), NULL);
+  g_object_set_data (G_OBJECT (chooser), "intended", GINT_TO_POINTER (intended));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Journey Maps"));
   gtk_file_filter_add_pattern (filter, "*.journey");

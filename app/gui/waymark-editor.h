@@ -45,8 +45,10 @@ WaymarkConflictPanel  *waymark_editor_get_conflict_panel (WaymarkEditor *self);
 gboolean               waymark_editor_get_show_conflicts (WaymarkEditor *self);
 /* "Compare with…": the comparison beside the map, its marks on it. */
 WaymarkComparePanel   *waymark_editor_get_compare_panel (WaymarkEditor *self);
-/* Asks for a file, then compares with it. */
-void                   waymark_editor_choose_compare_file (WaymarkEditor *self);
+/* Asks for a file, then compares with it; with @intended, as the
+ * journey as intended (the panel shows the deviations). */
+void                   waymark_editor_choose_compare_file (WaymarkEditor *self,
+                                                           gboolean       intended);
 /* Compare with @file, or with the document's file as last saved; an
  * error is shown as a toast (FALSE). */
 gboolean               waymark_editor_compare_with_file (WaymarkEditor *self,

@@ -108,6 +108,7 @@ update_actions (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-touchpoints",
                                  document != NULL && !waymark_document_is_read_only (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-file", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-intended", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-saved",
                                  document != NULL && waymark_document_get_file (document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", document != NULL);
@@ -215,7 +216,8 @@ SELECTED_TAB_ACTION (save_as_action, waymark_document_tab_save_as (tab))
 SELECTED_TAB_ACTION (reload_from_disk_action, waymark_document_tab_reload_from_disk (tab))
 SELECTED_TAB_ACTION (keep_mine_action, waymark_document_tab_keep_mine (tab))
 SELECTED_TAB_ACTION (import_touchpoints_action, waymark_import_choose_file (waymark_document_tab_get_editor (tab)))
-SELECTED_TAB_ACTION (compare_file_action, waymark_editor_choose_compare_file (waymark_document_tab_get_editor (tab)))
+SELECTED_TAB_ACTION (compare_file_action, waymark_editor_choose_compare_file (waymark_document_tab_get_editor (tab), FALSE))
+SELECTED_TAB_ACTION (compare_intended_action, waymark_editor_choose_compare_file (waymark_document_tab_get_editor (tab), TRUE))
 SELECTED_TAB_ACTION (compare_saved_action, waymark_editor_compare_with_saved (waymark_document_tab_get_editor (tab)))
 
 static void
@@ -308,6 +310,7 @@ _waymark_window_class_editor_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.import-touchpoints", NULL, import_touchpoints_action);
   gtk_widget_class_install_action (widget_class, "win.compare-file", NULL, compare_file_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-intended", NULL, compare_intended_action);
   gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);

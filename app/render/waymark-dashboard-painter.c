@@ -21,22 +21,6 @@
 #define FACE_RADIUS    9.0
 #define BAR_HEIGHT    18.0
 
-/* "+0.4", "−1.3", "0.0": an average emotion signed as the map shows
- * scores, with the interface language's decimal mark ("+0,4"). */
-static char *
-format_average (double value)
-{
-  double rounded = round (value * 10) / 10;
-  char plain[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *number = waymark_number_format (g_ascii_formatd (plain, sizeof plain, "%.1f", fabs (rounded)));
-
-  if (rounded > 0)
-    return g_strconcat ("+", number, NULL);
-  if (rounded < 0)
-    return g_strconcat ("−", number, NULL);
-  return g_steal_pointer (&number);
-}
-
 static const char *
 category_label (WaymarkCategory category)
 {
@@ -65,7 +49,7 @@ draw_emotion_value (WaymarkDashboardPaint         *p,
       _waymark_dashboard_draw_cell_text (p, "—", WAYMARK_DASHBOARD_STYLE_BODY, column, cy, &p->palette->text_faint);
       return;
     }
-  number = format_average (figures->emotion_average);
+  number = waymark_number_format_score (figures->emotion_average);
   waymark_emotion_face_draw (p->cr, p->palette, (int) lround (figures->emotion_average),
                              column->x + FACE_RADIUS, cy, FACE_RADIUS);
   text.x += 2 * FACE_RADIUS + 6;
@@ -454,7 +438,7 @@ waymark_dashboard_painter_get_summary (const WaymarkDashboard *dashboard)
                           total->n_touchpoints);
   if (total->n_emotions > 0)
     {
-      g_autofree char *average = format_average (total->emotion_average);
+      g_autofree char *average = waymark_number_format_score (total->emotion_average);
 
       g_string_append (summary, " · ");
       g_string_append_printf (summary, _("average emotion %s"), average);

@@ -52,6 +52,7 @@ static const WaymarkPalette light = {
     RGB (0xa09400),   /* yellow, darkened to olive */
     RGB (0x000000),   /* black */
   },
+  .intended_curve          = RGB (0x1a5fb4),
   .zero_line               = RGB (0x9a9996),
   .note_fill               = RGB (0xfff1a6),
   .note_text               = RGB (0x3d3846),
@@ -114,6 +115,7 @@ static const WaymarkPalette dark = {
     RGB (0xf0e442),   /* yellow */
     RGB (0xf6f5f4),   /* white */
   },
+  .intended_curve          = RGB (0x99c1f1),
   .zero_line               = RGB (0x77767b),
   .note_fill               = RGB (0x6b6130),
   .note_text               = RGB (0xfff8d0),

@@ -56,6 +56,7 @@ typedef struct {
   WaymarkColor face_features;     /* eyes and mouth of the emotion faces */
   WaymarkColor emotion_curve;
   WaymarkColor persona[WAYMARK_N_PERSONA_STYLES];  /* one persona's curve and marks */
+  WaymarkColor intended_curve;    /* the plan's curve beside the map's (as-is/intended chart) */
   WaymarkColor zero_line;
   WaymarkColor note_fill;         /* sticky notes */
   WaymarkColor note_text;

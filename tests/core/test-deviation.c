@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "waymark-curve-steps.h"
 #include "waymark-deviation.h"
 #include "waymark-reader.h"
 
@@ -163,6 +164,70 @@ test_separate_maps_and_order (void)
                    "irregular-sequence Mail low\n");
 }
 
+/* "intended|as-is|phase|kinds" of each step of the two curves, one a
+ * line; "-" for a side without a touchpoint. */
+static char *
+steps_of (const char *intended_xml,
+          const char *actual_xml,
+          double     *intended_average,
+          double     *actual_average)
+{
+  g_autoptr(WaymarkJourney) intended = load (intended_xml);
+  g_autoptr(WaymarkJourney) actual = load (actual_xml);
+  g_autoptr(WaymarkDiff) diff = waymark_diff_new (intended, actual, WAYMARK_DIFF_FLAGS_NONE);
+  g_autoptr(GPtrArray) deviations = waymark_deviations_find (diff);
+  g_autoptr(GArray) steps = waymark_curve_steps_new (diff, deviations);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const WaymarkCurveStep *step = &g_array_index (steps, WaymarkCurveStep, i);
+
+      g_string_append_printf (text, "%s|%s|%s|", step->intended ? step->intended->title : "-",
+                              step->actual ? step->actual->title : "-", step->phase_name);
+      for (WaymarkDeviationKind kind = WAYMARK_DEVIATION_MISSING; kind <= WAYMARK_DEVIATION_FAILING; kind++)
+        if (step->deviations & (1u << kind))
+          g_string_append_printf (text, "%s ", waymark_deviation_kind_to_id (kind));
+      g_string_append_c (text, '\n');
+    }
+  g_assert_true (waymark_curve_steps_average (steps, TRUE, intended_average));
+  g_assert_true (waymark_curve_steps_average (steps, FALSE, actual_average));
+  return g_string_free (text, FALSE);
+}
+
+/* Both curves on one axis: the as-is flow, with each missing touchpoint
+ * after the planned one before it, its deviations marked. */
+static void
+test_curve_steps (void)
+{
+  double intended, actual;
+  g_autofree char *same = steps_of (PLAN, PLAN, &intended, &actual);
+  g_autofree char *steps = NULL;
+
+  g_assert_cmpstr (same, ==,
+                   "Ad|Ad|Awareness|\n"
+                   "Flyer|Flyer|Awareness|\n"
+                   "Checkout|Checkout|Purchase|\n"
+                   "Mail|Mail|Purchase|\n");
+  g_assert_cmpfloat (intended, ==, 1.0);
+  g_assert_cmpfloat (actual, ==, 1.0);
+
+  steps = steps_of (PLAN, HEAD
+                    TP ("t4", "p1", "Mail", "<emotion score=\"0\"/>")
+                    TP ("t1", "p1", "Ad", "<emotion score=\"1\"/>")
+                    TP ("t3", "p2", "Checkout", "<emotion score=\"-2\"/>")
+                    TP ("t5", "p2", "Hotline", "<emotion score=\"-1\"/>") TAIL,
+                    &intended, &actual);
+  g_assert_cmpstr (steps, ==,
+                   "Mail|Mail|Awareness|irregular-sequence \n"
+                   "Ad|Ad|Awareness|\n"
+                   "Flyer|-|Awareness|missing-touchpoint \n"
+                   "Checkout|Checkout|Purchase|failing-touchpoint \n"
+                   "-|Hotline|Purchase|ad-hoc-touchpoint \n");
+  g_assert_cmpfloat (intended, ==, 1.0);
+  g_assert_cmpfloat (actual, ==, -0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/deviation/irregular", test_irregular);
   g_test_add_func ("/deviation/failing", test_failing);
   g_test_add_func ("/deviation/separate-maps-and-order", test_separate_maps_and_order);
+  g_test_add_func ("/deviation/curve-steps", test_curve_steps);
 
   return g_test_run ();
 }

@@ -6,6 +6,9 @@
 #include "gui-test.h"
 #include "waymark-canvas.h"
 #include "waymark-compare-panel.h"
+#include "waymark-curve-steps.h"
+#include "waymark-curves-view.h"
+#include "waymark-deviation.h"
 #include "waymark-edits.h"
 #include "waymark-window.h"
 
@@ -214,6 +217,122 @@ test_compare_with_file (void)
   gui_test_remove_tree (dir);
 }
 
+static void
+item_activated_cb (gpointer  panel,
+                   gpointer  item,
+                   gpointer *activated)
+{
+  *activated = item;
+}
+
+/* Picks the @index-th row of the panel's list, as a click would: the
+ * document item it is about. */
+static gpointer
+activate_row (WaymarkComparePanel *panel,
+              int                  index)
+{
+  GtkListBox *list = GTK_LIST_BOX (gui_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX, NULL));
+  gpointer activated = GINT_TO_POINTER (1);
+  gulong id = g_signal_connect (panel, "item-activated", G_CALLBACK (item_activated_cb), &activated);
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, index));
+  g_signal_handler_disconnect (panel, id);
+  g_assert_true (activated != GINT_TO_POINTER (1));
+  return activated;
+}
+
+/* As is against intended: the other map is the plan.  The list names
+ * the deviations, the chart holds both curves' steps, rows and steps
+ * show the document's items, edits update it, and the roles swap. */
+static void
+test_as_intended (void)
+{
+  g_autofree char *dir = gui_test_make_dir ("waymark-compare-XXXXXX");
+  g_autoptr(GFile) file = gui_test_write_file (dir, "shop.journey", map);
+  g_autoptr(GFile) other = gui_test_write_file (dir, "plan.journey", other_map);
+  WaymarkWindow *window = waymark_window_new (NULL);
+  WaymarkComparePanel *panel;
+  WaymarkJourney *journey;
+  WaymarkHistory *history;
+  WaymarkTouchpoint *call, *visit;
+  GtkWidget *mode, *curves;
+  GArray *steps;
+
+  waymark_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until_loaded (window);
+  panel = waymark_editor_get_compare_panel (waymark_document_tab_get_editor (waymark_window_get_selected_tab (window)));
+  journey = waymark_window_get_journey (window);
+  history = waymark_document_get_history (waymark_window_get_document (window));
+  call = waymark_journey_lookup (journey, "t1");
+  visit = waymark_journey_lookup (journey, "t2");
+
+  g_assert_true (waymark_editor_compare_with_file (waymark_document_tab_get_editor (waymark_window_get_selected_tab (window)), other));
+  gui_test_iterate ();
+  g_assert_false (waymark_compare_panel_get_show_deviations (panel));
+  curves = gui_test_find_widget (GTK_WIDGET (panel), WAYMARK_TYPE_CURVES_VIEW, NULL);
+  g_assert_false (gtk_widget_get_visible (curves));
+
+  /* The mode button, as the user clicks it. */
+  mode = gtk_widget_get_next_sibling (gui_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_TOGGLE_BUTTON, NULL));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (mode)), ==, "As Is / Intended");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mode), TRUE);
+  g_assert_true (waymark_compare_panel_get_show_deviations (panel));
+  g_assert_true (gtk_widget_get_visible (curves));
+  {
+    g_autofree char *text = list_text (panel);
+
+    g_assert_cmpstr (text, ==,
+                     "◆ Planned touchpoint “Letter” (Awareness) is missing from the journey as it is\n"
+                     "● Touchpoint “Call” (Awareness) was not planned: an ad-hoc touchpoint\n");
+  }
+  /* The missing card has no place of its own: its phase is shown. */
+  g_assert_true (activate_row (panel, 0) == call->phase);
+  g_assert_true (activate_row (panel, 1) == call);
+  steps = waymark_compare_panel_get_curve_steps (panel);
+  g_assert_nonnull (steps);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_true (g_array_index (steps, WaymarkCurveStep, 0).actual == call);
+  g_assert_true (g_array_index (steps, WaymarkCurveStep, 1).actual == visit);
+  g_assert_null (g_array_index (steps, WaymarkCurveStep, 2).actual);
+
+  /* The customer now feels bad at "Visit", which the plan had fine. */
+  {
+    WaymarkTouchpoint *edited = waymark_item_copy (visit);
+
+    edited->has_emotion = TRUE;
+    edited->emotion = -2;
+    waymark_edits_update (history, visit, edited, "emotion");
+  }
+  wait_for_update (panel);
+  g_assert_cmpuint (waymark_compare_panel_get_deviations (panel)->len, ==, 3);
+  /* By severity, then kind: missing, failing, ad hoc. */
+  g_assert_cmpint (((WaymarkDeviation *) waymark_compare_panel_get_deviations (panel)->pdata[1])->kind, ==,
+                   WAYMARK_DEVIATION_FAILING);
+  g_assert_true (activate_row (panel, 1) == visit);
+
+  /* This map is the plan now: "Call" is missing from the other one. */
+  waymark_compare_panel_set_document_intended (panel, TRUE);
+  {
+    g_autofree char *text = list_text (panel);
+
+    g_assert_cmpstr (text, ==,
+                     "◆ Planned touchpoint “Call” (Awareness) is missing from the journey as it is\n"
+                     "● Touchpoint “Letter” (Awareness) was not planned: an ad-hoc touchpoint\n");
+  }
+  g_assert_true (activate_row (panel, 0) == call);
+  g_assert_true (activate_row (panel, 1) == call->phase);
+
+  /* Back to the changes. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (mode)), TRUE);
+  g_assert_false (waymark_compare_panel_get_show_deviations (panel));
+  g_assert_null (waymark_compare_panel_get_deviations (panel));
+  g_assert_cmpuint (waymark_compare_panel_get_n_changes (panel), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,5 +342,6 @@ main (int   argc,
 
   g_test_add_func ("/compare/with-saved", test_compare_with_saved);
   g_test_add_func ("/compare/with-file", test_compare_with_file);
+  g_test_add_func ("/compare/as-intended", test_as_intended);
   return g_test_run ();
 }
