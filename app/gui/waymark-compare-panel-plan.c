@@ -9,27 +9,12 @@
 #include "waymark-curve-steps.h"
 #include "waymark-curves-view.h"
 #include "waymark-deviation.h"
+#include "waymark-severity-glyph.h"
 
 /* The Compare view's second mode: one map is the journey as intended,
  * the other the journey as it is.  It shows both emotion curves on one
  * chart and lists the deviations (missing, ad-hoc, irregular, failing
  * touchpoints), read off the same diff as the changes. */
-
-/* The shapes and colours of the findings' markers on the map. */
-static const char *
-severity_markup (WaymarkSeverity severity)
-{
-  switch (severity)
-    {
-    case WAYMARK_SEVERITY_HIGH:
-      return "<span foreground=\"#c01c28\">▲</span>";
-    case WAYMARK_SEVERITY_MEDIUM:
-      return "<span foreground=\"#e66100\">◆</span>";
-    case WAYMARK_SEVERITY_LOW:
-    default:
-      return "<span foreground=\"#1c71d8\">●</span>";
-    }
-}
 
 /* The document's item to show for a touchpoint of the intended or the
  * as-is map: itself when it is the document's, else its partner, else
@@ -56,7 +41,7 @@ deviation_row (const WaymarkDeviation *deviation)
   static const char *const kinds[] = { "missing", "ad-hoc", "irregular", "failing" };
   /* The message names the kind ("… is missing …", "… not planned …"). */
   g_autofree char *message = g_markup_escape_text (deviation->message, -1);
-  g_autofree char *markup = g_strconcat (severity_markup (deviation->severity), " ", message, NULL);
+  g_autofree char *markup = g_strconcat (waymark_severity_glyph_markup (deviation->severity), " ", message, NULL);
   GtkWidget *label = waymark_change_panel_row_label (NULL);
   GtkWidget *row = waymark_change_panel_text_row (label);
 

@@ -9,6 +9,7 @@
 #include "waymark-edits.h"
 #include "waymark-finding-object.h"
 #include "waymark-findings-panel.h"
+#include "waymark-severity-glyph.h"
 #include "waymark-preferences.h"
 
 /* More changes than this share of the list at once (the first run, new
@@ -60,22 +61,6 @@ static guint signals[N_SIGNALS];
 
 /* ---- Rows ---- */
 
-static const char *
-severity_icon (WaymarkSeverity severity)
-{
-  switch (severity)
-    {
-    case WAYMARK_SEVERITY_HIGH:
-      return "dialog-error-symbolic";
-    case WAYMARK_SEVERITY_MEDIUM:
-      return "dialog-warning-symbolic";
-    case WAYMARK_SEVERITY_LOW:
-    case WAYMARK_N_SEVERITIES:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 static GtkWidget *
 new_text_label (const char *css_class)
 {
@@ -120,7 +105,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new ();
+  /* The marker's shape, as on the map and the findings button; the
+   * severity line below says it in words. */
+  GtkWidget *icon = gtk_label_new (NULL);
   GtkWidget *message = new_text_label ("finding-message");
   GtkWidget *severity = new_text_label ("caption");
   GtkWidget *why = new_text_label ("dim-label");
@@ -143,9 +130,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (dismiss, "finding-dismiss");
   gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (dismiss, _("Dismiss this finding for this item (kept in the file)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
-                                  -1);
   g_object_set_data (G_OBJECT (dismiss), "panel", self);
   g_signal_connect (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), list_item);
   gtk_box_append (GTK_BOX (top), dismiss);
@@ -173,15 +157,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
   g_autofree char *severity_text = NULL;
   g_autofree char *suggestion_text = NULL;
+  g_autofree char *dismiss_name = NULL;
 
   g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  gtk_widget_remove_css_class (icon, "accent");
-  gtk_widget_add_css_class (icon, severity == WAYMARK_SEVERITY_HIGH ? "error" :
-                                  severity == WAYMARK_SEVERITY_MEDIUM ? "warning" : "accent");
+  gtk_label_set_markup (GTK_LABEL (icon), waymark_severity_glyph_markup (severity));
   /* TRANSLATORS: under a finding in the findings panel; %s is "high",
    * "medium" or "low". */
   severity_text = g_strdup_printf (C_("finding", "Severity: %s"), waymark_severity_label (severity));
@@ -194,6 +174,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "why"),
                       waymark_finding_object_get_why (object));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "suggestion"), suggestion_text);
+  /* Each button named by its finding: a screen reader's list of buttons
+   * would otherwise read "Dismiss" a hundred times. */
+  /* TRANSLATORS: the accessible name of a finding's dismiss button;
+   * %s is the finding's message. */
+  dismiss_name = g_strdup_printf (_("Dismiss: %s"), waymark_finding_object_get_message (object));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "dismiss")),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss_name,
+                                  -1);
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "dismiss"),
                             self->document != NULL && !waymark_document_is_read_only (self->document));
 }

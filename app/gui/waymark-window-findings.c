@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-document-tab.h"
+#include "waymark-severity-glyph.h"
 #include "waymark-window-private.h"
 
 /* The header bar's Findings button: the selected map's weak spots counted
@@ -25,17 +26,18 @@ update_button (WaymarkWindow *self)
 
   if (self->findings_label == NULL)  /* disposed */
     return;
-  markup = g_markup_printf_escaped ("<span foreground=\"#c01c28\">▲</span> %u  "
-                                    "<span foreground=\"#e66100\">◆</span> %u  "
-                                    "<span foreground=\"#1c71d8\">●</span> %u",
-                                    high, medium, low);
+  markup = g_strdup_printf ("%s %u  %s %u  %s %u",
+                            waymark_severity_glyph_markup (WAYMARK_SEVERITY_HIGH), high,
+                            waymark_severity_glyph_markup (WAYMARK_SEVERITY_MEDIUM), medium,
+                            waymark_severity_glyph_markup (WAYMARK_SEVERITY_LOW), low);
   gtk_label_set_markup (self->findings_label, markup);
   /* Narrow: the most severe findings only, in their shape, so that the
    * number never reads as more high ones than there are. */
-  short_markup = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span> %u",
-                                          high > 0 ? "#c01c28" : medium > 0 ? "#e66100" : "#1c71d8",
-                                          high > 0 ? "▲" : medium > 0 ? "◆" : "●",
-                                          high > 0 ? high : medium > 0 ? medium : low);
+  short_markup = g_strdup_printf ("%s %u",
+                                  waymark_severity_glyph_markup (high > 0 ? WAYMARK_SEVERITY_HIGH :
+                                                                 medium > 0 ? WAYMARK_SEVERITY_MEDIUM :
+                                                                 WAYMARK_SEVERITY_LOW),
+                                  high > 0 ? high : medium > 0 ? medium : low);
   gtk_label_set_markup (self->findings_short_label, short_markup);
   /* TRANSLATORS: the tooltip of the findings button; the numbers of
    * findings by severity. */
@@ -75,6 +77,8 @@ _waymark_window_findings_bind (WaymarkWindow      *self,
       self->findings_changed_id = g_signal_connect_swapped (self->findings_panel, "changed",
                                                             G_CALLBACK (update_button), self);
     }
+  /* No map, no findings: not "▲ 0 ◆ 0 ● 0" on the start page. */
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_button), tab != NULL);
   update_button (self);
 }
 

@@ -220,7 +220,7 @@ def main():
         time.sleep(1)
         # A card selected: the inspector shows its fields.
         reach("map, a card selected", main_window, lambda: has(app, "check box", "Moment of truth"), "Right")
-        reach("findings panel", main_window, lambda: has(app, "push button", "Dismiss"), "F8")
+        reach("findings panel", main_window, lambda: has(app, "push button", "Dismiss: "), "F8")
         reach("outline", main_window, lambda: has(app, "push button", "Sort by Votes"), "F8", "ctrl+2")
         # Dialogs: their own windows (the map behind them was read above).
         reach("export dialog", dialog, lambda: has(app, "push button", "Export"), "ctrl+1", "ctrl+shift+e")

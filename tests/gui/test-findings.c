@@ -161,6 +161,15 @@ test_header_button (void)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, after);
   }
 
+  /* With no map left, there is nothing to count: no button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  gui_test_iterate ();
+  /* The edit above asks first; its changes go. */
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "discard");
+  gui_test_iterate ();
+  g_assert_null (waymark_window_get_selected_tab (window));
+  g_assert_false (gtk_widget_get_visible (button));
+
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_iterate ();
 }
