@@ -52,6 +52,10 @@ struct _WaymarkEditor
 
   WaymarkDocument *document;
   GSignalGroup *document_signals;
+  /* The document's journey: edits change which cards a highlight lights. */
+  WaymarkJourney *journey;
+  gulong journey_changed_id;
+  guint highlight_count_source;
   guint geometry_source;
   guint fold_source;
 
@@ -115,16 +119,16 @@ outline_selection_changed_cb (WaymarkEditor  *self,
 /* The highlight is view state, like the zoom: not saved in the file, not
  * undone, kept per tab while it is open.  The popover holds it; the map
  * and the outline dim what it leaves out. */
+/* The button says how many cards stand out. */
 static void
-apply_highlight (WaymarkEditor *self)
+update_highlight_button (WaymarkEditor *self)
 {
   const WaymarkHighlight *highlight = waymark_highlight_popover_get_highlight (self->highlight_popover);
   WaymarkChecker *checker = waymark_findings_panel_get_checker (self->findings_panel);
   gboolean active = waymark_highlight_is_active (highlight);
   GtkWidget *button = GTK_WIDGET (self->highlight_button);
 
-  waymark_canvas_set_highlight (self->canvas, highlight);
-  waymark_outline_set_highlight (self->outline, highlight, checker);
+  g_clear_handle_id (&self->highlight_count_source, g_source_remove);
   if (active)
     {
       WaymarkJourney *journey = self->document != NULL ? waymark_document_get_journey (self->document) : NULL;
@@ -157,6 +161,57 @@ apply_highlight (WaymarkEditor *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.clear-highlight", active);
+}
+
+static void
+apply_highlight (WaymarkEditor *self)
+{
+  const WaymarkHighlight *highlight = waymark_highlight_popover_get_highlight (self->highlight_popover);
+
+  waymark_canvas_set_highlight (self->canvas, highlight);
+  waymark_outline_set_highlight (self->outline, highlight, waymark_findings_panel_get_checker (self->findings_panel));
+  update_highlight_button (self);
+}
+
+static gboolean
+highlight_count_cb (gpointer data)
+{
+  WaymarkEditor *self = data;
+
+  g_assert (WAYMARK_IS_EDITOR (self));
+
+  self->highlight_count_source = 0;
+  update_highlight_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit can light a card or put it out (a new owner, a finding gone):
+ * the count is made anew once per burst of edits, after the findings
+ * followed them. */
+static void
+journey_changed_cb (WaymarkEditor *self)
+{
+  g_assert (WAYMARK_IS_EDITOR (self));
+
+  if (self->highlight_count_source == 0 &&
+      waymark_highlight_is_active (waymark_highlight_popover_get_highlight (self->highlight_popover)))
+    self->highlight_count_source = g_idle_add_full (G_PRIORITY_LOW, highlight_count_cb, self, NULL);
+}
+
+/* A reload gives the document another journey. */
+static void
+document_journey_cb (WaymarkEditor *self)
+{
+  g_assert (WAYMARK_IS_EDITOR (self));
+
+  if (self->journey != NULL)
+    g_clear_signal_handler (&self->journey_changed_id, self->journey);
+  g_clear_object (&self->journey);
+  if (self->document == NULL)
+    return;
+  self->journey = g_object_ref (waymark_document_get_journey (self->document));
+  self->journey_changed_id = g_signal_connect_swapped (self->journey, "changed",
+                                                       G_CALLBACK (journey_changed_cb), self);
 }
 
 /* The popover lists the channels and owners of the map as it is now. */
@@ -555,6 +610,7 @@ waymark_editor_set_document (WaymarkEditor   *self,
     return;
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
+  document_journey_cb (self);
 
   waymark_inspector_set_document (WAYMARK_INSPECTOR (self->inspector), document);
   waymark_outline_set_document (self->outline, document);
@@ -1088,7 +1144,11 @@ waymark_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->geometry_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_handle_id (&self->highlight_count_source, g_source_remove);
   g_clear_object (&self->document_signals);
+  if (self->journey != NULL)
+    g_clear_signal_handler (&self->journey_changed_id, self->journey);
+  g_clear_object (&self->journey);
   g_clear_object (&self->document);
   g_clear_pointer (&self->view_before, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EDITOR);
@@ -1228,6 +1288,8 @@ waymark_editor_init (WaymarkEditor *self)
   self->document_signals = g_signal_group_new (WAYMARK_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::read-only",
                                  G_CALLBACK (read_only_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::journey",
+                                 G_CALLBACK (document_journey_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (self->toolbar, "map", G_CALLBACK (toolbar_mapped_cb), self);
   add_escape_to_map (self, GTK_WIDGET (self->palette));

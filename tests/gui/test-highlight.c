@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "gui-test.h"
+#include "waymark-edits.h"
 #include "waymark-editor.h"
 #include "waymark-findings-panel.h"
 #include "waymark-highlight-popover.h"
@@ -160,6 +161,20 @@ test_channel (Fixture       *f,
   /* The button says so, to the eye and to a screen reader's tooltip. */
   g_assert_true (gtk_widget_has_css_class (f->button, "highlight-active"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (f->button), "stand out"));
+  /* An edit that lights another card counts it, and undo puts it out. */
+  {
+    g_autofree char *before = g_strdup (gtk_widget_get_tooltip_text (f->button));
+    WaymarkHistory *history = waymark_document_get_history (f->document);
+
+    waymark_edits_set_channel (history, other, shop->channel);
+    gui_test_spin (100);
+    g_assert_false (waymark_layout_is_dimmed (layout, other));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (f->button), !=, before);
+    g_assert_true (waymark_history_undo (history));
+    gui_test_spin (100);
+    g_assert_true (waymark_layout_is_dimmed (layout, other));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (f->button), ==, before);
+  }
 
   /* OR within a kind: a second channel adds its cards. */
   click_check (popover, "E-mail");

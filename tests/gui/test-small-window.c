@@ -197,6 +197,19 @@ check_width (int   width,
       /* The map has the whole width. */
       g_assert_cmpint (gtk_widget_get_width (f.map_overlay), ==, width);
     }
+  /* The zoom buttons' separator stands only beside zoom buttons: each
+   * set the squeezer may show begins with it. */
+  {
+    AdwSqueezer *squeezer = ADW_SQUEEZER (gui_test_find_widget (GTK_WIDGET (f.editor), ADW_TYPE_SQUEEZER, "zoom-buttons"));
+    GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+
+    g_assert_false (GTK_IS_SEPARATOR (gtk_widget_get_prev_sibling (GTK_WIDGET (squeezer))));
+    for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (squeezer)); page != NULL;
+         page = gtk_widget_get_next_sibling (page))
+      g_assert_true (GTK_IS_SEPARATOR (gtk_widget_get_first_child (page)));
+    if (width == CLAIMED_MIN_WIDTH)
+      g_assert_null (shown);
+  }
 
   /* Shift+F9 (the header bar's toggle button) shows the folded palette
    * over the map, so the map keeps its width. */
