@@ -8,7 +8,6 @@
 #include "waymark-compare-panel-private.h"
 #include "waymark-file.h"
 
-
 G_DEFINE_FINAL_TYPE (WaymarkComparePanel, waymark_compare_panel, WAYMARK_TYPE_CHANGE_PANEL)
 
 enum {
