@@ -17,6 +17,7 @@ struct _WaymarkHighlight {
   GPtrArray *channels;       /* char *, as given */
   guint categories;          /* 1 << WaymarkCategory */
   GPtrArray *owners;         /* char *, as given */
+  GPtrArray *personas;       /* char *, ids or names as given */
   gboolean has_emotion;
   int emotion_min;
   int emotion_max;
@@ -27,5 +28,9 @@ struct _WaymarkHighlight {
 /* Whether @wanted is @channel's id, icon key or name (any case). */
 gboolean _waymark_highlight_names_channel (const char           *wanted,
                                            const WaymarkChannel *channel);
+
+/* Whether @wanted is @persona's id or name (any case). */
+gboolean _waymark_highlight_names_persona (const char           *wanted,
+                                           const WaymarkPersona *persona);
 
 G_END_DECLS

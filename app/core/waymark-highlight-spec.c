@@ -16,7 +16,7 @@
 /* The command line's spelling of a highlight (--highlight), read and
  * written: key=value criteria separated by commas. */
 
-#define KEYS "channel, category, owner, emotion, finding, votes"
+#define KEYS "channel, category, owner, persona, emotion, finding, votes"
 
 /* Splits @spec at commas that no backslash escapes, and unescapes. */
 static GPtrArray *
@@ -142,6 +142,8 @@ parse_criterion (WaymarkHighlight  *self,
     waymark_highlight_add_channel (self, value);
   else if (strcmp (key, "owner") == 0)
     waymark_highlight_add_owner (self, value);
+  else if (strcmp (key, "persona") == 0)
+    waymark_highlight_add_persona (self, value);
   else if (strcmp (key, "category") == 0)
     {
       if (!waymark_category_from_nick (value, &category))
@@ -244,6 +246,8 @@ waymark_highlight_to_string (const WaymarkHighlight *self)
       append_value (out, "category", waymark_category_to_nick (c));
   for (guint i = 0; i < self->owners->len; i++)
     append_value (out, "owner", g_ptr_array_index (self->owners, i));
+  for (guint i = 0; i < self->personas->len; i++)
+    append_value (out, "persona", g_ptr_array_index (self->personas, i));
   if (self->has_emotion)
     {
       g_autofree char *range = g_strdup_printf ("%d..%d", self->emotion_min, self->emotion_max);
@@ -275,7 +279,7 @@ waymark_highlight_check (const WaymarkHighlight  *self,
                          WaymarkJourney          *journey,
                          GError                 **error)
 {
-  GPtrArray *channels;
+  GPtrArray *channels, *personas;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), FALSE);
@@ -292,6 +296,21 @@ waymark_highlight_check (const WaymarkHighlight  *self,
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("channel=%s: the map has no channel of that name, id or icon"), wanted);
+          return FALSE;
+        }
+    }
+  personas = waymark_journey_get_items (journey, WAYMARK_ITEM_PERSONA);
+  for (guint i = 0; i < self->personas->len; i++)
+    {
+      const char *wanted = g_ptr_array_index (self->personas, i);
+      gboolean found = FALSE;
+
+      for (guint p = 0; p < personas->len && !found; p++)
+        found = _waymark_highlight_names_persona (wanted, g_ptr_array_index (personas, p));
+      if (!found)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("persona=%s: the map has no persona of that name or id"), wanted);
           return FALSE;
         }
     }

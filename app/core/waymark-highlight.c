@@ -9,6 +9,7 @@
 
 #include "waymark-highlight-private.h"
 #include "waymark-note.h"
+#include "waymark-persona-mark.h"
 #include "waymark-rules.h"
 #include "waymark-touchpoint.h"
 #include "waymark-votes.h"
@@ -28,6 +29,7 @@ waymark_highlight_new (void)
 
   self->channels = g_ptr_array_new_with_free_func (g_free);
   self->owners = g_ptr_array_new_with_free_func (g_free);
+  self->personas = g_ptr_array_new_with_free_func (g_free);
   self->findings = g_array_new (FALSE, TRUE, sizeof (WaymarkHighlightFinding));
   g_array_set_clear_func (self->findings, finding_criterion_clear);
   return self;
@@ -45,6 +47,8 @@ waymark_highlight_copy (const WaymarkHighlight *self)
   copy->categories = self->categories;
   for (guint i = 0; i < self->owners->len; i++)
     waymark_highlight_add_owner (copy, g_ptr_array_index (self->owners, i));
+  for (guint i = 0; i < self->personas->len; i++)
+    waymark_highlight_add_persona (copy, g_ptr_array_index (self->personas, i));
   copy->has_emotion = self->has_emotion;
   copy->emotion_min = self->emotion_min;
   copy->emotion_max = self->emotion_max;
@@ -65,6 +69,7 @@ waymark_highlight_free (WaymarkHighlight *self)
     return;
   g_ptr_array_unref (self->channels);
   g_ptr_array_unref (self->owners);
+  g_ptr_array_unref (self->personas);
   g_array_unref (self->findings);
   g_free (self);
 }
@@ -129,7 +134,8 @@ waymark_highlight_equal (const WaymarkHighlight *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (!same_names (a->channels, b->channels) || !same_names (a->owners, b->owners))
+  if (!same_names (a->channels, b->channels) || !same_names (a->owners, b->owners) ||
+      !same_names (a->personas, b->personas))
     return FALSE;
   if (a->categories != b->categories || a->min_votes != b->min_votes)
     return FALSE;
@@ -168,6 +174,8 @@ waymark_highlight_count (const WaymarkHighlight *self,
       }
     case WAYMARK_HIGHLIGHT_OWNER:
       return self->owners->len;
+    case WAYMARK_HIGHLIGHT_PERSONA:
+      return self->personas->len;
     case WAYMARK_HIGHLIGHT_EMOTION:
       return self->has_emotion ? 1 : 0;
     case WAYMARK_HIGHLIGHT_FINDING:
@@ -207,6 +215,9 @@ waymark_highlight_clear_kind (WaymarkHighlight     *self,
       break;
     case WAYMARK_HIGHLIGHT_OWNER:
       g_ptr_array_set_size (self->owners, 0);
+      break;
+    case WAYMARK_HIGHLIGHT_PERSONA:
+      g_ptr_array_set_size (self->personas, 0);
       break;
     case WAYMARK_HIGHLIGHT_EMOTION:
       self->has_emotion = FALSE;
@@ -325,6 +336,30 @@ waymark_highlight_remove_owner (WaymarkHighlight *self,
 }
 
 void
+waymark_highlight_add_persona (WaymarkHighlight *self,
+                               const char       *persona)
+{
+  g_return_if_fail (self != NULL);
+  add_name (self->personas, persona);
+}
+
+gboolean
+waymark_highlight_has_persona (const WaymarkHighlight *self,
+                               const char             *persona)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return find_name (self->personas, persona) >= 0;
+}
+
+void
+waymark_highlight_remove_persona (WaymarkHighlight *self,
+                                  const char       *persona)
+{
+  g_return_if_fail (self != NULL);
+  remove_name (self->personas, persona);
+}
+
+void
 waymark_highlight_set_emotion (WaymarkHighlight *self,
                                int               min,
                                int               max)
@@ -415,6 +450,31 @@ channel_matches (const WaymarkHighlight *self,
   return FALSE;
 }
 
+gboolean
+_waymark_highlight_names_persona (const char           *wanted,
+                                  const WaymarkPersona *persona)
+{
+  return strcmp (wanted, waymark_item_get_id (persona)) == 0 || same_name (wanted, persona->name);
+}
+
+/* A touchpoint that names no persona applies to every one. */
+static gboolean
+persona_matches (const WaymarkHighlight  *self,
+                 const WaymarkTouchpoint *tp)
+{
+  if (waymark_touchpoint_get_n_persona_marks (tp) == 0)
+    return TRUE;
+  for (guint m = 0; m < tp->persona_marks->len; m++)
+    {
+      const WaymarkPersonaMark *mark = g_ptr_array_index (tp->persona_marks, m);
+
+      for (guint i = 0; i < self->personas->len; i++)
+        if (_waymark_highlight_names_persona (g_ptr_array_index (self->personas, i), mark->persona))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 finding_matches (const WaymarkHighlightFinding *criterion,
                  WaymarkChecker                *checker,
@@ -459,6 +519,8 @@ touchpoint_matches (const WaymarkHighlight  *self,
     return FALSE;
   if (self->owners->len > 0 && (tp->owner == NULL || find_name (self->owners, tp->owner) < 0))
     return FALSE;
+  if (self->personas->len > 0 && !persona_matches (self, tp))
+    return FALSE;
   if (self->has_emotion
       && (!tp->has_emotion || tp->emotion < self->emotion_min || tp->emotion > self->emotion_max))
     return FALSE;
@@ -482,7 +544,7 @@ waymark_highlight_matches (const WaymarkHighlight *self,
     case WAYMARK_ITEM_NOTE:
       /* Only votes can single out a note; any other criterion dims it. */
       if (self->channels->len > 0 || self->categories != 0 || self->owners->len > 0
-          || self->has_emotion || self->findings->len > 0)
+          || self->personas->len > 0 || self->has_emotion || self->findings->len > 0)
         return FALSE;
       return ((const WaymarkNote *) card)->votes >= self->min_votes;
     case WAYMARK_ITEM_PERSONA:

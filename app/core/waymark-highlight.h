@@ -25,6 +25,7 @@ typedef enum {
   WAYMARK_HIGHLIGHT_CHANNEL,
   WAYMARK_HIGHLIGHT_CATEGORY,
   WAYMARK_HIGHLIGHT_OWNER,
+  WAYMARK_HIGHLIGHT_PERSONA,
   WAYMARK_HIGHLIGHT_EMOTION,
   WAYMARK_HIGHLIGHT_FINDING,
   WAYMARK_HIGHLIGHT_VOTES,
@@ -68,6 +69,15 @@ gboolean waymark_highlight_has_owner       (const WaymarkHighlight *self,
                                             const char             *owner);
 void     waymark_highlight_remove_owner    (WaymarkHighlight *self,
                                             const char       *owner);
+/* Touchpoints that apply to a persona, by its id or name (any case): a
+ * touchpoint that names no persona applies to every one
+ * (waymark_touchpoint_applies_to_persona()). */
+void     waymark_highlight_add_persona     (WaymarkHighlight *self,
+                                            const char       *persona);
+gboolean waymark_highlight_has_persona     (const WaymarkHighlight *self,
+                                            const char             *persona);
+void     waymark_highlight_remove_persona  (WaymarkHighlight *self,
+                                            const char       *persona);
 /* Touchpoints whose emotion lies in @min … @max (both included); one
  * without an emotion does not match. */
 void     waymark_highlight_set_emotion     (WaymarkHighlight *self,
@@ -100,7 +110,7 @@ gboolean waymark_highlight_matches         (const WaymarkHighlight *self,
                                             gconstpointer           card);
 
 /* Reads the command line's spelling: comma-separated criteria such as
- * "channel=email,category=digital,owner=Support,
+ * "channel=email,category=digital,owner=Support,persona=Lena,
  * emotion=-2..-1,finding=high,finding=touchpoint-without-owner,votes=3";
  * a backslash escapes a comma or a backslash in a value.  The error
  * (G_OPTION_ERROR_BAD_VALUE) names the criterion that is wrong. */
@@ -108,9 +118,9 @@ WaymarkHighlight *waymark_highlight_parse     (const char             *spec,
                                                GError                **error);
 /* The spelling waymark_highlight_parse() reads back to an equal highlight. */
 char             *waymark_highlight_to_string (const WaymarkHighlight *self);
-/* Fails, naming the first one, when a channel the highlight asks for is
- * not in @journey: a typo on the command line would otherwise dim the
- * whole map.  (An owner is free text: none may own a card yet.) */
+/* Fails, naming the first one, when a channel or persona the highlight
+ * asks for is not in @journey: a typo on the command line would otherwise
+ * dim the whole map.  (An owner is free text: none may own a card yet.) */
 gboolean          waymark_highlight_check     (const WaymarkHighlight *self,
                                                WaymarkJourney         *journey,
                                                GError                **error);

@@ -55,7 +55,7 @@ static const GOptionEntry option_entries[] = {
     N_("With --export to .csv: comma or semicolon between fields (default: semicolon where the language writes decimals with a comma, as German does; else comma)"),
     N_("DELIMITER") },
   { "highlight", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to .pdf, .svg or .png: draw the cards that match as they are and dim the rest, as the app’s Highlight does. CRITERIA are key=value pairs separated by commas: channel=NAME, category=digital|physical|personal, owner=NAME, emotion=MIN..MAX (−2 to 2), finding (any), finding=high|medium|low or finding=RULE, votes=N (at least N). Different keys must all hold, the same key repeated means any of them; a backslash escapes a comma"),
+    N_("With --export to .pdf, .svg or .png: draw the cards that match as they are and dim the rest, as the app’s Highlight does. CRITERIA are key=value pairs separated by commas: channel=NAME, category=digital|physical|personal, owner=NAME, persona=NAME, emotion=MIN..MAX (−2 to 2), finding (any), finding=high|medium|low or finding=RULE, votes=N (at least N). Different keys must all hold, the same key repeated means any of them; a backslash escapes a comma"),
     N_("CRITERIA") },
   { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With diff: words (default) or xml"),

@@ -48,6 +48,7 @@ typedef enum {
   ENTRY_CATEGORY,
   ENTRY_CHANNEL,
   ENTRY_OWNER,
+  ENTRY_PERSONA,
   ENTRY_FINDING,
 } EntryKind;
 
@@ -83,6 +84,12 @@ entry_toggled_cb (GtkCheckButton          *check,
         waymark_highlight_add_owner (self->highlight, name);
       else
         waymark_highlight_remove_owner (self->highlight, name);
+      break;
+    case ENTRY_PERSONA:
+      if (on)
+        waymark_highlight_add_persona (self->highlight, name);
+      else
+        waymark_highlight_remove_persona (self->highlight, name);
       break;
     case ENTRY_FINDING:
     default:
@@ -338,6 +345,27 @@ finding_exclusive_cb (GtkCheckButton          *check,
   self->building = FALSE;
 }
 
+/* The touchpoints a persona meets (those that name no persona apply to
+ * every one). */
+static void
+add_personas (WaymarkHighlightPopover *self)
+{
+  GPtrArray *personas = self->journey != NULL ? waymark_journey_get_items (self->journey, WAYMARK_ITEM_PERSONA) : NULL;
+  GtkWidget *section;
+
+  if (personas == NULL || personas->len == 0)
+    return;
+  section = add_section (self, _("Persona"));
+  for (guint i = 0; i < personas->len; i++)
+    {
+      WaymarkPersona *persona = personas->pdata[i];
+      const char *id = waymark_item_get_id (persona);
+
+      add_check (self, section, persona->name != NULL ? persona->name : id, ENTRY_PERSONA, id, 0,
+                 waymark_highlight_has_persona (self->highlight, id));
+    }
+}
+
 static void
 add_findings (WaymarkHighlightPopover *self)
 {
@@ -370,6 +398,7 @@ rebuild (WaymarkHighlightPopover *self)
     gtk_box_remove (GTK_BOX (self->box), child);
   add_channels (self);
   add_owners (self);
+  add_personas (self);
   add_emotion (self);
   add_findings (self);
   add_votes (self);

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WaymarkHighlightPopover, waymark_highlight_popover, WAYMARK, HIGHLIGHT_POPOVER, GtkPopover)
 
 /* The Highlight popover of the map's toolbar: check boxes for the
- * channel categories, the map's channels and owners, the weak spots by
+ * channel categories, the map's channels, owners and personas, the weak spots by
  * severity, an emotion range and a least number of votes, and a Clear
- * button.  The channels and owners are those of the journey when the
+ * button.  The channels, owners and personas are those of the journey when the
  * popover opens.  Signal ::changed: the user changed the highlight. */
 GtkWidget              *waymark_highlight_popover_new           (void);
 void                    waymark_highlight_popover_set_journey   (WaymarkHighlightPopover *self,

@@ -773,7 +773,7 @@ XML
 
     run --export "$tmp/bad.pdf" --highlight 'colour=red' "$map"
     expect_status 2
-    expect_stderr "waymark: --highlight: “colour”: unknown criterion; the keys are channel, category, owner, emotion, finding, votes"
+    expect_stderr "waymark: --highlight: “colour”: unknown criterion; the keys are channel, category, owner, persona, emotion, finding, votes"
     expect_no_file "$tmp/bad.pdf"
     run --export "$tmp/bad.pdf" --highlight 'emotion=5' "$map"
     expect_status 2

@@ -17,6 +17,8 @@ static const char map[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<journey xmlns=\"urn:waymark:journey\" format=\"2\" id=\"j-1\">\n"
   "  <state>as-is</state>\n"
+  "  <persona id=\"persona-1\"><name>Lena</name></persona>\n"
+  "  <persona id=\"persona-2\"><name>Max</name></persona>\n"
   "  <phase id=\"p1\"><name>Awareness</name></phase>\n"
   "  <lane id=\"l1\" kind=\"touchpoints\"><name>Touchpoints</name></lane>\n"
   "  <lane id=\"l2\" kind=\"notes\"><name>Pain points</name></lane>\n"
@@ -24,16 +26,18 @@ static const char map[] =
   "  <channel id=\"ch-web\" category=\"digital\" icon=\"website\"><name>Website</name></channel>\n"
   "  <channel id=\"ch-shop\" category=\"physical\" icon=\"store\"><name>Flagship Store</name></channel>\n"
   "  <channel id=\"ch-call\" category=\"personal\" icon=\"phone\"><name>Hotline</name></channel>\n"
-  /* a: e-mail, Support, −2, 3 votes, owned: a negative-emotion finding */
+  /* a: e-mail, Support, −2, 3 votes, Lena's, owned: a negative-emotion finding */
   "  <touchpoint id=\"a\" phase=\"p1\" lane=\"l1\" channel=\"ch-mail\" votes=\"3\"><title>a</title>"
-  "<emotion score=\"-2\"/><owner>Support</owner></touchpoint>\n"
-  /* b: website, Marketing, +1, no votes */
+  "<emotion score=\"-2\"/><applies-to persona=\"persona-1\"/><owner>Support</owner></touchpoint>\n"
+  /* b: website, Marketing, +1, no votes, Max's */
   "  <touchpoint id=\"b\" phase=\"p1\" lane=\"l1\" channel=\"ch-web\"><title>b</title>"
-  "<emotion score=\"1\"/><owner>Marketing</owner></touchpoint>\n"
-  /* c: store, support (other case), −1, 1 vote */
+  "<emotion score=\"1\"/><applies-to persona=\"persona-2\"/><owner>Marketing</owner></touchpoint>\n"
+  /* c: store, support (other case), −1, 1 vote, both personas' */
   "  <touchpoint id=\"c\" phase=\"p1\" lane=\"l1\" channel=\"ch-shop\" votes=\"1\"><title>c</title>"
-  "<emotion score=\"-1\"/><owner>support</owner></touchpoint>\n"
-  /* d: hotline, nobody owns it, no emotion: a touchpoint-without-owner finding */
+  "<emotion score=\"-1\"/><applies-to persona=\"persona-1\"/><applies-to persona=\"persona-2\"/>"
+  "<owner>support</owner></touchpoint>\n"
+  /* d: hotline, nobody owns it, no emotion: a touchpoint-without-owner
+   * finding; d and e name no persona, so they apply to both */
   "  <touchpoint id=\"d\" phase=\"p1\" lane=\"l1\" channel=\"ch-call\" votes=\"5\"><title>d</title></touchpoint>\n"
   /* e: no channel, Support, 0 */
   "  <touchpoint id=\"e\" phase=\"p1\" lane=\"l1\"><title>e</title>"
@@ -147,6 +151,20 @@ test_owner (Fixture       *fixture,
 }
 
 static void
+test_persona (Fixture       *fixture,
+              gconstpointer  data)
+{
+  /* by name in any case or by id; a card that names no persona applies
+   * to every one; notes have none */
+  assert_spec (fixture, "persona=Lena", "a c d e");
+  assert_spec (fixture, "persona=persona-2", "b c d e");
+  assert_spec (fixture, "persona=MAX", "b c d e");
+  assert_spec (fixture, "persona=lena,persona=max", "a b c d e");
+  assert_spec (fixture, "persona=Max,owner=Marketing", "b");
+  assert_spec (fixture, "persona=Lena,emotion=-2..-1", "a c");
+}
+
+static void
 test_emotion (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -227,6 +245,9 @@ test_edit (Fixture       *fixture,
   g_assert_cmpint (max, ==, 1);
   waymark_highlight_add_finding (highlight, "negative-emotion", WAYMARK_SEVERITY_LOW);
   waymark_highlight_set_min_votes (highlight, 2);
+  waymark_highlight_add_persona (highlight, "Lena");
+  g_assert_true (waymark_highlight_has_persona (highlight, "lena"));
+  g_assert_cmpuint (waymark_highlight_count (highlight, WAYMARK_HIGHLIGHT_PERSONA), ==, 1);
   g_assert_true (waymark_highlight_is_active (highlight));
 
   copy = waymark_highlight_copy (highlight);
@@ -251,7 +272,7 @@ static void
 test_spelling (void)
 {
   const char *specs[] = {
-    "channel=email,channel=a\\,b\\\\c,category=digital,owner=Support\\, EMEA,emotion=-2..-1,finding,finding=high,finding=owner-silos,votes=3",
+    "channel=email,channel=a\\,b\\\\c,category=digital,owner=Support\\, EMEA,persona=Lena,emotion=-2..-1,finding,finding=high,finding=owner-silos,votes=3",
     "emotion=0..0",
     "votes=999",
   };
@@ -317,12 +338,17 @@ test_check (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkHighlight) good = waymark_highlight_parse ("channel=email,channel=Hotline,owner=Nobody", NULL);
   g_autoptr(WaymarkHighlight) typo = waymark_highlight_parse ("channel=emial", NULL);
+  g_autoptr(WaymarkHighlight) persona = waymark_highlight_parse ("persona=Lena,persona=Nobody", NULL);
 
   g_assert_true (waymark_highlight_check (good, fixture->journey, &error));
   g_assert_no_error (error);
   g_assert_false (waymark_highlight_check (typo, fixture->journey, &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "emial"));
+  g_clear_error (&error);
+  g_assert_false (waymark_highlight_check (persona, fixture->journey, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "persona=Nobody"));
 }
 
 int
@@ -337,6 +363,7 @@ main (int    argc,
   ADD ("channel", test_channel);
   ADD ("category", test_category);
   ADD ("owner", test_owner);
+  ADD ("persona", test_persona);
   ADD ("emotion", test_emotion);
   ADD ("finding", test_finding);
   ADD ("votes", test_votes);

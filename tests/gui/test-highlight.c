@@ -279,6 +279,23 @@ test_findings_and_votes (Fixture       *f,
   gtk_popover_popdown (popover);
 }
 
+/* The map's personas are offered; a touchpoint that names none applies
+ * to every persona, and a note to none. */
+static void
+test_persona (Fixture       *f,
+              gconstpointer  data)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (f->canvas);
+  WaymarkPersona *persona = waymark_journey_get_item (f->journey, WAYMARK_ITEM_PERSONA, 0);
+  GtkPopover *popover = open_popover (f);
+
+  click_check (popover, persona->name);
+  g_assert_true (waymark_highlight_has_persona (waymark_editor_get_highlight (f->editor), waymark_item_get_id (persona)));
+  g_assert_false (waymark_layout_is_dimmed (layout, waymark_journey_get_item (f->journey, WAYMARK_ITEM_TOUCHPOINT, 0)));
+  g_assert_true (waymark_layout_is_dimmed (layout, waymark_journey_get_item (f->journey, WAYMARK_ITEM_NOTE, 0)));
+  gtk_popover_popdown (popover);
+}
+
 /* The dashboard has nothing to dim: no button there, and Shift+Ctrl+H
  * goes to the map. */
 static void
@@ -329,6 +346,7 @@ main (int   argc,
   ADD ("findings-and-votes", test_findings_and_votes);
   ADD ("not-in-document", test_not_in_document);
   ADD ("dashboard", test_dashboard);
+  ADD ("persona", test_persona);
 #undef ADD
 
   status = g_test_run ();
