@@ -393,18 +393,20 @@ is_in_journey (WaymarkChecker *self,
 }
 
 /* Judges @item by rule @r again, moving what changed to @removed and
- * @added; @present: whether @item is in the journey. */
+ * @added; @present: whether @item is in the journey; @maybe_found: FALSE
+ * when the rule is known to have no finding about it. */
 static void
 judge_present (WaymarkChecker           *self,
                guint                     r,
                gpointer                  item,
                gboolean                  present,
+               gboolean                  maybe_found,
                const WaymarkRuleContext *context,
                GPtrArray                *removed,
                GPtrArray                *added)
 {
   const WaymarkRule *rule = &self->rules[r];
-  WaymarkFinding *old = g_hash_table_lookup (self->found[r], item);
+  WaymarkFinding *old = maybe_found ? g_hash_table_lookup (self->found[r], item) : NULL;
   WaymarkFinding *new = NULL;
 
   if (present && !waymark_item_is_dismissed (item, rule->id))
@@ -447,7 +449,7 @@ judge (WaymarkChecker           *self,
        GPtrArray                *removed,
        GPtrArray                *added)
 {
-  judge_present (self, r, item, is_in_journey (self, item), context, removed, added);
+  judge_present (self, r, item, is_in_journey (self, item), TRUE, context, removed, added);
 }
 
 /* Whether each item of @items is in the journey, looked up once for all
@@ -477,6 +479,9 @@ judge_all (WaymarkChecker           *self,
   const WaymarkRule *rule = &self->rules[r];
   GPtrArray *items = waymark_journey_get_items (self->journey, rule->subject);
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  /* A new checker's first run: asking a growing table about every item
+   * only to hear "none" costs a cache miss each. */
+  gboolean maybe_found = g_hash_table_size (self->found[r]) > 0;
   GHashTableIter iter;
   gpointer item;
 
@@ -487,7 +492,7 @@ judge_all (WaymarkChecker           *self,
   for (guint i = 0; i < gone->len; i++)
     judge (self, r, gone->pdata[i], context, removed, added);
   for (guint i = 0; i < items->len; i++)
-    judge_present (self, r, items->pdata[i], present[i], context, removed, added);
+    judge_present (self, r, items->pdata[i], present[i], maybe_found, context, removed, added);
 }
 
 gboolean
