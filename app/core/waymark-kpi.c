@@ -145,22 +145,50 @@ contains_any (const char        *text,
   return FALSE;
 }
 
+/* @text in lower case, as g_utf8_strdown() writes it, into @buffer when
+ * that is plain: short ASCII without a capital I (which Turkish lowers to
+ * a dotless ı); else a new string in @allocated.  The rules ask this of
+ * every KPI of a map, and most names are plain. */
+static char *
+strdown (const char  *text,
+         char        *buffer,
+         gsize        size,
+         char       **allocated)
+{
+  gsize i;
+
+  for (i = 0; text[i] != '\0'; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (i + 1 >= size || c >= 0x80 || c == 'I')
+        return *allocated = g_utf8_strdown (text, -1);
+      buffer[i] = g_ascii_tolower (c);
+    }
+  buffer[i] = '\0';
+  return buffer;
+}
+
 WaymarkKpiDirection
 waymark_kpi_get_direction (const WaymarkKpi *kpi)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *unit = NULL;
+  char name_buffer[128];
+  char unit_buffer[32];
+  g_autofree char *name_allocated = NULL;
+  g_autofree char *unit_allocated = NULL;
+  const char *name;
+  char *unit;
 
   g_return_val_if_fail (kpi != NULL, WAYMARK_KPI_DIRECTION_HIGHER);
 
   if (kpi->direction != WAYMARK_KPI_DIRECTION_UNSET)
     return kpi->direction;
-  name = g_utf8_strdown (kpi->name != NULL ? kpi->name : "", -1);
+  name = strdown (kpi->name != NULL ? kpi->name : "", name_buffer, sizeof name_buffer, &name_allocated);
   if (contains_any (name, higher_words, G_N_ELEMENTS (higher_words)))
     return WAYMARK_KPI_DIRECTION_HIGHER;
   if (contains_any (name, lower_words, G_N_ELEMENTS (lower_words)))
     return WAYMARK_KPI_DIRECTION_LOWER;
-  unit = g_utf8_strdown (kpi->unit != NULL ? kpi->unit : "", -1);
+  unit = strdown (kpi->unit != NULL ? kpi->unit : "", unit_buffer, sizeof unit_buffer, &unit_allocated);
   g_strstrip (unit);
   for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
     if (strcmp (unit, time_units[i]) == 0)

@@ -291,6 +291,16 @@ test_kpi_direction (void)
     { "Time on site", "min", WAYMARK_KPI_DIRECTION_HIGHER },
     { "Verweildauer", "s", WAYMARK_KPI_DIRECTION_HIGHER },
     { "Customer lifetime value", "EUR", WAYMARK_KPI_DIRECTION_HIGHER },
+    /* Any case; capitals, umlauts and long names take another way to
+     * lower case than plain ASCII. */
+    { "CHURN RATE", NULL, WAYMARK_KPI_DIRECTION_LOWER },
+    { "WAITING TIME", NULL, WAYMARK_KPI_DIRECTION_LOWER },
+    { "VERZÖGERUNG DER LIEFERUNG", NULL, WAYMARK_KPI_DIRECTION_LOWER },
+    { "Reply speed", " MIN ", WAYMARK_KPI_DIRECTION_LOWER },
+    { "Reply speed", " Sekunden ", WAYMARK_KPI_DIRECTION_LOWER },
+    { "Reply speed", "Stück", WAYMARK_KPI_DIRECTION_HIGHER },
+    { "Share of orders placed by returning customers through the loyalty programme in the first month after their first purchase, by cost",
+      NULL, WAYMARK_KPI_DIRECTION_LOWER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
