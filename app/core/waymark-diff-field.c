@@ -460,15 +460,26 @@ waymark_diff_field_equal (gconstpointer       a,
   if (field == WAYMARK_DIFF_FIELD_PERSONAS)
     return persona_marks_equal (a, b, same, user_data);
 
+  /* @a and @b are of one type, so both have the slot or neither: the
+   * checks on @b's only tell the compiler so (a release build's
+   * -Wnull-dereference). */
   ta = text_slot (a, field);
   if (ta != NULL)
-    return g_strcmp0 (*ta, *text_slot (b, field)) == 0;
+    {
+      char **tb = text_slot (b, field);
+
+      return tb != NULL && g_strcmp0 (*ta, *tb) == 0;
+    }
 
   ra = ref_slot (a, field);
   if (ra != NULL)
     {
-      gpointer rb = *ref_slot (b, field);
+      gpointer *rb_slot = ref_slot (b, field);
+      gpointer rb;
 
+      if (rb_slot == NULL)
+        return FALSE;
+      rb = *rb_slot;
       if (same == NULL)
         return same_by_id (*ra, rb);
       if (*ra == NULL || rb == NULL)
