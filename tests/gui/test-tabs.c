@@ -229,6 +229,41 @@ test_close_tab_unsaved (void)
   g_assert_cmpint (n_tabs (window), ==, 0);
   contents = gui_test_read_file (kept);
   g_assert_null (strstr (contents, "Thrown away"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Ctrl+S, then Ctrl+W at once: the save is still on its worker thread,
+   * so the map counts as modified.  The close waits for the save and,
+   * with nothing left unsaved, asks nothing. */
+  waymark_window_open (window, kept);
+  gui_test_wait_until_loaded (window);
+  gui_test_edit_title (window, "Saved, then closed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (waymark_document_is_saving (waymark_window_get_document (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  g_assert_cmpint (n_tabs (window), ==, 1);
+  for (guint waited = 0; n_tabs (window) > 0 && waited < 10000; waited += 50)
+    gui_test_spin (50);
+  g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
+  g_assert_cmpint (n_tabs (window), ==, 0);
+  contents = gui_test_read_file (kept);
+  g_assert_nonnull (strstr (contents, "Saved, then closed"));
+  g_clear_pointer (&contents, g_free);
+
+  /* An edit after the save started is still unsaved when it ends: the
+   * close asks then. */
+  waymark_window_open (window, kept);
+  gui_test_wait_until_loaded (window);
+  gui_test_edit_title (window, "Saved");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gui_test_edit_title (window, "Edited while saving");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  for (guint waited = 0; gui_test_find_message_dialog (GTK_WINDOW (window)) == NULL && waited < 10000; waited += 50)
+    gui_test_spin (50);
+  gui_test_respond (gui_test_find_message_dialog (GTK_WINDOW (window)), "discard");
+  g_assert_cmpint (n_tabs (window), ==, 0);
+  contents = gui_test_read_file (kept);
+  g_assert_nonnull (strstr (contents, "<title>Saved</title>"));
+  g_assert_null (strstr (contents, "Edited while saving"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
