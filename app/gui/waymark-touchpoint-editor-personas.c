@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-edits.h"
+#include "waymark-inspector-util.h"
 #include "waymark-palette.h"
 #include "waymark-persona-style.h"
 #include "waymark-touchpoint-editor-private.h"
@@ -14,8 +15,10 @@
  * check (the card applies to that persona) and that persona's emotion,
  * its own or the card's (picking one checks the persona).  None
  * checked: the card applies to everyone.
- * Each change is one undo step.  The marker beside a name is the one its
- * curve, the legend and the cards show. */
+ * Under a persona with an emotion of its own, a line says how it feels
+ * there (<applies-to>'s text), as the card's own feeling does.
+ * Each change is one undo step (typing merges into one).  The marker
+ * beside a name is the one its curve, the legend and the cards show. */
 
 #define MARKER 14
 
@@ -101,6 +104,52 @@ emotion_selected_cb (AdwComboRow             *row,
   commit_marks (self, edited);
 }
 
+static void
+note_changed_cb (GtkEditable             *note,
+                 WaymarkTouchpointEditor *self)
+{
+  WaymarkPersona *persona = row_persona (GTK_WIDGET (note));
+  const WaymarkPersonaMark *mark;
+  g_autofree char *text = NULL;
+  g_autofree char *merge_key = NULL;
+  WaymarkTouchpoint *edited;
+  WaymarkPersonaMark *edited_mark;
+
+  g_assert (WAYMARK_IS_TOUCHPOINT_EDITOR (self));
+
+  if (!_waymark_touchpoint_editor_user_edit (self))
+    return;
+  mark = waymark_touchpoint_get_persona_mark (self->touchpoint, persona->item.id);
+  text = waymark_inspector_dup_editable (note);
+  /* Shown only with an emotion of the persona's own. */
+  if (mark == NULL || !mark->has_emotion || g_strcmp0 (mark->emotion_note, text) == 0)
+    return;
+  edited = waymark_item_copy (self->touchpoint);
+  edited_mark = waymark_touchpoint_mark_persona (edited, persona);
+  g_free (edited_mark->emotion_note);
+  edited_mark->emotion_note = g_steal_pointer (&text);
+  merge_key = g_strconcat ("persona-note:", persona->item.id, NULL);
+  waymark_edits_update (_waymark_touchpoint_editor_get_history (self), self->touchpoint, edited, merge_key);
+}
+
+static GtkWidget *
+new_note_row (WaymarkTouchpointEditor *self,
+              WaymarkPersona          *persona,
+              const char              *name)
+{
+  GtkWidget *note = adw_entry_row_new ();
+  /* TRANSLATORS: the title of a persona's feeling on a touchpoint, as
+   * "Feeling, in a few words" is the card's own */
+  g_autofree char *title = g_strdup_printf (_("Feeling of %s, in a few words"), name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), title);
+  g_object_set_data_full (G_OBJECT (note), "persona", waymark_item_ref (persona), waymark_item_unref);
+  g_signal_connect (note, "changed", G_CALLBACK (note_changed_cb), self);
+  waymark_inspector_label_entry_rows (note);
+  return note;
+}
+
 /* A persona's row: its marker and a check (the card is for it) before
  * its name, its emotion here as the row's choice. */
 static GtkWidget *
@@ -146,6 +195,7 @@ new_persona_row (WaymarkTouchpointEditor *self,
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (emotion_selected_cb), self);
   g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (row), "note", new_note_row (self, persona, name));
   return row;
 }
 
@@ -170,7 +220,12 @@ ensure_rows (WaymarkTouchpointEditor *self,
   self->personas_shown = g_strdup (key->str);
 
   for (guint i = 0; i < self->persona_rows->len; i++)
-    adw_preferences_group_remove (self->personas_group, g_ptr_array_index (self->persona_rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->persona_rows, i);
+
+      adw_preferences_group_remove (self->personas_group, g_object_get_data (G_OBJECT (row), "note"));
+      adw_preferences_group_remove (self->personas_group, row);
+    }
   g_ptr_array_set_size (self->persona_rows, 0);
   for (guint i = 0; i < personas->len; i++)
     {
@@ -178,6 +233,7 @@ ensure_rows (WaymarkTouchpointEditor *self,
       GtkWidget *row = new_persona_row (self, persona, waymark_persona_style_of (journey, persona));
 
       adw_preferences_group_add (self->personas_group, row);
+      adw_preferences_group_add (self->personas_group, g_object_get_data (G_OBJECT (row), "note"));
       g_ptr_array_add (self->persona_rows, row);
     }
 }
@@ -203,11 +259,15 @@ _waymark_touchpoint_editor_show_personas (WaymarkTouchpointEditor *self)
       WaymarkPersona *persona = row_persona (row);
       const WaymarkPersonaMark *mark = waymark_touchpoint_get_persona_mark (tp, persona->item.id);
       guint selected = 0;
+      GtkWidget *note;
 
       gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), mark != NULL);
       for (guint k = 0; mark != NULL && mark->has_emotion && k < G_N_ELEMENTS (scores); k++)
         if (scores[k] == mark->emotion)
           selected = k + 1;
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      note = g_object_get_data (G_OBJECT (row), "note");
+      gtk_widget_set_visible (note, selected > 0);
+      waymark_inspector_sync_editable (GTK_EDITABLE (note), mark != NULL ? mark->emotion_note : NULL, self->replacing);
     }
 }

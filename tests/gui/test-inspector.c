@@ -522,14 +522,40 @@ test_personas (Fixture       *f,
   gui_test_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 5);
 
+  /* With an emotion of her own, a line for how she feels there; typing
+   * is one undo step. */
+  {
+    GtkWidget *note = find_row (f, ADW_TYPE_ENTRY_ROW, "Feeling of Running beginner, in a few words");
+
+    g_assert_true (gtk_widget_get_visible (note));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+    gtk_widget_grab_focus (note);
+    gtk_editable_set_text (GTK_EDITABLE (note), "too");
+    gtk_editable_set_text (GTK_EDITABLE (note), "too expensive");
+    gui_test_iterate ();
+    g_assert_cmpstr (waymark_touchpoint_get_persona_mark (tp, beginner->item.id)->emotion_note, ==, "too expensive");
+    g_assert_cmpstr (tp->emotion_note, !=, "too expensive");
+    gtk_widget_grab_focus (f->elsewhere);
+    g_assert_true (waymark_history_undo (f->history));
+    gui_test_iterate ();
+    g_assert_null (waymark_touchpoint_get_persona_mark (tp, beginner->item.id)->emotion_note);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+    g_assert_true (waymark_history_redo (f->history));
+    gui_test_iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "too expensive");
+  }
+
   /* A new persona gets a row of its own; picking its emotion marks the
    * card for it, in one step. */
   waymark_edits_add_item (f->history, waymark_persona_new ("persona-gift", "Gift buyer"), -1);
   gui_test_iterate ();
   row = find_row (f, ADW_TYPE_COMBO_ROW, "Gift buyer");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (gui_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL))));
+  /* Feeling as the card does: no line of its own. */
+  g_assert_false (gtk_widget_get_visible (find_row (f, ADW_TYPE_ENTRY_ROW, "Feeling of Gift buyer, in a few words")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (find_row (f, ADW_TYPE_ENTRY_ROW, "Feeling of Gift buyer, in a few words")));
   mark = waymark_touchpoint_get_persona_mark (tp, "persona-gift");
   g_assert_nonnull (mark);
   g_assert_cmpint (mark->emotion, ==, 2);
