@@ -458,8 +458,14 @@ quit_answered (gboolean proceed,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_windows_cb, g_object_ref (self), g_object_unref);
 }
 
+static void
+quit_after_saves (WaymarkApplication *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
 /* Asks once for the unsaved maps of every window, then closes them all;
- * Cancel keeps everything open. */
+ * Cancel keeps everything open.  Saves still running end first. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -469,6 +475,8 @@ quit_activated (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
   g_autoptr(GPtrArray) tabs = waymark_save_changes_collect (windows);
 
+  if (waymark_save_changes_wait (tabs, G_CALLBACK (quit_after_saves), G_OBJECT (self)))
+    return;
   if (tabs->len == 0)
     {
       quit_answered (TRUE, g_object_ref (self));

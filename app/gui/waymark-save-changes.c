@@ -181,3 +181,65 @@ waymark_save_changes_collect (GList *windows)
     }
   return tabs;
 }
+
+typedef struct {
+  GPtrArray *tabs;        /* the ones saving, each with its handler */
+  GArray *handlers;
+  guint left;
+  GCallback then;
+  GObject *object;
+} Waiting;
+
+static void
+waiting_save_finished_cb (WaymarkDocumentTab *tab,
+                          gboolean            saved,
+                          Waiting            *waiting)
+{
+  void (*then) (gpointer) = (void (*) (gpointer)) waiting->then;
+
+  for (guint i = 0; i < waiting->tabs->len; i++)
+    if (g_ptr_array_index (waiting->tabs, i) == tab)
+      g_clear_signal_handler (&g_array_index (waiting->handlers, gulong, i), tab);
+  if (--waiting->left > 0)
+    return;
+  then (waiting->object);
+  g_object_unref (waiting->object);
+  g_ptr_array_unref (waiting->tabs);
+  g_array_unref (waiting->handlers);
+  g_free (waiting);
+}
+
+gboolean
+waymark_save_changes_wait (GPtrArray *tabs,
+                           GCallback  then,
+                           GObject   *object)
+{
+  Waiting *waiting = NULL;
+
+  g_return_val_if_fail (tabs != NULL, FALSE);
+  g_return_val_if_fail (then != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  for (guint i = 0; i < tabs->len; i++)
+    {
+      WaymarkDocumentTab *tab = g_ptr_array_index (tabs, i);
+      gulong handler;
+
+      if (!waymark_document_is_saving (waymark_document_tab_get_document (tab)))
+        continue;
+      if (waiting == NULL)
+        {
+          waiting = g_new0 (Waiting, 1);
+          waiting->tabs = g_ptr_array_new_with_free_func (g_object_unref);
+          waiting->handlers = g_array_new (FALSE, TRUE, sizeof (gulong));
+          waiting->then = then;
+          waiting->object = g_object_ref (object);
+        }
+      /* Every save asked for ends in exactly one ::save-finished. */
+      handler = g_signal_connect (tab, "save-finished", G_CALLBACK (waiting_save_finished_cb), waiting);
+      g_ptr_array_add (waiting->tabs, g_object_ref (tab));
+      g_array_append_val (waiting->handlers, handler);
+      waiting->left++;
+    }
+  return waiting != NULL;
+}

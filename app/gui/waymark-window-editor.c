@@ -261,7 +261,15 @@ close_answered (gboolean proceed,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }
 
-/* Asks once for all the window's maps with unsaved changes. */
+static void
+close_after_saves (WaymarkWindow *self)
+{
+  self->asking = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Asks once for all the window's maps with unsaved changes, once the
+ * saves still running have ended. */
 static gboolean
 close_request_cb (WaymarkWindow *self)
 {
@@ -275,6 +283,11 @@ close_request_cb (WaymarkWindow *self)
   windows = g_list_prepend (NULL, self);
   tabs = waymark_save_changes_collect (windows);
   g_list_free (windows);
+  if (waymark_save_changes_wait (tabs, G_CALLBACK (close_after_saves), G_OBJECT (self)))
+    {
+      self->asking = TRUE;
+      return TRUE;
+    }
   if (tabs->len == 0)
     return FALSE;
 

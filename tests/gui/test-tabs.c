@@ -323,6 +323,35 @@ test_close_window_lists_unsaved (void)
   g_assert_nonnull (strstr (contents, "Three, edited"));
 }
 
+/* Closing a window right after Save: the save still runs on its worker
+ * thread; the close waits for it and, with nothing left unsaved, asks
+ * nothing. */
+static void
+test_close_window_right_after_save (void)
+{
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "saving.journey", JOURNEY ("Saving"));
+  WaymarkWindow *window = new_window ();
+  gpointer weak = window;
+  g_autofree char *contents = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  waymark_window_open (window, file);
+  gui_test_wait_until_loaded (window);
+  gui_test_edit_title (window, "Saving, edited");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (waymark_document_is_saving (waymark_window_get_document (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (weak);
+  for (guint waited = 0; weak != NULL && waited < 10000; waited += 50)
+    {
+      g_assert_null (gui_test_find_message_dialog (GTK_WINDOW (window)));
+      gui_test_spin (50);
+    }
+  g_assert_null (weak);
+  contents = gui_test_read_file (file);
+  g_assert_nonnull (strstr (contents, "Saving, edited"));
+}
+
 /* A tab dragged into another window (AdwTabView transfers the page): the
  * map goes with its state, and the window it left, now empty, closes. */
 static void
@@ -783,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/tabs/broken-file-keeps-tabs", test_broken_file_keeps_tabs);
   g_test_add_func ("/tabs/close-tab-unsaved", test_close_tab_unsaved);
   g_test_add_func ("/tabs/close-window-lists-unsaved", test_close_window_lists_unsaved);
+  g_test_add_func ("/tabs/close-window-right-after-save", test_close_window_right_after_save);
   g_test_add_func ("/tabs/move-tab-to-other-window", test_move_tab_to_other_window);
   g_test_add_func ("/tabs/new-from-template", test_new_from_template);
   g_test_add_func ("/tabs/open-template-file", test_open_template_file);
