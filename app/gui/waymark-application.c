@@ -475,7 +475,7 @@ quit_activated (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
   g_autoptr(GPtrArray) tabs = waymark_save_changes_collect (windows);
 
-  if (waymark_save_changes_wait (tabs, G_CALLBACK (quit_after_saves), G_OBJECT (self)))
+  if (waymark_save_changes_wait (tabs, G_CALLBACK (quit_after_saves), g_object_ref (self), g_object_unref))
     return;
   if (tabs->len == 0)
     {

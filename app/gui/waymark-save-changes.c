@@ -187,7 +187,8 @@ typedef struct {
   GArray *handlers;
   guint left;
   GCallback then;
-  GObject *object;
+  gpointer user_data;
+  GDestroyNotify destroy;
 } Waiting;
 
 static void
@@ -202,23 +203,24 @@ waiting_save_finished_cb (WaymarkDocumentTab *tab,
       g_clear_signal_handler (&g_array_index (waiting->handlers, gulong, i), tab);
   if (--waiting->left > 0)
     return;
-  then (waiting->object);
-  g_object_unref (waiting->object);
+  then (waiting->user_data);
+  if (waiting->destroy != NULL)
+    waiting->destroy (waiting->user_data);
   g_ptr_array_unref (waiting->tabs);
   g_array_unref (waiting->handlers);
   g_free (waiting);
 }
 
 gboolean
-waymark_save_changes_wait (GPtrArray *tabs,
-                           GCallback  then,
-                           GObject   *object)
+waymark_save_changes_wait (GPtrArray      *tabs,
+                           GCallback       then,
+                           gpointer        user_data,
+                           GDestroyNotify  destroy)
 {
   Waiting *waiting = NULL;
 
   g_return_val_if_fail (tabs != NULL, FALSE);
   g_return_val_if_fail (then != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
 
   for (guint i = 0; i < tabs->len; i++)
     {
@@ -233,7 +235,8 @@ waymark_save_changes_wait (GPtrArray *tabs,
           waiting->tabs = g_ptr_array_new_with_free_func (g_object_unref);
           waiting->handlers = g_array_new (FALSE, TRUE, sizeof (gulong));
           waiting->then = then;
-          waiting->object = g_object_ref (object);
+          waiting->user_data = user_data;
+          waiting->destroy = destroy;
         }
       /* Every save asked for ends in exactly one ::save-finished. */
       handler = g_signal_connect (tab, "save-finished", G_CALLBACK (waiting_save_finished_cb), waiting);
@@ -241,5 +244,7 @@ waymark_save_changes_wait (GPtrArray *tabs,
       g_array_append_val (waiting->handlers, handler);
       waiting->left++;
     }
+  if (waiting == NULL && destroy != NULL)
+    destroy (user_data);
   return waiting != NULL;
 }

@@ -27,12 +27,14 @@ AdwMessageDialog *waymark_save_changes_ask (GtkWindow              *parent,
  * with anything typed in place committed first. */
 GPtrArray        *waymark_save_changes_collect (GList *windows);
 /* Ctrl+W or Ctrl+Q right after Ctrl+S: a map counts as modified until its
- * save on the worker thread ends.  When any of @tabs is saving, keeps
- * @object alive, waits for those saves to end, then calls @then with
- * @object (to collect and ask again: only what is still unsaved), and
- * returns TRUE; else returns FALSE at once and never calls @then. */
-gboolean          waymark_save_changes_wait    (GPtrArray *tabs,
-                                                GCallback  then,
-                                                GObject   *object);
+ * save on the worker thread ends.  When any of @tabs is saving, waits
+ * for those saves to end, then calls @then (@user_data) to collect and
+ * ask again, for what is still unsaved only, then @destroy (@user_data);
+ * returns TRUE.  Else returns FALSE at once, calls @destroy (@user_data)
+ * (nullable) and never @then. */
+gboolean          waymark_save_changes_wait    (GPtrArray      *tabs,
+                                                GCallback       then,
+                                                gpointer        user_data,
+                                                GDestroyNotify  destroy);
 
 G_END_DECLS

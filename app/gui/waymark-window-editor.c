@@ -283,7 +283,7 @@ close_request_cb (WaymarkWindow *self)
   windows = g_list_prepend (NULL, self);
   tabs = waymark_save_changes_collect (windows);
   g_list_free (windows);
-  if (waymark_save_changes_wait (tabs, G_CALLBACK (close_after_saves), G_OBJECT (self)))
+  if (waymark_save_changes_wait (tabs, G_CALLBACK (close_after_saves), g_object_ref (self), g_object_unref))
     {
       self->asking = TRUE;
       return TRUE;

@@ -218,9 +218,6 @@ selected_page_cb (AdwTabView    *view,
 typedef struct {
   WaymarkWindow *window;
   AdwTabPage *page;
-  /* The tab whose save the close waits for, and the handler. */
-  WaymarkDocumentTab *saving;
-  gulong save_finished_id;
 } ClosingTab;
 
 static void
@@ -255,22 +252,13 @@ ask_or_close (ClosingTab *closing)
   waymark_save_changes_ask (GTK_WINDOW (closing->window), tabs, close_tab_answered, closing);
 }
 
-static void
-closing_save_finished_cb (WaymarkDocumentTab *tab,
-                          gboolean            saved,
-                          ClosingTab         *closing)
-{
-  g_clear_signal_handler (&closing->save_finished_id, closing->saving);
-  closing->saving = NULL;
-  ask_or_close (closing);
-}
-
 static gboolean
 close_page_cb (AdwTabView    *view,
                AdwTabPage    *page,
                WaymarkWindow *self)
 {
   WaymarkDocumentTab *tab = tab_of_page (page);
+  g_autoptr(GPtrArray) tabs = NULL;
   ClosingTab *closing;
 
   g_assert (WAYMARK_IS_WINDOW (self));
@@ -282,16 +270,13 @@ close_page_cb (AdwTabView    *view,
   closing = g_new0 (ClosingTab, 1);
   closing->window = g_object_ref (self);
   closing->page = g_object_ref (page);
+  tabs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (tabs, g_object_ref (tab));
   /* Ctrl+W right after Ctrl+S: the map counts as modified until its
    * save on the worker thread ends.  Wait for it, then ask only if
    * something is still unsaved (an edit since, or a failed save). */
-  if (waymark_document_is_saving (waymark_document_tab_get_document (tab)))
-    {
-      closing->saving = tab;
-      closing->save_finished_id = g_signal_connect (tab, "save-finished",
-                                                    G_CALLBACK (closing_save_finished_cb), closing);
-      return GDK_EVENT_STOP;
-    }
+  if (waymark_save_changes_wait (tabs, G_CALLBACK (ask_or_close), closing, NULL))
+    return GDK_EVENT_STOP;
   ask_or_close (closing);
   return GDK_EVENT_STOP;
 }
