@@ -116,16 +116,19 @@ waymark_kpi_number_is_valid (const char *text)
 
 /* Words in a KPI's name (English and German, lower case) that make lower
  * values better.  A name is matched before its unit, and the exceptions
- * come first: "time on site" is a time that should be long. */
+ * come first: "time on site" is a time that should be long, and an
+ * "on-time delivery" a share that should be high. */
 static const char *const higher_words[] = {
   "time on site", "time on page", "session duration", "dwell", "verweildauer", "sitzungsdauer",
-  "lifetime", "return on", "ersparnis", "saving",
+  "lifetime", "return on", "ersparnis", "saving", "on-time", "on time", "punctual",
+  "pünktlich", "termingerecht", "termintreue",
 };
 static const char *const lower_words[] = {
   "wait", "warte", "time", "zeit", "dauer", "duration", "delay", "verzögerung", "latency",
   "cost", "kosten", "price", "preis", "cpa", "cac", "cpc", "bounce", "absprung", "churn",
   "abwanderung", "kündigung", "unsubscribe", "abmelde", "abandon", "abbruch", "complaint",
   "beschwerde", "return", "retoure", "error", "fehler", "effort", "aufwand", "drop-off",
+  "waste", "verschwend",
 };
 /* Units that measure time. */
 static const char *const time_units[] = {

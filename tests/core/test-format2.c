@@ -291,6 +291,13 @@ test_kpi_direction (void)
     { "Time on site", "min", WAYMARK_KPI_DIRECTION_HIGHER },
     { "Verweildauer", "s", WAYMARK_KPI_DIRECTION_HIGHER },
     { "Customer lifetime value", "EUR", WAYMARK_KPI_DIRECTION_HIGHER },
+    /* The example map's: a share delivered on time is a time that
+     * should be high, money wasted should be low. */
+    { "On-time delivery", "ratio", WAYMARK_KPI_DIRECTION_HIGHER },
+    { "Termingerechte Lieferung", "ratio", WAYMARK_KPI_DIRECTION_HIGHER },
+    { "Pünktlichkeit", "%", WAYMARK_KPI_DIRECTION_HIGHER },
+    { "Wasted ad spend", "EUR per month", WAYMARK_KPI_DIRECTION_LOWER },
+    { "Verschwendetes Werbebudget", "EUR pro Monat", WAYMARK_KPI_DIRECTION_LOWER },
     /* Any case; capitals, umlauts and long names take another way to
      * lower case than plain ASCII. */
     { "CHURN RATE", NULL, WAYMARK_KPI_DIRECTION_LOWER },
