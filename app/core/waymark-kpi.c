@@ -5,7 +5,10 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "waymark-kpi.h"
+#include "waymark-number.h"
 
 /* Appends @text (when it is set, and not empty unless @keep_empty) to the
  * strings of a packed KPI at *@end, and returns where it went. */
@@ -215,4 +218,29 @@ waymark_kpi_misses_target (const WaymarkKpi *kpi)
   if (waymark_kpi_get_direction (kpi) == WAYMARK_KPI_DIRECTION_LOWER)
     return value > target;
   return value < target;
+}
+
+char *
+waymark_kpi_format_amount (const char *number,
+                           const char *unit)
+{
+  g_autofree char *shown = NULL;
+
+  if (number == NULL || !waymark_kpi_number_is_valid (number))
+    return g_strdup (number != NULL ? number : "");
+
+  if (g_strcmp0 (unit, "ratio") == 0)
+    {
+      /* One decimal at most: waymark_number_format_double() drops a
+       * trailing zero, so 91.0 is "91". */
+      shown = waymark_number_format_double (g_ascii_strtod (number, NULL) * 100.0, 1);
+      unit = "%";
+    }
+  else
+    shown = waymark_number_format (number);
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_steal_pointer (&shown);
+  /* TRANSLATORS: a KPI's number and its unit: "12 min", "38.50 EUR" */
+  return g_strdup_printf (C_("kpi amount", "%s %s"), shown, unit);
 }

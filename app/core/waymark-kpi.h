@@ -42,6 +42,13 @@ WaymarkKpiDirection waymark_kpi_get_direction (const WaymarkKpi *kpi);
  * below for a KPI that should be higher, above for one that should be
  * lower.  A value equal to the target meets it. */
 gboolean    waymark_kpi_misses_target (const WaymarkKpi *kpi);
+/* A KPI's @number (its value or its target) for the reader, with @unit,
+ * as the map's KPI lane shows it: the interface language's decimal
+ * mark, long numbers grouped ("38,50 EUR", "185 000 contacts"), a ratio
+ * as a percentage ("0.021" is "2.1 %", whole ones without decimals).
+ * Text that is no number comes back as it is. */
+char       *waymark_kpi_format_amount (const char *number,
+                                       const char *unit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkKpi, waymark_kpi_free)
 

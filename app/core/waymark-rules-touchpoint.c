@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "waymark-number.h"
 #include "waymark-rules-private.h"
 
 /* The rules that judge one touchpoint by itself (and, for a weakness,
@@ -87,19 +86,6 @@ _waymark_rule_describe_negative_emotion (const WaymarkFinding *finding)
                           _waymark_rule_label (tp->title), score);
 }
 
-/* "12 min", "0.031": a KPI's number, as the reader writes numbers,
- * with its unit. */
-static char *
-format_amount (const char *number,
-               const char *unit)
-{
-  g_autofree char *shown = waymark_number_format (number);
-
-  if (is_empty (unit))
-    return g_steal_pointer (&shown);
-  return g_strdup_printf (C_("kpi amount", "%s %s"), shown, unit);
-}
-
 /* The first of @tp's KPIs that misses its target, or NULL; @n_missed:
  * how many do. */
 static const WaymarkKpi *
@@ -164,8 +150,8 @@ _waymark_rule_describe_kpi_target (const WaymarkFinding *finding)
   if (first == NULL)
     return g_strdup (waymark_rule_get_why (finding->rule));
 
-  value = format_amount (first->value, first->unit);
-  target = format_amount (first->target, first->unit);
+  value = waymark_kpi_format_amount (first->value, first->unit);
+  target = waymark_kpi_format_amount (first->target, first->unit);
   if (waymark_kpi_get_direction (first) == WAYMARK_KPI_DIRECTION_LOWER)
     what = g_strdup_printf (_("“%s” at “%s” is %s, above its target of %s"),
                             first->name, _waymark_rule_label (tp->title), value, target);

@@ -3,13 +3,11 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "waymark-dashboard-painter-private.h"
-#include "waymark-number.h"
 #include "waymark-painter-private.h"
 
 /* The dashboard's list of KPIs against their targets. */
@@ -39,41 +37,6 @@ status_label (WaymarkKpiStatus status)
     }
 }
 
-static gboolean
-is_ratio (const char *unit)
-{
-  return unit != NULL && strcmp (unit, "ratio") == 0;
-}
-
-/* A KPI's number as the map writes it (waymark_number_format(): the
- * interface language's decimal mark, long numbers grouped), with its
- * unit: "38,50 EUR", "185 000 contacts"; ratios as percentages ("0.021"
- * is "2.1 %"), as the map's KPI lane shows them.  The file's number of
- * decimals is kept. */
-static char *
-format_amount (const char *text,
-               const char *unit)
-{
-  g_autofree char *number = NULL;
-
-  if (text == NULL || !waymark_kpi_number_is_valid (text))
-    return g_strdup (text != NULL ? text : "");
-
-  if (is_ratio (unit))
-    {
-      double percent = g_ascii_strtod (text, NULL) * 100.0;
-
-      number = waymark_number_format_double (percent, fabs (percent - round (percent)) < 0.05 ? 0 : 1);
-      unit = "%";
-    }
-  else
-    number = waymark_number_format (text);
-
-  if (unit == NULL || unit[0] == '\0')
-    return g_steal_pointer (&number);
-  return g_strdup_printf (C_("kpi amount", "%s %s"), number, unit);
-}
-
 /* The KPI's target with the side it must be on: "≥ 1.2 %", "≤ 2 min". */
 static char *
 format_target (const WaymarkDashboardKpi *row)
@@ -82,7 +45,7 @@ format_target (const WaymarkDashboardKpi *row)
 
   if (row->kpi->target == NULL || row->kpi->target[0] == '\0')
     return g_strdup ("—");
-  amount = format_amount (row->kpi->target, row->kpi->unit);
+  amount = waymark_kpi_format_amount (row->kpi->target, row->kpi->unit);
   return g_strconcat (row->direction == WAYMARK_KPI_DIRECTION_LOWER ? "≤ " : "≥ ", amount, NULL);
 }
 
@@ -156,7 +119,7 @@ draw_kpi_row (WaymarkDashboardPaint        *p,
               gboolean                      paint)
 {
   const char *touchpoint = row->touchpoint[0] != '\0' ? row->touchpoint : _("Untitled touchpoint");
-  g_autofree char *value = format_amount (row->kpi->value, row->kpi->unit);
+  g_autofree char *value = waymark_kpi_format_amount (row->kpi->value, row->kpi->unit);
   g_autofree char *target = format_target (row);
   g_autoptr(PangoLayout) name = _waymark_dashboard_make_text (p, row->kpi->name, WAYMARK_DASHBOARD_STYLE_BODY_BOLD, columns[1].width, PANGO_ALIGN_LEFT);
   g_autoptr(PangoLayout) place = _waymark_dashboard_make_text (p, touchpoint, WAYMARK_DASHBOARD_STYLE_SMALL, columns[2].width, PANGO_ALIGN_LEFT);

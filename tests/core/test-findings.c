@@ -163,6 +163,14 @@ test_messages (void)
                   TP2 ("t2", "p2", "", "") TAIL,
                   "kpi-misses-target t1 medium: “Conversion rate” at “t1” is 0.03, below its target of 0.05 "
                   "(and 1 more KPI misses its target)");
+  /* A ratio reads as a percentage, as on the map's KPI lane and the
+   * dashboard, not "0.009 ratio". */
+  assert_message (HEAD TP2 ("t1", "p1", "", "<kpi name=\"Click-through rate\" value=\"0.009\" unit=\"ratio\" target=\"0.012\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "kpi-misses-target t1 medium: “Click-through rate” at “t1” is 0.9 %, below its target of 1.2 %");
+  assert_message (HEAD TP2 ("t1", "p1", "", "<kpi name=\"Stock accuracy\" value=\"0.87\" unit=\"ratio\" target=\"0.995\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "kpi-misses-target t1 medium: “Stock accuracy” at “t1” is 87 %, below its target of 99.5 %");
   assert_message (HEAD "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\" channel=\"web\"><title>Site</title><owner>Web</owner></touchpoint>\n"
                   TP2 ("t2", "p2", "", "") TAIL,
                   "digital-without-kpi t1 low: Digital touchpoint “Site” has no KPI");
