@@ -236,6 +236,29 @@ set_text_row (GtkWidget  *row,
                             text, -1);
 }
 
+/* Waits (up to 5 s) until @widget lies inside its window, as it does once
+ * the scroll that focusing it started has been drawn: on a loaded machine
+ * that can take longer than a fixed wait, and a popover opened from a
+ * widget off every monitor is a critical. */
+static void
+wait_in_window (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+
+  for (guint i = 0; i < 250; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (widget) &&
+          gtk_widget_compute_bounds (widget, window, &bounds) &&
+          bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) &&
+          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window))
+        return;
+      gui_test_spin (20);
+    }
+}
+
 /* ---- Tests ---- */
 
 static void
@@ -352,7 +375,7 @@ test_text_fields (Fixture       *f,
      * persona rows above push it below a small screen's edge, and a
      * popover off every monitor is a critical. */
     gtk_widget_grab_focus (GTK_WIDGET (button));
-    gui_test_spin (100);
+    wait_in_window (GTK_WIDGET (button));
     gtk_menu_button_popup (button);
     menu = gtk_menu_button_get_menu_model (button);
     g_assert_nonnull (menu);
