@@ -317,8 +317,6 @@ journey_changed_cb (WaymarkFindingsPanel *self)
 {
   g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
-  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
-
   /* Before the frame clock lays out and paints (GDK_PRIORITY_REDRAW), so
    * the frame that shows an edit shows its findings too; several changes
    * of one command share the run. */
@@ -340,8 +338,6 @@ apply_settings (WaymarkFindingsPanel *self)
 static void
 settings_changed_cb (WaymarkFindingsPanel *self)
 {
-  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
-
   g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
   apply_settings (self);
@@ -383,8 +379,6 @@ set_journey (WaymarkFindingsPanel *self,
 static void
 document_journey_cb (WaymarkFindingsPanel *self)
 {
-  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
-
   g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
 
   set_journey (self, self->document != NULL ? waymark_document_get_journey (self->document) : NULL);
