@@ -787,6 +787,72 @@ test_quit_with_unsaved (void)
   g_assert_null (strstr (contents, "A, edited"));
 }
 
+/* Quitting right after Save: the save still runs on its worker thread;
+ * quit waits for it and, with nothing left unsaved, asks nothing. */
+typedef struct {
+  GtkApplication *app;
+  GFile *file;
+  gboolean quit_asked;
+  gboolean dialog_seen;
+} QuitSavingFixture;
+
+static gboolean
+watch_for_dialog (gpointer user_data)
+{
+  QuitSavingFixture *f = user_data;
+
+  if (gui_test_find_message_dialog (NULL) != NULL)
+    {
+      /* Say Cancel, or the run would never end. */
+      f->dialog_seen = TRUE;
+      gui_test_respond (gui_test_find_message_dialog (NULL), "cancel");
+      g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+quit_saving_step (gpointer user_data)
+{
+  QuitSavingFixture *f = user_data;
+  GtkWindow *active = gtk_application_get_active_window (f->app);
+  WaymarkWindow *window = WAYMARK_WINDOW (active);
+
+  if (active == NULL || waymark_window_get_loading (window))
+    return G_SOURCE_CONTINUE;
+
+  gui_test_edit_title (window, "Saving, edited");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (waymark_document_is_saving (waymark_window_get_document (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  f->quit_asked = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_quit_right_after_save (void)
+{
+  g_autoptr(WaymarkApplication) app = waymark_application_new ();
+  g_autoptr(GFile) file = gui_test_write_file (test_dir, "quit-saving.journey", JOURNEY ("Saving"));
+  g_autofree char *path = g_file_get_path (file);
+  char *argv[] = { (char *) "waymark", path, NULL };
+  QuitSavingFixture f = { GTK_APPLICATION (app), file, FALSE, FALSE };
+  g_autofree char *contents = NULL;
+  guint watch;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, quit_saving_step, &f);
+  watch = g_timeout_add (20, watch_for_dialog, &f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_source_remove (watch);
+  g_assert_true (f.quit_asked);
+  g_assert_false (f.dialog_seen);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  contents = gui_test_read_file (file);
+  g_assert_nonnull (strstr (contents, "Saving, edited"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/tabs/recover-untitled", test_recover_untitled);
   g_test_add_func ("/tabs/start-page-recent", test_start_page_recent);
   g_test_add_func ("/tabs/quit-with-unsaved", test_quit_with_unsaved);
+  g_test_add_func ("/tabs/quit-right-after-save", test_quit_right_after_save);
 
   status = g_test_run ();
   gui_test_remove_tree (test_dir);
