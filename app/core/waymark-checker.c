@@ -322,6 +322,11 @@ on_journey_changed (WaymarkJourney *journey,
         mark_all (self, WAYMARK_RULE_READS_CHANNEL);
       break;
     case WAYMARK_ITEM_PERSONA:
+      /* A finding names the persona that feels worst; a persona that
+       * goes takes its marks off the touchpoints one by one. */
+      if (change->kind == WAYMARK_CHANGE_EDITED)
+        mark_all (self, WAYMARK_RULE_READS_PERSONAS);
+      break;
     case WAYMARK_ITEM_LANE:
     case WAYMARK_N_ITEM_TYPES:
     default:

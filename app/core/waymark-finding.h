@@ -32,7 +32,7 @@ typedef struct {
   WaymarkSeverity severity;
 
   /*< private >*/
-  gpointer other;     /* the touchpoint before @item, for rules that compare the two (a reference), or NULL */
+  gpointer other;     /* another item the sentence names (a reference): the touchpoint before @item, the persona that feels worst; or NULL */
   guint count;        /* a number the sentence gives (owners, KPIs), by rule */
   guint64 digest;     /* a 64-bit hash of everything the sentence says, to tell an edit that changes it */
   char *message;      /* NULL until asked for */

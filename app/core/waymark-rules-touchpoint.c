@@ -53,32 +53,77 @@ _waymark_rule_describe_owner (const WaymarkFinding *finding)
   return g_strdup_printf (_("Nobody owns touchpoint “%s”"), _waymark_rule_label (tp->title));
 }
 
+/* The persona that feels worse at @tp than the map's emotion says and
+ * than every other persona, or NULL; @worst: the lowest score there,
+ * G_MAXINT when there is none. */
+static WaymarkPersonaMark *
+find_worst_feeling (const WaymarkTouchpoint *tp,
+                    int                     *worst)
+{
+  WaymarkPersonaMark *worst_mark = NULL;
+
+  *worst = tp->has_emotion ? tp->emotion : G_MAXINT;
+  for (guint i = 0; i < waymark_touchpoint_get_n_persona_marks (tp); i++)
+    {
+      WaymarkPersonaMark *mark = g_ptr_array_index (tp->persona_marks, i);
+
+      /* A mark without a score feels as the map says. */
+      if (mark->has_emotion && mark->emotion < *worst)
+        {
+          *worst = mark->emotion;
+          worst_mark = mark;
+        }
+    }
+  return worst_mark;
+}
+
+/* The map's emotion, or a persona's where one feels worse: a touchpoint
+ * that is fine on average can still fail one kind of customer. */
 WaymarkFinding *
 _waymark_rule_check_negative_emotion (const WaymarkRule        *rule,
                                       const WaymarkRuleContext *context,
                                       gpointer                  item)
 {
   WaymarkTouchpoint *tp = item;
+  WaymarkPersonaMark *mark;
   WaymarkSeverity severity;
   guint64 digest;
+  int worst;
 
-  if (!tp->has_emotion || tp->emotion > context->settings->negative_emotion)
+  mark = find_worst_feeling (tp, &worst);
+  if (worst > context->settings->negative_emotion)
     return NULL;
 
   /* The worst score is worse than the first negative one. */
-  severity = tp->emotion <= WAYMARK_EMOTION_MIN ? WAYMARK_SEVERITY_MEDIUM : WAYMARK_SEVERITY_LOW;
+  severity = worst <= WAYMARK_EMOTION_MIN ? WAYMARK_SEVERITY_MEDIUM : WAYMARK_SEVERITY_LOW;
   severity = raise_at_moment_of_truth (severity, tp);
-  digest = _waymark_digest_int (digest_title (tp), tp->emotion);
+  digest = _waymark_digest_int (digest_title (tp), worst);
   digest = _waymark_digest_int (digest, tp->moment_of_truth);
-  return waymark_finding_new (rule, tp, severity, NULL, 0, digest);
+  if (mark != NULL)
+    digest = _waymark_digest_text (digest, _waymark_rule_label (mark->persona->name));
+  return waymark_finding_new (rule, tp, severity, mark != NULL ? mark->persona : NULL, 0, digest);
 }
 
 char *
 _waymark_rule_describe_negative_emotion (const WaymarkFinding *finding)
 {
   WaymarkTouchpoint *tp = finding->item;
-  g_autofree char *score = _waymark_rule_format_emotion (tp->emotion);
+  WaymarkPersona *persona = finding->other;
+  g_autofree char *score = NULL;
+  int worst;
 
+  find_worst_feeling (tp, &worst);
+  score = _waymark_rule_format_emotion (worst);
+  if (persona != NULL && tp->moment_of_truth)
+    /* Translators: the first %s is a persona, the second a touchpoint,
+     * the third an emotion score such as −2. */
+    return g_strdup_printf (_("Persona “%s” feels bad at “%s”, a moment of truth (emotion %s)"),
+                            _waymark_rule_label (persona->name), _waymark_rule_label (tp->title), score);
+  if (persona != NULL)
+    /* Translators: the first %s is a persona, the second a touchpoint,
+     * the third an emotion score such as −2. */
+    return g_strdup_printf (_("Persona “%s” feels bad at “%s” (emotion %s)"),
+                            _waymark_rule_label (persona->name), _waymark_rule_label (tp->title), score);
   if (tp->moment_of_truth)
     return g_strdup_printf (_("The customer feels bad at “%s”, a moment of truth (emotion %s)"),
                             _waymark_rule_label (tp->title), score);

@@ -31,7 +31,7 @@ static const WaymarkRule rules[] = {
   },
   {
     "negative-emotion", WAYMARK_ITEM_TOUCHPOINT,
-    0,
+    WAYMARK_RULE_READS_PERSONAS,
     _waymark_rule_check_negative_emotion,
     _waymark_rule_describe_negative_emotion,
     N_("Customers remember a bad experience, and at a moment of truth it decides whether they stay."),

@@ -28,6 +28,7 @@ typedef enum {
   WAYMARK_RULE_READS_PHASE_NOTES = 1 << 2,  /* the notes of its phase */
   WAYMARK_RULE_READS_LINKS       = 1 << 3,
   WAYMARK_RULE_READS_CHANNEL     = 1 << 4,  /* its channel's category */
+  WAYMARK_RULE_READS_PERSONAS    = 1 << 5,  /* the names of the personas it is marked for */
 } WaymarkRuleReads;
 
 /* What a rule may look at. */

@@ -27,6 +27,17 @@
   "  <channel id=\"web\" category=\"digital\"><name>Website</name></channel>\n" \
   "  <channel id=\"shop\" category=\"physical\"><name>Store</name></channel>\n"
 #define TAIL "</journey>\n"
+/* HEAD with two personas. */
+#define HEAD_PERSONAS \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<journey xmlns=\"urn:waymark:journey\" format=\"2\" id=\"j-1\">\n" \
+  "  <title>Test</title>\n" \
+  "  <state>as-is</state>\n" \
+  "  <persona id=\"ps\"><name>Senior walker</name></persona>\n" \
+  "  <persona id=\"pg\"><name>Gift buyer</name></persona>\n" \
+  "  <phase id=\"p1\"><name>Awareness</name></phase>\n" \
+  "  <phase id=\"p2\"><name>Purchase</name></phase>\n" \
+  "  <lane id=\"l1\" kind=\"touchpoints\"><name>Touchpoints</name></lane>\n"
 
 /* An owned touchpoint in @phase without anything the rules dislike. */
 #define TP2(id, phase, before, after) \
@@ -148,6 +159,14 @@ test_messages (void)
   assert_message (HEAD TP2 ("t1", "p1", "<emotion score=\"-2\"/>", "<assessment moment-of-truth=\"true\"/>")
                   TP2 ("t2", "p2", "", "") TAIL,
                   "negative-emotion t1 high: The customer feels bad at “t1”, a moment of truth (emotion −2)");
+  assert_message (HEAD_PERSONAS TP2 ("t1", "p1", "<emotion score=\"0\"/><applies-to persona=\"ps\" score=\"-1\"/>"
+                                   "<applies-to persona=\"pg\" score=\"-2\"/>", "")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion t1 medium: Persona “Gift buyer” feels bad at “t1” (emotion −2)");
+  assert_message (HEAD_PERSONAS TP2 ("t1", "p1", "<applies-to persona=\"ps\" score=\"-1\"/>",
+                                     "<assessment moment-of-truth=\"true\"/>")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion t1 medium: Persona “Senior walker” feels bad at “t1”, a moment of truth (emotion −1)");
   assert_message (HEAD TP2 ("t1", "p2", "<emotion score=\"0\"/>", "") TP2 ("t2", "p1", "<emotion score=\"2\"/>", "") TAIL,
                   "emotion-drop t1 medium: The emotion drops from +2 at “t2” to 0 at “t1”");
   assert_message (HEAD TP_CH ("t1", "p1", "web", "") TP_CH ("t2", "p2", "shop", "") TAIL,
@@ -216,6 +235,14 @@ test_negative_emotion (void)
                   TP2 ("t2", "p2", "", "") TAIL,
                   "negative-emotion t1 high");
   assert_no_rule (HEAD TP2 ("t1", "p1", "<emotion score=\"0\"/>", "") TP2 ("t2", "p2", "", "") TAIL, "negative-emotion");
+  /* A persona's own score counts; a mark without one feels as the map. */
+  assert_finding (HEAD_PERSONAS TP2 ("t1", "p1", "<emotion score=\"1\"/><applies-to persona=\"ps\" score=\"-1\"/>", "")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion t1 low");
+  assert_no_rule (HEAD_PERSONAS TP2 ("t1", "p1", "<emotion score=\"0\"/><applies-to persona=\"ps\"/>"
+                                     "<applies-to persona=\"pg\" score=\"1\"/>", "")
+                  TP2 ("t2", "p2", "", "") TAIL,
+                  "negative-emotion");
 }
 
 static void
@@ -495,6 +522,34 @@ test_edit_updates_neighbour (void)
   g_assert_cmpstr (findings, ==, "emotion-drop t2 high\nnegative-emotion t2 low\n");
 }
 
+/* The sentence names the persona that feels worst: renaming it re-runs
+ * the rule, and the finding says the new name. */
+static void
+test_persona_rename (void)
+{
+  const char *xml = HEAD_PERSONAS
+    TP2 ("t1", "p1", "<emotion score=\"1\"/><applies-to persona=\"ps\" score=\"-2\"/>", "")
+    TP2 ("t2", "p2", "<emotion score=\"1\"/>", "") TAIL;
+  g_autoptr(WaymarkJourney) journey = load (xml);
+  g_autoptr(WaymarkChecker) checker = waymark_checker_new (journey);
+  WaymarkPersona *edited;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  waymark_checker_update (checker);
+  before = describe_with (checker, TRUE);
+  g_assert_true (has (before, "negative-emotion t1 medium: Persona “Senior walker” feels bad at “t1” (emotion −2)"));
+
+  edited = waymark_item_copy (waymark_journey_lookup (journey, "ps"));
+  g_free (edited->name);
+  edited->name = g_strdup ("Walker, 70+");
+  builder_swap (journey, waymark_journey_lookup (journey, "ps"), edited);
+  g_assert_true (waymark_checker_is_pending (checker));
+  g_assert_true (waymark_checker_update (checker));
+  after = describe_with (checker, TRUE);
+  g_assert_true (has (after, "negative-emotion t1 medium: Persona “Walker, 70+” feels bad at “t1” (emotion −2)"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/findings/phase-without-touchpoints", test_phase_without_touchpoints);
   g_test_add_func ("/findings/touchpoint-without-owner", test_touchpoint_without_owner);
   g_test_add_func ("/findings/negative-emotion", test_negative_emotion);
+  g_test_add_func ("/findings/persona-rename", test_persona_rename);
   g_test_add_func ("/findings/emotion-drop", test_emotion_drop);
   g_test_add_func ("/findings/channel-break", test_channel_break);
   g_test_add_func ("/findings/kpi-misses-target", test_kpi_misses_target);
