@@ -10,6 +10,7 @@
 #include "waymark-cjml-writer.h"
 #include "waymark-export-dialog.h"
 #include "waymark-layout.h"
+#include "waymark-number.h"
 #include "waymark-print-operation.h"
 
 struct _WaymarkExportDialog
@@ -237,15 +238,20 @@ update_rows (WaymarkExportDialog *self)
   if (rows & WAYMARK_EXPORT_ROW_PAGES)
     {
       g_autofree char *subtitle = NULL;
+      g_autofree char *size = NULL;
       WaymarkPagePlan plan;
       guint n;
 
       /* What the choice gives for this map on this paper. */
       waymark_export_get_page_plan (self->layout, &options, &plan);
       n = waymark_page_plan_get_n_pages (&plan);
-      /* TRANSLATORS: what the export will be: "4 pages, card titles 9.9 pt" */
-      subtitle = g_strdup_printf (ngettext ("%u page, card titles %.1f pt", "%u pages, card titles %.1f pt", n),
-                                  n, waymark_page_plan_get_title_size (&plan, self->layout));
+      /* In the interface language's decimals ("9,9" in German), as the
+       * map's numbers: printf's would follow LC_NUMERIC instead. */
+      size = waymark_number_format_double (waymark_page_plan_get_title_size (&plan, self->layout), 1);
+      /* TRANSLATORS: what the export will be: "4 pages, card titles 9.9 pt";
+       * %s is the size, with its decimal mark */
+      subtitle = g_strdup_printf (ngettext ("%u page, card titles %s pt", "%u pages, card titles %s pt", n),
+                                  n, size);
       if (options.pages == WAYMARK_PAGES_AUTO)
         {
           g_autofree char *automatic = g_steal_pointer (&subtitle);
@@ -629,7 +635,9 @@ build (WaymarkExportDialog *self)
     papers[i] = waymark_paper_get_display_name (i);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Map"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 420);
+  /* Tall enough for all the rows of a PDF export (the Highlight switch
+   * last) without scrolling, in German too. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   self->export_button = mnemonic_button_new (_("_Export…"));

@@ -499,6 +499,13 @@ test_print_highlight (void)
   remove_temp (plain_path);
 }
 
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* "Export what is highlighted": the Highlight switch is there for a drawn
  * format while the map has a highlight, on; off, the export is plain. */
 static void
@@ -530,6 +537,18 @@ test_export_dialog_highlight (void)
   waymark_export_dialog_set_highlight (dialog, highlight, NULL);
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  /* The dialog opens tall enough for all a PDF's rows, the Highlight
+   * switch last: one below its edge is one nobody finds. */
+  {
+    graphene_rect_t bounds;
+    gboolean drawn = FALSE;
+
+    g_timeout_add (300, set_flag, &drawn);
+    while (!drawn)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (dialog), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  }
   g_assert_true (waymark_export_dialog_get_dim (dialog));
   g_assert_true (waymark_export_dialog_export_to (dialog, dim_file, &error));
   g_assert_no_error (error);

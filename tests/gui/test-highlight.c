@@ -3,11 +3,15 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "gui-test.h"
 #include "waymark-edits.h"
 #include "waymark-editor.h"
+#include "waymark-export-dialog.h"
 #include "waymark-findings-panel.h"
 #include "waymark-highlight-popover.h"
 #include "waymark-outline-row.h"
@@ -325,6 +329,61 @@ test_not_in_document (Fixture       *f,
   gtk_popover_popdown (popover);
 }
 
+/* The action row under @root whose subtitle holds @text, or NULL. */
+static AdwActionRow *
+find_row_saying (GtkWidget  *root,
+                 const char *text)
+{
+  if (ADW_IS_ACTION_ROW (root))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+
+      if (subtitle != NULL && strstr (subtitle, text) != NULL)
+        return ADW_ACTION_ROW (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_row_saying (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Exporting what is highlighted, in German: the switch speaks German and
+ * the size of the card titles has a decimal comma, as every number of
+ * the map (printf's "%.1f" followed LC_NUMERIC: "9.0 pt"). */
+static void
+test_export_dialog_german (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WaymarkHighlight) highlight = waymark_highlight_parse ("category=physical", NULL);
+  WaymarkExportDialog *dialog;
+  WaymarkExportOptions options;
+  AdwActionRow *pages;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  dialog = waymark_export_dialog_new (f->window, f->journey, NULL);
+  waymark_export_options_init (&options, WAYMARK_EXPORT_PDF);
+  waymark_export_dialog_set_options (dialog, &options);
+  waymark_export_dialog_set_highlight (dialog, highlight, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_iterate ();
+
+  g_assert_nonnull (find_row_saying (GTK_WIDGET (dialog), "Die nicht hervorgehobenen Karten abblenden"));
+  pages = find_row_saying (GTK_WIDGET (dialog), "Kartentitel");
+  g_assert_nonnull (pages);
+  g_test_message ("%s", adw_action_row_get_subtitle (pages));
+  g_assert_true (g_regex_match_simple ("[0-9] Seiten?, Kartentitel [0-9]+(,[0-9])? pt$",
+                                       adw_action_row_get_subtitle (pages), 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,7 +393,7 @@ main (int   argc,
 
   state_dir = gui_test_make_dir ("waymark-test-highlight-XXXXXX");
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-  if (!gui_test_init (&argc, &argv, GUI_TEST_DEFAULT))
+  if (!gui_test_init (&argc, &argv, GUI_TEST_SWITCHES_LANGUAGE))
     {
       gui_test_remove_tree (state_dir);
       return GUI_TEST_SKIP;
@@ -347,6 +406,7 @@ main (int   argc,
   ADD ("not-in-document", test_not_in_document);
   ADD ("dashboard", test_dashboard);
   ADD ("persona", test_persona);
+  ADD ("export-dialog-german", test_export_dialog_german);
 #undef ADD
 
   status = g_test_run ();
