@@ -78,7 +78,8 @@ find_row (Fixture       *f,
   return -1;
 }
 
-/* The panel lists what the checker found, in its order, and the canvas
+/* The panel lists what the checker found, in its order (an edit inserts
+ * its findings in their places), and the canvas
  * marks each item with its worst finding. */
 static void
 assert_panel_and_marks_match (Fixture *f)
@@ -94,7 +95,7 @@ assert_panel_and_marks_match (Fixture *f)
       WaymarkFinding *finding = findings->pdata[i];
       WaymarkSeverity mark;
 
-      g_assert_cmpint (find_row (f, finding->item, waymark_finding_get_rule_id (finding)), >=, 0);
+      g_assert_cmpint (find_row (f, finding->item, waymark_finding_get_rule_id (finding)), ==, (int) i);
       g_assert_true (waymark_canvas_get_finding_mark (f->canvas, finding->item, &mark));
       g_assert_cmpint (mark, ==, waymark_checker_get_worst (checker, finding->item)->severity);
     }
@@ -264,6 +265,72 @@ test_follows_edits (Fixture       *f,
   assert_panel_and_marks_match (f);
 }
 
+/* The message of @rule_id's finding about @item in the panel, or NULL. */
+static const char *
+row_message (Fixture       *f,
+             gconstpointer  item,
+             const char    *rule_id)
+{
+  GListModel *model = waymark_findings_panel_get_model (f->panel);
+  int row = find_row (f, item, rule_id);
+  g_autoptr(WaymarkFindingObject) object = NULL;
+
+  if (row < 0)
+    return NULL;
+  object = g_list_model_get_item (model, (guint) row);
+  /* The store keeps the object, and with it the message. */
+  return waymark_finding_object_get_message (object);
+}
+
+/* A persona that feels bad where the map's curve is fine is a weak spot;
+ * the finding names the persona and follows its renaming. */
+static void
+test_persona_feeling (Fixture       *f,
+                      gconstpointer  data)
+{
+  GPtrArray *touchpoints = waymark_journey_get_items (f->journey, WAYMARK_ITEM_TOUCHPOINT);
+  WaymarkPersona *persona = waymark_journey_get_items (f->journey, WAYMARK_ITEM_PERSONA)->pdata[0];
+  WaymarkTouchpoint *tp = NULL;
+  WaymarkTouchpoint *edited;
+  WaymarkPersona *renamed;
+  WaymarkPersonaMark *mark;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < touchpoints->len && tp == NULL; i++)
+    if (find_row (f, touchpoints->pdata[i], "negative-emotion") < 0 &&
+        ((WaymarkTouchpoint *) touchpoints->pdata[i])->has_emotion &&
+        ((WaymarkTouchpoint *) touchpoints->pdata[i])->emotion > 0)
+      tp = touchpoints->pdata[i];
+  g_assert_nonnull (tp);
+
+  edited = waymark_item_copy (tp);
+  mark = waymark_touchpoint_mark_persona (edited, persona);
+  mark->has_emotion = TRUE;
+  mark->emotion = -2;
+  waymark_edits_update (f->history, tp, edited, NULL);
+  gui_test_iterate ();
+  g_assert_cmpint (find_row (f, tp, "negative-emotion"), >=, 0);
+  expected = g_strdup_printf ("Persona “%s” feels bad at “%s”", persona->name, tp->title);
+  g_assert_true (g_str_has_prefix (row_message (f, tp, "negative-emotion"), expected));
+  assert_panel_and_marks_match (f);
+
+  renamed = waymark_item_copy (persona);
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Walker, 70+");
+  waymark_edits_update (f->history, persona, renamed, NULL);
+  gui_test_iterate ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Persona “Walker, 70+” feels bad at “%s”", tp->title);
+  g_assert_true (g_str_has_prefix (row_message (f, tp, "negative-emotion"), expected));
+  assert_panel_and_marks_match (f);
+
+  waymark_history_undo (f->history);
+  waymark_history_undo (f->history);
+  gui_test_iterate ();
+  g_assert_cmpint (find_row (f, tp, "negative-emotion"), <, 0);
+  assert_panel_and_marks_match (f);
+}
+
 /* The dismiss button of the row on screen that shows @message: rows are
  * recycled, so the widget tree's order is not the list's, and a row put
  * aside keeps its last texts. */
@@ -393,6 +460,7 @@ main (int   argc,
   ADD ("counts-and-list", test_counts_and_list);
   ADD ("toggle-and-select", test_toggle_and_select);
   ADD ("follows-edits", test_follows_edits);
+  ADD ("persona-feeling", test_persona_feeling);
   ADD ("document-replaced", test_document_replaced);
   ADD ("dismiss", test_dismiss);
   ADD ("thresholds", test_thresholds);
