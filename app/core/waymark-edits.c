@@ -585,6 +585,60 @@ waymark_edits_update (WaymarkHistory *history,
   waymark_history_push (history, command);
 }
 
+guint
+waymark_edits_count_dismissed (WaymarkJourney *journey)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (WAYMARK_IS_JOURNEY (journey), 0);
+
+  for (WaymarkItemType type = 0; type < WAYMARK_N_ITEM_TYPES; type++)
+    {
+      GPtrArray *items = waymark_journey_get_items (journey, type);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          char **dismissed = WAYMARK_ITEM (g_ptr_array_index (items, i))->dismissed;
+
+          if (dismissed != NULL)
+            n += g_strv_length (dismissed);
+        }
+    }
+  return n;
+}
+
+guint
+waymark_edits_restore_dismissed (WaymarkHistory *history)
+{
+  WaymarkJourney *journey = waymark_history_get_journey (history);
+  g_autoptr(WaymarkCommand) group = waymark_group_command_new (_("Show Dismissed Findings Again"));
+  guint n = 0;
+
+  for (WaymarkItemType type = 0; type < WAYMARK_N_ITEM_TYPES; type++)
+    {
+      GPtrArray *items = waymark_journey_get_items (journey, type);
+
+      /* Edits replace an item's contents, not the item: the array stays. */
+      for (guint i = 0; i < items->len; i++)
+        {
+          gpointer item = g_ptr_array_index (items, i);
+          g_auto(GStrv) ids = g_strdupv (WAYMARK_ITEM (item)->dismissed);
+          gpointer copy;
+
+          if (ids == NULL)
+            continue;
+          copy = waymark_item_copy (item);
+          for (guint j = 0; ids[j] != NULL; j++)
+            waymark_item_set_dismissed (copy, ids[j], FALSE);
+          n += g_strv_length (ids);
+          waymark_group_command_add (WAYMARK_GROUP_COMMAND (group), waymark_edit_command_new (item, copy), journey);
+        }
+    }
+  if (n > 0)
+    waymark_history_push_applied (history, g_steal_pointer (&group));
+  return n;
+}
+
 gboolean
 waymark_edits_vote (WaymarkHistory *history,
                     GPtrArray      *cards,

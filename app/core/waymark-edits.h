@@ -52,6 +52,13 @@ void               waymark_edits_update         (WaymarkHistory *history,
                                                  gpointer        item,
                                                  gpointer        edited,
                                                  const char     *merge_key);
+/* How many weak-spot findings are dismissed across the items of
+ * @journey (each kept in the file as <dismissed finding="ID"/>). */
+guint              waymark_edits_count_dismissed (WaymarkJourney *journey);
+/* Takes back every dismissal of the map, so that its findings are
+ * reported again: one undo step.  Returns how many were taken back (0:
+ * nothing recorded). */
+guint              waymark_edits_restore_dismissed (WaymarkHistory *history);
 /* Dot voting: adds @delta votes (negative: takes them away) to each of
  * @cards that is a card, within 0 … WAYMARK_VOTES_MAX; one undo step for
  * all.  Returns FALSE (and records nothing) when no count changes. */

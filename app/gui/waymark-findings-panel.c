@@ -21,7 +21,10 @@ struct _WaymarkFindingsPanel
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;   /* the stack over the dismissed bar */
   GtkStack *stack;
+  GtkWidget *dismissed_bar;
+  GtkLabel *dismissed_label;
   GtkListView *list_view;
   GListStore *store;
   GtkSingleSelection *selection;
@@ -200,12 +203,40 @@ compare_objects (gconstpointer a,
                                   waymark_finding_object_get_finding ((WaymarkFindingObject *) b));
 }
 
+/* How many findings the map has dismissed, below the list, with the
+ * button that shows them again: a dismissal saved and reopened is no
+ * longer in the undo history. */
+static void
+update_dismissed_bar (WaymarkFindingsPanel *self)
+{
+  guint n = self->journey != NULL ? waymark_edits_count_dismissed (self->journey) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->dismissed_bar,
+                          n > 0 && self->document != NULL && !waymark_document_is_read_only (self->document));
+  if (n == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u finding dismissed", "%u findings dismissed", n), n);
+  gtk_label_set_text (self->dismissed_label, text);
+}
+
 static void
 show_empty_or_list (WaymarkFindingsPanel *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  update_dismissed_bar (self);
+}
+
+static void
+show_dismissed_clicked_cb (WaymarkFindingsPanel *self)
+{
+  g_assert (WAYMARK_IS_FINDINGS_PANEL (self));
+
+  if (self->document == NULL || waymark_document_is_read_only (self->document))
+    return;
+  waymark_edits_restore_dismissed (waymark_document_get_history (self->document));
 }
 
 static void
@@ -400,8 +431,11 @@ waymark_findings_panel_dispose (GObject *object)
   g_clear_signal_handler (&self->checker_changed_id, self->checker);
   g_clear_object (&self->checker);
   g_clear_object (&self->settings);
-  if (self->stack != NULL)
-    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->stack)));
+  if (self->content != NULL)
+    {
+      self->stack = NULL;
+      gtk_widget_unparent (g_steal_pointer (&self->content));
+    }
   G_OBJECT_CLASS (waymark_findings_panel_parent_class)->dispose (object);
 }
 
@@ -475,6 +509,8 @@ waymark_findings_panel_init (WaymarkFindingsPanel *self)
   GtkWidget *list_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *heading = gtk_label_new (_("Findings"));
   GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *show_dismissed = gtk_button_new_with_mnemonic (_("_Show Again"));
+  GtkWidget *dismissed_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->objects = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (WAYMARK_TYPE_FINDING_OBJECT);
@@ -515,7 +551,32 @@ waymark_findings_panel_init (WaymarkFindingsPanel *self)
   gtk_stack_add_named (self->stack, list_page, "list");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  self->dismissed_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->dismissed_label, 0);
+  gtk_label_set_wrap (self->dismissed_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->dismissed_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->dismissed_label), "dim-label");
+  gtk_widget_set_name (show_dismissed, "show-dismissed-button");
+  gtk_widget_set_tooltip_text (show_dismissed, _("Report the dismissed findings again (one undo step)"));
+  gtk_widget_set_valign (show_dismissed, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (show_dismissed, "clicked", G_CALLBACK (show_dismissed_clicked_cb), self);
+  gtk_widget_set_margin_start (dismissed_row, 12);
+  gtk_widget_set_margin_end (dismissed_row, 12);
+  gtk_widget_set_margin_top (dismissed_row, 6);
+  gtk_widget_set_margin_bottom (dismissed_row, 6);
+  gtk_box_append (GTK_BOX (dismissed_row), GTK_WIDGET (self->dismissed_label));
+  gtk_box_append (GTK_BOX (dismissed_row), show_dismissed);
+  self->dismissed_bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->dismissed_bar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->dismissed_bar), dismissed_row);
+  gtk_widget_set_visible (self->dismissed_bar, FALSE);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (self->content), self->dismissed_bar);
+  gtk_widget_set_parent (self->content, GTK_WIDGET (self));
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, -1);
 
   self->settings = waymark_preferences_get_settings ();

@@ -8,8 +8,10 @@
 #include "journey-builder.h"
 #include "random-edits.h"
 #include "waymark-checker.h"
+#include "waymark-edits.h"
 #include "waymark-history.h"
 #include "waymark-reader.h"
+#include "waymark-writer.h"
 
 /* The weak-spot rules: for each, a small map that triggers it and one
  * that does not; dismissals; and the incremental checker against a
@@ -364,6 +366,49 @@ test_dismissed (void)
   g_assert_true (has (findings, "negative-emotion t1 medium"));
 }
 
+/* Dismissals taken back, all at once and as one undo step: the findings
+ * are reported again, and the map no longer needs format 2 for them. */
+static void
+test_restore_dismissed (void)
+{
+  const char *xml = HEAD
+    "  <touchpoint id=\"t1\" phase=\"p1\" lane=\"l1\"><title>Ad</title><emotion score=\"-2\"/>"
+    "<dismissed finding=\"touchpoint-without-owner\"/><dismissed finding=\"negative-emotion\"/></touchpoint>\n"
+    "  <touchpoint id=\"t2\" phase=\"p2\" lane=\"l1\"><title>Buy</title><owner>Shop</owner></touchpoint>\n" TAIL;
+  g_autoptr(WaymarkJourney) journey = load (xml);
+  g_autoptr(WaymarkHistory) history = waymark_history_new (journey);
+  g_autoptr(WaymarkChecker) checker = waymark_checker_new (journey);
+  g_autofree char *before = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *undone = NULL;
+
+  waymark_checker_update (checker);
+  before = describe (checker);
+  g_assert_false (has (before, "touchpoint-without-owner t1 low"));
+  g_assert_cmpuint (waymark_edits_count_dismissed (journey), ==, 2);
+
+  g_assert_cmpuint (waymark_edits_restore_dismissed (history), ==, 2);
+  g_assert_cmpuint (waymark_edits_count_dismissed (journey), ==, 0);
+  waymark_checker_update (checker);
+  restored = describe (checker);
+  g_assert_true (has (restored, "touchpoint-without-owner t1 low"));
+  g_assert_true (has (restored, "negative-emotion t1 medium"));
+  g_assert_cmpuint (waymark_writer_get_format (journey), ==, 1);
+
+  g_assert_true (waymark_history_undo (history));
+  g_assert_false (waymark_history_can_undo (history));
+  g_assert_cmpuint (waymark_edits_count_dismissed (journey), ==, 2);
+  waymark_checker_update (checker);
+  undone = describe (checker);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* Nothing dismissed: nothing recorded. */
+  g_assert_true (waymark_history_redo (history));
+  g_assert_cmpuint (waymark_edits_restore_dismissed (history), ==, 0);
+  g_assert_true (waymark_history_undo (history));
+  g_assert_cmpuint (waymark_edits_count_dismissed (journey), ==, 2);
+}
+
 static void
 test_order_and_counts (void)
 {
@@ -568,6 +613,7 @@ main (int    argc,
   g_test_add_func ("/findings/weakness-without-idea", test_weakness_without_idea);
   g_test_add_func ("/findings/messages", test_messages);
   g_test_add_func ("/findings/dismissed", test_dismissed);
+  g_test_add_func ("/findings/restore-dismissed", test_restore_dismissed);
   g_test_add_func ("/findings/order-and-counts", test_order_and_counts);
   g_test_add_func ("/findings/settings", test_settings);
   g_test_add_func ("/findings/edit-updates-neighbour", test_edit_updates_neighbour);

@@ -395,6 +395,64 @@ test_dismiss (Fixture       *f,
   assert_panel_and_marks_match (f);
 }
 
+/* A dismissal saved and reopened is no longer in the undo history: the
+ * panel says how many findings the map dismissed, and Show Again brings
+ * them all back, as one undo step. */
+static void
+test_show_dismissed_again (Fixture       *f,
+                           gconstpointer  data)
+{
+  WaymarkChecker *checker = checker_of (f);
+  GListModel *model = waymark_findings_panel_get_model (f->panel);
+  g_autoptr(WaymarkFindingObject) first = g_list_model_get_item (model, 0);
+  gpointer item = waymark_finding_object_get_item (first);
+  g_autofree char *rule_id = g_strdup (waymark_finding_object_get_rule_id (first));
+  guint before = waymark_checker_get_n_findings (checker);
+  GtkWidget *show = gui_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_BUTTON, "show-dismissed-button");
+  GtkWidget *bar;
+  GtkWidget *label;
+  gpointer edited;
+
+  g_assert_nonnull (show);
+  bar = gtk_widget_get_parent (gtk_widget_get_parent (show));
+  label = gtk_widget_get_prev_sibling (show);
+  waymark_editor_set_show_findings (f->editor, TRUE);
+  gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  /* Dismissed as the file keeps it; then the undo history forgotten, as
+   * after opening the saved file. */
+  edited = waymark_item_copy (item);
+  waymark_item_set_dismissed (edited, rule_id, TRUE);
+  waymark_edits_update (f->history, item, edited, NULL);
+  waymark_history_clear (f->history);
+  waymark_findings_panel_update (f->panel);
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, before - 1);
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "1 finding dismissed");
+
+  /* Shown in the next frame; frames come late on a loaded machine. */
+  for (guint waited = 0; !gtk_widget_get_mapped (show) && waited < 5000; waited += 50)
+    gui_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (show));
+  gtk_widget_activate (show);
+  for (guint waited = 0; waymark_item_is_dismissed (item, rule_id) && waited < 5000; waited += 50)
+    gui_test_spin (50);
+  g_assert_false (waymark_item_is_dismissed (item, rule_id));
+  waymark_findings_panel_update (f->panel);
+  gui_test_iterate ();
+  g_assert_cmpuint (waymark_checker_get_n_findings (checker), ==, before);
+  g_assert_cmpint (find_row (f, item, rule_id), >=, 0);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  g_assert_true (waymark_history_undo (f->history));
+  waymark_findings_panel_update (f->panel);
+  gui_test_iterate ();
+  g_assert_true (waymark_item_is_dismissed (item, rule_id));
+  g_assert_true (gtk_widget_get_visible (bar));
+}
+
 /* The thresholds are preferences: a change re-runs the rules. */
 static void
 test_thresholds (Fixture       *f,
@@ -463,6 +521,7 @@ main (int   argc,
   ADD ("persona-feeling", test_persona_feeling);
   ADD ("document-replaced", test_document_replaced);
   ADD ("dismiss", test_dismiss);
+  ADD ("show-dismissed-again", test_show_dismissed_again);
   ADD ("thresholds", test_thresholds);
 #undef ADD
   g_test_add_func ("/findings/header-button", test_header_button);
