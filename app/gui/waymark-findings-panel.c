@@ -510,7 +510,9 @@ waymark_findings_panel_init (WaymarkFindingsPanel *self)
   GtkWidget *heading = gtk_label_new (_("Findings"));
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *show_dismissed = gtk_button_new_with_mnemonic (_("_Show Again"));
-  GtkWidget *dismissed_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The count above its button: side by side, German words do not fit
+   * the panel's width. */
+  GtkWidget *dismissed_row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   self->objects = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (WAYMARK_TYPE_FINDING_OBJECT);
@@ -555,12 +557,13 @@ waymark_findings_panel_init (WaymarkFindingsPanel *self)
 
   self->dismissed_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->dismissed_label, 0);
-  gtk_label_set_wrap (self->dismissed_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->dismissed_label), TRUE);
+  /* Ellipsized, not wrapped: a wrapping label asks for more width than
+   * it then reports as natural, and the panel's side pane warns. */
+  gtk_label_set_ellipsize (self->dismissed_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->dismissed_label), "dim-label");
   gtk_widget_set_name (show_dismissed, "show-dismissed-button");
   gtk_widget_set_tooltip_text (show_dismissed, _("Report the dismissed findings again (one undo step)"));
-  gtk_widget_set_valign (show_dismissed, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (show_dismissed, GTK_ALIGN_END);
   g_signal_connect_swapped (show_dismissed, "clicked", G_CALLBACK (show_dismissed_clicked_cb), self);
   gtk_widget_set_margin_start (dismissed_row, 12);
   gtk_widget_set_margin_end (dismissed_row, 12);
